@@ -1,0 +1,51 @@
+/**
+ * Safe reading of untrusted manifest data: YAML from users can hold any type anywhere, and keys
+ * such as `__proto__` must never reach an object's prototype chain.
+ */
+
+export type JsonObject = { readonly [k: string]: unknown };
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Own property `k` of `v`, or undefined when `v` is not an object or lacks it. */
+export function get(v: unknown, k: string): unknown {
+  return isObject(v) && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined;
+}
+
+/** Nested own property, e.g. `field(vol, 'nfs', 'path')`. */
+export function field(v: unknown, ...keys: string[]): unknown {
+  let cur = v;
+  for (const k of keys) cur = get(cur, k);
+  return cur;
+}
+
+/** `v` when it is an array, else an empty one (a wrong type is reported by the type rules). */
+export function list(v: unknown): readonly unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Own entries of `v` when it is an object, else none. */
+export function entries(v: unknown): [string, unknown][] {
+  return isObject(v) ? Object.entries(v) : [];
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function num(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** JSON-ish rendering of a value for messages, bounded so a huge value cannot flood the output. */
+export function show(v: unknown): string {
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}

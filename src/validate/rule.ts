@@ -1,0 +1,35 @@
+import type { FieldPath, Issue } from './issue';
+
+/** Where a rule's node sits, for the few rules that need their surroundings. */
+export interface RuleContext {
+  /** The whole manifest being validated. */
+  readonly manifest: unknown;
+  /** The pod spec the node belongs to, when it is inside one. */
+  readonly podSpec?: unknown;
+  /** Path of that pod spec. */
+  readonly podSpecPath?: FieldPath;
+  /** For container rules: which list the container is in. */
+  readonly containerList?: 'initContainers' | 'containers' | 'ephemeralContainers';
+  /** For metadata rules: an object's own metadata, or a pod template's (which has no name). */
+  readonly metadataOf?: 'object' | 'podTemplate';
+}
+
+/**
+ * A rule is a pure function from a manifest node and its path to issues: no I/O, no throw,
+ * no mutation. The node is untrusted: read it through `read.ts`.
+ */
+export type Rule = (node: unknown, path: FieldPath, ctx: RuleContext) => Issue[];
+
+/** The rules of one topic, grouped by the kind of node they are handed. */
+export interface RuleSet {
+  /** The whole manifest, at path `[]`. */
+  readonly manifest?: readonly Rule[];
+  /** `metadata` of the object and of its pod template. */
+  readonly objectMeta?: readonly Rule[];
+  /** The pod spec (`spec.template.spec` of a DaemonSet, `spec` of a Pod). */
+  readonly podSpec?: readonly Rule[];
+  /** Each init, regular and ephemeral container. */
+  readonly container?: readonly Rule[];
+  /** Each entry of the pod's `volumes`. */
+  readonly volume?: readonly Rule[];
+}

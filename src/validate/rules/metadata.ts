@@ -1,0 +1,3 @@
+import type { RuleSet } from '../rule';
+
+export const metadataRules: RuleSet = {};

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { validateManifest } from '../../src/validate/engine';
+import { compareIssues, key, toFieldPath } from '../../src/validate/issue';
+import { daemonSet, issuesOf } from '../support/manifest';
+
+describe('engine', () => {
+  it('accepts a minimal DaemonSet', () => {
+    expect(issuesOf(daemonSet())).toEqual([]);
+  });
+
+  it('reports other kinds as unsupported', () => {
+    expect(issuesOf({ apiVersion: 'apps/v1', kind: 'Deployment' })).toEqual([' manifest/kind-unsupported']);
+  });
+
+  it('hands every rule its node and path, and sorts issues by path', () => {
+    const seen: string[] = [];
+    const issues = validateManifest(daemonSet((_ds, pod) => {
+      pod.containers.push({ name: 'b' });
+      pod.volumes = [{ name: 'v' }];
+    }), [{
+      volume: [(_n, path) => [{ path: [...path, 'name'], code: 't/v', message: 'v' }]],
+      container: [(_n, path, ctx) => {
+        seen.push(`${ctx.containerList}`);
+        return [{ path: [...path, 'name'], code: 't/c', message: 'c' }];
+      }],
+      objectMeta: [(_n, path, ctx) => { seen.push(`${ctx.metadataOf}:${toFieldPath(path)}`); return []; }],
+    }]);
+    expect(issues.map((i) => toFieldPath(i.path))).toEqual([
+      'spec.template.spec.containers[0].name',
+      'spec.template.spec.containers[1].name',
+      'spec.template.spec.volumes[0].name',
+    ]);
+    expect(seen).toEqual(['object:metadata', 'podTemplate:spec.template.metadata', 'containers', 'containers']);
+  });
+
+  it('renders map keys in brackets and sorts indexes numerically', () => {
+    expect(toFieldPath(['spec', 'containers', 0, 'resources', 'limits', key('nvidia.com/gpu')]))
+      .toBe('spec.containers[0].resources.limits[nvidia.com/gpu]');
+    const a = { path: ['c', 10], code: 'x', message: '' };
+    const b = { path: ['c', 2], code: 'x', message: '' };
+    expect([a, b].sort(compareIssues)).toEqual([b, a]);
+  });
+});
