@@ -1,0 +1,28 @@
+const FIRST_KEYS = ['apiVersion', 'kind', 'metadata'];
+
+function sortDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortDeep);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = sortDeep(v);
+  }
+  return out;
+}
+
+/**
+ * A manifest in the project's canonical key order, the order cdk8s's ApiObject.toJson writes:
+ * `apiVersion`, `kind`, `metadata`, then every other key, and all nested keys, sorted.
+ * Undefined values are dropped. Used to compare hand-written YAML with synthesized YAML byte for byte.
+ */
+export function canonicalManifest(manifest: unknown): unknown {
+  const sorted = sortDeep(manifest);
+  if (typeof sorted !== 'object' || sorted === null || Array.isArray(sorted)) return sorted;
+  const rec = sorted as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of [...FIRST_KEYS, ...Object.keys(rec)]) {
+    if (k in rec && !(k in out)) out[k] = rec[k];
+  }
+  return out;
+}

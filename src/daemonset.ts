@@ -1,0 +1,286 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import type * as kplus from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import { copyPlain } from './_util';
+import { Container, type ContainerProps } from './container';
+import { NetworkMode, type DnsPolicy } from './network';
+import type { NodeScheduling, Toleration } from './scheduling';
+import type { PodSecurityContext } from './security-context';
+import type { UpdateStrategy } from './update-strategy';
+import { formatIssue, prefixIssues, type FieldPath, type Issue } from './validate/issue';
+import { validateManifest } from './validate/engine';
+import type { Volume } from './volumes/volume';
+
+/** Annotation the TKEStack console keeps a workload's description in. */
+export const DESCRIPTION_ANNOTATION = 'description';
+/** Annotation `kubectl rollout history` shows as the change cause. */
+export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+
+export interface DaemonSetProps {
+  /**
+   * `metadata.name` (DNS-1123 subdomain), written as given: no hash is added.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /** @default - the chart's namespace, else not written */
+  readonly namespace?: string;
+  /** Labels of the DaemonSet object itself. @default - the chart's labels only */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Annotations of the DaemonSet object. @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** The console's description, kept in the `description` annotation. @default - none */
+  readonly description?: string;
+  /** Kept in `kubernetes.io/change-cause`, which `kubectl rollout history` shows. @default - none */
+  readonly changeCause?: string;
+  /**
+   * Labels that select the pods: written to `spec.selector.matchLabels` and to the pod template's
+   * labels, so the two agree by construction. Required: the API server needs a selector and
+   * nothing is invented for you.
+   */
+  readonly matchLabels: Readonly<Record<string, string>>;
+  /** More pod labels, not part of the selector. @default - none */
+  readonly podLabels?: Readonly<Record<string, string>>;
+  /** `spec.template.metadata.annotations`. @default - none */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
+  /** Containers, in order. More can be added with `addContainer`. @default - none */
+  readonly containers?: readonly ContainerProps[];
+  /** Init containers, run in order before the containers. @default - none */
+  readonly initContainers?: readonly ContainerProps[];
+  /** Volumes to declare even if no container mounts them; mounted ones are declared automatically. @default - none */
+  readonly volumes?: readonly Volume[];
+  /** Secrets (type dockerconfigjson) used to pull private images. @default - none */
+  readonly imagePullSecrets?: readonly kplus.ISecret[];
+  /** @default - not written: the namespace's `default` account */
+  readonly serviceAccount?: kplus.IServiceAccount;
+  /** @default - not written (true) */
+  readonly automountServiceAccountToken?: boolean;
+  /** Which nodes run a pod. @default - every node */
+  readonly scheduling?: NodeScheduling;
+  /** Node labels a node must have (`nodeSelector`). @default - none */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /** Taints the pods tolerate. More with `addToleration`. @default - none */
+  readonly tolerations?: readonly Toleration[];
+  /** @default NetworkMode.overlay() */
+  readonly network?: NetworkMode;
+  /** DNS policy; the Host network mode sets `ClusterFirstWithHostNet` unless this is given. @default - not written (ClusterFirst) */
+  readonly dnsPolicy?: DnsPolicy;
+  /** Use the node's process namespace. @default - not written (false) */
+  readonly hostPID?: boolean;
+  /** Use the node's IPC namespace. @default - not written (false) */
+  readonly hostIPC?: boolean;
+  /** e.g. `system-node-critical` for agents a node can't do without. @default - not written */
+  readonly priorityClassName?: string;
+  /** @default - not written */
+  readonly securityContext?: PodSecurityContext;
+  /** Seconds a pod gets to stop after SIGTERM. @default - not written (30) */
+  readonly terminationGracePeriodSeconds?: number;
+  /** @default - not written: RollingUpdate with maxUnavailable 1 */
+  readonly updateStrategy?: UpdateStrategy;
+  /** Old revisions kept for rollback. @default - not written (10) */
+  readonly revisionHistoryLimit?: number;
+  /** Seconds a new pod must be ready before it counts as available. @default - not written (0) */
+  readonly minReadySeconds?: number;
+}
+
+const DAEMON_SET = Symbol.for('cdk8s-daemonset.DaemonSet');
+
+/** Path of the pod spec in a DaemonSet manifest. */
+const POD_SPEC: FieldPath = ['spec', 'template', 'spec'];
+
+/**
+ * A DaemonSet: one pod on every node, or on the nodes `scheduling` picks. It synthesizes exactly
+ * the fields written (plus the console's documented defaults): no resources, security settings,
+ * selector labels or name hashes are added. At synth time the rendered manifest, escape-hatch
+ * patches included, goes through the same rule engine as `validateManifest`, and every issue fails
+ * the synth with its construct path and field path.
+ */
+export class DaemonSet extends ApiObject {
+  /**
+   * Whether `x` is one of this package's DaemonSets. (`instanceof` can't tell: cdk8s's ApiObject
+   * answers it for every API object.)
+   */
+  public static isDaemonSet(x: unknown): x is DaemonSet {
+    return typeof x === 'object' && x !== null && DAEMON_SET in x;
+  }
+
+  private readonly options: DaemonSetProps;
+  private readonly _containers: Container[] = [];
+  private readonly _initContainers: Container[] = [];
+  private readonly _volumes: Volume[] = [];
+  private readonly _tolerations: Toleration[] = [];
+  private readonly _imagePullSecrets: kplus.ISecret[] = [];
+
+  public constructor(scope: Construct, id: string, props: DaemonSetProps) {
+    const annotations: Record<string, string> = { ...props.annotations };
+    if (props.description !== undefined) annotations[DESCRIPTION_ANNOTATION] = props.description;
+    if (props.changeCause !== undefined) annotations[CHANGE_CAUSE_ANNOTATION] = props.changeCause;
+    super(scope, id, {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: {
+        name: props.name ?? id,
+        namespace: props.namespace,
+        labels: { ...props.labels },
+        annotations,
+      },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    this.options = props;
+    for (const c of props.initContainers ?? []) this.addInitContainer(c);
+    for (const c of props.containers ?? []) this.addContainer(c);
+    for (const v of props.volumes ?? []) this.addVolume(v);
+    for (const t of props.tolerations ?? []) this.addToleration(t);
+    for (const s of props.imagePullSecrets ?? []) this.addImagePullSecret(s);
+    Object.defineProperty(this, DAEMON_SET, { value: true });
+    this.node.addValidation({ validate: () => this.issues().map((i) => formatIssue(i)) });
+  }
+
+  /** The containers, in order. */
+  public get containers(): readonly Container[] {
+    return this._containers;
+  }
+
+  /** The init containers, in order. */
+  public get initContainers(): readonly Container[] {
+    return this._initContainers;
+  }
+
+  /** The network mode in effect. */
+  public get network(): NetworkMode {
+    return this.options.network ?? NetworkMode.overlay();
+  }
+
+  /** Every volume of the pod: declared ones first, then those first mounted by a container. */
+  public get volumes(): readonly Volume[] {
+    const seen = new Set<Volume>();
+    const all = [...this._volumes, ...[...this._initContainers, ...this._containers].flatMap((c) => c.volumes)];
+    return all.filter((v) => (seen.has(v) ? false : (seen.add(v), true)));
+  }
+
+  /** Adds a container. */
+  public addContainer(props: ContainerProps): Container {
+    const c = new Container(props);
+    this._containers.push(c);
+    return c;
+  }
+
+  /** Adds an init container, run before the containers, in order. */
+  public addInitContainer(props: ContainerProps): Container {
+    const c = new Container(props);
+    this._initContainers.push(c);
+    return c;
+  }
+
+  /** Declares a volume that no container mounts (yet). */
+  public addVolume(volume: Volume): this {
+    if (!this._volumes.includes(volume)) this._volumes.push(volume);
+    return this;
+  }
+
+  /** Lets the pods run on nodes with a matching taint. */
+  public addToleration(toleration: Toleration): this {
+    this._tolerations.push({ ...toleration });
+    return this;
+  }
+
+  /** Adds a Secret used to pull private images. */
+  public addImagePullSecret(secret: kplus.ISecret): this {
+    this._imagePullSecrets.push(secret);
+    return this;
+  }
+
+  /**
+   * Every issue of the synthesized manifest (escape-hatch patches included), as the API server
+   * would report them, plus misuse of the constructs the server can't see.
+   */
+  public issues(): Issue[] {
+    return [...this.constructProblems(), ...validateManifest(this.toJson())];
+  }
+
+  private constructProblems(): Issue[] {
+    const problems: Issue[] = [];
+    const lists = [['initContainers', this._initContainers], ['containers', this._containers]] as const;
+    for (const [listName, containers] of lists) {
+      containers.forEach((c, i) => problems.push(...prefixIssues([...POD_SPEC, listName, i], c._problems())));
+    }
+    if (this.network.kind === 'NAT') {
+      this._containers.forEach((c, i) => c.containerPorts.forEach((p, j) => {
+        if (p.hostPort === undefined) {
+          problems.push({
+            path: [...POD_SPEC, 'containers', i, 'ports', j, 'hostPort'],
+            code: 'network/nat-host-port-missing',
+            message: `the NAT network mode maps container ports to host ports: set hostPort for containerPort ${p.containerPort}`,
+          });
+        }
+      }));
+    }
+    for (const [k, v] of Object.entries(this.options.podLabels ?? {})) {
+      const selected = this.options.matchLabels[k];
+      if (selected !== undefined && selected !== v) {
+        problems.push({
+          path: ['spec', 'template', 'metadata', 'labels'],
+          code: 'selector/pod-label-conflict',
+          message: `podLabels sets "${k}" to "${v}" but matchLabels selects "${selected}": drop it from podLabels`,
+        });
+      }
+    }
+    if (this._containers.length === 0) {
+      problems.push({
+        path: [...POD_SPEC, 'containers'],
+        code: 'container/none',
+        message: 'a DaemonSet needs at least one container: call addContainer() or pass containers',
+      });
+    }
+    const byName = new Map<string, Volume>();
+    this.volumes.forEach((v, i) => {
+      const other = byName.get(v.name);
+      if (other && other !== v) {
+        problems.push({
+          path: [...POD_SPEC, 'volumes', i, 'name'],
+          code: 'volume/name-reused',
+          message: `two different volumes are named "${v.name}": give each volume object its own name, or mount the same object`,
+        });
+      }
+      byName.set(v.name, v);
+    });
+    return problems;
+  }
+
+  private renderSpec(): object {
+    const p = this.options;
+    const network = this.network._podFields();
+    const list = <T>(xs: readonly T[]) => (xs.length > 0 ? xs : undefined);
+    const podSpec = {
+      initContainers: list(this._initContainers.map((c) => c._toKube())),
+      containers: this._containers.map((c) => c._toKube()),
+      volumes: list(this.volumes.map((v) => v._toKube())),
+      imagePullSecrets: list(this._imagePullSecrets.map((s) => ({ name: s.name }))),
+      serviceAccountName: p.serviceAccount?.name,
+      automountServiceAccountToken: p.automountServiceAccountToken,
+      affinity: p.scheduling?._toKube(),
+      nodeSelector: copyPlain(p.nodeSelector),
+      tolerations: list(this._tolerations),
+      hostNetwork: network.hostNetwork,
+      dnsPolicy: p.dnsPolicy ?? network.dnsPolicy,
+      hostPID: p.hostPID,
+      hostIPC: p.hostIPC,
+      priorityClassName: p.priorityClassName,
+      securityContext: copyPlain(p.securityContext),
+      terminationGracePeriodSeconds: p.terminationGracePeriodSeconds,
+    };
+    const podLabels = { ...p.podLabels, ...p.matchLabels };
+    return {
+      selector: { matchLabels: { ...p.matchLabels } },
+      template: {
+        metadata: {
+          labels: podLabels,
+          annotations: p.podAnnotations && Object.keys(p.podAnnotations).length > 0 ? { ...p.podAnnotations } : undefined,
+        },
+        spec: podSpec,
+      },
+      updateStrategy: p.updateStrategy?._toKube(),
+      revisionHistoryLimit: p.revisionHistoryLimit,
+      minReadySeconds: p.minReadySeconds,
+    };
+  }
+}

@@ -1,0 +1,85 @@
+/** When and how often a probe runs; every field is written only when set. */
+export interface ProbeTiming {
+  /** Seconds after the container starts before the first probe. @default - not written (0) */
+  readonly initialDelaySeconds?: number;
+  /** Seconds between probes. @default - not written (10) */
+  readonly periodSeconds?: number;
+  /** Seconds after which a probe times out. @default - not written (1) */
+  readonly timeoutSeconds?: number;
+  /** Consecutive successes that count as healthy; must be 1 for liveness and startup. @default - not written (1) */
+  readonly successThreshold?: number;
+  /** Consecutive failures that count as unhealthy. @default - not written (3) */
+  readonly failureThreshold?: number;
+  /** Grace period for a pod killed by this probe. @default - not written: the pod's */
+  readonly terminationGracePeriodSeconds?: number;
+}
+
+/** A port by number or by the name of a container port. */
+export type PortReference = number | string;
+
+export interface HttpGetProbeOptions extends ProbeTiming {
+  /** Port to call. */
+  readonly port: PortReference;
+  /** `HTTP` or `HTTPS`. @default - not written (HTTP) */
+  readonly scheme?: 'HTTP' | 'HTTPS';
+  /** Host to call. @default - not written: the pod IP */
+  readonly host?: string;
+  /** Extra request headers, in order. @default - none */
+  readonly httpHeaders?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+}
+
+export interface TcpSocketProbeOptions extends ProbeTiming {
+  /** Port to connect to. */
+  readonly port: PortReference;
+  /** Host to connect to. @default - not written: the pod IP */
+  readonly host?: string;
+}
+
+export interface GrpcProbeOptions extends ProbeTiming {
+  /** Port of the gRPC health service. */
+  readonly port: number;
+  /** Service name sent in the health check request. @default - not written */
+  readonly service?: string;
+}
+
+function timing(t: ProbeTiming): object {
+  return {
+    initialDelaySeconds: t.initialDelaySeconds,
+    periodSeconds: t.periodSeconds,
+    timeoutSeconds: t.timeoutSeconds,
+    successThreshold: t.successThreshold,
+    failureThreshold: t.failureThreshold,
+    terminationGracePeriodSeconds: t.terminationGracePeriodSeconds,
+  };
+}
+
+/** A liveness, readiness or startup check: HTTP GET, TCP connect, a command, or gRPC. */
+export class Probe {
+  /** Healthy when `GET path` answers 200–399. */
+  public static fromHttpGet(path: string, options: HttpGetProbeOptions): Probe {
+    const { port, scheme, host, httpHeaders } = options;
+    return new Probe({ httpGet: { path, port, scheme, host, httpHeaders: httpHeaders?.map((h) => ({ ...h })) }, ...timing(options) });
+  }
+
+  /** Healthy when a TCP connection to the port opens. */
+  public static fromTcpSocket(options: TcpSocketProbeOptions): Probe {
+    return new Probe({ tcpSocket: { port: options.port, host: options.host }, ...timing(options) });
+  }
+
+  /** Healthy when the command exits 0; it runs in the container, not in a shell. */
+  public static fromCommand(command: readonly string[], options: ProbeTiming = {}): Probe {
+    return new Probe({ exec: { command: [...command] }, ...timing(options) });
+  }
+
+  /** Healthy when the gRPC health service answers SERVING. */
+  public static fromGrpc(options: GrpcProbeOptions): Probe {
+    return new Probe({ grpc: { port: options.port, service: options.service }, ...timing(options) });
+  }
+
+  private constructor(private readonly spec: object) {}
+
+  /** @internal the `Probe` object. */
+  public _toKube(): object {
+    return this.spec;
+  }
+}

@@ -1,0 +1,45 @@
+/** A number of pods, or a percentage of the nodes that should run one: `1`, `'10%'`. */
+export type IntOrPercent = number | `${number}%`;
+
+export interface RollingUpdateOptions {
+  /**
+   * How many pods may be unavailable during the update.
+   * @default - not written: the API server defaults it to 1
+   */
+  readonly maxUnavailable?: IntOrPercent;
+  /**
+   * How many nodes may run an old and a new pod at once. For DaemonSets, exactly one of
+   * `maxUnavailable` and `maxSurge` may be non-zero.
+   * @default - not written (0)
+   */
+  readonly maxSurge?: IntOrPercent;
+}
+
+/** How pods are replaced when the template changes. */
+export class UpdateStrategy {
+  /** Replace pods node by node (`RollingUpdate`). */
+  public static rollingUpdate(options: RollingUpdateOptions = {}): UpdateStrategy {
+    const given = options.maxUnavailable !== undefined || options.maxSurge !== undefined;
+    return new UpdateStrategy({
+      type: 'RollingUpdate',
+      rollingUpdate: given ? { maxUnavailable: options.maxUnavailable, maxSurge: options.maxSurge } : undefined,
+    });
+  }
+
+  /** New pods only once the old ones are deleted by hand (`OnDelete`). */
+  public static onDelete(): UpdateStrategy {
+    return new UpdateStrategy({ type: 'OnDelete' });
+  }
+
+  private constructor(private readonly spec: { readonly type: 'RollingUpdate' | 'OnDelete'; readonly rollingUpdate?: object }) {}
+
+  /** `RollingUpdate` or `OnDelete`. */
+  public get type(): 'RollingUpdate' | 'OnDelete' {
+    return this.spec.type;
+  }
+
+  /** @internal */
+  public _toKube(): object {
+    return this.spec;
+  }
+}
