@@ -23,17 +23,34 @@ const WRITE_OPTIONS = {
  */
 const EXTRA_AMBIGUOUS = new Set(['=']);
 
+/**
+ * Characters the yaml package writes raw but a YAML reader does not keep: U+0085, U+2028 and
+ * U+2029 are line breaks to YAML 1.1 (kubectl decoded a lone U+2028 as null), C1 controls,
+ * U+FEFF and U+FFFE/U+FFFF are outside YAML's printable set. Scalars holding them are
+ * double-quoted and the characters escaped.
+ */
+const UNSAFE_CHARS = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+function escapeUnsafe(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
 /** Renders one manifest as a YAML document (no leading `---`). */
 export function toYaml(value: unknown): string {
   const doc = new Document(value, WRITE_OPTIONS);
+  let unsafe = false;
   visit(doc, {
     Scalar(_key, node: Scalar) {
-      if (typeof node.value === 'string' && EXTRA_AMBIGUOUS.has(node.value)) {
-        node.type = Scalar.QUOTE_DOUBLE;
-      }
+      if (typeof node.value !== 'string') return;
+      UNSAFE_CHARS.lastIndex = 0;
+      const hasUnsafe = UNSAFE_CHARS.test(node.value);
+      unsafe ||= hasUnsafe;
+      if (hasUnsafe || EXTRA_AMBIGUOUS.has(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  return doc.toString(WRITE_OPTIONS);
+  const text = doc.toString(WRITE_OPTIONS);
+  // Safe only because every scalar holding such a character was made double-quoted above.
+  return unsafe ? text.replace(UNSAFE_CHARS, escapeUnsafe) : text;
 }
 
 /** Renders manifests as a multi-document YAML stream, `---` between documents. */
