@@ -97,6 +97,7 @@ export class Container {
   /** The image as written to the manifest: `image` with `tag` appended when given. */
   public readonly image: string;
   private readonly props: ContainerProps;
+  private readonly resources: object | undefined;
   private readonly env = new Map<string, EnvValue>();
   private readonly envFrom: EnvFrom[] = [];
   private readonly mounts: VolumeMount[] = [];
@@ -104,7 +105,9 @@ export class Container {
 
   /** @internal use `DaemonSet.addContainer` / `addInitContainer`. */
   public constructor(props: ContainerProps) {
-    this.props = props;
+    // Plain data is copied now, so a caller's later edits to its arrays don't leak into the manifest.
+    this.props = { ...props, command: copyPlain(props.command), args: copyPlain(props.args), securityContext: copyPlain(props.securityContext) };
+    this.resources = renderResources(props.resources);
     this.name = props.name;
     this.image = props.tag === undefined || props.tag === '' ? props.image : `${props.image}:${props.tag}`;
     for (const [name, value] of Object.entries(props.env ?? {})) this.addEnv(name, value);
@@ -175,13 +178,13 @@ export class Container {
       name: p.name,
       image: this.image,
       imagePullPolicy: p.imagePullPolicy,
-      command: copyPlain(p.command),
-      args: copyPlain(p.args),
+      command: p.command,
+      args: p.args,
       workingDir: p.workingDir,
       ports: list(this.ports.map((port) => ({ ...port }))),
       env: list([...this.env].map(([name, value]) => value._toKube(name))),
       envFrom: list(this.envFrom.map((e) => e._toKube())),
-      resources: renderResources(p.resources),
+      resources: this.resources,
       volumeMounts: list(this.mounts.map((m) => ({
         name: m.volume.name,
         mountPath: m.path,
@@ -193,7 +196,7 @@ export class Container {
       livenessProbe: p.livenessProbe?._toKube(),
       readinessProbe: p.readinessProbe?._toKube(),
       startupProbe: p.startupProbe?._toKube(),
-      securityContext: copyPlain(p.securityContext),
+      securityContext: p.securityContext,
     };
   }
 }

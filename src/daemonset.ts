@@ -125,7 +125,15 @@ export class DaemonSet extends ApiObject {
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
-    this.options = props;
+    // Plain data is copied now, so a caller's later edits don't leak into the manifest.
+    this.options = {
+      ...props,
+      matchLabels: { ...props.matchLabels },
+      podLabels: copyPlain(props.podLabels),
+      podAnnotations: copyPlain(props.podAnnotations),
+      nodeSelector: copyPlain(props.nodeSelector),
+      securityContext: copyPlain(props.securityContext),
+    };
     for (const c of props.initContainers ?? []) this.addInitContainer(c);
     for (const c of props.containers ?? []) this.addContainer(c);
     for (const v of props.volumes ?? []) this.addVolume(v);
@@ -258,14 +266,14 @@ export class DaemonSet extends ApiObject {
       serviceAccountName: p.serviceAccount?.name,
       automountServiceAccountToken: p.automountServiceAccountToken,
       affinity: p.scheduling?._toKube(),
-      nodeSelector: copyPlain(p.nodeSelector),
+      nodeSelector: p.nodeSelector,
       tolerations: list(this._tolerations),
       hostNetwork: network.hostNetwork,
       dnsPolicy: p.dnsPolicy ?? network.dnsPolicy,
       hostPID: p.hostPID,
       hostIPC: p.hostIPC,
       priorityClassName: p.priorityClassName,
-      securityContext: copyPlain(p.securityContext),
+      securityContext: p.securityContext,
       terminationGracePeriodSeconds: p.terminationGracePeriodSeconds,
     };
     const podLabels = { ...p.podLabels, ...p.matchLabels };
