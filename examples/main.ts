@@ -1,7 +1,7 @@
 import { App } from '../src';
-import { FluentdElasticsearch } from './fluentd-elasticsearch';
+import { addExamples } from './all';
 
 /** Synthesizes every example into the output folder (`dist/`, or CDK8S_OUTDIR under `cdk8s synth`). */
 const app = new App();
-new FluentdElasticsearch(app);
+addExamples(app);
 app.synth();

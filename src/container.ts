@@ -89,6 +89,13 @@ export interface ContainerProps {
   readonly imagePullPolicy?: ImagePullPolicy;
   /** @default - not written */
   readonly securityContext?: ContainerSecurityContext;
+  /**
+   * TKEStack log directory: files under this directory in the container are listed and
+   * downloadable through TKEStack's LogAgent. It must lie on a volume this container mounts.
+   * Written to the pod annotation `log.tke.cloud.tencent.com/log-dir`.
+   * @default - none
+   */
+  readonly logDirectory?: string;
 }
 
 /** A container of the DaemonSet's pods. Create it with `DaemonSet.addContainer`. */
@@ -158,16 +165,28 @@ export class Container {
     return this;
   }
 
+  /** The TKEStack log directory, when one is set. */
+  public get logDirectory(): string | undefined {
+    return this.props.logDirectory;
+  }
+
   /** @internal misuse the API server can't see, relative to this container. */
   public _problems(): Issue[] {
-    if (this.props.tag === undefined) return [];
+    const problems: Issue[] = [...(this.props.resources?.gpu?._problems ?? [])];
     const ref = parseImageReference(this.props.image);
-    if (ref.tag === undefined && ref.digest === undefined) return [];
-    return [{
-      path: ['image'],
-      code: 'image/tag-given-twice',
-      message: `image "${this.props.image}" already has a tag or digest and tag "${this.props.tag}" was given too: write the tag in one place`,
-    }];
+    if (this.props.tag !== undefined && (ref.tag !== undefined || ref.digest !== undefined)) {
+      problems.push({
+        path: ['image'],
+        code: 'image/tag-given-twice',
+        message: `image "${this.props.image}" already has a tag or digest and tag "${this.props.tag}" was given too: write the tag in one place`,
+      });
+    }
+    return problems;
+  }
+
+  /** @internal paths this container mounts volumes at. */
+  public _mountPaths(): string[] {
+    return this.mounts.map((m) => m.path);
   }
 
   /** @internal the `Container` object. */

@@ -7,7 +7,10 @@ import { NetworkMode, type DnsPolicy } from './network';
 import type { NodeScheduling, Toleration } from './scheduling';
 import type { PodSecurityContext } from './security-context';
 import type { UpdateStrategy } from './update-strategy';
-import { formatIssue, prefixIssues, type FieldPath, type Issue } from './validate/issue';
+import { GALAXY_RELEASE_POLICY_ANNOTATION } from './tkestack/floating-ip';
+import { VCUDA_CORE_LIMIT_ANNOTATION, vcudaCoreLimitProblems } from './tkestack/gpu-manager';
+import { LOG_DIRECTORY_ANNOTATION, logDirectoryProblems, renderLogDirectories } from './tkestack/log-directory';
+import { formatIssue, key, prefixIssues, type FieldPath, type Issue } from './validate/issue';
 import { validateManifest } from './validate/engine';
 import type { Volume } from './volumes/volume';
 
@@ -74,6 +77,12 @@ export interface DaemonSetProps {
   readonly securityContext?: PodSecurityContext;
   /** Seconds a pod gets to stop after SIGTERM. @default - not written (30) */
   readonly terminationGracePeriodSeconds?: number;
+  /**
+   * TKEStack GPU Manager: a soft cap, in percent of one card (0–100), up to which containers with
+   * a GPU share may burst. Written to the `tencent.com/vcuda-core-limit` pod annotation.
+   * @default - not written: the share is a hard limit
+   */
+  readonly vcudaCoreLimit?: number;
   /** @default - not written: RollingUpdate with maxUnavailable 1 */
   readonly updateStrategy?: UpdateStrategy;
   /** Old revisions kept for rollback. @default - not written (10) */
@@ -83,6 +92,19 @@ export interface DaemonSetProps {
 }
 
 const DAEMON_SET = Symbol.for('cdk8s-daemonset.DaemonSet');
+
+function nonEmpty<T extends object>(o: T): T | undefined {
+  return Object.keys(o).length > 0 ? o : undefined;
+}
+
+/** A rendered container with `extra` added to both its requests and its limits. */
+function withResources(container: object, extra: Readonly<Record<string, unknown>>): object {
+  const c = container as { resources?: { requests?: object; limits?: object } };
+  return {
+    ...c,
+    resources: { ...c.resources, requests: { ...c.resources?.requests, ...extra }, limits: { ...c.resources?.limits, ...extra } },
+  };
+}
 
 /** Path of the pod spec in a DaemonSet manifest. */
 const POD_SPEC: FieldPath = ['spec', 'template', 'spec'];
@@ -232,6 +254,22 @@ export class DaemonSet extends ApiObject {
         });
       }
     }
+    const policy = this.network.releasePolicy;
+    if (policy === 'Immutable' || policy === 'Never') {
+      problems.push({
+        path: ['spec', 'template', 'metadata', 'annotations', key(GALAXY_RELEASE_POLICY_ANNOTATION)],
+        code: 'network/floating-ip-policy-unsupported',
+        message: `Galaxy keeps floating IPs only for Deployments, StatefulSets and pods named "<name>-<index>" `
+          + `(supportReserveIPPolicy), so a DaemonSet pod with release policy ${policy} is never scheduled: `
+          + 'use OnPodDelete (the IP is kept for the pod\'s lifetime)',
+      });
+    }
+    for (const c of this._containers) {
+      if (c.logDirectory !== undefined) problems.push(...logDirectoryProblems(c.name, c.logDirectory, c._mountPaths()));
+    }
+    if (this.options.vcudaCoreLimit !== undefined) {
+      problems.push(...prefixIssues(['spec', 'template'], vcudaCoreLimitProblems(this.options.vcudaCoreLimit)));
+    }
     if (this._containers.length === 0) {
       problems.push({
         path: [...POD_SPEC, 'containers'],
@@ -254,13 +292,26 @@ export class DaemonSet extends ApiObject {
     return problems;
   }
 
+  /** Pod annotations TKEStack components read: GPU Manager's core limit and the log directory. */
+  private tkestackAnnotations(): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (this.options.vcudaCoreLimit !== undefined) out[VCUDA_CORE_LIMIT_ANNOTATION] = String(this.options.vcudaCoreLimit);
+    const logDirs = renderLogDirectories(this._containers.flatMap((c) => (c.logDirectory === undefined ? [] : [[c.name, c.logDirectory] as const])));
+    if (logDirs !== undefined) out[LOG_DIRECTORY_ANNOTATION] = logDirs;
+    return out;
+  }
+
   private renderSpec(): object {
     const p = this.options;
     const network = this.network._podFields();
     const list = <T>(xs: readonly T[]) => (xs.length > 0 ? xs : undefined);
+    const containers = this._containers.map((c) => c._toKube());
+    if (network.firstContainerResources && containers.length > 0) {
+      containers[0] = withResources(containers[0], network.firstContainerResources);
+    }
     const podSpec = {
       initContainers: list(this._initContainers.map((c) => c._toKube())),
-      containers: this._containers.map((c) => c._toKube()),
+      containers,
       volumes: list(this.volumes.map((v) => v._toKube())),
       imagePullSecrets: list(this._imagePullSecrets.map((s) => ({ name: s.name }))),
       serviceAccountName: p.serviceAccount?.name,
@@ -282,7 +333,7 @@ export class DaemonSet extends ApiObject {
       template: {
         metadata: {
           labels: podLabels,
-          annotations: p.podAnnotations && Object.keys(p.podAnnotations).length > 0 ? { ...p.podAnnotations } : undefined,
+          annotations: nonEmpty({ ...network.annotations, ...this.tkestackAnnotations(), ...p.podAnnotations }),
         },
         spec: podSpec,
       },

@@ -22,3 +22,6 @@ export { validateManifest, isValidatedKind } from './validate/engine';
 export type { Rule, RuleContext, RuleSet } from './validate/rule';
 export { toYaml, toYamlStream, readYamlStream, type ReadDocument } from './yaml';
 export { canonicalManifest } from './canonical';
+export * from './tkestack/floating-ip';
+export * from './tkestack/gpu-manager';
+export * from './tkestack/log-directory';

@@ -1,8 +1,24 @@
+import type { Quantity } from './resources';
+import {
+  ENI_IP_RESOURCE, GALAXY_NETWORKS_ANNOTATION, GALAXY_RELEASE_POLICY_ANNOTATION, GALAXY_VLAN_NETWORK,
+  RELEASE_POLICY_VALUES, type FloatingIpOptions, type FloatingIpReleasePolicy,
+} from './tkestack/floating-ip';
+
 /** DNS policies of a pod. */
 export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
 
 /** The console's network modes; a DaemonSet has exactly one. */
-export type NetworkModeKind = 'Overlay' | 'NAT' | 'Host';
+export type NetworkModeKind = 'Overlay' | 'NAT' | 'Host' | 'FloatingIP';
+
+/** What a network mode adds to the pod. */
+interface NetworkPodFields {
+  readonly hostNetwork?: boolean;
+  readonly dnsPolicy?: DnsPolicy;
+  /** Pod template annotations. */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Resources requested (and limited) by the first container. */
+  readonly firstContainerResources?: Readonly<Record<string, Quantity>>;
+}
 
 /** How the pods are networked. */
 export class NetworkMode {
@@ -27,14 +43,30 @@ export class NetworkMode {
     return new NetworkMode('Host', { hostNetwork: true, dnsPolicy: options.dnsPolicy ?? 'ClusterFirstWithHostNet' });
   }
 
+  /**
+   * TKEStack FloatingIP: a physical (underlay) IP per pod from Galaxy. Writes the
+   * `k8s.v1.cni.cncf.io/networks: galaxy-k8s-vlan` pod annotation, the release policy when given,
+   * and requests one `tke.cloud.tencent.com/eni-ip` in the first container (Galaxy's documented
+   * form, doc/float-ip.md: one container is enough). Needs Galaxy and galaxy-ipam on the cluster.
+   */
+  public static floatingIp(options: FloatingIpOptions = {}): NetworkMode {
+    const annotations: Record<string, string> = { [GALAXY_NETWORKS_ANNOTATION]: GALAXY_VLAN_NETWORK };
+    if (options.releasePolicy !== undefined) {
+      annotations[GALAXY_RELEASE_POLICY_ANNOTATION] = RELEASE_POLICY_VALUES[options.releasePolicy];
+    }
+    return new NetworkMode('FloatingIP', { annotations, firstContainerResources: { [ENI_IP_RESOURCE]: '1' } }, options.releasePolicy);
+  }
+
   private constructor(
     /** Which mode this is. */
     public readonly kind: NetworkModeKind,
-    private readonly podFields: { readonly hostNetwork?: boolean; readonly dnsPolicy?: DnsPolicy },
+    private readonly podFields: NetworkPodFields,
+    /** The FloatingIP release policy, when one was given. */
+    public readonly releasePolicy?: FloatingIpReleasePolicy,
   ) {}
 
-  /** @internal pod spec fields this mode sets. */
-  public _podFields(): { readonly hostNetwork?: boolean; readonly dnsPolicy?: DnsPolicy } {
+  /** @internal what this mode adds to the pod. */
+  public _podFields(): NetworkPodFields {
     return this.podFields;
   }
 }

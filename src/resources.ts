@@ -1,3 +1,20 @@
+import { VCUDA_CORE_RESOURCE, VCUDA_MEMORY_RESOURCE, vcudaProblems } from './tkestack/gpu-manager';
+import type { Issue } from './validate/issue';
+
+/** A TKEStack GPU Manager share of GPUs. */
+export interface VcudaShare {
+  /**
+   * Hundredths of a card: 1–99 is a share of one card, 100 one card, and above 100 a multiple of
+   * 100 (whole cards), as GPU Manager allocates them.
+   */
+  readonly core: number;
+  /**
+   * GPU memory in blocks of 256 MiB (16 = 4 GiB). Required with a share of a card (core < 100).
+   * @default - not written; only valid with whole cards
+   */
+  readonly memory?: number;
+}
+
 /** A Kubernetes quantity: `100m`, `0.5`, `200Mi`, `1Gi`, or a plain number. */
 export type Quantity = string | number;
 
@@ -25,12 +42,12 @@ export class Gpu {
   /**
    * TKEStack GPU Manager shares: `core` in hundredths of a card (100 = one card) and
    * `memory` in units of 256 MiB. Written as equal requests and limits, as GPU Manager's
-   * examples do.
+   * examples and the console do. GPU Manager's allocation rules are checked at synth.
    */
-  public static vcuda(share: { readonly core: number; readonly memory?: number }): Gpu {
-    const r: Record<string, number> = { 'tencent.com/vcuda-core': share.core };
-    if (share.memory !== undefined) r['tencent.com/vcuda-memory'] = share.memory;
-    return new Gpu(r, true);
+  public static vcuda(share: VcudaShare): Gpu {
+    const r: Record<string, number> = { [VCUDA_CORE_RESOURCE]: share.core };
+    if (share.memory !== undefined) r[VCUDA_MEMORY_RESOURCE] = share.memory;
+    return new Gpu(r, true, vcudaProblems(share.core, share.memory));
   }
 
   private constructor(
@@ -38,6 +55,8 @@ export class Gpu {
     public readonly _amounts: Readonly<Record<string, number>>,
     /** @internal whether requests are written next to limits */
     public readonly _withRequests: boolean,
+    /** @internal what GPU Manager would refuse, relative to the container */
+    public readonly _problems: readonly Issue[] = [],
   ) {}
 }
 
