@@ -1,3 +1,143 @@
-import type { RuleSet } from '../rule';
+/**
+ * DaemonSet spec rules: ValidateDaemonSetSpec, ValidateDaemonSetUpdateStrategy and
+ * ValidateRollingUpdateDaemonSet (Kubernetes 1.27 pkg/apis/apps/validation/validation.go), after
+ * apps/v1 SetDefaults_DaemonSet (updateStrategy.type RollingUpdate, rollingUpdate maxUnavailable 1
+ * and maxSurge 0, revisionHistoryLimit 10) and SetDefaults_PodSpec (restartPolicy Always).
+ */
+import type { FieldPath, Issue } from '../issue';
+import { entries, field, get, isObject, list, num, show } from '../read';
+import type { Rule, RuleSet } from '../rule';
+import { validateLabelSelector } from './_names';
+import { goString, isSet, parseIntOrPercent, type IntOrPercent } from './_values';
 
-export const daemonsetRules: RuleSet = {};
+/** Runs a rule only on a DaemonSet (the engine also hands Pods to manifest rules). */
+function onDaemonSet(rule: Rule): Rule {
+  return (m, path, ctx) => (field(m, 'kind') === 'DaemonSet' ? rule(m, path, ctx) : []);
+}
+
+/** The template's labels as the server decodes them (non-string values are the type rules' job). */
+function templateLabels(m: unknown): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const [k, v] of entries(field(m, 'spec', 'template', 'metadata', 'labels'))) {
+    if (typeof v === 'string') labels.set(k, v);
+  }
+  return labels;
+}
+
+/** labels.Selector.Matches for a selector that converted without error. */
+function selectorMatches(sel: unknown, labels: Map<string, string>): boolean {
+  for (const [k, v] of entries(get(sel, 'matchLabels'))) {
+    if (labels.get(k) !== v) return false;
+  }
+  for (const e of list(get(sel, 'matchExpressions'))) {
+    const k = goString(get(e, 'key')) ?? '';
+    const values = list(get(e, 'values'));
+    const has = labels.has(k);
+    switch (get(e, 'operator')) {
+      case 'In': if (!has || !values.includes(labels.get(k))) return false; break;
+      case 'NotIn': if (has && values.includes(labels.get(k))) return false; break;
+      case 'Exists': if (!has) return false; break;
+      case 'DoesNotExist': if (has) return false; break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+// ValidateDaemonSetSpec (1.27): the selector is validated, must not be empty, and must match the
+// template's labels. LabelSelectorAsSelector turns a missing selector into one matching nothing, so
+// the server reports a missing selector only as a mismatch at spec.template.metadata.labels.
+const selector: Rule = (m) => {
+  const sel = field(m, 'spec', 'selector');
+  const p: FieldPath = ['spec', 'selector'];
+  const out: Issue[] = validateLabelSelector(sel, p);
+  const invalid = out.length > 0;
+  const empty = isObject(sel) && entries(get(sel, 'matchLabels')).length + list(get(sel, 'matchExpressions')).length === 0;
+  if (isSet(sel) && empty) {
+    out.push({ path: p, code: 'daemonset/selector-empty', message: 'empty selector is invalid for daemonset: set matchLabels such as {app: my-agent}' });
+  }
+  if (!invalid && !empty && (!isSet(sel) || isObject(sel)) && !(isSet(sel) && selectorMatches(sel, templateLabels(m)))) {
+    out.push({ path: ['spec', 'template', 'metadata', 'labels'], code: 'daemonset/selector-mismatch',
+      message: isSet(sel)
+        ? `\`selector\` does not match template \`labels\`: labels ${show(field(m, 'spec', 'template', 'metadata', 'labels') ?? {})} must satisfy spec.selector`
+        : '`selector` does not match template `labels`: spec.selector is missing; set it to match the template labels' });
+  }
+  return out;
+};
+
+// ValidateDaemonSetSpec (1.27): a DaemonSet's pods must restart Always ("" is defaulted to Always).
+const restartPolicy: Rule = (m) => {
+  const v = goString(field(m, 'spec', 'template', 'spec', 'restartPolicy'));
+  if (v === undefined || v === '' || v === 'Always') return [];
+  return [{ path: ['spec', 'template', 'spec', 'restartPolicy'], code: 'daemonset/restart-policy-not-always',
+    message: `Unsupported value: ${show(v)}: supported values: "Always"` }];
+};
+
+// ValidateDaemonSetSpec (1.27)
+const activeDeadlineSeconds: Rule = (m) => {
+  if (!isSet(field(m, 'spec', 'template', 'spec', 'activeDeadlineSeconds'))) return [];
+  return [{ path: ['spec', 'template', 'spec', 'activeDeadlineSeconds'], code: 'daemonset/active-deadline-forbidden',
+    message: 'activeDeadlineSeconds in DaemonSet is not Supported: remove it' }];
+};
+
+// ValidateDaemonSetSpec (1.27): ValidateNonnegativeField for minReadySeconds and revisionHistoryLimit.
+const nonNegative: Rule = (m) => {
+  const out: Issue[] = [];
+  for (const f of ['minReadySeconds', 'revisionHistoryLimit']) {
+    const n = num(field(m, 'spec', f));
+    if (n !== undefined && n < 0) {
+      out.push({ path: ['spec', f], code: 'daemonset/negative-value', message: `must be greater than or equal to 0, got ${n}` });
+    }
+  }
+  return out;
+};
+
+/** getIntOrPercentValue (1.27 apps validation): a percent's number, an int, or Atoi of another string (0 on error). */
+function intOrPercentValue(v: IntOrPercent): number {
+  if (v.kind !== 'invalid') return v.value;
+  return /^[+-]?[0-9]+$/.test(v.raw) ? Number(v.raw) : 0;
+}
+
+// ValidatePositiveIntOrPercent + IsNotMoreThan100Percent (1.27)
+function intOrPercentIssues(v: IntOrPercent, p: FieldPath): Issue[] {
+  if (v.kind === 'invalid') {
+    return [{ path: p, code: 'daemonset/int-or-percent-invalid',
+      message: `${show(v.raw)}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%' or '93%'), or an integer` }];
+  }
+  if (v.kind === 'int' && v.value < 0) return [{ path: p, code: 'daemonset/negative-value', message: `must be greater than or equal to 0, got ${v.value}` }];
+  if (v.kind === 'percent' && v.value > 100) return [{ path: p, code: 'daemonset/percent-over-100', message: `must not be greater than 100%, got ${v.value}%` }];
+  return [];
+}
+
+// ValidateDaemonSetUpdateStrategy + ValidateRollingUpdateDaemonSet (1.27), after defaulting.
+const updateStrategy: Rule = (m) => {
+  const s = field(m, 'spec', 'updateStrategy');
+  const p: FieldPath = ['spec', 'updateStrategy'];
+  const type = goString(get(s, 'type'));
+  if (type === undefined || type === 'OnDelete') return [];
+  if (type !== '' && type !== 'RollingUpdate') {
+    return [{ path: p, code: 'daemonset/update-strategy-invalid', message: `Unsupported value: type ${show(type)}: supported values: "RollingUpdate", "OnDelete"` }];
+  }
+  const ru = get(s, 'rollingUpdate');
+  const rp: FieldPath = [...p, 'rollingUpdate'];
+  const rawUnavailable = get(ru, 'maxUnavailable');
+  const rawSurge = get(ru, 'maxSurge');
+  const unavailable = isSet(rawUnavailable) ? parseIntOrPercent(rawUnavailable) : { kind: 'int' as const, value: 1 };
+  const surge = isSet(rawSurge) ? parseIntOrPercent(rawSurge) : { kind: 'int' as const, value: 0 };
+  if (unavailable === undefined || surge === undefined) return [];
+  const out = [...intOrPercentIssues(unavailable, [...rp, 'maxUnavailable']), ...intOrPercentIssues(surge, [...rp, 'maxSurge'])];
+  const hasUnavailable = intOrPercentValue(unavailable) !== 0;
+  const hasSurge = intOrPercentValue(surge) !== 0;
+  if (hasUnavailable && hasSurge) {
+    out.push({ path: [...rp, 'maxSurge'], code: 'daemonset/max-surge-with-max-unavailable',
+      message: `may not be set when maxUnavailable is non-zero (maxUnavailable defaults to 1): set maxUnavailable to 0 to surge, got maxSurge ${show(rawSurge)}` });
+  } else if (!hasUnavailable && !hasSurge) {
+    out.push({ path: [...rp, 'maxUnavailable'], code: 'daemonset/max-unavailable-zero',
+      message: 'cannot be 0 when maxSurge is 0: let one of them be positive' });
+  }
+  return out;
+};
+
+export const daemonsetRules: RuleSet = {
+  manifest: [selector, restartPolicy, activeDeadlineSeconds, nonNegative, updateStrategy].map(onDaemonSet),
+};

@@ -1,3 +1,102 @@
-import type { RuleSet } from '../rule';
+import type { FieldPath, Issue } from '../issue';
+import { byteLength, dns1123SubdomainErrors } from './_names';
+import { get, list, show } from '../read';
+import type { Rule, RuleSet } from '../rule';
+import { isValidUnixId, UNIX_ID_RANGE_ERROR } from './_container-names';
+import { goString, isSet, issue } from './_container-context';
 
-export const securityContextRules: RuleSet = {};
+/** A path with no `..` element (validateLocalDescendingPath, 1.27), for seccomp localhost profiles. */
+function localDescendingPathIssues(p: string, path: FieldPath, code: string): Issue[] {
+  const out: Issue[] = [];
+  if (p.startsWith('/')) out.push(issue(path, code, `Invalid value ${show(p)}: must be a relative path`));
+  if (p.split('/').includes('..')) out.push(issue(path, code, `Invalid value ${show(p)}: must not contain '..'`));
+  return out;
+}
+
+// validateSeccompProfileField (1.27).
+function seccompProfile(sp: unknown, path: FieldPath): Issue[] {
+  if (!isSet(sp)) return [];
+  const out: Issue[] = [];
+  const type = goString(get(sp, 'type'));
+  if (type === '') out.push(issue([...path, 'type'], 'security-context/seccomp-type-required', 'Required value: type is required when seccompProfile is set: RuntimeDefault, Localhost or Unconfined'));
+  else if (type !== undefined && !['Localhost', 'RuntimeDefault', 'Unconfined'].includes(type)) {
+    out.push(issue([...path, 'type'], 'security-context/seccomp-type-unsupported', `Unsupported value ${show(type)}: supported values: "Localhost", "RuntimeDefault", "Unconfined"`));
+  }
+  const lp = get(sp, 'localhostProfile');
+  if (type === 'Localhost') {
+    if (!isSet(lp)) out.push(issue([...path, 'localhostProfile'], 'security-context/seccomp-localhost-profile-required', 'Required value: must be set when seccomp type is Localhost'));
+    else if (typeof lp === 'string') out.push(...localDescendingPathIssues(lp, [...path, 'localhostProfile'], 'security-context/seccomp-localhost-profile-invalid'));
+  } else if (isSet(lp) && type !== undefined) {
+    out.push(issue([...path, 'localhostProfile'], 'security-context/seccomp-localhost-profile-forbidden', `Invalid value ${show(lp)}: can only be set when seccomp type is Localhost`));
+  }
+  return out;
+}
+
+// validateWindowsSecurityContextOptions (1.27): the basic checks (the domain-format regexes of
+// runAsUserName are not ported).
+function windowsOptions(w: unknown, path: FieldPath): Issue[] {
+  if (!isSet(w)) return [];
+  const out: Issue[] = [];
+  const specName = get(w, 'gmsaCredentialSpecName');
+  if (typeof specName === 'string') {
+    for (const m of dns1123SubdomainErrors(specName)) out.push(issue([...path, 'gmsaCredentialSpecName'], 'security-context/windows-option-invalid', `Invalid value ${show(specName)}: ${m}`));
+  }
+  const spec = get(w, 'gmsaCredentialSpec');
+  if (typeof spec === 'string') {
+    if (spec === '') out.push(issue([...path, 'gmsaCredentialSpec'], 'security-context/windows-option-invalid', 'Invalid value "": gmsaCredentialSpec cannot be an empty string'));
+    else if (byteLength(spec) > 64 * 1024) out.push(issue([...path, 'gmsaCredentialSpec'], 'security-context/windows-option-invalid', 'Invalid value: gmsaCredentialSpec size must be under 64 KiB'));
+  }
+  const user = get(w, 'runAsUserName');
+  if (typeof user === 'string') {
+    const p: FieldPath = [...path, 'runAsUserName'];
+    const bad = (m: string): void => { out.push(issue(p, 'security-context/windows-option-invalid', `Invalid value ${show(user)}: ${m}`)); };
+    const parts = user.split('\\');
+    // eslint-disable-next-line no-control-regex
+    if (user === '') bad('runAsUserName cannot be an empty string');
+    // eslint-disable-next-line no-control-regex
+    else if (/[\x00-\x1f\x7f]/.test(user)) bad('runAsUserName cannot contain control characters');
+    else if (parts.length > 2) bad('runAsUserName cannot contain more than one backslash');
+    else {
+      const [domain, name] = parts.length === 1 ? ['', parts[0]] : [parts[0], parts[1]];
+      if (byteLength(domain) >= 256) bad("runAsUserName's Domain length must be under 256 characters");
+      if (name === '') bad("runAsUserName's User cannot be empty");
+      else if (byteLength(name) > 104) bad("runAsUserName's User length must not be longer than 104 characters");
+    }
+  }
+  return out;
+}
+
+// ValidateSecurityContext (1.27). procMount is not checked: the ProcMountType gate is off in 1.27,
+// so the field is dropped before validation. `privileged: true` depends on the apiserver's
+// --allow-privileged, which kubeadm, kind and managed clusters turn on, so it is accepted.
+const securityContext: Rule = (c, path) => {
+  const sc = get(c, 'securityContext');
+  if (!isSet(sc)) return [];
+  const p: FieldPath = [...path, 'securityContext'];
+  const out: Issue[] = [];
+  for (const f of ['runAsUser', 'runAsGroup']) {
+    const v = get(sc, f);
+    if (typeof v === 'number' && Number.isInteger(v) && !isValidUnixId(v)) {
+      out.push(issue([...p, f], 'security-context/id-out-of-range', `Invalid value ${v}: ${UNIX_ID_RANGE_ERROR}`));
+    }
+  }
+  out.push(...seccompProfile(get(sc, 'seccompProfile'), [...p, 'seccompProfile']));
+  if (get(sc, 'allowPrivilegeEscalation') === false) {
+    if (get(sc, 'privileged') === true) {
+      out.push(issue(p, 'security-context/privileged-without-escalation',
+        'Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true: drop one of them'));
+    }
+    for (const cap of list(get(get(sc, 'capabilities'), 'add'))) {
+      if (cap === 'CAP_SYS_ADMIN') {
+        out.push(issue(p, 'security-context/sys-admin-without-escalation',
+          'Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
+      }
+    }
+  }
+  out.push(...windowsOptions(get(sc, 'windowsOptions'), [...p, 'windowsOptions']));
+  return out;
+};
+
+export const securityContextRules: RuleSet = {
+  container: [securityContext],
+};

@@ -1,3 +1,217 @@
-import type { RuleSet } from '../rule';
+import type { FieldPath, Issue, PathSegment } from '../issue';
+import { key, toFieldPath } from '../issue';
+import { field, isObject, show, str } from '../read';
+import type { Rule, RuleSet } from '../rule';
+import { quantityFromJson } from './_quantity';
+import schemaJson from '../schema/k8s-1.27.json';
 
-export const typesRules: RuleSet = {};
+/**
+ * Structural checks: what the 1.27 API server's JSON decoder refuses before any validation runs.
+ * kubectl 1.27 creates with `fieldValidation=Strict`, so the server decodes the body with
+ * sigs.k8s.io/json in strict mode into the Go types of k8s.io/api v0.27: an unknown or
+ * wrongly-cased field, a value of the wrong JSON type, a fraction or an overflow in an integer
+ * field, a malformed quantity or time each fail the whole request (400, "... cannot be handled
+ * as a DaemonSet"). The Go types come from the committed OpenAPI schema (scripts/gen-schema.ts).
+ *
+ * `null` is never an error: the decoder leaves the zero value, and the semantic rules decide
+ * whether that zero value is allowed. Required fields are the semantic rules' job too: the decoder
+ * does not check them, and Go validation words them per field ("Required value").
+ */
+
+interface Definition {
+  readonly properties: Readonly<Record<string, string>>;
+  readonly required?: readonly string[];
+}
+
+interface Schema {
+  readonly roots: Readonly<Record<string, string>>;
+  readonly definitions: Readonly<Record<string, Definition>>;
+}
+
+const SCHEMA = schemaJson as unknown as Schema;
+
+function own<T>(map: Readonly<Record<string, T>>, k: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(map, k) ? map[k] : undefined;
+}
+
+/** The schema definition of a kind, e.g. `definitionOf('apps/v1', 'DaemonSet')`. */
+export function definitionOf(apiVersion: string, kind: string): string | undefined {
+  return own(SCHEMA.roots, `${apiVersion}/${kind}`);
+}
+
+/** Property types of a definition (see scripts/gen-schema.ts for the type strings). */
+export function propertiesOf(definition: string): Readonly<Record<string, string>> | undefined {
+  return own(SCHEMA.definitions, definition)?.properties;
+}
+
+// Go's int32 and int64 ranges. 2^63 - 1 is not a double: compare against 2^63 exclusive.
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+const INT64_BOUND = 2 ** 63;
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,]\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+// metav1.Time.UnmarshalJSON: time.Parse(time.RFC3339, s) with Go 1.20's range checks.
+/** True when Go's `time.Parse(time.RFC3339, s)` accepts `s`. */
+export function isRfc3339(s: string): boolean {
+  const m = RFC3339.exec(s);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1])) return false;
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  return m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
+}
+
+/** What the YAML reader can hand us, in JSON terms. */
+type JsonKind = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
+
+// A YAML 1.1 reader turns an unquoted 2001-12-14 into a Date and !!binary into bytes; go-yaml v2
+// (kubectl) keeps both as strings when decoding into interface{}, so they reach the server as strings.
+function jsonKind(v: unknown): JsonKind {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'string' || v instanceof Date || v instanceof Uint8Array) return 'string';
+  if (Array.isArray(v)) return 'array';
+  return 'object';
+}
+
+/** `show`, but .inf and .nan stay visible (JSON.stringify would print null). */
+function val(v: unknown): string {
+  return typeof v === 'number' ? String(v) : show(v);
+}
+
+function shortName(definition: string): string {
+  return definition.slice(definition.lastIndexOf('.') + 1);
+}
+
+function describe(type: string): string {
+  if (type.startsWith('[]')) return 'a list';
+  if (type.startsWith('{}')) return `a map of ${describe(type.slice(2)).replace(/^an? /, '')} values`;
+  switch (type) {
+    case 'string': return 'a string';
+    case 'boolean': return 'a boolean (true or false)';
+    case 'int32': return 'an integer (int32)';
+    case 'int64': return 'an integer (int64)';
+    case 'number': return 'a number';
+    case 'quantity': return 'a quantity (a string such as "500m" or "1Gi", or a number)';
+    case 'int-or-string': return 'an integer or a string';
+    case 'time': return 'an RFC 3339 time string';
+    default: return `an object (${shortName(type)})`;
+  }
+}
+
+function hint(type: string, kind: JsonKind): string {
+  if (type !== 'string' && type !== 'int-or-string') return '';
+  if (kind === 'boolean') return ': YAML 1.1 reads unquoted yes/no/on/off/true/false as booleans, quote the value';
+  if (kind === 'number') return ': YAML reads an unquoted number (even 0755) as a number, quote the value';
+  return '';
+}
+
+class Walker {
+  readonly issues: Issue[] = [];
+
+  private add(path: FieldPath, code: string, message: string): void {
+    this.issues.push({ path: [...path], code, message });
+  }
+
+  private wrongType(path: FieldPath, type: string, v: unknown, kind: JsonKind): void {
+    this.add(path, 'type/invalid-type', `must be ${describe(type)}, got ${kind} ${val(v)}${hint(type, kind)}`);
+  }
+
+  private integer(path: FieldPath, type: string, v: number): void {
+    if (!Number.isInteger(v)) {
+      this.add(path, 'type/not-an-integer', `must be a whole number (${type}), got ${val(v)}`);
+    } else if (type === 'int64' ? v < -INT64_BOUND || v >= INT64_BOUND : v < INT32_MIN || v > INT32_MAX) {
+      const range = type === 'int64' ? '-9223372036854775808 to 9223372036854775807' : `${INT32_MIN} to ${INT32_MAX}`;
+      this.add(path, 'type/integer-out-of-range', `must fit in ${type} (${range}), got ${v}`);
+    }
+  }
+
+  walk(v: unknown, type: string, path: PathSegment[]): void {
+    const kind = jsonKind(v);
+    if (kind === 'null' || type === 'any') return;
+    if (type.startsWith('[]')) {
+      if (kind !== 'array') return this.wrongType(path, type, v, kind);
+      (v as unknown[]).forEach((item, i) => this.walk(item, type.slice(2), [...path, i]));
+      return;
+    }
+    if (type.startsWith('{}')) {
+      if (kind !== 'object') return this.wrongType(path, type, v, kind);
+      for (const [k, item] of Object.entries(v as object)) this.walk(item, type.slice(2), [...path, key(k)]);
+      return;
+    }
+    switch (type) {
+      case 'string':
+      case 'boolean':
+        if (kind !== type) this.wrongType(path, type, v, kind);
+        return;
+      case 'number':
+        if (kind !== 'number' || !Number.isFinite(v)) this.wrongType(path, type, v, kind);
+        return;
+      case 'int32':
+      case 'int64':
+        if (kind !== 'number') return this.wrongType(path, type, v, kind);
+        return this.integer(path, type, v as number);
+      case 'int-or-string':
+        // intstr.IntOrString.UnmarshalJSON: a JSON string, else an int32.
+        if (kind === 'string') return;
+        if (kind !== 'number') return this.wrongType(path, type, v, kind);
+        return this.integer(path, 'int32', v as number);
+      case 'quantity': {
+        // Quantity.UnmarshalJSON parses the string (or the number's text) while decoding.
+        if (kind !== 'number' && typeof v !== 'string') return this.wrongType(path, type, v, kind);
+        const r = quantityFromJson(v);
+        if (r && !r.ok) this.add(path, 'type/invalid-quantity', `${val(v)} is not a quantity: ${r.error} (e.g. "500m", "1.5", "128Mi")`);
+        return;
+      }
+      case 'time':
+        if (kind !== 'string') return this.wrongType(path, type, v, kind);
+        if (typeof v === 'string' && !isRfc3339(v)) {
+          this.add(path, 'type/invalid-time', `${show(v)} is not an RFC 3339 time: write it like "2023-04-11T09:30:00Z"`);
+        }
+        return;
+      default:
+        if (kind !== 'object') return this.wrongType(path, type, v, kind);
+        return this.object(v as object, type, path);
+    }
+  }
+
+  private object(v: object, definition: string, path: PathSegment[]): void {
+    const properties = propertiesOf(definition);
+    if (!properties) return;
+    for (const [k, item] of Object.entries(v)) {
+      const type = own(properties, k);
+      if (type !== undefined) {
+        this.walk(item, type, [...path, k]);
+        continue;
+      }
+      // sigs.k8s.io/json matches names case-sensitively: `hostIp` is unknown, not `hostIP`.
+      const near = Object.keys(properties).find((p) => p.toLowerCase() === k.toLowerCase());
+      const names = Object.keys(properties);
+      const right = near ? `did you mean "${near}"?`
+        : `${shortName(definition)} has no such field${names.length <= 10 ? ` (its fields: ${names.join(', ')})` : ''}`;
+      this.add([...path, k], 'type/unknown-field', `unknown field "${toFieldPath([...path, k])}": ${right}`);
+    }
+  }
+}
+
+// The strict JSON decoding of the request body (sigs.k8s.io/json UnmarshalStrict into k8s.io/api
+// v0.27 apps/v1.DaemonSet or core/v1.Pod), as kubectl 1.27's default --validate=strict requests.
+/** Walks the whole manifest against the 1.27 schema. */
+export const manifestTypes: Rule = (manifest) => {
+  const apiVersion = str(field(manifest, 'apiVersion'));
+  const kind = str(field(manifest, 'kind'));
+  const root = apiVersion && kind ? definitionOf(apiVersion, kind) : undefined;
+  if (!root || !isObject(manifest)) return [];
+  const walker = new Walker();
+  walker.walk(manifest, root, []);
+  return walker.issues;
+};
+
+export const typesRules: RuleSet = {
+  manifest: [manifestTypes],
+};

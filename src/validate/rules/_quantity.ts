@@ -1,0 +1,205 @@
+/**
+ * resource.Quantity as apimachinery v0.27 parses it (`pkg/api/resource/quantity.go`,
+ * `suffix.go`): a port of `parseQuantityString` + `ParseQuantity`, keeping the value exactly as a
+ * count of nano-units (Go rounds any non-zero value up to 1n, so nanos lose nothing Go keeps).
+ */
+
+/** The three formats a quantity remembers; they decide its canonical string. */
+export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+
+export interface Quantity {
+  /** Value × 10^9, exact, signed. */
+  readonly nanos: bigint;
+  readonly format: QuantityFormat;
+}
+
+/** The Go parser's error text, so messages match the API server's. */
+export const QUANTITY_FORMAT_ERROR =
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+const SUFFIX_ERROR = "unable to parse quantity's suffix";
+
+export type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; error: string };
+
+interface Scanned {
+  positive: boolean;
+  num: string;
+  denom: string;
+  suffix: string;
+}
+
+const DIGITS = '0123456789';
+const SUFFIX_CHARS = 'eEinumkKMGTP';
+
+// parseQuantityString (v0.27): a fast scanner, deliberately permissive ("1.G", "Mi" and "+" pass;
+// the suffix is checked afterwards).
+function scan(str: string): Scanned | undefined {
+  let positive = true;
+  let pos = 0;
+  const end = str.length;
+  if (pos < end) {
+    if (str[0] === '-') {
+      positive = false;
+      pos++;
+    } else if (str[0] === '+') {
+      pos++;
+    }
+  }
+  // strip leading zeros
+  for (;;) {
+    if (pos >= end) return { positive, num: '0', denom: '', suffix: '' };
+    if (str[pos] !== '0') break;
+    pos++;
+  }
+  let i = pos;
+  while (i < end && DIGITS.includes(str[i])) i++;
+  let num = str.slice(pos, i);
+  if (i >= end) return { positive, num, denom: '', suffix: '' };
+  pos = i;
+  if (num.length === 0) num = '0';
+  let denom = '';
+  if (str[pos] === '.') {
+    pos++;
+    i = pos;
+    while (i < end && DIGITS.includes(str[i])) i++;
+    denom = str.slice(pos, i);
+    if (i >= end) return { positive, num, denom, suffix: '' };
+    pos = i;
+  }
+  const suffixStart = pos;
+  i = pos;
+  while (i < end && SUFFIX_CHARS.includes(str[i])) i++;
+  if (i >= end) return { positive, num, denom, suffix: str.slice(suffixStart) };
+  pos = i;
+  if (str[pos] === '-' || str[pos] === '+') pos++;
+  i = pos;
+  while (i < end && DIGITS.includes(str[i])) i++;
+  if (i >= end) return { positive, num, denom, suffix: str.slice(suffixStart) };
+  return undefined; // a non-digit after the exponent: ErrFormatWrong
+}
+
+const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = {
+  '': 0, n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18,
+};
+const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+
+interface Suffix {
+  base: 2 | 10;
+  exponent: number;
+  format: QuantityFormat;
+}
+
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
+
+// suffixHandler.interpret (v0.27): table suffixes, else e/E followed by a strconv.ParseInt int64.
+function interpret(s: string): Suffix | undefined {
+  if (Object.prototype.hasOwnProperty.call(DECIMAL_SUFFIXES, s)) {
+    return { base: 10, exponent: DECIMAL_SUFFIXES[s], format: 'DecimalSI' };
+  }
+  if (Object.prototype.hasOwnProperty.call(BINARY_SUFFIXES, s)) {
+    return { base: 2, exponent: BINARY_SUFFIXES[s], format: 'BinarySI' };
+  }
+  if (s.length > 1 && (s[0] === 'e' || s[0] === 'E')) {
+    const rest = s.slice(1);
+    if (!/^[+-]?[0-9]+$/.test(rest)) return undefined;
+    const n = BigInt(rest);
+    if (n > INT64_MAX || n < INT64_MIN) return undefined;
+    // Go keeps int32(parsed): wrap like a two's-complement cast.
+    const wrapped = Number(BigInt.asIntN(32, n));
+    return { base: 10, exponent: wrapped, format: 'DecimalExponent' };
+  }
+  return undefined;
+}
+
+function pow10(n: number): bigint {
+  return 10n ** BigInt(n);
+}
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  // a >= 0, b > 0
+  return (a + b - 1n) / b;
+}
+
+/** ParseQuantity (v0.27): the exact string rules; no whitespace allowed. */
+export function parseQuantity(str: string): QuantityResult {
+  if (str.length === 0) return { ok: false, error: QUANTITY_FORMAT_ERROR };
+  if (str === '0') return { ok: true, quantity: { nanos: 0n, format: 'DecimalSI' } };
+  const s = scan(str);
+  if (s === undefined) return { ok: false, error: QUANTITY_FORMAT_ERROR };
+  const suf = interpret(s.suffix);
+  if (suf === undefined) return { ok: false, error: SUFFIX_ERROR };
+  // Exponents this large cannot come from a sensible manifest; refuse rather than build a
+  // number with billions of digits (Go would carry them in an inf.Dec).
+  if (Math.abs(suf.exponent) > 10000) return { ok: false, error: 'quantity exponent out of the supported range' };
+  let mag = BigInt(s.num + s.denom);
+  let scale = -s.denom.length; // value = mag × 10^scale
+  if (suf.base === 10) scale += suf.exponent;
+  else mag *= 1n << BigInt(suf.exponent);
+  // Round the magnitude up to whole nanos, as Go does for any non-zero value.
+  let nanos = scale + 9 >= 0 ? mag * pow10(scale + 9) : ceilDiv(mag, pow10(-(scale + 9)));
+  let format = suf.format;
+  if (format === 'BinarySI') {
+    // Go caps BinarySI at the int64 maximum, and shows a value in (0, 1) as DecimalSI.
+    const cap = INT64_MAX * 1_000_000_000n;
+    if (nanos > cap) nanos = cap;
+    if (nanos > 0n && nanos < 1_000_000_000n && s.denom.length > 0) format = 'DecimalSI';
+  }
+  return { ok: true, quantity: { nanos: s.positive ? nanos : -nanos, format } };
+}
+
+/**
+ * Quantity.UnmarshalJSON (v0.27): a JSON string or number, surrounding whitespace trimmed.
+ * Undefined when `v` is of another type (the type rules report it).
+ */
+export function quantityFromJson(v: unknown): QuantityResult | undefined {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { ok: false, error: QUANTITY_FORMAT_ERROR };
+    return parseQuantity(String(v));
+  }
+  if (typeof v !== 'string') return undefined;
+  return parseQuantity(v.trim());
+}
+
+/** Quantity.Cmp: -1, 0 or 1. */
+export function compareQuantity(a: Quantity, b: Quantity): number {
+  return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
+}
+
+/** Quantity.ScaledValue: ceil(q / 10^scale), scale 0 for Value(), -3 for MilliValue(). */
+export function scaledValue(q: Quantity, scale: number): bigint {
+  const unit = pow10(9 + scale);
+  if (q.nanos >= 0n) return ceilDiv(q.nanos, unit);
+  return -((-q.nanos) / unit); // ceil of a negative number truncates toward zero
+}
+
+const DEC_SUFFIX_BY_EXP: Readonly<Record<number, string>> = {
+  [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E',
+};
+const BIN_SUFFIX_BY_EXP: Readonly<Record<number, string>> = { 10: 'Ki', 20: 'Mi', 30: 'Gi', 40: 'Ti', 50: 'Pi', 60: 'Ei' };
+
+/**
+ * Quantity.String() for quantities whose value is exactly 1 × a suffix unit ("1", "1m", "1Ki",
+ * "1e3"...); undefined for any other value. Enough for the divisor rules, which accept only such
+ * canonical unit strings, and avoids porting the whole canonicalisation.
+ */
+export function unitString(q: Quantity): string | undefined {
+  if (q.nanos <= 0n) return undefined;
+  let format = q.format;
+  // CanonicalizeBytes: BinarySI values in (-1024, 1024) print as DecimalSI.
+  if (format === 'BinarySI' && q.nanos < 1024n * 1_000_000_000n) format = 'DecimalSI';
+  if (format === 'BinarySI') {
+    for (const [exp, suffix] of Object.entries(BIN_SUFFIX_BY_EXP)) {
+      if (q.nanos === (1n << BigInt(exp)) * 1_000_000_000n) return `1${suffix}`;
+    }
+    return undefined;
+  }
+  for (let e = -9; e <= 300; e++) {
+    if (q.nanos !== pow10(9 + e)) continue;
+    if (format === 'DecimalSI') {
+      // DecimalSI uses exponents that are multiples of 3; 10 or 100 print as "10"/"100".
+      return e % 3 === 0 && e <= 18 ? `1${DEC_SUFFIX_BY_EXP[e]}` : undefined;
+    }
+    return e === 0 ? '1' : e % 3 === 0 ? `1e${e}` : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { daemonSet, issuesOf } from '../../support/manifest';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+function of(m: unknown): string[] {
+  return issuesOf(m).filter((l) => /^volume-(mount|device)\//.test(l.split(' ')[1] ?? ''));
+}
+
+const M = 'spec.template.spec.containers[0].volumeMounts';
+const withMounts = (mounts: any[], edit?: (pod: any, c: any) => void) => daemonSet((_d, p, c) => {
+  p.volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }, { name: 'data', persistentVolumeClaim: { claimName: 'c' } }];
+  c.volumeMounts = mounts;
+  edit?.(p, c);
+});
+
+describe('volumeMounts', () => {
+  it('accepts a mount of a declared volume', () => {
+    expect(of(withMounts([{ name: 'logs', mountPath: '/var/log', readOnly: true }]))).toEqual([]);
+  });
+
+  it('rejects a mount of an undeclared volume', () => {
+    expect(of(withMounts([{ name: 'nope', mountPath: '/x' }]))).toEqual([`${M}[0].name volume-mount/volume-not-found`]);
+  });
+
+  it('rejects a mount of a volume that is itself invalid', () => {
+    expect(of(withMounts([{ name: 'bad', mountPath: '/x' }], (p) => { p.volumes.push({ name: 'bad', hostPath: { path: '' } }); })))
+      .toEqual([`${M}[0].name volume-mount/volume-not-found`]);
+  });
+
+  it('requires mountPath', () => {
+    expect(of(withMounts([{ name: 'logs' }]))).toEqual([`${M}[0].mountPath volume-mount/mount-path-required`]);
+  });
+
+  it('rejects two mounts at one path', () => {
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x' }, { name: 'data', mountPath: '/x' }]))).toEqual([`${M}[1].mountPath volume-mount/mount-path-duplicate`]);
+  });
+
+  it('accepts a relative subPath', () => {
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPath: 'pods/a' }]))).toEqual([]);
+  });
+
+  it('rejects an absolute subPath, at volumeMounts.subPath as Go prints it', () => {
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPath: '/abs' }]))).toEqual([`${M}.subPath volume-mount/path-not-relative`]);
+  });
+
+  it('rejects a subPathExpr with "..", at volumeMounts.subPathExpr', () => {
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPathExpr: 'a/../b' }]))).toEqual([`${M}.subPathExpr volume-mount/path-backsteps`]);
+  });
+
+  it('rejects subPath and subPathExpr together', () => {
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPath: 'a', subPathExpr: '$(POD)' }]))).toEqual([`${M}[0].subPathExpr volume-mount/sub-path-exclusive`]);
+  });
+
+  it('rejects an unknown mountPropagation', () => {
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', mountPropagation: 'Shared' }]))).toEqual([`${M}.mountPropagation volume-mount/propagation-unsupported`]);
+  });
+
+  it('forbids Bidirectional propagation in an unprivileged container', () => {
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', mountPropagation: 'Bidirectional' }]))).toEqual([`${M}.mountPropagation volume-mount/bidirectional-unprivileged`]);
+  });
+
+  it('accepts Bidirectional propagation in a privileged container', () => {
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', mountPropagation: 'Bidirectional' }], (_p, c) => { c.securityContext = { privileged: true }; }))).toEqual([]);
+  });
+});
+
+describe('volumeDevices', () => {
+  const D = 'spec.template.spec.containers[0].volumeDevices';
+
+  it('accepts a block device from a claim', () => {
+    expect(of(withMounts([], (_p, c) => { c.volumeDevices = [{ name: 'data', devicePath: '/dev/xvda' }]; }))).toEqual([]);
+  });
+
+  it('rejects a block device from a hostPath volume', () => {
+    expect(of(withMounts([], (_p, c) => { c.volumeDevices = [{ name: 'logs', devicePath: '/dev/xvda' }]; }))).toEqual([`${D}[0].name volume-device/not-a-claim`]);
+  });
+});
