@@ -26,12 +26,6 @@ export function containersOf(ctx: RuleContext, which: 'containers' | 'initContai
   return list(get(ctx.podSpec, which));
 }
 
-/** A string field, with `undefined` for absent or null (Go's zero value ""). */
-export function strField(v: unknown, k: string): string | undefined {
-  const x = get(v, k);
-  return typeof x === 'string' ? x : undefined;
-}
-
 /** Absent, null and "" all decode to Go's "". Undefined when the value is another type. */
 export function goString(v: unknown): string | undefined {
   if (v === undefined || v === null) return '';

@@ -10,6 +10,7 @@ import type { Rule, RuleContext, RuleSet } from '../rule';
 import { nameIsDnsSubdomain, dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors, validateLabelSelector } from './_names';
 import { goString, isSet, isValidIP, localDescendingPathErrors } from './_values';
 import { podOsRules } from './_pod-os';
+import { validateResourceRequirements } from './resources';
 
 const MAX_INT32 = 2 ** 31 - 1;
 
@@ -311,6 +312,13 @@ const preemptionPolicy: Rule = (spec, path) => {
     message: v === '' ? 'Required value: use PreemptLowerPriority or Never' : notSupported(v, PREEMPTION_POLICIES) }];
 };
 
+// validateOverhead (1.27): the overhead is checked as a container's limits would be, so the server
+// reports it at `overhead.limits[<name>]`.
+const overhead: Rule = (spec, path) => {
+  const o = get(spec, 'overhead');
+  return isObject(o) ? validateResourceRequirements({ limits: o }, [...path, 'overhead'], false) : [];
+};
+
 // ValidatePodTemplateSpec (1.27) forbids ephemeral containers in a template; ValidatePodCreate forbids them on create.
 const ephemeralContainers: Rule = (spec, path, ctx) => {
   if (list(get(spec, 'ephemeralContainers')).length === 0) return [];
@@ -357,7 +365,7 @@ const seccompAnnotationsMatchFields: Rule = (spec, path, ctx) => {
 export const podRules: RuleSet = {
   podSpec: [
     restartPolicy, dnsPolicy, dnsConfig, podSecurityContext, hostNetworkPorts, readinessGates, schedulingGates,
-    topologySpread, names, runtimeClassName, activeDeadlineSeconds, hostAliases, preemptionPolicy,
+    topologySpread, names, runtimeClassName, activeDeadlineSeconds, hostAliases, preemptionPolicy, overhead,
     ephemeralContainers, nodeNameWithGates, seccompAnnotationsMatchFields, ...podOsRules,
   ],
 };

@@ -51,7 +51,6 @@ function windowsOptions(w: unknown, path: FieldPath): Issue[] {
     const p: FieldPath = [...path, 'runAsUserName'];
     const bad = (m: string): void => { out.push(issue(p, 'security-context/windows-option-invalid', `Invalid value ${show(user)}: ${m}`)); };
     const parts = user.split('\\');
-    // eslint-disable-next-line no-control-regex
     if (user === '') bad('runAsUserName cannot be an empty string');
     // eslint-disable-next-line no-control-regex
     else if (/[\x00-\x1f\x7f]/.test(user)) bad('runAsUserName cannot contain control characters');

@@ -1,5 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { daemonSet, issuesOf } from '../../support/manifest';
+import { parse } from 'yaml';
+import { validateManifest } from '../../../src/validate/engine';
+import { toFieldPath } from '../../../src/validate/issue';
+import { containersRules } from '../../../src/validate/rules/containers';
+import { envRules } from '../../../src/validate/rules/env';
+import { portsRules } from '../../../src/validate/rules/ports';
+import { probesRules } from '../../../src/validate/rules/probes';
+import { resourcesRules } from '../../../src/validate/rules/resources';
+import { securityContextRules } from '../../../src/validate/rules/security-context';
+import { volumeMountsRules } from '../../../src/validate/rules/volume-mounts';
+import { volumesRules } from '../../../src/validate/rules/volumes';
+import { CORPORA, daemonSet, issuesOf } from '../../support/manifest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -97,5 +110,23 @@ describe('containers', () => {
 
   it('accepts an ephemeral container that targets a regular container', () => {
     expect(of(pod((s) => { s.ephemeralContainers = [{ name: 'debug', image: 'x', targetContainerName: 'agent' }]; }))).toEqual([]);
+  });
+});
+
+// Every DaemonSet in the wild runs on real clusters: the container and volume rules must accept all.
+const WILD = CORPORA === undefined ? undefined : join(CORPORA, 'daemonsets-in-the-wild');
+if (WILD === undefined) console.warn('K8S_CORPORA is not set: skipping the daemonsets-in-the-wild conformance test');
+
+describe.skipIf(WILD === undefined)('container and volume rules on daemonsets-in-the-wild', () => {
+  const sets = [containersRules, portsRules, envRules, resourcesRules, probesRules, securityContextRules, volumeMountsRules, volumesRules];
+  const files = WILD === undefined ? [] : readdirSync(WILD).filter((f) => f.endsWith('.yaml'));
+
+  it('finds the corpus', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it.each(files)('accepts %s', (f) => {
+    const doc = parse(readFileSync(join(WILD as string, f), 'utf8'), { version: '1.1' });
+    expect(validateManifest(doc, sets).map((i) => `${toFieldPath(i.path)} ${i.code}`)).toEqual([]);
   });
 });

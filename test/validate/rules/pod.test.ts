@@ -342,6 +342,16 @@ describe('topologySpreadConstraints', () => {
   });
 });
 
+describe('overhead', () => {
+  it('accepts cpu and memory overhead', () => {
+    expect(issues(pod((p) => { p.overhead = { cpu: '250m', memory: '120Mi' }; }))).toEqual([]);
+  });
+
+  it('rejects a negative overhead, at overhead.limits as the server prints it', () => {
+    expect(issues(pod((p) => { p.overhead = { cpu: '-1' }; }))).toContain(`${S}.overhead.limits[cpu] resources/quantity-negative`);
+  });
+});
+
 describe('ephemeral containers', () => {
   it('rejects ephemeral containers in a pod template', () => {
     expect(issues(pod((p) => { p.ephemeralContainers = [{ name: 'debug', image: 'busybox' }]; }))).toEqual([`${S}.ephemeralContainers pod/ephemeral-containers-forbidden`]);
