@@ -80,10 +80,8 @@ interface Entry {
 function readList(list: unknown, path: FieldPath, out: Issue[]): Map<string, Entry> {
   const m = new Map<string, Entry>();
   for (const [name, raw] of entries(list)) {
+    // A malformed quantity fails decoding before validation runs: types.ts reports it once.
     const r = quantityFromJson(raw);
-    if (r !== undefined && !r.ok) {
-      out.push(issue([...path, key(name)], 'resources/quantity-invalid', `Invalid value ${show(raw)}: ${r.error}`));
-    }
     m.set(name, { name, raw, q: r?.ok ? r.quantity : undefined });
   }
   return m;

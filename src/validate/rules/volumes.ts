@@ -231,8 +231,8 @@ function ephemeral(src: unknown, path: FieldPath): Issue[] {
   if (!isSet(storage)) out.push(required(rp, 'request storage, e.g. resources.requests.storage: 1Gi'));
   else {
     const q = quantityFromJson(storage);
-    if (q !== undefined && !q.ok) out.push(issue(rp, 'volume/quantity-invalid', `Invalid value ${show(storage)}: ${q.error}`));
-    else if (q !== undefined && q.quantity.nanos <= 0n) out.push(issue(rp, 'volume/storage-not-positive', `Invalid value ${show(storage)}: must be greater than zero`));
+    // A malformed quantity fails decoding before validation runs: types.ts reports it once.
+    if (q !== undefined && q.ok && q.quantity.nanos <= 0n) out.push(issue(rp, 'volume/storage-not-positive', `Invalid value ${show(storage)}: must be greater than zero`));
   }
   const vm = get(spec, 'volumeMode');
   if (typeof vm === 'string' && vm !== 'Block' && vm !== 'Filesystem') {
@@ -259,8 +259,8 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
   emptyDir: (src, path) => {
     const sl = get(src, 'sizeLimit');
     const q = isSet(sl) ? quantityFromJson(sl) : undefined;
-    if (q !== undefined && !q.ok) return [issue([...path, 'sizeLimit'], 'volume/quantity-invalid', `Invalid value ${show(sl)}: ${q.error}`)];
-    if (q !== undefined && q.quantity.nanos < 0n) return [issue([...path, 'sizeLimit'], 'volume/size-limit-negative', `Forbidden: SizeLimit field must be a valid resource quantity, got ${show(sl)}`)];
+    // A malformed quantity fails decoding before validation runs: types.ts reports it once.
+    if (q !== undefined && q.ok && q.quantity.nanos < 0n) return [issue([...path, 'sizeLimit'], 'volume/size-limit-negative', `Forbidden: SizeLimit field must be a valid resource quantity, got ${show(sl)}`)];
     return [];
   },
   hostPath,

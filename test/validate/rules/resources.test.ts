@@ -19,8 +19,9 @@ describe('resources', () => {
     expect(of(withRes({ requests: { cpu: '2' }, limits: { cpu: '1' } }))).toEqual([`${R}.requests resources/request-exceeds-limit`]);
   });
 
-  it('rejects an unparsable quantity', () => {
-    expect(of(withRes({ limits: { memory: '1.5.5Gi' } }))).toEqual([`${R}.limits[memory] resources/quantity-invalid`]);
+  it('reports an unparsable quantity once, as the decoding error it is', () => {
+    expect(of(withRes({ limits: { memory: '1.5.5Gi' } }))).toEqual([]);
+    expect(issuesOf(withRes({ limits: { memory: '1.5.5Gi' } }))).toEqual([`${R}.limits[memory] type/invalid-quantity`]);
   });
 
   it('rejects a negative quantity', () => {
