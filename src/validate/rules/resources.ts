@@ -77,7 +77,7 @@ interface Entry {
   readonly q: Quantity | undefined;
 }
 
-function readList(list: unknown, path: FieldPath, out: Issue[]): Map<string, Entry> {
+function readList(list: unknown): Map<string, Entry> {
   const m = new Map<string, Entry>();
   for (const [name, raw] of entries(list)) {
     // A malformed quantity fails decoding before validation runs: types.ts reports it once.
@@ -95,8 +95,8 @@ export function validateResourceRequirements(res: unknown, path: FieldPath, copy
   const out: Issue[] = [];
   const limPath: FieldPath = [...path, 'limits'];
   const reqPath: FieldPath = [...path, 'requests'];
-  const limits = readList(get(res, 'limits'), limPath, out);
-  const requests = readList(get(res, 'requests'), reqPath, out);
+  const limits = readList(get(res, 'limits'));
+  const requests = readList(get(res, 'requests'));
   if (copyLimits && isObject(get(res, 'limits'))) {
     for (const [name, e] of limits) if (!requests.has(name)) requests.set(name, e);
   }
