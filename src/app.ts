@@ -11,6 +11,14 @@ import { toYamlStream } from './yaml';
  * Use it in place of `cdk8s.App`; `cdk8s synth` runs it the same way.
  */
 export class App extends cdk8s.App {
+  private readonly writesConstructMetadata: boolean;
+
+  public constructor(props: cdk8s.AppProps = {}) {
+    super(props);
+    // cdk8s.App keeps this private; `cdk8s synth` asks for it through the environment.
+    this.writesConstructMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
+  }
+
   /** Every issue of every construct: DaemonSets with field paths, others as their validation messages. */
   public issues(): ConstructIssue[] {
     const out: ConstructIssue[] = [];
@@ -33,6 +41,19 @@ export class App extends cdk8s.App {
     for (const [file, docs] of this.files()) {
       fs.writeFileSync(path.join(this.outdir, file), toYamlStream(docs));
     }
+    if (this.writesConstructMetadata) this.writeMetadataFile();
+  }
+
+  /**
+   * `construct-metadata.json`, as cdk8s.App writes it, so `cdk8s synth --validate` reports
+   * construct paths next to manifest paths.
+   */
+  private writeMetadataFile(): void {
+    const resources: Record<string, { path: string }> = {};
+    for (const c of this.node.findAll()) {
+      if (cdk8s.ApiObject.isApiObject(c)) resources[c.name] = { path: c.node.path };
+    }
+    fs.writeFileSync(path.join(this.outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));
   }
 
   /** Validates, then returns every chart's manifests as one YAML stream. */

@@ -10,7 +10,8 @@ import type { UpdateStrategy } from './update-strategy';
 import { GALAXY_RELEASE_POLICY_ANNOTATION } from './tkestack/floating-ip';
 import { VCUDA_CORE_LIMIT_ANNOTATION, vcudaCoreLimitProblems } from './tkestack/gpu-manager';
 import { LOG_DIRECTORY_ANNOTATION, logDirectoryProblems, renderLogDirectories } from './tkestack/log-directory';
-import { formatIssue, key, prefixIssues, type FieldPath, type Issue } from './validate/issue';
+import { formatIssue, key, prefixIssues, toFieldPath, type FieldPath, type Issue } from './validate/issue';
+import { podSecurityIssues, PSS_EXEMPTIONS_ANNOTATION, renderExemptions, type PodSecurityProps } from './pod-security';
 import { validateManifest } from './validate/engine';
 import type { Volume } from './volumes/volume';
 
@@ -83,6 +84,13 @@ export interface DaemonSetProps {
    * @default - not written: the share is a hard limit
    */
   readonly vcudaCoreLimit?: number;
+  /**
+   * The Pod Security Standards level the pods must meet, with reasoned exemptions. Violations
+   * fail the synth; exemptions are recorded in the `pod-security.cdk8s-daemonset.io/exemptions`
+   * annotation for reviewers, and unused ones are reported.
+   * @default - not checked
+   */
+  readonly podSecurity?: PodSecurityProps;
   /** @default - not written: RollingUpdate with maxUnavailable 1 */
   readonly updateStrategy?: UpdateStrategy;
   /** Old revisions kept for rollback. @default - not written (10) */
@@ -136,6 +144,9 @@ export class DaemonSet extends ApiObject {
     const annotations: Record<string, string> = { ...props.annotations };
     if (props.description !== undefined) annotations[DESCRIPTION_ANNOTATION] = props.description;
     if (props.changeCause !== undefined) annotations[CHANGE_CAUSE_ANNOTATION] = props.changeCause;
+    if (props.podSecurity?.exemptions?.length) {
+      annotations[PSS_EXEMPTIONS_ANNOTATION] = renderExemptions(props.podSecurity.exemptions);
+    }
     super(scope, id, {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
@@ -224,7 +235,25 @@ export class DaemonSet extends ApiObject {
    * would report them, plus misuse of the constructs the server can't see.
    */
   public issues(): Issue[] {
-    return [...this.constructProblems(), ...validateManifest(this.toJson())];
+    const manifest = this.toJson();
+    const pss = this.options.podSecurity;
+    return [...this.constructProblems(), ...validateManifest(manifest), ...(pss ? podSecurityIssues(manifest, pss) : [])];
+  }
+
+  /** The field path of a volume of this DaemonSet, for a Pod Security exemption; throws if it is not one. */
+  public volumeFieldPath(volume: Volume): string {
+    const i = this.volumes.indexOf(volume);
+    if (i < 0) throw new Error(`volume "${volume.name}" is not declared or mounted in ${this.node.path}`);
+    return toFieldPath([...POD_SPEC, 'volumes', i]);
+  }
+
+  /** The field path of a container of this DaemonSet, for a Pod Security exemption; throws if it is not one. */
+  public containerFieldPath(container: Container): string {
+    const init = this._initContainers.indexOf(container);
+    if (init >= 0) return toFieldPath([...POD_SPEC, 'initContainers', init]);
+    const i = this._containers.indexOf(container);
+    if (i < 0) throw new Error(`container "${container.name}" is not in ${this.node.path}`);
+    return toFieldPath([...POD_SPEC, 'containers', i]);
   }
 
   private constructProblems(): Issue[] {

@@ -25,3 +25,5 @@ export { canonicalManifest } from './canonical';
 export * from './tkestack/floating-ip';
 export * from './tkestack/gpu-manager';
 export * from './tkestack/log-directory';
+export * from './pod-security';
+export { checkPodSecurity, PSS_CHECK_IDS, type PssLevel, type PssVersion, type PssViolation, type PssExemption, type PodSecurityResult } from './pss';

@@ -1,0 +1,72 @@
+import * as fs from 'node:fs';
+import { checkDocuments } from './cli/check-documents';
+
+/* The parts of cdk8s-cli's plugin contract (src/plugins/validation.ts) this plugin uses, declared
+   here so the package does not depend on cdk8s-cli at run time. */
+interface ViolatingResource {
+  readonly resourceName: string;
+  readonly locations: readonly string[];
+  readonly manifestPath: string;
+}
+interface Violation {
+  readonly ruleName: string;
+  readonly recommendation: string;
+  readonly fix: string;
+  readonly violatingResources: readonly ViolatingResource[];
+}
+interface ValidationContext {
+  readonly manifests: readonly string[];
+  readonly report: {
+    addViolation(v: Violation): void;
+    submit(status: 'success' | 'failure', metadata?: Record<string, string>): void;
+  };
+  readonly logger: { log(message: string): void };
+}
+
+/** Properties of the plugin, from the `properties:` of its `validations:` entry in cdk8s.yaml. */
+export interface DaemonSetValidationProperties {
+  /** Also check a Pod Security Standards level. @default - none */
+  readonly pss?: 'privileged' | 'baseline' | 'restricted';
+}
+
+/**
+ * A cdk8s validation plugin: `cdk8s synth` runs it on every manifest the app writes and fails
+ * on any DaemonSet the Kubernetes 1.27 API server would reject. In cdk8s.yaml:
+ *
+ *   validations:
+ *     - package: ./node_modules/cdk8s-daemonset/lib/cdk8s-plugin.js
+ *       version: 0.1.0
+ *       class: DaemonSetValidation
+ *
+ * One violation per rule code, listing each resource with the field paths at fault.
+ */
+export class DaemonSetValidation {
+  public constructor(private readonly properties: DaemonSetValidationProperties = {}) {}
+
+  public async validate(context: ValidationContext): Promise<void> {
+    const byRule = new Map<string, { message: string; resources: ViolatingResource[] }>();
+    let checked = 0;
+    for (const manifestPath of context.manifests) {
+      const results = checkDocuments(manifestPath, fs.readFileSync(manifestPath, 'utf8'), { pss: this.properties.pss });
+      for (const r of results) {
+        if (r.skipped) continue;
+        checked++;
+        for (const e of r.errors) {
+          const entry = byRule.get(e.code) ?? { message: e.message, resources: [] };
+          entry.resources.push({ resourceName: r.name ?? `document ${r.document}`, locations: [e.path || '(document)'], manifestPath });
+          byRule.set(e.code, entry);
+        }
+      }
+    }
+    for (const [ruleName, { message, resources }] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      context.report.addViolation({
+        ruleName,
+        recommendation: message,
+        fix: 'see the field path in each location; cdk8s-daemonset validate prints every message',
+        violatingResources: resources,
+      });
+    }
+    context.logger.log(`cdk8s-daemonset: checked ${checked} DaemonSet${checked === 1 ? '' : 's'}`);
+    context.report.submit(byRule.size === 0 ? 'success' : 'failure');
+  }
+}

@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import type { PssLevel } from '../pss';
+import { checkDocuments, type DocumentResult } from './check-documents';
+import { DEFAULT_MAX_BYTES, expandPaths, readInputFile, readStdin, type InputText } from './inputs';
+import { jsonReport, textReport } from './report';
+import { ExitCode, UsageError, type CommandIO } from './io';
+
+const PSS_LEVELS: readonly string[] = ['privileged', 'baseline', 'restricted'];
+
+export const VALIDATE_HELP = `Usage: cdk8s-daemonset validate [options] [PATH...]
+
+Validates DaemonSet manifests with the rules the constructs use at synth time (Kubernetes 1.27).
+PATH is a file, a directory (searched for *.yaml / *.yml), or - for standard input.
+Other kinds are skipped and counted.
+
+Options:
+  --output text|json   report format (default text)
+  --pss LEVEL          also check a Pod Security Standards level: privileged, baseline, restricted
+  --max-bytes N        largest input accepted, in bytes (default ${DEFAULT_MAX_BYTES})
+
+Exit codes: 0 all valid, 1 some invalid, 2 usage error or unreadable input.`;
+
+/** Shows progress on stderr for runs longer than a second, only on a terminal. */
+function progress(io: CommandIO, total: number): (done: number) => void {
+  const start = io.now();
+  let shown = false;
+  return (done) => {
+    if (!io.stderrIsTTY || io.now() - start < 1000) return;
+    shown = true;
+    io.stderr(`\rvalidating: ${done}/${total} files`);
+    if (done === total && shown) io.stderr('\n');
+  };
+}
+
+/** `cdk8s-daemonset validate`. */
+export async function validateCommand(args: readonly string[], io: CommandIO): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      'output': { type: 'string', default: 'text' },
+      'pss': { type: 'string' },
+      'max-bytes': { type: 'string' },
+      'help': { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout(`${VALIDATE_HELP}\n`);
+    return ExitCode.OK;
+  }
+  if (values.output !== 'text' && values.output !== 'json') throw new UsageError(`--output must be text or json, got "${values.output}"`);
+  if (values.pss !== undefined && !PSS_LEVELS.includes(values.pss)) throw new UsageError(`--pss must be one of ${PSS_LEVELS.join(', ')}, got "${values.pss}"`);
+  const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number, got "${values['max-bytes']}"`);
+  if (positionals.length === 0) throw new UsageError('name at least one file, directory or - (standard input)');
+
+  let files: string[];
+  try {
+    files = expandPaths(positionals);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (files.length === 0) throw new UsageError(`no *.yaml or *.yml files under ${positionals.join(', ')}`);
+
+  const results: DocumentResult[] = [];
+  let unreadable = false;
+  const tick = progress(io, files.length);
+  for (const [i, file] of files.entries()) {
+    const input: InputText = file === '-' ? await readStdin(maxBytes) : readInputFile(file, maxBytes);
+    if (input.text === undefined) {
+      unreadable = true;
+      results.push({ file: input.name, document: 0, line: 1, valid: false, unreadable: true, skipped: false, errors: [{ path: '', message: input.error ?? 'cannot read', code: 'input/unreadable' }] });
+    } else {
+      const docs = checkDocuments(input.name, input.text, { pss: values.pss as PssLevel | undefined });
+      unreadable ||= docs.some((d) => d.unreadable);
+      results.push(...docs);
+    }
+    tick(i + 1);
+  }
+  io.stdout(values.output === 'json' ? jsonReport(results) : textReport(results, io.colour));
+  if (unreadable) return ExitCode.USAGE;
+  return results.some((r) => !r.valid) ? ExitCode.INVALID : ExitCode.OK;
+}

@@ -1,0 +1,127 @@
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateCommand } from '../../src/cli/validate';
+import { cli, folder, INVALID, VALID } from './_run';
+
+const CONFIGMAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n';
+
+describe('cdk8s-daemonset validate', () => {
+  it('exits 0 when every DaemonSet is valid, counting other kinds as skipped', () => {
+    const dir = folder({ 'a.yaml': `${VALID}---\n${CONFIGMAP}` });
+    const r = cli(['validate', path.join(dir, 'a.yaml')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('2 documents: 1 valid, 0 invalid, 1 skipped\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 1 and prints file:doc, field path, message and code for each error', () => {
+    const dir = folder({ 'bad.yaml': `${CONFIGMAP}---\n${INVALID}` });
+    const r = cli(['validate', path.join(dir, 'bad.yaml')]);
+    expect(r.status).toBe(1);
+    const file = path.join(dir, 'bad.yaml');
+    expect(r.stdout).toContain(`${file}:1  spec.template.spec.containers[0].name: `);
+    expect(r.stdout).toContain('[container/name-invalid]');
+    expect(r.stdout).toContain(`${file}:1  spec.template.spec.containers[0].ports[0].containerPort: `);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('2 documents: 0 valid, 1 invalid, 1 skipped');
+  });
+
+  it('prints the JSON report in its documented shape', () => {
+    const dir = folder({ 'a.yaml': INVALID, 'b.yml': VALID });
+    const r = cli(['validate', '--output', 'json', dir]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(['results', 'summary']);
+    expect(report.summary).toEqual({ documents: 2, valid: 1, invalid: 1, skipped: 0 });
+    const [bad, good] = report.results;
+    expect(Object.keys(bad)).toEqual(['file', 'document', 'kind', 'name', 'valid', 'errors']);
+    expect(bad).toMatchObject({ file: path.join(dir, 'a.yaml'), document: 0, kind: 'DaemonSet', name: 'agent', valid: false });
+    expect(bad.errors).toContainEqual({ path: 'spec.template.spec.containers[0].ports[0].containerPort', message: expect.stringContaining('65535') });
+    expect(Object.keys(bad.errors[0])).toEqual(['path', 'message']);
+    expect(good).toEqual({ file: path.join(dir, 'b.yml'), document: 0, kind: 'DaemonSet', name: 'agent', valid: true, errors: [] });
+  });
+
+  it('reads standard input for -', () => {
+    const r = cli(['validate', '--output', 'json', '-'], { input: INVALID });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).results[0].file).toBe('-');
+  });
+
+  it('walks directories recursively in sorted order, taking only .yaml and .yml files', () => {
+    const dir = folder({ 'z/deep/c.yaml': VALID, 'a.yml': VALID, 'notes.txt': 'not yaml', 'b/x.YAML': VALID, '.git/d.yaml': INVALID });
+    const r = cli(['validate', '--output', 'json', dir]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).results.map((x: { file: string }) => path.relative(dir, x.file))).toEqual(['a.yml', 'b/x.YAML', 'z/deep/c.yaml']);
+  });
+
+  it('exits 2 for a document that does not parse, with line and column, still checking the others', () => {
+    const dir = folder({ 'a.yaml': `${VALID}---\nmetadata: {name: [unclosed\n`, 'b.yaml': INVALID });
+    const r = cli(['validate', '--output', 'json', dir]);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.results[1]).toMatchObject({ document: 1, valid: false, kind: null, name: null });
+    expect(report.results[1].errors[0].path).toBe('');
+    expect(report.results[1].errors[0].message).toMatch(/line \d+, column \d+/);
+    expect(report.results[2]).toMatchObject({ valid: false, name: 'agent' });
+  });
+
+  it('reports an unquoted YAML 1.1 boolean label value as a type error at its path', () => {
+    const r = cli(['validate', '--output', 'json', '-'], { input: VALID.replace('name: agent\nspec', 'name: agent\n  labels: {enabled: yes}\nspec') });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).results[0].errors.map((e: { path: string }) => e.path)).toEqual(['metadata.labels[enabled]']);
+  });
+
+  it('refuses a DaemonSet apiVersion the 1.27 API server no longer serves', () => {
+    const r = cli(['validate', '-'], { input: VALID.replace('apps/v1', 'extensions/v1beta1') });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('apiVersion: DaemonSet is served as apps/v1, got "extensions/v1beta1" (removed in Kubernetes 1.16)');
+  });
+
+  it('checks a Pod Security level on request', () => {
+    const privileged = VALID.replace('image: agent:1.0', 'image: agent:1.0\n          securityContext: {privileged: true}');
+    expect(cli(['validate', '-'], { input: privileged }).status).toBe(0);
+    const r = cli(['validate', '--pss', 'baseline', '-'], { input: privileged });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('spec.template.spec.containers[0].securityContext.privileged: violates PodSecurity "baseline"');
+    expect(r.stdout).toContain('[pss/privileged]');
+  });
+
+  it.each([
+    [['validate'], /name at least one file/],
+    [['validate', '--output', 'xml', '-'], /--output must be text or json/],
+    [['validate', '--pss', 'strict', '-'], /--pss must be one of/],
+    [['validate', '/no/such/path'], /no such file or directory/],
+    [['validate', '--bogus', '-'], /Unknown option/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('exits 2 on usage errors: %j', (args, message) => {
+    const r = cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('--help');
+  });
+
+  it('prints its version and help', () => {
+    expect(cli(['--version']).stdout).toBe(`${require('../../package.json').version}\n`);
+    expect(cli(['validate', '--help']).stdout).toContain('Exit codes: 0 all valid, 1 some invalid, 2 usage error');
+  });
+});
+
+describe('validate progress', () => {
+  const io = (tty: boolean, clock: { t: number }) => {
+    const err: string[] = [];
+    return { err, io: { stdout: () => undefined, stderr: (s: string) => { err.push(s); }, stderrIsTTY: tty, colour: false, now: () => (clock.t += 600) } };
+  };
+
+  it('shows progress on a terminal once the run passes a second', async () => {
+    const dir = folder({ 'a.yaml': VALID, 'b.yaml': VALID, 'c.yaml': VALID });
+    const { err, io: tty } = io(true, { t: 0 });
+    await validateCommand([dir], tty);
+    expect(err.join('')).toContain('\rvalidating: 3/3 files');
+  });
+
+  it('writes nothing extra when stderr is not a terminal', async () => {
+    const dir = folder({ 'a.yaml': VALID, 'b.yaml': VALID, 'c.yaml': VALID });
+    const { err, io: pipe } = io(false, { t: 0 });
+    await validateCommand([dir], pipe);
+    expect(err).toEqual([]);
+  });
+});
