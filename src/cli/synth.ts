@@ -62,8 +62,9 @@ export function diffFolders(committedDir: string, freshDir: string, label: strin
     const after = fs.existsSync(b) ? fs.readFileSync(b, 'utf8') : '';
     if (before === after && fs.existsSync(a) === fs.existsSync(b)) continue;
     out += createTwoFilesPatch(
-      fs.existsSync(a) ? `${label}/${f}` : '/dev/null',
-      fs.existsSync(b) ? `${label}/${f}` : '/dev/null',
+      // a/ and b/ prefixes, as git writes them, so `git apply` takes the patch from the project root.
+      fs.existsSync(a) ? `a/${label}/${f}` : '/dev/null',
+      fs.existsSync(b) ? `b/${label}/${f}` : '/dev/null',
       before, after, 'committed', 'synthesized',
     );
   }
