@@ -1,6 +1,7 @@
 import { copyPlain } from './_util';
 import { EnvFrom, EnvValue } from './env';
 import { defaultImagePullPolicy, parseImageReference, type ImagePullPolicy } from './image';
+import type { ContainerLifecycle } from './lifecycle';
 import type { Probe } from './probe';
 import { renderResources, type ContainerResources } from './resources';
 import type { ContainerSecurityContext } from './security-context';
@@ -89,6 +90,12 @@ export interface ContainerProps {
   readonly imagePullPolicy?: ImagePullPolicy;
   /** @default - not written */
   readonly securityContext?: ContainerSecurityContext;
+  /** postStart / preStop hooks. @default - none */
+  readonly lifecycle?: ContainerLifecycle;
+  /** Where the container writes why it ended. @default - not written (/dev/termination-log) */
+  readonly terminationMessagePath?: string;
+  /** `FallbackToLogsOnError` uses the log tail when the file is empty. @default - not written (File) */
+  readonly terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
   /**
    * TKEStack log directory: files under this directory in the container are listed and
    * downloadable through TKEStack's LogAgent. It must lie on a volume this container mounts.
@@ -216,6 +223,9 @@ export class Container {
       readinessProbe: p.readinessProbe?._toKube(),
       startupProbe: p.startupProbe?._toKube(),
       securityContext: p.securityContext,
+      lifecycle: p.lifecycle ? { postStart: p.lifecycle.postStart?._toKube(), preStop: p.lifecycle.preStop?._toKube() } : undefined,
+      terminationMessagePath: p.terminationMessagePath,
+      terminationMessagePolicy: p.terminationMessagePolicy,
     };
   }
 }

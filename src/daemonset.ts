@@ -11,7 +11,8 @@ import { GALAXY_RELEASE_POLICY_ANNOTATION } from './tkestack/floating-ip';
 import { VCUDA_CORE_LIMIT_ANNOTATION, vcudaCoreLimitProblems } from './tkestack/gpu-manager';
 import { LOG_DIRECTORY_ANNOTATION, logDirectoryProblems, renderLogDirectories } from './tkestack/log-directory';
 import { formatIssue, key, prefixIssues, toFieldPath, type FieldPath, type Issue } from './validate/issue';
-import { podSecurityIssues, PSS_EXEMPTIONS_ANNOTATION, renderExemptions, type PodSecurityProps } from './pod-security';
+import { podSecurityIssues, PSS_EXEMPTIONS_ANNOTATION, renderExemptions, type PodSecurityExemption, type PodSecurityProps } from './pod-security';
+import type { PssExemption } from './pss';
 import { validateManifest } from './validate/engine';
 import type { Volume } from './volumes/volume';
 
@@ -139,14 +140,12 @@ export class DaemonSet extends ApiObject {
   private readonly _volumes: Volume[] = [];
   private readonly _tolerations: Toleration[] = [];
   private readonly _imagePullSecrets: kplus.ISecret[] = [];
+  private readonly _exemptions: PodSecurityExemption[] = [];
 
   public constructor(scope: Construct, id: string, props: DaemonSetProps) {
     const annotations: Record<string, string> = { ...props.annotations };
     if (props.description !== undefined) annotations[DESCRIPTION_ANNOTATION] = props.description;
     if (props.changeCause !== undefined) annotations[CHANGE_CAUSE_ANNOTATION] = props.changeCause;
-    if (props.podSecurity?.exemptions?.length) {
-      annotations[PSS_EXEMPTIONS_ANNOTATION] = renderExemptions(props.podSecurity.exemptions);
-    }
     super(scope, id, {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
@@ -172,6 +171,11 @@ export class DaemonSet extends ApiObject {
     for (const v of props.volumes ?? []) this.addVolume(v);
     for (const t of props.tolerations ?? []) this.addToleration(t);
     for (const s of props.imagePullSecrets ?? []) this.addImagePullSecret(s);
+    this._exemptions.push(...(props.podSecurity?.exemptions ?? []));
+    // Lazy: exemptions name volumes and containers whose indexes are known only at synth.
+    this.metadata.addAnnotation(PSS_EXEMPTIONS_ANNOTATION, Lazy.any({
+      produce: () => (this._exemptions.length > 0 ? renderExemptions(this.resolvedExemptions()) : undefined),
+    }) as unknown as string);
     Object.defineProperty(this, DAEMON_SET, { value: true });
     this.node.addValidation({ validate: () => this.issues().map((i) => formatIssue(i)) });
   }
@@ -237,17 +241,47 @@ export class DaemonSet extends ApiObject {
   public issues(): Issue[] {
     const manifest = this.toJson();
     const pss = this.options.podSecurity;
-    return [...this.constructProblems(), ...validateManifest(manifest), ...(pss ? podSecurityIssues(manifest, pss) : [])];
+    return [
+      ...this.constructProblems(),
+      ...validateManifest(manifest),
+      ...(pss ? podSecurityIssues(manifest, pss, this.resolvedExemptions()) : []),
+    ];
   }
 
-  /** The field path of a volume of this DaemonSet, for a Pod Security exemption; throws if it is not one. */
+  /**
+   * Records a reasoned exception to a Pod Security check (see `podSecurity`); typically for a
+   * volume or container created after the DaemonSet.
+   */
+  public addPodSecurityExemption(exemption: PodSecurityExemption): this {
+    this._exemptions.push(exemption);
+    return this;
+  }
+
+  /**
+   * The Pod Security exemptions with their volumes and containers turned into field paths. One
+   * naming a volume or container this DaemonSet lacks gets a path that matches nothing, so it is
+   * reported unused rather than widened to the whole check.
+   */
+  private resolvedExemptions(): PssExemption[] {
+    return this._exemptions.map((e) => {
+      let path = e.path;
+      if (e.volume) path = this.volumes.includes(e.volume) ? this.volumeFieldPath(e.volume) : `(volume "${e.volume.name}" is not in this DaemonSet)`;
+      if (e.container) {
+        const known = this._containers.includes(e.container) || this._initContainers.includes(e.container);
+        path = known ? this.containerFieldPath(e.container) : `(container "${e.container.name}" is not in this DaemonSet)`;
+      }
+      return { check: e.check, reason: e.reason, ...(path !== undefined ? { path } : {}) };
+    });
+  }
+
+  /** The field path of a volume of this DaemonSet; throws if it is not one. */
   public volumeFieldPath(volume: Volume): string {
     const i = this.volumes.indexOf(volume);
     if (i < 0) throw new Error(`volume "${volume.name}" is not declared or mounted in ${this.node.path}`);
     return toFieldPath([...POD_SPEC, 'volumes', i]);
   }
 
-  /** The field path of a container of this DaemonSet, for a Pod Security exemption; throws if it is not one. */
+  /** The field path of a container of this DaemonSet; throws if it is not one. */
   public containerFieldPath(container: Container): string {
     const init = this._initContainers.indexOf(container);
     if (init >= 0) return toFieldPath([...POD_SPEC, 'initContainers', init]);

@@ -27,3 +27,5 @@ export * from './tkestack/gpu-manager';
 export * from './tkestack/log-directory';
 export * from './pod-security';
 export { checkPodSecurity, PSS_CHECK_IDS, type PssLevel, type PssVersion, type PssViolation, type PssExemption, type PodSecurityResult } from './pss';
+export * from './lifecycle';
+export type { HttpGetActionOptions, TcpSocketActionOptions } from './_action';

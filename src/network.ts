@@ -37,10 +37,13 @@ export class NetworkMode {
 
   /**
    * The node's network namespace (`hostNetwork: true`), with `dnsPolicy: ClusterFirstWithHostNet`
-   * so cluster DNS keeps working, as the console does; pass another policy to override it.
+   * so cluster DNS keeps working, as the console documents it. Pass another policy to override
+   * it, or `null` to write none, as many vendor manifests do: the API server then defaults it to
+   * `ClusterFirst`, which with host networking resolves through the node like `Default`.
    */
-  public static host(options: { readonly dnsPolicy?: DnsPolicy } = {}): NetworkMode {
-    return new NetworkMode('Host', { hostNetwork: true, dnsPolicy: options.dnsPolicy ?? 'ClusterFirstWithHostNet' });
+  public static host(options: { readonly dnsPolicy?: DnsPolicy | null } = {}): NetworkMode {
+    const dnsPolicy = options.dnsPolicy === null ? undefined : options.dnsPolicy ?? 'ClusterFirstWithHostNet';
+    return new NetworkMode('Host', { hostNetwork: true, dnsPolicy });
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { Container } from './container';
+import type { Volume } from './volumes/volume';
 import { checkPodSecurity, type PssExemption, type PssLevel, type PssVersion } from './pss';
 import { key, type Issue } from './validate/issue';
 import { isObject, str } from './validate/read';
@@ -22,10 +24,14 @@ export interface PodSecurityExemption {
   readonly check: PssCheckId;
   /** Why the agent needs it and why it is safe, e.g. "tails /var/log on the node". */
   readonly reason: string;
+  /** Only this volume (e.g. the one hostPath the agent needs). @default - see `container` and `path` */
+  readonly volume?: Volume;
+  /** Only this container (e.g. the privileged driver, not its sidecars). @default - see `volume` and `path` */
+  readonly container?: Container;
   /**
    * Only this field and what is under it, as a field path of the manifest, e.g.
-   * `spec.template.spec.volumes[0]` (use `DaemonSet.volumeFieldPath(v)` / `containerFieldPath(c)`).
-   * @default - every violation of the check
+   * `spec.template.spec.hostNetwork`.
+   * @default - every violation of the check, unless `volume` or `container` narrows it
    */
   readonly path?: string;
 }
@@ -77,9 +83,8 @@ export function exemptionsOf(manifest: unknown): PssExemption[] {
  * exemption covers (`pss/<check>`), and each exemption that no longer matches anything
  * (`pss/exemption-unused`), so stale exceptions don't linger.
  */
-export function podSecurityIssues(manifest: unknown, props: PodSecurityProps): Issue[] {
-  const exemptions = (props.exemptions ?? []).map((e) => ({ ...e }));
-  const result = checkPodSecurity(manifest, { level: props.level, version: props.version, exemptions });
+export function podSecurityIssues(manifest: unknown, props: PodSecurityProps, exemptions: readonly PssExemption[]): Issue[] {
+  const result = checkPodSecurity(manifest, { level: props.level, version: props.version, exemptions: [...exemptions] });
   const issues: Issue[] = result.violations.map((v) => ({
     path: v.path,
     code: `pss/${v.check}`,

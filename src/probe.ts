@@ -1,3 +1,5 @@
+import { Action, type HttpGetActionOptions, type TcpSocketActionOptions } from './_action';
+
 /** When and how often a probe runs; every field is written only when set. */
 export interface ProbeTiming {
   /** Seconds after the container starts before the first probe. @default - not written (0) */
@@ -17,23 +19,9 @@ export interface ProbeTiming {
 /** A port by number or by the name of a container port. */
 export type PortReference = number | string;
 
-export interface HttpGetProbeOptions extends ProbeTiming {
-  /** Port to call. */
-  readonly port: PortReference;
-  /** `HTTP` or `HTTPS`. @default - not written (HTTP) */
-  readonly scheme?: 'HTTP' | 'HTTPS';
-  /** Host to call. @default - not written: the pod IP */
-  readonly host?: string;
-  /** Extra request headers, in order. @default - none */
-  readonly httpHeaders?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
-}
+export interface HttpGetProbeOptions extends ProbeTiming, HttpGetActionOptions {}
 
-export interface TcpSocketProbeOptions extends ProbeTiming {
-  /** Port to connect to. */
-  readonly port: PortReference;
-  /** Host to connect to. @default - not written: the pod IP */
-  readonly host?: string;
-}
+export interface TcpSocketProbeOptions extends ProbeTiming, TcpSocketActionOptions {}
 
 export interface GrpcProbeOptions extends ProbeTiming {
   /** Port of the gRPC health service. */
@@ -57,18 +45,17 @@ function timing(t: ProbeTiming): object {
 export class Probe {
   /** Healthy when `GET path` answers 200–399. */
   public static fromHttpGet(path: string, options: HttpGetProbeOptions): Probe {
-    const { port, scheme, host, httpHeaders } = options;
-    return new Probe({ httpGet: { path, port, scheme, host, httpHeaders: httpHeaders?.map((h) => ({ ...h })) }, ...timing(options) });
+    return new Probe({ ...Action.httpGet(path, options), ...timing(options) });
   }
 
   /** Healthy when a TCP connection to the port opens. */
   public static fromTcpSocket(options: TcpSocketProbeOptions): Probe {
-    return new Probe({ tcpSocket: { port: options.port, host: options.host }, ...timing(options) });
+    return new Probe({ ...Action.tcpSocket(options), ...timing(options) });
   }
 
   /** Healthy when the command exits 0; it runs in the container, not in a shell. */
   public static fromCommand(command: readonly string[], options: ProbeTiming = {}): Probe {
-    return new Probe({ exec: { command: [...command] }, ...timing(options) });
+    return new Probe({ ...Action.exec(command), ...timing(options) });
   }
 
   /** Healthy when the gRPC health service answers SERVING. */

@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Chart, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { EnvFrom, EnvValue, Gpu, Probe, Volume } from '../src';
+import { EnvFrom, EnvValue, Gpu, Handler, Probe, Volume } from '../src';
 import { containerOf, makeDaemonSet } from './support/synth';
 
 describe('Container basics', () => {
@@ -164,5 +164,33 @@ describe('Container mounts', () => {
     const { ds } = makeDaemonSet();
     ds.containers[0].mount('/a', Volume.fromEmptyDir('x')).mount('/b', Volume.fromEmptyDir('x'));
     expect(ds.issues().map((i) => i.code)).toContain('volume/name-reused');
+  });
+});
+
+describe('Container lifecycle and termination message', () => {
+  it('writes postStart and preStop hooks of each kind', () => {
+    const { ds } = makeDaemonSet({
+      containers: [{
+        name: 'a', image: 'a:1',
+        lifecycle: {
+          postStart: Handler.fromHttpGet('/started', { port: 8080 }),
+          preStop: Handler.fromCommand(['/bin/sh', '-c', 'rm -rf /csi/csi.sock']),
+        },
+      }],
+    });
+    expect(containerOf(ds).lifecycle).toEqual({
+      postStart: { httpGet: { path: '/started', port: 8080 } },
+      preStop: { exec: { command: ['/bin/sh', '-c', 'rm -rf /csi/csi.sock'] } },
+    });
+  });
+
+  it('writes a TCP hook', () => {
+    const { ds } = makeDaemonSet({ containers: [{ name: 'a', image: 'a:1', lifecycle: { preStop: Handler.fromTcpSocket({ port: 'admin' }) } }] });
+    expect(containerOf(ds).lifecycle).toEqual({ preStop: { tcpSocket: { port: 'admin' } } });
+  });
+
+  it('writes the termination message path and policy', () => {
+    const { ds } = makeDaemonSet({ containers: [{ name: 'a', image: 'a:1', terminationMessagePath: '/tmp/end', terminationMessagePolicy: 'FallbackToLogsOnError' }] });
+    expect(containerOf(ds)).toMatchObject({ terminationMessagePath: '/tmp/end', terminationMessagePolicy: 'FallbackToLogsOnError' });
   });
 });

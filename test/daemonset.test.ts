@@ -196,6 +196,12 @@ describe('DaemonSet network modes', () => {
     expect(spec.dnsPolicy).toBe('Default');
   });
 
+  it('writes no dnsPolicy with the host network when asked, as many vendor manifests do', () => {
+    const spec = podSpecOf(makeDaemonSet({ network: NetworkMode.host({ dnsPolicy: null }) }).ds);
+    expect(spec.hostNetwork).toBe(true);
+    expect(spec).not.toHaveProperty('dnsPolicy');
+  });
+
   it('maps container ports to host ports in NAT mode', () => {
     const { ds } = makeDaemonSet({
       network: NetworkMode.nat(),
