@@ -1,14 +1,33 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as cdk8s from 'cdk8s';
+import type { IConstruct } from 'constructs';
+import { resolveDependencies } from './_dependencies';
 import { DaemonSet } from './daemonset';
 import { SynthValidationError, type ConstructIssue } from './errors';
 import { toYamlStream } from './yaml';
+
+/** The API objects a chart writes, in dependency order (cdk8s's `chartToKube`). */
+function chartObjects(chart: cdk8s.Chart): cdk8s.ApiObject[] {
+  return new cdk8s.DependencyGraph(chart.node).topology()
+    .filter((x): x is cdk8s.ApiObject => cdk8s.ApiObject.isApiObject(x) && cdk8s.Chart.of(x) === chart);
+}
+
+/** Everything one synthesis pass produces. */
+interface Rendered {
+  readonly issues: ConstructIssue[];
+  /** Output file name to its documents, in output order. */
+  readonly files: Map<string, unknown[]>;
+}
 
 /**
  * A cdk8s App that validates every construct before writing anything, reporting all issues at
  * once, and writes YAML that YAML 1.1 readers (kubectl, PyYAML) read back unchanged.
  * Use it in place of `cdk8s.App`; `cdk8s synth` runs it the same way.
+ *
+ * It synthesizes in one pass, linear in the size of the app: dependencies are resolved once,
+ * every object is rendered once, and each DaemonSet is validated on the very JSON that is written.
+ * (cdk8s.App re-resolves and re-validates the whole app for every chart.)
  */
 export class App extends cdk8s.App {
   private readonly writesConstructMetadata: boolean;
@@ -21,27 +40,75 @@ export class App extends cdk8s.App {
 
   /** Every issue of every construct: DaemonSets with field paths, others as their validation messages. */
   public issues(): ConstructIssue[] {
-    const out: ConstructIssue[] = [];
-    for (const c of this.node.findAll()) {
-      if (DaemonSet.isDaemonSet(c)) {
-        for (const issue of c.issues()) out.push({ constructPath: c.node.path, issue });
-        continue;
-      }
-      for (const message of c.node.validate()) {
-        out.push({ constructPath: c.node.path, issue: { path: [], code: 'construct/invalid', message } });
-      }
-    }
-    return out;
+    return this.render().issues;
   }
 
   /** Validates, then writes one `<chart>.k8s.yaml` per chart (or one `app.k8s.yaml`). */
   public override synth(): void {
-    this.assertValid();
+    const { files } = this.renderValid();
     fs.mkdirSync(this.outdir, { recursive: true });
-    for (const [file, docs] of this.files()) {
+    for (const [file, docs] of files) {
       fs.writeFileSync(path.join(this.outdir, file), toYamlStream(docs));
     }
     if (this.writesConstructMetadata) this.writeMetadataFile();
+  }
+
+  /** Validates, then returns every chart's manifests as one YAML stream. */
+  public override synthYaml(): string {
+    return toYamlStream([...this.renderValid().files.values()].flat());
+  }
+
+  private renderValid(): Rendered {
+    const rendered = this.render();
+    if (rendered.issues.length > 0) throw new SynthValidationError(rendered.issues);
+    return rendered;
+  }
+
+  private render(): Rendered {
+    const all: IConstruct[] = this.node.findAll();
+    const hasDependantCharts = resolveDependencies(all);
+    const issues: ConstructIssue[] = [];
+    // DaemonSets' own rules run below on their rendered JSON; every other validation as cdk8s runs it.
+    for (const c of all) {
+      const messages = DaemonSet.isDaemonSet(c) ? c._otherNodeValidations() : c.node.validate();
+      for (const message of messages) {
+        issues.push({ constructPath: c.node.path, issue: { path: [], code: 'construct/invalid', message } });
+      }
+    }
+    const byChart = new Map<cdk8s.Chart, unknown[]>();
+    for (const chart of this.charts) {
+      byChart.set(chart, chartObjects(chart).map((obj) => {
+        const json = obj.toJson();
+        if (DaemonSet.isDaemonSet(obj)) {
+          for (const issue of obj._issuesOf(json)) issues.push({ constructPath: obj.node.path, issue });
+        }
+        return json;
+      }));
+    }
+    return { issues, files: this.layout(byChart, hasDependantCharts) };
+  }
+
+  /** Splits the documents into files as cdk8s.App does for the supported output types. */
+  private layout(byChart: Map<cdk8s.Chart, unknown[]>, hasDependantCharts: boolean): Map<string, unknown[]> {
+    const files = new Map<string, unknown[]>();
+    const ext = this.outputFileExtension;
+    switch (this.yamlOutputType) {
+      case cdk8s.YamlOutputType.FILE_PER_CHART: {
+        let index = 0;
+        for (const [chart, docs] of byChart) {
+          // IndexedChartNamer / SimpleChartNamer (cdk8s src/app.ts)
+          const name = cdk8s.Names.toDnsLabel(chart);
+          files.set(`${hasDependantCharts ? `${String(index++).padStart(4, '0')}-` : ''}${name}${ext}`, docs);
+        }
+        break;
+      }
+      case cdk8s.YamlOutputType.FILE_PER_APP:
+        if (byChart.size > 0) files.set(`app${ext}`, [...byChart.values()].flat());
+        break;
+      default:
+        throw new Error(`cdk8s-daemonset's App writes FILE_PER_CHART or FILE_PER_APP output, got ${cdk8s.YamlOutputType[this.yamlOutputType]}`);
+    }
+    return files;
   }
 
   /**
@@ -54,32 +121,5 @@ export class App extends cdk8s.App {
       if (cdk8s.ApiObject.isApiObject(c)) resources[c.name] = { path: c.node.path };
     }
     fs.writeFileSync(path.join(this.outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));
-  }
-
-  /** Validates, then returns every chart's manifests as one YAML stream. */
-  public override synthYaml(): string {
-    this.assertValid();
-    return toYamlStream([...this.files().values()].flat());
-  }
-
-  private assertValid(): void {
-    const issues = this.issues();
-    if (issues.length > 0) throw new SynthValidationError(issues);
-  }
-
-  private files(): Map<string, unknown[]> {
-    const files = new Map<string, unknown[]>();
-    const ext = this.outputFileExtension;
-    switch (this.yamlOutputType) {
-      case cdk8s.YamlOutputType.FILE_PER_CHART:
-        for (const chart of this.charts) files.set(`${cdk8s.Names.toDnsLabel(chart)}${ext}`, chart.toJson());
-        break;
-      case cdk8s.YamlOutputType.FILE_PER_APP:
-        files.set(`app${ext}`, this.charts.flatMap((chart) => chart.toJson()));
-        break;
-      default:
-        throw new Error(`cdk8s-daemonset's App writes FILE_PER_CHART or FILE_PER_APP output, got ${cdk8s.YamlOutputType[this.yamlOutputType]}`);
-    }
-    return files;
   }
 }

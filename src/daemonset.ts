@@ -141,6 +141,7 @@ export class DaemonSet extends ApiObject {
   private readonly _tolerations: Toleration[] = [];
   private readonly _imagePullSecrets: kplus.ISecret[] = [];
   private readonly _exemptions: PodSecurityExemption[] = [];
+  private skipOwnValidation = false;
 
   public constructor(scope: Construct, id: string, props: DaemonSetProps) {
     const annotations: Record<string, string> = { ...props.annotations };
@@ -177,7 +178,7 @@ export class DaemonSet extends ApiObject {
       produce: () => (this._exemptions.length > 0 ? renderExemptions(this.resolvedExemptions()) : undefined),
     }) as unknown as string);
     Object.defineProperty(this, DAEMON_SET, { value: true });
-    this.node.addValidation({ validate: () => this.issues().map((i) => formatIssue(i)) });
+    this.node.addValidation({ validate: () => (this.skipOwnValidation ? [] : this.issues().map((i) => formatIssue(i))) });
   }
 
   /** The containers, in order. */
@@ -239,7 +240,24 @@ export class DaemonSet extends ApiObject {
    * would report them, plus misuse of the constructs the server can't see.
    */
   public issues(): Issue[] {
-    const manifest = this.toJson();
+    return this._issuesOf(this.toJson());
+  }
+
+  /**
+   * @internal validations others added to this construct's node; the App runs the built-in one
+   * itself, on the JSON it writes, instead of rendering the manifest a second time.
+   */
+  public _otherNodeValidations(): string[] {
+    this.skipOwnValidation = true;
+    try {
+      return this.node.validate();
+    } finally {
+      this.skipOwnValidation = false;
+    }
+  }
+
+  /** @internal the issues of this DaemonSet's rendered manifest, rendered once by the App. */
+  public _issuesOf(manifest: unknown): Issue[] {
     const pss = this.options.podSecurity;
     return [
       ...this.constructProblems(),

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as cdk8s from 'cdk8s';
 import { Chart, YamlOutputType } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { App, DaemonSet, SynthValidationError, toFieldPath } from '../src';
+import { App, DaemonSet, readYamlStream, SynthValidationError, toFieldPath, toYamlStream } from '../src';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'app-'));
@@ -70,5 +71,58 @@ describe('App', () => {
     const app = new App({ outdir: tmp(), yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
     agent(new Chart(app, 'c'), 'a');
     expect(() => app.synth()).toThrow(/FILE_PER_CHART or FILE_PER_APP/);
+  });
+});
+
+describe('App synthesis path', () => {
+  function smallApp(outdir: string): App {
+    const app = new App({ outdir });
+    const infra = new Chart(app, 'infra');
+    const logs = new Chart(app, 'logs');
+    const a = agent(infra, 'node-exporter');
+    const b = agent(logs, 'fluent-bit', 'fluent/fluent-bit:2.2');
+    b.addToleration({ operator: 'Exists' });
+    const nested = new Chart(logs, 'nested');
+    agent(nested, 'inner');
+    logs.addDependency(infra);
+    b.addDependency(a);
+    return app;
+  }
+
+  it('writes exactly the documents of the straightforward path, cdk8s.App\'s per-chart synthesis', () => {
+    const fast = smallApp(tmp()).synthYaml();
+    const straightforward = cdk8s.App.prototype.synthYaml.call(smallApp(tmp()));
+    const docs = readYamlStream(straightforward).map((d) => d.value);
+    expect(docs).toHaveLength(3);
+    expect(fast).toBe(toYamlStream(docs));
+  });
+
+  it('names and orders chart files as cdk8s.App does when charts depend on each other', () => {
+    const ours = tmp();
+    const theirs = tmp();
+    smallApp(ours).synth();
+    cdk8s.App.prototype.synth.call(smallApp(theirs));
+    expect(fs.readdirSync(ours).sort()).toEqual(fs.readdirSync(theirs).sort());
+    expect(fs.readdirSync(ours).sort()[0]).toBe('0000-infra.k8s.yaml');
+    for (const f of fs.readdirSync(ours)) {
+      expect(readYamlStream(fs.readFileSync(path.join(ours, f), 'utf8')), f).toEqual(readYamlStream(fs.readFileSync(path.join(theirs, f), 'utf8')));
+    }
+  });
+
+  it('still runs validations others added to a DaemonSet node', () => {
+    const app = new App({ outdir: tmp() });
+    const ds = agent(new Chart(app, 'c'), 'a');
+    ds.node.addValidation({ validate: () => ['team policy: agents need an owner label'] });
+    expect(app.issues().map((i) => `${i.constructPath} ${i.issue.message}`)).toEqual(['c/a team policy: agents need an owner label']);
+  });
+
+  it('validates each DaemonSet once per synth', () => {
+    const app = new App({ outdir: tmp() });
+    const ds = agent(new Chart(app, 'c'), 'a');
+    let renders = 0;
+    const toJson = ds.toJson.bind(ds);
+    ds.toJson = () => { renders++; return toJson(); };
+    app.synthYaml();
+    expect(renders).toBe(1);
   });
 });

@@ -179,10 +179,16 @@ describe('types: integers', () => {
       .toEqual(['spec.template.spec.terminationGracePeriodSeconds type/not-an-integer']);
   });
 
-  it('reports .inf in an integer field, naming the value', () => {
-    const m = yamlDoc('apiVersion: v1\nkind: Pod\nspec:\n  terminationGracePeriodSeconds: .inf\n');
+  it('reports Infinity in an integer field, naming the value', () => {
+    const m = { apiVersion: 'v1', kind: 'Pod', spec: { terminationGracePeriodSeconds: Infinity } };
     expect(typeIssues(m)).toEqual(['spec.terminationGracePeriodSeconds type/not-an-integer']);
     expect(messages(m)[0]).toContain('got Infinity');
+  });
+
+  it('leaves YAML .inf to the reader, which refuses the document as kubectl does', () => {
+    const [doc] = readYamlStream('apiVersion: v1\nkind: Pod\nspec:\n  terminationGracePeriodSeconds: .inf\n');
+    expect(doc.value).toBeUndefined();
+    expect(doc.errors.join(' ')).toMatch(/Inf/);
   });
 
   it('accepts a float with no fraction, which reaches the server as an integer', () => {

@@ -1,0 +1,100 @@
+import { toFieldPath, type FieldPath } from '../validate/issue';
+import { arr, call, ref, THIS, val, type Callee, type Expr, type Statement } from './code';
+import type { Identifiers } from './identifiers';
+import { has, type Rec } from './values';
+
+/** A field written by escape hatch (`daemonSet.addJsonPatch(...)`), with why the constructs can't write it. */
+export interface Hatch {
+  readonly op: 'add' | 'replace' | 'remove';
+  readonly path: FieldPath;
+  readonly value?: unknown;
+  readonly reason: string;
+}
+
+/** Cluster objects referenced by name, imported once per document with `kplus.X.fromXName`. */
+const REFERENCES = {
+  configMap: { callee: 'kplus.ConfigMap.fromConfigMapName', suffix: 'ConfigMap' },
+  secret: { callee: 'kplus.Secret.fromSecretName', suffix: 'Secret' },
+  serviceAccount: { callee: 'kplus.ServiceAccount.fromServiceAccountName', suffix: 'ServiceAccount' },
+  claim: { callee: 'kplus.PersistentVolumeClaim.fromClaimName', suffix: 'Claim' },
+} as const satisfies Record<string, { callee: Callee; suffix: string }>;
+
+export type ReferenceKind = keyof typeof REFERENCES;
+
+/** JSON Pointer (RFC 6901) of a field path. */
+export function toPointer(path: FieldPath): string {
+  return path.map((s) => `/${(typeof s === 'object' ? s.key : String(s)).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/** The state of mapping one document: declarations before the DaemonSet, and escape hatches. */
+export class DocContext {
+  /** `const` declarations the DaemonSet's props refer to, in order. */
+  public readonly decls: Statement[] = [];
+  public readonly hatches: Hatch[] = [];
+  private readonly refs = new Map<string, Expr>();
+
+  public constructor(public readonly ids: Identifiers) {}
+
+  /** Sets a field the constructs don't write (or overrides one they write differently). */
+  public add(path: FieldPath, value: unknown, reason: string): void {
+    this.hatches.push({ op: 'add', path, value, reason });
+  }
+
+  /** Overrides a field the constructs always write. */
+  public replace(path: FieldPath, value: unknown, reason: string): void {
+    this.hatches.push({ op: 'replace', path, value, reason });
+  }
+
+  /** Removes a field the constructs always write but the input lacks. */
+  public remove(path: FieldPath, reason: string): void {
+    this.hatches.push({ op: 'remove', path, reason });
+  }
+
+  /** For a field the constructs write regardless: the input's value, or its absence. */
+  public override(parent: Rec, k: string, path: FieldPath, reason: string): void {
+    if (has(parent, k)) this.replace([...path, k], parent[k], reason);
+    else this.remove([...path, k], reason);
+  }
+
+  /** Adds every key of `o` outside `known` by escape hatch. */
+  public rest(o: Rec, known: readonly string[], path: FieldPath, reason: (k: string) => string): void {
+    for (const k of Object.keys(o)) if (!known.includes(k)) this.add([...path, k], o[k], reason(k));
+  }
+
+  /** A variable holding the named ConfigMap, Secret, ServiceAccount or PersistentVolumeClaim. */
+  public reference(kind: ReferenceKind, name: string): Expr {
+    const memo = `${kind}\u0000${name}`;
+    const known = this.refs.get(memo);
+    if (known) return known;
+    const r = REFERENCES[kind];
+    const v = this.ids.unique(`${name} ${r.suffix}`, r.suffix.charAt(0).toLowerCase() + r.suffix.slice(1));
+    this.decls.push({ kind: 'const', name: v, value: call(r.callee, THIS, val(v), val(name)) });
+    const e = ref(v);
+    this.refs.set(memo, e);
+    return e;
+  }
+
+  /**
+   * Maps list items with `each` (an expression, or why the item can't be one). Unmapped items go
+   * in by escape hatch at their index, after the mapped ones are in place. Returns undefined when
+   * the constructs would write no list (nothing mapped), the whole list then going by escape hatch.
+   */
+  public list(items: readonly unknown[], path: FieldPath, each: (item: unknown, i: number) => Expr | string): Expr | undefined {
+    const results = items.map(each);
+    const mapped = results.filter((r): r is Expr => typeof r !== 'string');
+    if (mapped.length === 0) {
+      const reasons = [...new Set(results.filter((r): r is string => typeof r === 'string'))];
+      this.add(path, items, items.length === 0 ? 'an empty list: the constructs write none' : reasons.join('; '));
+      return undefined;
+    }
+    results.forEach((r, i) => {
+      if (typeof r === 'string') this.add([...path, i], items[i], r);
+    });
+    return arr(mapped);
+  }
+}
+
+/** The escape hatch as the API server names the field. */
+export function hatchFieldPath(h: Hatch): string {
+  return toFieldPath(h.path);
+}
