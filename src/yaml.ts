@@ -1,4 +1,4 @@
-import { Alias, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar, visit, YAMLMap } from 'yaml';
+import { Alias, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar, stringify, visit, YAMLMap } from 'yaml';
 import { formatFloatKey, INT64_MAX, kubectlSchema, MERGE_KEY } from './yaml-1.1-kubectl';
 
 /**
@@ -36,22 +36,41 @@ function escapeUnsafe(ch: string): string {
   return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
+/** Whether any string of plain data, key or value, needs the per-scalar fix-ups of `toYaml`. */
+function needsFixups(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  const bad = (s: string) => EXTRA_AMBIGUOUS.has(s) || (UNSAFE_CHARS.lastIndex = 0, UNSAFE_CHARS.test(s));
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (bad(v)) return true;
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const k of Object.keys(v)) {
+        if (bad(k)) return true;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return false;
+}
+
 /** Renders one manifest as a YAML document (no leading `---`). */
 export function toYaml(value: unknown): string {
+  // Fast path: a scan of the plain data is much cheaper than visiting the YAML node tree, and
+  // almost no manifest holds a string that needs a fix-up.
+  if (!needsFixups(value)) return stringify(value, WRITE_OPTIONS);
   const doc = new Document(value, WRITE_OPTIONS);
-  let unsafe = false;
   visit(doc, {
     Scalar(_key, node: Scalar) {
       if (typeof node.value !== 'string') return;
       UNSAFE_CHARS.lastIndex = 0;
-      const hasUnsafe = UNSAFE_CHARS.test(node.value);
-      unsafe ||= hasUnsafe;
-      if (hasUnsafe || EXTRA_AMBIGUOUS.has(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (UNSAFE_CHARS.test(node.value) || EXTRA_AMBIGUOUS.has(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  const text = doc.toString(WRITE_OPTIONS);
   // Safe only because every scalar holding such a character was made double-quoted above.
-  return unsafe ? text.replace(UNSAFE_CHARS, escapeUnsafe) : text;
+  return doc.toString(WRITE_OPTIONS).replace(UNSAFE_CHARS, escapeUnsafe);
 }
 
 /** Renders manifests as a multi-document YAML stream, `---` between documents. */
@@ -65,7 +84,7 @@ export interface ReadDocument {
   readonly index: number;
   /** 1-based line the document starts on. */
   readonly line: number;
-  /** The document as plain data, when it parsed. */
+  /** The document as plain data, when it parsed. @default - absent when the document did not parse */
   readonly value?: unknown;
   /** Parse errors with their line and column, when it did not. */
   readonly errors: readonly string[];

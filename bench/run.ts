@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: synthesis and validation at fleet scale, in one run on one machine, against
+ * plain cdk8s + cdk8s-plus-27 and against `yaml.stringify` of the same objects (the floor).
+ * Prints a table and writes bench/results.json. Each synthesis runs in its own child process, so
+ * heaps and peak RSS don't mix.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = path.join(__dirname, '..');
+const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const CLI = path.join(ROOT, 'lib', 'cli', 'main.js');
+
+interface OursResult { synthMs: number; validateMs: number; floorMs: number; issues: number; rssMiB: number }
+interface PlainResult { synthMs: number; rssMiB: number }
+
+function scenario<T>(...args: string[]): T {
+  const out = execFileSync(process.execPath, [TSX, path.join(__dirname, 'scenario.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as T;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Median wall time of a command over `runs` runs, in ms. */
+function timeCommand(cmd: string, args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { stdio: 'ignore' });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const round = (x: number, d = 2) => Number(x.toFixed(d));
+
+function main(): void {
+  if (!fs.existsSync(CLI)) throw new Error('run `npm run build` first (npm run bench does)');
+  const fleet = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-fleet-'));
+  const ours: Record<number, OursResult> = {};
+  for (const n of [1000, 3000, 10000]) {
+    process.stderr.write(`ours ${n}...\n`);
+    ours[n] = scenario<OursResult>('ours', String(n), ...(n === 10000 ? [fleet] : []));
+    if (ours[n].issues !== 0) throw new Error(`the workload should be valid, got ${ours[n].issues} issues`);
+  }
+  const plain: Record<number, PlainResult> = {};
+  for (const n of [1000, 3000]) {
+    process.stderr.write(`cdk8s ${n}...\n`);
+    plain[n] = scenario<PlainResult>('cdk8s', String(n));
+  }
+
+  process.stderr.write('cli validate...\n');
+  const docs = 10_000;
+  const validateMs = timeCommand(process.execPath, [CLI, 'validate', '--output', 'json', fleet], 3);
+  const coldCli = timeCommand(process.execPath, [CLI, '--version'], 15);
+  const coldNode = timeCommand(process.execPath, ['-e', '0'], 15);
+  fs.rmSync(fleet, { recursive: true, force: true });
+
+  const results = {
+    ratios: {
+      oursOverFloor10k: round(ours[10000].synthMs / ours[10000].floorMs),
+      scaling1kTo10k: round(ours[10000].synthMs / ours[1000].synthMs),
+      validateShareOfSynth: round(ours[10000].validateMs / ours[10000].synthMs, 3),
+      oursOverCdk8s3k: round(ours[3000].synthMs / plain[3000].synthMs),
+      cliColdStartOverNode: round(coldCli / coldNode),
+    },
+    targets: { oursOverFloor10k: 3, scaling1kTo10k: 12, validateShareOfSynth: 0.25, cliValidateDocsPerSecond: 5000, cliColdStartOverNode: 3, rssMiB10k: 1024 },
+    cliValidateDocsPerSecond: Math.round(docs / (validateMs / 1000)),
+    rssMiB10k: round(ours[10000].rssMiB, 0),
+    timingsMs: {
+      ours: Object.fromEntries(Object.entries(ours).map(([n, r]) => [n, { synth: round(r.synthMs, 0), validate: round(r.validateMs, 0), floor: round(r.floorMs, 0), rssMiB: round(r.rssMiB, 0) }])),
+      cdk8s: Object.fromEntries(Object.entries(plain).map(([n, r]) => [n, { synth: round(r.synthMs, 0), rssMiB: round(r.rssMiB, 0) }])),
+      cliValidate10kDocs: round(validateMs, 0),
+      cliColdStart: round(coldCli, 1),
+      nodeColdStart: round(coldNode, 1),
+    },
+    machine: { cpus: os.cpus().length, node: process.version, cpuModel: os.cpus()[0]?.model ?? 'unknown' },
+    date: new Date().toISOString(),
+  };
+  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const t = results.timingsMs;
+  const rows: Array<[string, string]> = [
+    ['ours synth+validate, 1,000 charts', `${t.ours[1000].synth} ms`],
+    ['ours synth+validate, 3,000 charts', `${t.ours[3000].synth} ms`],
+    ['ours synth+validate, 10,000 charts', `${t.ours[10000].synth} ms (validation alone ${t.ours[10000].validate} ms)`],
+    ['cdk8s + cdk8s-plus-27, 1,000 charts', `${t.cdk8s[1000].synth} ms`],
+    ['cdk8s + cdk8s-plus-27, 3,000 charts', `${t.cdk8s[3000].synth} ms`],
+    ['yaml.stringify floor, 10,000 docs', `${t.ours[10000].floor} ms`],
+    ['CLI validate, 10,000 docs', `${t.cliValidate10kDocs} ms = ${results.cliValidateDocsPerSecond} docs/s (target >= 5000)`],
+    ['CLI cold start / node -e 0', `${t.cliColdStart} / ${t.nodeColdStart} ms`],
+    ['peak RSS, 10,000 charts', `${results.rssMiB10k} MiB (target < 1024)`],
+    ['ours / floor (10k)', `${results.ratios.oursOverFloor10k} (target <= 3)`],
+    ['time(10k) / time(1k)', `${results.ratios.scaling1kTo10k} (target <= 12)`],
+    ['validation / synth (10k)', `${results.ratios.validateShareOfSynth} (target <= 0.25)`],
+    ['ours / cdk8s (3k)', `${results.ratios.oursOverCdk8s3k}`],
+    ['CLI cold start / node', `${results.ratios.cliColdStartOverNode} (target <= 3)`],
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n')}\n`);
+}
+
+main();
