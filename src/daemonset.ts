@@ -21,13 +21,14 @@ export const DESCRIPTION_ANNOTATION = 'description';
 /** Annotation `kubectl rollout history` shows as the change cause. */
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
 
+/** Props of a `DaemonSet`: the object, its pod template and its update strategy. */
 export interface DaemonSetProps {
   /**
    * `metadata.name` (DNS-1123 subdomain), written as given: no hash is added.
    * @default - the construct id
    */
   readonly name?: string;
-  /** @default - the chart's namespace, else not written */
+  /** `metadata.namespace`. @default - the chart's namespace, else not written */
   readonly namespace?: string;
   /** Labels of the DaemonSet object itself. @default - the chart's labels only */
   readonly labels?: Readonly<Record<string, string>>;
@@ -55,9 +56,9 @@ export interface DaemonSetProps {
   readonly volumes?: readonly Volume[];
   /** Secrets (type dockerconfigjson) used to pull private images. @default - none */
   readonly imagePullSecrets?: readonly kplus.ISecret[];
-  /** @default - not written: the namespace's `default` account */
+  /** Service account the pods run as. @default - not written: the namespace's `default` account */
   readonly serviceAccount?: kplus.IServiceAccount;
-  /** @default - not written (true) */
+  /** Mount the service account's API token into the pods. @default - not written (true) */
   readonly automountServiceAccountToken?: boolean;
   /** Which nodes run a pod. @default - every node */
   readonly scheduling?: NodeScheduling;
@@ -65,7 +66,7 @@ export interface DaemonSetProps {
   readonly nodeSelector?: Readonly<Record<string, string>>;
   /** Taints the pods tolerate. More with `addToleration`. @default - none */
   readonly tolerations?: readonly Toleration[];
-  /** @default NetworkMode.overlay() */
+  /** How the pods are networked: overlay, NAT, host or TKEStack FloatingIP. @default - `NetworkMode.overlay()`: nothing is written */
   readonly network?: NetworkMode;
   /** DNS policy; the Host network mode sets `ClusterFirstWithHostNet` unless this is given. @default - not written (ClusterFirst) */
   readonly dnsPolicy?: DnsPolicy;
@@ -75,7 +76,7 @@ export interface DaemonSetProps {
   readonly hostIPC?: boolean;
   /** e.g. `system-node-critical` for agents a node can't do without. @default - not written */
   readonly priorityClassName?: string;
-  /** @default - not written */
+  /** Security settings of the whole pod (`spec.template.spec.securityContext`). @default - not written */
   readonly securityContext?: PodSecurityContext;
   /** Seconds a pod gets to stop after SIGTERM. @default - not written (30) */
   readonly terminationGracePeriodSeconds?: number;
@@ -92,7 +93,7 @@ export interface DaemonSetProps {
    * @default - not checked
    */
   readonly podSecurity?: PodSecurityProps;
-  /** @default - not written: RollingUpdate with maxUnavailable 1 */
+  /** How pods are replaced when the template changes. @default - not written: RollingUpdate with maxUnavailable 1 */
   readonly updateStrategy?: UpdateStrategy;
   /** Old revisions kept for rollback. @default - not written (10) */
   readonly revisionHistoryLimit?: number;
@@ -143,6 +144,7 @@ export class DaemonSet extends ApiObject {
   private readonly _exemptions: PodSecurityExemption[] = [];
   private skipOwnValidation = false;
 
+  /** Defines a DaemonSet in `scope` (usually a Chart); `id` is its name unless `props.name` is given. */
   public constructor(scope: Construct, id: string, props: DaemonSetProps) {
     const annotations: Record<string, string> = { ...props.annotations };
     if (props.description !== undefined) annotations[DESCRIPTION_ANNOTATION] = props.description;
@@ -360,6 +362,7 @@ export class DaemonSet extends ApiObject {
     }
     const byName = new Map<string, Volume>();
     this.volumes.forEach((v, i) => {
+      problems.push(...prefixIssues([...POD_SPEC, 'volumes', i], v._problems));
       const other = byName.get(v.name);
       if (other && other !== v) {
         problems.push({

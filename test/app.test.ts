@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as cdk8s from 'cdk8s';
 import { Chart, YamlOutputType } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { App, DaemonSet, readYamlStream, SynthValidationError, toFieldPath, toYamlStream } from '../src';
+import { App, DaemonSet, readYamlStream, SynthValidationError, toFieldPath, toYamlStream, Volume } from '../src';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'app-'));
@@ -124,5 +124,33 @@ describe('App synthesis path', () => {
     ds.toJson = () => { renders++; return toJson(); };
     app.synthYaml();
     expect(renders).toBe(1);
+  });
+});
+
+describe('bad construct input', () => {
+  it('is refused at synth with construct path, field path and a message saying what would be right', () => {
+    const app = new App({ outdir: tmp() });
+    const chart = new Chart(app, 'agents');
+    const ds = new DaemonSet(chart, 'bad', { matchLabels: { app: 'bad' } });
+    ds.addContainer({ name: '', image: 'a:1', ports: [{ containerPort: 70000 }] })
+      .mount('/data', Volume.fromNfs('share', '10.0.0.1'))
+      .mount('/other', Volume.fromNfs('share2', '10.0.0.1:data'));
+    let error: SynthValidationError | undefined;
+    try {
+      app.synth();
+    } catch (e) {
+      if (SynthValidationError.isSynthValidationError(e)) error = e;
+    }
+    const lines = error!.issues.map((i) => `${i.constructPath} ${toFieldPath(i.issue.path)} ${i.issue.code}`);
+    expect(lines).toEqual(expect.arrayContaining([
+      'agents/bad spec.template.spec.containers[0].name container/name-required',
+      'agents/bad spec.template.spec.containers[0].ports[0].containerPort port/container-port-invalid',
+      'agents/bad spec.template.spec.volumes[0].nfs volume/nfs-address-invalid',
+      'agents/bad spec.template.spec.volumes[0].nfs.path volume/field-required',
+      'agents/bad spec.template.spec.volumes[1].nfs volume/nfs-address-invalid',
+      'agents/bad spec.template.spec.volumes[1].nfs.path volume/nfs-path-not-absolute',
+    ]));
+    expect(error!.message).toContain('NFS address "10.0.0.1" must be written server:/absolute/path, e.g. "10.0.0.1:/exports/data"');
+    expect(error!.message).toMatch(/agents\/bad spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort: .*65535/);
   });
 });

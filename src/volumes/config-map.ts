@@ -20,6 +20,7 @@ export interface KeyProjectionOptions {
   readonly optional?: boolean;
 }
 
+/** Options of `Volume.fromConfigMap`. */
 export type ConfigMapVolumeOptions = KeyProjectionOptions;
 
 /** @internal the `items`, `defaultMode` and `optional` fields. */

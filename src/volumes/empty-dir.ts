@@ -1,5 +1,6 @@
 import type { Quantity } from '../resources';
 
+/** Options of `Volume.fromEmptyDir`. */
 export interface EmptyDirVolumeOptions {
   /** `Memory` for a tmpfs. @default - not written: the node's disk */
   readonly medium?: '' | 'Memory' | `HugePages${string}`;

@@ -9,6 +9,7 @@ export type HostPathType =
   | 'CharDevice'
   | 'BlockDevice';
 
+/** Options of `Volume.fromHostPath`. */
 export interface HostPathVolumeOptions {
   /** Absolute path on the node, e.g. `/var/log`. */
   readonly path: string;

@@ -1,5 +1,6 @@
 import type * as kplus from 'cdk8s-plus-27';
 
+/** Options of `Volume.fromPersistentVolumeClaim`. */
 export interface PersistentVolumeClaimVolumeOptions {
   /** Mount the claim read-only. @default - not written (false) */
   readonly readOnly?: boolean;

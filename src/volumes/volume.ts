@@ -2,7 +2,8 @@ import type * as kplus from 'cdk8s-plus-27';
 import { renderConfigMap, type ConfigMapVolumeOptions } from './config-map';
 import { renderEmptyDir, type EmptyDirVolumeOptions } from './empty-dir';
 import { renderHostPath, type HostPathVolumeOptions } from './host-path';
-import { renderNfs, type NfsVolumeOptions } from './nfs';
+import { nfsAddressProblems, renderNfs, type NfsVolumeOptions } from './nfs';
+import type { Issue } from '../validate/issue';
 import { renderPvc, type PersistentVolumeClaimVolumeOptions } from './pvc';
 import { renderSecret, type SecretVolumeOptions } from './secret';
 
@@ -27,7 +28,7 @@ export class Volume {
 
   /** An NFS export, written as the console takes it: `server:/absolute/path`. */
   public static fromNfs(name: string, address: string, options: NfsVolumeOptions = {}): Volume {
-    return new Volume(name, 'nfs', renderNfs(address, options));
+    return new Volume(name, 'nfs', renderNfs(address, options), nfsAddressProblems(address));
   }
 
   /** A ConfigMap in the pod's namespace, as files. */
@@ -55,6 +56,8 @@ export class Volume {
     /** Which source the volume has. */
     public readonly kind: VolumeSourceKind,
     private readonly source: object,
+    /** @internal misuse the API server can't see (the console's address form), relative to the volume */
+    public readonly _problems: readonly Issue[] = [],
   ) {}
 
   /** @internal the `Volume` object. */

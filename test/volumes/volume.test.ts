@@ -57,3 +57,13 @@ describe('parseNfsAddress', () => {
     expect(parseNfsAddress(address)).toEqual(expected);
   });
 });
+
+describe('NFS address problems', () => {
+  it.each(['10.0.0.1:/data', 'nfs.example.com:/', '[fd00::1]:/data'])('accepts %s', (a) => {
+    expect(Volume.fromNfs('v', a)._problems).toEqual([]);
+  });
+
+  it.each(['10.0.0.1', '10.0.0.1:data', ':/data'])('refuses %s', (a) => {
+    expect(Volume.fromNfs('v', a)._problems.map((p) => p.code)).toEqual(['volume/nfs-address-invalid']);
+  });
+});
