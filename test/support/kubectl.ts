@@ -65,8 +65,9 @@ export class KubectlDecoder {
       const out = execFileSync(this.kubectl, [
         '--server', `http://127.0.0.1:${this.port}`, 'create', '--dry-run=client', '--validate=false', '-o', 'json', '-f', file,
       ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      const parsed = JSON.parse(out);
-      return parsed.kind === 'List' ? parsed.items : [parsed];
+      // Several documents print as a List, or as objects one after another (top-level braces at column 0).
+      const parsed = JSON.parse(`[${out.trim().replace(/^}\n\{/gm, '},\n{')}]`) as Array<{ kind?: string; items?: unknown[] }>;
+      return parsed.flatMap((o) => (o.kind === 'List' ? o.items ?? [] : [o]));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
