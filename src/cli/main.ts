@@ -6,6 +6,7 @@ const HELP = `Usage: cdk8s-daemonset <command> [options]
 Commands:
   validate [PATH...]   validate DaemonSet YAML with the constructs' rules (Kubernetes 1.27)
   synth [--check]      synthesize the app, or check the committed output for drift
+  import FILE          turn DaemonSet YAML into construct code (--out FILE, --check round trip)
 
 Options:
   --version            print the version
@@ -37,6 +38,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         return await (await import('./validate')).validateCommand(rest, io);
       case 'synth':
         return (await import('./synth')).synthCommand(rest, io);
+      case 'import':
+        return await (await import('./import')).importCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -15,6 +15,7 @@ export type Callee =
   | 'EnvValue.fromValue' | 'EnvValue.fromConfigMap' | 'EnvValue.fromSecret' | 'EnvValue.fromFieldRef' | 'EnvValue.fromResource'
   | 'EnvFrom.configMap' | 'EnvFrom.secret'
   | 'Probe.fromHttpGet' | 'Probe.fromTcpSocket' | 'Probe.fromCommand' | 'Probe.fromGrpc'
+  | 'Handler.fromCommand' | 'Handler.fromHttpGet' | 'Handler.fromTcpSocket'
   | 'NodeScheduling.onNodes' | 'NodeScheduling.byNodeLabels'
   | 'NodeRequirement.is' | 'NodeRequirement.in' | 'NodeRequirement.notIn' | 'NodeRequirement.exists'
   | 'NodeRequirement.doesNotExist' | 'NodeRequirement.greaterThan' | 'NodeRequirement.lessThan'

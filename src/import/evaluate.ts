@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DaemonSet } from '../daemonset';
 import { EnvFrom, EnvValue } from '../env';
+import { Handler } from '../lifecycle';
 import { NetworkMode } from '../network';
 import { Probe } from '../probe';
 import { Gpu } from '../resources';
@@ -35,6 +36,9 @@ const FUNCTIONS: Readonly<Record<Callee, Fn>> = {
   'Probe.fromTcpSocket': Probe.fromTcpSocket,
   'Probe.fromCommand': Probe.fromCommand,
   'Probe.fromGrpc': Probe.fromGrpc,
+  'Handler.fromCommand': Handler.fromCommand,
+  'Handler.fromHttpGet': Handler.fromHttpGet,
+  'Handler.fromTcpSocket': Handler.fromTcpSocket,
   'NodeScheduling.onNodes': NodeScheduling.onNodes,
   'NodeScheduling.byNodeLabels': NodeScheduling.byNodeLabels,
   'NodeRequirement.is': NodeRequirement.is,

@@ -2,6 +2,7 @@ import { readYamlStream } from '../yaml';
 import type { Statement } from './code';
 import { hatchFieldPath } from './context';
 import { evaluate } from './evaluate';
+import { fieldLineFinder } from './field-line';
 import { generateModule } from './generate';
 import { Identifiers, toIdentifier } from './identifiers';
 import { mapDaemonSet, rawDocument, type MappedDocument } from './map-daemonset';
@@ -20,6 +21,11 @@ export interface EscapeHatch {
   readonly document: number;
   /** 1-based line the document starts on. */
   readonly line: number;
+  /**
+   * 1-based line of the field in the input; the line of the nearest enclosing field found when
+   * the field itself can't be pinned (written through an alias or merge key, or absent: a removal).
+   */
+  readonly fieldLine: number;
   /** The field as the API server names it, e.g. `spec.template.spec.containers[0].lifecycle`. */
   readonly path: string;
   /** Why the constructs can't write it. */
@@ -55,7 +61,7 @@ export interface ImportResult {
 
 /** Names the generated module imports or declares at top level. */
 const MODULE_NAMES = [
-  'Chart', 'JsonPatch', 'Construct', 'DaemonSet', 'Volume', 'EnvValue', 'EnvFrom', 'Probe', 'NodeScheduling',
+  'Chart', 'JsonPatch', 'Construct', 'DaemonSet', 'Volume', 'EnvValue', 'EnvFrom', 'Probe', 'Handler', 'NodeScheduling',
   'NodeRequirement', 'NetworkMode', 'UpdateStrategy', 'Gpu', 'kplus',
 ];
 
@@ -89,6 +95,7 @@ export function importDaemonSets(yamlText: string, options: ImportOptions = {}):
   const escapeHatches: EscapeHatch[] = [];
   const daemonSets: ImportedDaemonSet[] = [];
   const generated: Array<{ document: number; statements: Statement[] }> = [];
+  const fieldLine = fieldLineFinder(yamlText);
   for (const d of readYamlStream(yamlText)) {
     const at = { document: d.index, line: d.line };
     if (d.errors.length > 0) {
@@ -119,7 +126,9 @@ export function importDaemonSets(yamlText: string, options: ImportOptions = {}):
     }
     generated.push({ document: d.index, statements: mapped.statements });
     daemonSets.push({ ...at, variable: mapped.variable, manifest: doc });
-    for (const h of mapped.hatches) escapeHatches.push({ ...at, path: hatchFieldPath(h) || '(document)', reason: h.reason });
+    for (const h of mapped.hatches) {
+      escapeHatches.push({ ...at, fieldLine: fieldLine(d.line, h.path), path: hatchFieldPath(h) || '(document)', reason: h.reason });
+    }
   }
   const name = className(options.className);
   const code = generateModule(name, options.moduleSpecifier ?? 'cdk8s-daemonset', generated);

@@ -2,6 +2,7 @@ import type { FieldPath } from '../validate/issue';
 import { plain, props, ref, val, type Expr } from './code';
 import type { DocContext } from './context';
 import { mapEnv, mapEnvFrom } from './map-env';
+import { mapLifecycle } from './map-lifecycle';
 import { mapProbe } from './map-probe';
 import { mapResources } from './map-resources';
 import { mapContainerSecurityContext } from './map-security-context';
@@ -20,6 +21,8 @@ const SIMPLE: ReadonlyArray<readonly [string, (v: unknown) => boolean]> = [
   ['command', isStringList],
   ['args', isStringList],
   ['workingDir', isString],
+  ['terminationMessagePath', isString],
+  ['terminationMessagePolicy', oneOf('File', 'FallbackToLogsOnError')],
 ];
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 
@@ -74,6 +77,7 @@ export function mapContainer(ctx: DocContext, c: Rec, path: FieldPath, volumes: 
   list('volumeMounts', (v, p) => (Array.isArray(v) ? ctx.list(v, p, (m) => mapMount(m, volumes)) : (ctx.add(p, v, 'volumeMounts that are not a list'), undefined)));
   for (const k of PROBES) list(k, (v, p) => mapProbe(ctx, v, p));
   list('securityContext', (v, p) => mapContainerSecurityContext(ctx, v, p));
+  list('lifecycle', (v, p) => mapLifecycle(ctx, v, p));
   ctx.rest(c, known, path, (k) => (SIMPLE.some(([s]) => s === k) ? `container ${k} has a value its construct type does not allow` : `container ${k} has no construct property`));
   return props(entries);
 }

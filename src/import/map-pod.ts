@@ -19,9 +19,9 @@ const SIMPLE: ReadonlyArray<readonly [string, (v: unknown) => boolean]> = [
 ];
 
 /**
- * `hostNetwork` and `dnsPolicy` as the `network` and `dnsPolicy` props. NetworkMode.host() always
- * writes a dnsPolicy (ClusterFirstWithHostNet unless given), so a host-network pod without one is
- * written with NetworkMode.host() and the policy removed by escape hatch.
+ * `hostNetwork` and `dnsPolicy` as the `network` and `dnsPolicy` props. NetworkMode.host() writes
+ * dnsPolicy ClusterFirstWithHostNet unless given another, or `null` for none (vendor manifests
+ * often leave it out; the API server then defaults it to ClusterFirst).
  */
 function mapNetwork(ctx: DocContext, p: Rec, path: FieldPath, containers: unknown): Array<readonly [string, Expr | undefined]> {
   const dns = p.dnsPolicy;
@@ -29,11 +29,9 @@ function mapNetwork(ctx: DocContext, p: Rec, path: FieldPath, containers: unknow
   const dnsOk = hasDns && isDnsPolicy(dns);
   if (hasDns && !dnsOk) ctx.add([...path, 'dnsPolicy'], dns, 'a dnsPolicy DnsPolicy does not allow');
   if (p.hostNetwork === true) {
-    if (!hasDns) {
-      ctx.remove([...path, 'dnsPolicy'], 'NetworkMode.host() always writes dnsPolicy ClusterFirstWithHostNet; the input has none (the API server defaults it to ClusterFirst)');
-    }
-    const host = dnsOk && dns !== 'ClusterFirstWithHostNet' ? call('NetworkMode.host', props([['dnsPolicy', val(dns)]])) : call('NetworkMode.host');
-    return [['network', host]];
+    // A policy the type refuses goes in by the escape hatch above, over none.
+    if (!dnsOk) return [['network', call('NetworkMode.host', props([['dnsPolicy', val(null)]]))]];
+    return [['network', dns === 'ClusterFirstWithHostNet' ? call('NetworkMode.host') : call('NetworkMode.host', props([['dnsPolicy', val(dns)]]))]];
   }
   if (has(p, 'hostNetwork')) ctx.add([...path, 'hostNetwork'], p.hostNetwork, 'hostNetwork other than true: the overlay network mode writes none');
   // NAT is the console's name for overlay pods whose every container port has a host port.

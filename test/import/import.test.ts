@@ -111,13 +111,20 @@ describe('map keys __proto__ and constructor', () => {
 });
 
 describe('host network', () => {
-  it('without dnsPolicy is NetworkMode.host() with the policy removed by escape hatch', async () => {
+  it('without dnsPolicy is NetworkMode.host({ dnsPolicy: null }), no escape hatch', async () => {
     const doc = daemonSetDoc((d) => { pod(d).hostNetwork = true; });
     const r = await roundTripOf(yamlOf(doc));
     expect(r.equal).toBe(true);
     expect((r.synthesized[0] as any).spec.template.spec).not.toHaveProperty('dnsPolicy');
-    expect(r.code).toContain('network: NetworkMode.host(),');
-    expect(r.code).toContain('JsonPatch.remove("/spec/template/spec/dnsPolicy")');
+    expect(r.code).toContain('network: NetworkMode.host({ dnsPolicy: null }),');
+    expect(r.escapeHatches).toEqual([]);
+  });
+
+  it('with a dnsPolicy DnsPolicy does not allow writes none and adds the input\'s by escape hatch', async () => {
+    const doc = daemonSetDoc((d) => Object.assign(pod(d), { hostNetwork: true, dnsPolicy: 'Sometimes' }));
+    const r = await roundTripOf(yamlOf(doc));
+    expect(r.equal).toBe(true);
+    expect(r.code).toContain('network: NetworkMode.host({ dnsPolicy: null }),');
     expect(r.escapeHatches.map((h) => h.path)).toEqual(['spec.template.spec.dnsPolicy']);
   });
 
@@ -140,7 +147,7 @@ describe('fields the constructs cannot express', () => {
     d.spec.selector.matchExpressions = [{ key: 'tier', operator: 'In', values: ['node'] }];
     d.spec.template.metadata.creationTimestamp = null;
     const c = pod(d).containers[0];
-    c.lifecycle = { preStop: { exec: { command: ['sleep', '5'] } } };
+    c.lifecycle = { preStop: { sleep: { seconds: 5 } } };
     c.volumeMounts = [
       { name: 'logs', mountPath: '/logs' },
       { name: 'token', mountPath: '/token' },
@@ -234,6 +241,59 @@ describe('typed factories', () => {
       'envFrom: [EnvFrom.configMap(agentConfigConfigMap, { prefix: "CFG_" })],',
       'livenessProbe: Probe.fromHttpGet("/healthz", { port: 8080, periodSeconds: 10 }),',
     ]) expect(r.code).toContain(s);
+  });
+});
+
+describe('container lifecycle and termination message', () => {
+  it('write hooks as Handler factories and the termination fields as props', async () => {
+    const doc = daemonSetDoc((d) => Object.assign(pod(d).containers[0], {
+      lifecycle: {
+        postStart: { httpGet: { path: '/started', port: 'admin', scheme: 'HTTPS', httpHeaders: [{ name: 'X', value: 'y' }] } },
+        preStop: { exec: { command: ['/bin/sh', '-c', 'rm /csi/reg.sock'] } },
+      },
+      terminationMessagePath: '/tmp/end',
+      terminationMessagePolicy: 'FallbackToLogsOnError',
+    }));
+    const r = await roundTripOf(yamlOf(doc));
+    expect(r.diff).toBe('');
+    expect(r.escapeHatches).toEqual([]);
+    for (const s of [
+      'postStart: Handler.fromHttpGet("/started", {',
+      'httpHeaders: [{ name: "X", value: "y" }],',
+      'preStop: Handler.fromCommand(["/bin/sh", "-c", "rm /csi/reg.sock"]),',
+      'terminationMessagePath: "/tmp/end",',
+      'terminationMessagePolicy: "FallbackToLogsOnError",',
+    ]) expect(r.code).toContain(s);
+  });
+
+  it('write a tcpSocket hook with Handler.fromTcpSocket', async () => {
+    const doc = daemonSetDoc((d) => { pod(d).containers[0].lifecycle = { preStop: { tcpSocket: { port: 9000, host: 'localhost' } } }; });
+    const r = await roundTripOf(yamlOf(doc));
+    expect(r.equal).toBe(true);
+    expect(r.code).toContain('lifecycle: { preStop: Handler.fromTcpSocket({ port: 9000, host: "localhost" }) }');
+  });
+
+  it('write a hook no Handler factory fits by escape hatch at its own path, keeping the other', async () => {
+    const doc = daemonSetDoc((d) => {
+      pod(d).containers[0].lifecycle = { postStart: { exec: { command: ['true'] } }, preStop: { httpGet: { port: 80 } } };
+    });
+    const r = await roundTripOf(yamlOf(doc));
+    expect(r.equal).toBe(true);
+    expect(r.code).toContain('lifecycle: { postStart: Handler.fromCommand(["true"]) }');
+    expect(r.escapeHatches.map((h) => h.path)).toEqual(['spec.template.spec.containers[0].lifecycle.preStop']);
+  });
+
+  it('write an empty lifecycle by escape hatch', async () => {
+    const r = await roundTripOf(yamlOf(daemonSetDoc((d) => { pod(d).containers[0].lifecycle = {}; })));
+    expect(r.equal).toBe(true);
+    expect(r.escapeHatches.map((h) => h.path)).toEqual(['spec.template.spec.containers[0].lifecycle']);
+  });
+
+  it('write a terminationMessagePolicy outside the type by escape hatch', () => {
+    const r = importDaemonSets(yamlOf(daemonSetDoc((d) => { pod(d).containers[0].terminationMessagePolicy = 'Never'; })));
+    expect(r.escapeHatches.map((h) => `${h.path}: ${h.reason}`)).toEqual([
+      'spec.template.spec.containers[0].terminationMessagePolicy: container terminationMessagePolicy has a value its construct type does not allow',
+    ]);
   });
 });
 

@@ -47,6 +47,12 @@ describe.skipIf(!haveWild)('daemonsets-in-the-wild', () => {
     expect(r.equal).toBe(true);
   });
 
+  // 9 files wrote dnsPolicy removals, 5 terminationMessagePolicy and 2 lifecycle by escape hatch before these props.
+  it.each(wildFiles)('%s needs no escape hatch for host DNS, lifecycle or the termination message', (file) => {
+    const r = importDaemonSets(fs.readFileSync(path.join(WILD!, file), 'utf8'));
+    expect(r.escapeHatches.filter((h) => /dnsPolicy|lifecycle|terminationMessage/.test(h.path))).toEqual([]);
+  });
+
   it.each(wildFiles)('%s is mapped field by field, not written whole by escape hatch', (file) => {
     const r = importDaemonSets(fs.readFileSync(path.join(WILD!, file), 'utf8'));
     expect(r.daemonSets).toHaveLength(1);
