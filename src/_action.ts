@@ -9,7 +9,12 @@ export interface HttpGetActionOptions {
   /** Host to call. @default - not written: the pod IP */
   readonly host?: string;
   /** Extra request headers, in order. @default - none */
-  readonly httpHeaders?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  readonly httpHeaders?: ReadonlyArray<{
+    /** Header name, e.g. `Authorization`. */
+    readonly name: string;
+    /** Header value. */
+    readonly value: string;
+  }>;
 }
 
 /** Options of a TCP connect action. */

@@ -32,6 +32,7 @@ interface Rendered {
 export class App extends cdk8s.App {
   private readonly writesConstructMetadata: boolean;
 
+  /** Takes `cdk8s.App`'s props; `recordConstructMetadata` defaults to what `cdk8s synth` asks for. */
   public constructor(props: cdk8s.AppProps = {}) {
     super(props);
     // cdk8s.App keeps this private; `cdk8s synth` asks for it through the environment.

@@ -1,3 +1,8 @@
+/**
+ * `cdk8s-daemonset/cdk8s-plugin`: the cdk8s validation plugin, `DaemonSetValidation`.
+ *
+ * @packageDocumentation
+ */
 import * as fs from 'node:fs';
 import { checkDocuments } from './cli/check-documents';
 
@@ -41,8 +46,13 @@ export interface DaemonSetValidationProperties {
  * One violation per rule code, listing each resource with the field paths at fault.
  */
 export class DaemonSetValidation {
+  /** Created by `cdk8s synth`, with the `properties:` of the plugin's entry in cdk8s.yaml. */
   public constructor(private readonly properties: DaemonSetValidationProperties = {}) {}
 
+  /**
+   * Called by `cdk8s synth` with the manifests it wrote: checks every DaemonSet in them, adds one
+   * violation per rule code, and submits `failure` when there is any.
+   */
   public async validate(context: ValidationContext): Promise<void> {
     const byRule = new Map<string, { message: string; resources: ViolatingResource[] }>();
     let checked = 0;

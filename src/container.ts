@@ -14,7 +14,7 @@ export interface ContainerPort {
   readonly containerPort: number;
   /** Name that probes and Services can refer to (IANA service name: ≤ 15 characters). @default - not written */
   readonly name?: string;
-  /** @default - not written (TCP) */
+  /** Protocol of the port. @default - not written (TCP) */
   readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
   /**
    * Port on the node mapped to this one: the console's NAT network mode. With the Host network
@@ -29,12 +29,13 @@ export interface ContainerPort {
 /** How mounts propagate between the host and the container. */
 export type MountPropagation = 'None' | 'HostToContainer' | 'Bidirectional';
 
+/** How a volume is mounted: the options of `Container.mount` and the rest of a `VolumeMount`. */
 export interface MountOptions {
   /** Mount only this path inside the volume. @default - not written: the whole volume */
   readonly subPath?: string;
   /** Like `subPath`, with `$(VAR)` expanded from the container's environment. @default - not written */
   readonly subPathExpr?: string;
-  /** @default - not written (false) */
+  /** Mount the volume read-only. @default - not written (false) */
   readonly readOnly?: boolean;
   /** `Bidirectional` needs a privileged container (CSI node plugins). @default - not written (None) */
   readonly mountPropagation?: MountPropagation;
@@ -48,6 +49,7 @@ export interface VolumeMount extends MountOptions {
   readonly volume: Volume;
 }
 
+/** Props of a `Container`: everything the console's container form asks for. */
 export interface ContainerProps {
   /** Name, unique in the pod (DNS-1123 label). */
   readonly name: string;
@@ -65,17 +67,17 @@ export interface ContainerProps {
   readonly command?: readonly string[];
   /** Arguments (one entry per console line). @default - the image's */
   readonly args?: readonly string[];
-  /** @default - the image's */
+  /** Working directory of the entrypoint. @default - the image's */
   readonly workingDir?: string;
-  /** @default - none */
+  /** Ports the container listens on. @default - none */
   readonly ports?: readonly ContainerPort[];
-  /** @default - no requests or limits are written */
+  /** CPU, memory, GPU and other resource requests and limits. @default - no requests or limits are written */
   readonly resources?: ContainerResources;
   /** Environment variables, in this order. @default - none */
   readonly env?: Readonly<Record<string, EnvValue>>;
   /** Every key of these ConfigMaps/Secrets as variables. @default - none */
   readonly envFrom?: readonly EnvFrom[];
-  /** @default - none */
+  /** Volumes to mount; the DaemonSet declares each volume. More with `Container.mount`. @default - none */
   readonly volumeMounts?: readonly VolumeMount[];
   /** Failing restarts the container. @default - none */
   readonly livenessProbe?: Probe;
@@ -84,11 +86,12 @@ export interface ContainerProps {
   /** Holds the other probes back until it succeeds once. @default - none */
   readonly startupProbe?: Probe;
   /**
+   * When the kubelet pulls the image.
    * @default - not written; Kubernetes and the console both use `Always` for an empty or
    * `latest` tag and `IfNotPresent` otherwise (see `Container.imagePullPolicy`)
    */
   readonly imagePullPolicy?: ImagePullPolicy;
-  /** @default - not written */
+  /** Privileges, capabilities and user of the container. @default - not written */
   readonly securityContext?: ContainerSecurityContext;
   /** postStart / preStop hooks. @default - none */
   readonly lifecycle?: ContainerLifecycle;
@@ -107,6 +110,7 @@ export interface ContainerProps {
 
 /** A container of the DaemonSet's pods. Create it with `DaemonSet.addContainer`. */
 export class Container {
+  /** Name of the container, unique in the pod. */
   public readonly name: string;
   /** The image as written to the manifest: `image` with `tag` appended when given. */
   public readonly image: string;

@@ -29,6 +29,7 @@ export type EnvResourcePath =
   | `limits.hugepages-${string}`
   | `requests.hugepages-${string}`;
 
+/** Options of `EnvValue.fromConfigMap` and `EnvValue.fromSecret`. */
 export interface EnvKeyOptions {
   /**
    * Start the container even when the ConfigMap/Secret or the key is missing.
@@ -37,6 +38,7 @@ export interface EnvKeyOptions {
   readonly optional?: boolean;
 }
 
+/** Options of `EnvValue.fromFieldRef`. */
 export interface EnvFieldOptions {
   /**
    * Version of the schema the field path is written in.
@@ -45,6 +47,7 @@ export interface EnvFieldOptions {
   readonly apiVersion?: string;
 }
 
+/** Options of `EnvValue.fromResource`. */
 export interface EnvResourceOptions {
   /**
    * The container whose resources are read.
@@ -95,6 +98,7 @@ export class EnvValue {
   }
 }
 
+/** Options of `EnvFrom.configMap` and `EnvFrom.secret`. */
 export interface EnvFromOptions {
   /** Prefix put before every key, e.g. `DB_`. @default - no prefix */
   readonly prefix?: string;

@@ -16,11 +16,16 @@ export interface ConstructIssue {
  * this package (unlike `instanceof`).
  */
 export class SynthValidationError extends Error {
+  /** Whether `e` is a `SynthValidationError`, from this or any other copy of the package. */
   public static isSynthValidationError(e: unknown): e is SynthValidationError {
     return typeof e === 'object' && e !== null && SYNTH_VALIDATION_ERROR in e;
   }
 
-  public constructor(public readonly issues: readonly ConstructIssue[]) {
+  /** An error whose message lists every issue, one line each (see `formatIssue`). */
+  public constructor(
+    /** Every issue of every invalid construct. */
+    public readonly issues: readonly ConstructIssue[],
+  ) {
     super(`Validation failed with ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${
       issues.map((i) => `  ${formatIssue(i.issue, i.constructPath)}`).join('\n')}`);
     this.name = 'SynthValidationError';

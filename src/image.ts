@@ -5,9 +5,9 @@ export type ImagePullPolicy = 'Always' | 'IfNotPresent' | 'Never';
 export interface ImageReference {
   /** Everything before the tag and digest, e.g. `registry:5000/team/agent`. */
   readonly repository: string;
-  /** The tag, when one is written (`1.25` in `nginx:1.25`). */
+  /** The tag, when one is written (`1.25` in `nginx:1.25`). @default - absent when the reference has no tag */
   readonly tag?: string;
-  /** The digest, when one is written (`sha256:…`). */
+  /** The digest, when one is written (`sha256:…`). @default - absent when the reference has no digest */
   readonly digest?: string;
 }
 

@@ -1,3 +1,11 @@
+/**
+ * Typed cdk8s constructs for Kubernetes DaemonSets that synthesize exactly what you write,
+ * validated against the Kubernetes 1.27 API server's rules: `DaemonSet`, its containers, volumes,
+ * probes and scheduling; `App`, which reports every issue with its field path; and the
+ * validation engine (`validateManifest`) the `cdk8s-daemonset validate` command runs.
+ *
+ * @packageDocumentation
+ */
 export * from './app';
 export * from './container';
 export * from './daemonset';
@@ -20,12 +28,12 @@ export * from './volumes/volume';
 export * from './validate/issue';
 export { validateManifest, isValidatedKind } from './validate/engine';
 export type { Rule, RuleContext, RuleSet } from './validate/rule';
-export { toYaml, toYamlStream, readYamlStream, type ReadDocument } from './yaml';
+export { toYaml, toYamlStream, readYamlStream, type ReadDocument, type ReadLimits } from './yaml';
 export { canonicalManifest } from './canonical';
 export * from './tkestack/floating-ip';
 export * from './tkestack/gpu-manager';
 export * from './tkestack/log-directory';
 export * from './pod-security';
-export { checkPodSecurity, PSS_CHECK_IDS, type PssLevel, type PssVersion, type PssViolation, type PssExemption, type PodSecurityResult } from './pss';
+export { checkPodSecurity, PSS_CHECK_IDS, type PssLevel, type PssVersion, type PssViolation, type PssExemption, type PodSecurityResult, type ExemptedViolation, type PodSecurityOptions } from './pss';
 export * from './lifecycle';
 export type { HttpGetActionOptions, TcpSocketActionOptions } from './_action';

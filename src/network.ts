@@ -41,7 +41,10 @@ export class NetworkMode {
    * it, or `null` to write none, as many vendor manifests do: the API server then defaults it to
    * `ClusterFirst`, which with host networking resolves through the node like `Default`.
    */
-  public static host(options: { readonly dnsPolicy?: DnsPolicy | null } = {}): NetworkMode {
+  public static host(options: {
+    /** DNS policy to write, or `null` for none. @default 'ClusterFirstWithHostNet' */
+    readonly dnsPolicy?: DnsPolicy | null;
+  } = {}): NetworkMode {
     const dnsPolicy = options.dnsPolicy === null ? undefined : options.dnsPolicy ?? 'ClusterFirstWithHostNet';
     return new NetworkMode('Host', { hostNetwork: true, dnsPolicy });
   }
@@ -64,7 +67,7 @@ export class NetworkMode {
     /** Which mode this is. */
     public readonly kind: NetworkModeKind,
     private readonly podFields: NetworkPodFields,
-    /** The FloatingIP release policy, when one was given. */
+    /** The FloatingIP release policy, when one was given. @default - none: not FloatingIP, or no policy given */
     public readonly releasePolicy?: FloatingIpReleasePolicy,
   ) {}
 

@@ -19,10 +19,13 @@ export interface ProbeTiming {
 /** A port by number or by the name of a container port. */
 export type PortReference = number | string;
 
+/** Options of `Probe.fromHttpGet`: the request and the timing. */
 export interface HttpGetProbeOptions extends ProbeTiming, HttpGetActionOptions {}
 
+/** Options of `Probe.fromTcpSocket`: the port and the timing. */
 export interface TcpSocketProbeOptions extends ProbeTiming, TcpSocketActionOptions {}
 
+/** Options of `Probe.fromGrpc`: the health service and the timing. */
 export interface GrpcProbeOptions extends ProbeTiming {
   /** Port of the gRPC health service. */
   readonly port: number;

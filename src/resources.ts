@@ -20,9 +20,12 @@ export type Quantity = string | number;
 
 /** Request and limit of one resource; each is written only when set. */
 export interface ResourceRange {
-  /** What the scheduler reserves: a pod whose request fits no node is not created. */
+  /**
+   * What the scheduler reserves: a pod whose request fits no node is not created.
+   * @default - not written: the pod's request then equals the limit, when one is set
+   */
   readonly request?: Quantity;
-  /** The most the container may use. */
+  /** The most the container may use. @default - not written: no limit */
   readonly limit?: Quantity;
 }
 

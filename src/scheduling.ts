@@ -30,8 +30,11 @@ export class NodeRequirement {
   }
 
   private constructor(
+    /** The node label's key, e.g. `kubernetes.io/os`. */
     public readonly key: string,
+    /** How the label is compared, as written to `operator`. */
     public readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt',
+    /** The values compared with; one integer for `Gt`/`Lt`. @default - none, for `Exists` and `DoesNotExist` */
     public readonly values?: readonly string[],
   ) {}
 
@@ -43,10 +46,13 @@ export class NodeRequirement {
 
 /** A "try to satisfy" rule: nodes matching every requirement score `weight` (1–100) higher. */
 export interface PreferredNodeRule {
+  /** Score added to a node that matches, 1–100. */
   readonly weight: number;
+  /** Requirements a node must all meet to score `weight`. */
   readonly requirements: readonly NodeRequirement[];
 }
 
+/** Which nodes may run the pods, by node labels (`affinity.nodeAffinity`); see `NodeScheduling.byNodeLabels`. */
 export interface NodeLabelRules {
   /**
    * "Must satisfy": a flat list is one term, every requirement of which must hold; a list of
@@ -112,11 +118,11 @@ export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 export interface Toleration {
   /** Taint key; empty with `Exists` matches every taint. @default - not written */
   readonly key?: string;
-  /** @default - not written (Equal) */
+  /** `Exists` matches any value; `Equal` matches `value`. @default - not written (Equal) */
   readonly operator?: 'Equal' | 'Exists';
   /** Taint value, with `Equal`. @default - not written */
   readonly value?: string;
-  /** @default - not written: every effect */
+  /** Taint effect matched. @default - not written: every effect */
   readonly effect?: TaintEffect;
   /** With `NoExecute`: how long the pod stays after the taint appears. @default - not written: forever */
   readonly tolerationSeconds?: number;

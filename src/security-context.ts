@@ -1,5 +1,9 @@
 /** A seccomp profile: the runtime's default, none, or one from the node's seccomp folder. */
 export interface SeccompProfile {
+  /**
+   * `RuntimeDefault` (the container runtime's profile), `Unconfined` (no filtering) or `Localhost`
+   * (a file on the node, named in `localhostProfile`).
+   */
   readonly type: 'RuntimeDefault' | 'Unconfined' | 'Localhost';
   /** Path under the kubelet's seccomp folder; only with `Localhost`. @default - none */
   readonly localhostProfile?: string;
@@ -7,9 +11,13 @@ export interface SeccompProfile {
 
 /** SELinux labels. */
 export interface SeLinuxOptions {
+  /** SELinux user label. @default - not written: the container runtime's */
   readonly user?: string;
+  /** SELinux role label. @default - not written: the container runtime's */
   readonly role?: string;
+  /** SELinux type label, e.g. `spc_t`. @default - not written: the container runtime's */
   readonly type?: string;
+  /** SELinux level (MLS/MCS) label, e.g. `s0:c123,c456`. @default - not written: the container runtime's */
   readonly level?: string;
 }
 
@@ -18,7 +26,12 @@ export interface ContainerSecurityContext {
   /** Run as root on the host, with every device. @default - not written (false) */
   readonly privileged?: boolean;
   /** Linux capabilities to add and drop, e.g. `NET_ADMIN`, `ALL`. @default - not written */
-  readonly capabilities?: { readonly add?: readonly string[]; readonly drop?: readonly string[] };
+  readonly capabilities?: {
+    /** Capabilities to add, e.g. `NET_ADMIN`. @default - none */
+    readonly add?: readonly string[];
+    /** Capabilities to drop, e.g. `ALL`. @default - none */
+    readonly drop?: readonly string[];
+  };
   /** Whether a process may gain more privileges than its parent. @default - not written */
   readonly allowPrivilegeEscalation?: boolean;
   /** Mount the root filesystem read-only. @default - not written */
@@ -29,9 +42,9 @@ export interface ContainerSecurityContext {
   readonly runAsGroup?: number;
   /** Refuse to start a container whose user is root. @default - not written */
   readonly runAsNonRoot?: boolean;
-  /** @default - not written */
+  /** Seccomp profile of this container; overrides the pod's. @default - not written: the pod's */
   readonly seccompProfile?: SeccompProfile;
-  /** @default - not written */
+  /** SELinux labels of this container; override the pod's. @default - not written: the pod's */
   readonly seLinuxOptions?: SeLinuxOptions;
   /** `Unmasked` exposes the full /proc. @default - not written (Default) */
   readonly procMount?: 'Default' | 'Unmasked';
@@ -39,23 +52,31 @@ export interface ContainerSecurityContext {
 
 /** Security settings of the whole pod; every field is written only when set. */
 export interface PodSecurityContext {
-  /** @default - not written */
+  /** UID of every container that sets none. @default - not written: the image's */
   readonly runAsUser?: number;
-  /** @default - not written */
+  /** GID of every container that sets none. @default - not written: the image's */
   readonly runAsGroup?: number;
-  /** @default - not written */
+  /** Refuse to start any container whose user is root, unless it says otherwise. @default - not written */
   readonly runAsNonRoot?: boolean;
   /** Group that owns mounted volumes. @default - not written */
   readonly fsGroup?: number;
-  /** @default - not written */
+  /**
+   * When the kubelet changes volume ownership to `fsGroup`: `OnRootMismatch` only when the volume's
+   * root does not match already. @default - not written (Always)
+   */
   readonly fsGroupChangePolicy?: 'OnRootMismatch' | 'Always';
-  /** @default - not written */
+  /** Groups added to every container's first process, besides its primary GID. @default - not written */
   readonly supplementalGroups?: readonly number[];
-  /** @default - not written */
+  /** Seccomp profile of every container that sets none. @default - not written */
   readonly seccompProfile?: SeccompProfile;
-  /** @default - not written */
+  /** SELinux labels of every container that sets none. @default - not written: the container runtime's */
   readonly seLinuxOptions?: SeLinuxOptions;
   /** Namespaced sysctls set for the pod. @default - not written */
-  readonly sysctls?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  readonly sysctls?: ReadonlyArray<{
+    /** Sysctl name, e.g. `net.ipv4.ip_unprivileged_port_start`. */
+    readonly name: string;
+    /** Value to set. */
+    readonly value: string;
+  }>;
 }
 

@@ -1,6 +1,7 @@
 /** A number of pods, or a percentage of the nodes that should run one: `1`, `'10%'`. */
 export type IntOrPercent = number | `${number}%`;
 
+/** Options of `UpdateStrategy.rollingUpdate`. */
 export interface RollingUpdateOptions {
   /**
    * How many pods may be unavailable during the update.

@@ -37,6 +37,7 @@ export interface PssExemption {
   readonly reason: string;
 }
 
+/** Options of `checkPodSecurity`: the level and version to check, and the exemptions. */
 export interface PodSecurityOptions {
   /** The level to enforce. `privileged` allows everything. */
   readonly level: PssLevel;
@@ -52,12 +53,15 @@ export interface PodSecurityOptions {
   readonly exemptions?: readonly PssExemption[];
 }
 
+/** A violation an exemption covers, with the exemption. */
 export interface ExemptedViolation {
+  /** The violation. */
   readonly violation: PssViolation;
   /** The first exemption that matched it. */
   readonly exemption: PssExemption;
 }
 
+/** What `checkPodSecurity` found: open violations, exempted ones, and exemptions never used. */
 export interface PodSecurityResult {
   /** Violations no exemption covers, sorted by field path: the pod is allowed when this is empty. */
   readonly violations: PssViolation[];

@@ -32,6 +32,7 @@ export const RELEASE_POLICY_VALUES: Readonly<Record<FloatingIpReleasePolicy, str
   Never: 'never',
 };
 
+/** Options of `NetworkMode.floatingIp`. */
 export interface FloatingIpOptions {
   /**
    * When the IP is released. For a DaemonSet only `OnPodDelete` works: galaxy-ipam keeps IPs only

@@ -5,6 +5,7 @@
 
 /** A map key in a field path, rendered `[key]` as apimachinery's `field.Path.Key` does. */
 export interface MapKey {
+  /** The key, e.g. `nvidia.com/gpu`. */
   readonly key: string;
 }
 
@@ -14,6 +15,7 @@ export type PathSegment = string | number | MapKey;
 /** A field path from the root of a manifest. */
 export type FieldPath = readonly PathSegment[];
 
+/** Something the API server would reject: where (field path), which rule (code) and why (message). */
 export interface Issue {
   /** Field path from the manifest root, e.g. `['spec', 'template', 'spec', 'containers', 0, 'name']`. */
   readonly path: FieldPath;

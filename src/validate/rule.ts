@@ -4,13 +4,13 @@ import type { FieldPath, Issue } from './issue';
 export interface RuleContext {
   /** The whole manifest being validated. */
   readonly manifest: unknown;
-  /** The pod spec the node belongs to, when it is inside one. */
+  /** The pod spec the node belongs to, when it is inside one. @default - absent outside a pod spec */
   readonly podSpec?: unknown;
-  /** Path of that pod spec. */
+  /** Path of that pod spec. @default - absent outside a pod spec */
   readonly podSpecPath?: FieldPath;
-  /** For container rules: which list the container is in. */
+  /** For container rules: which list the container is in. @default - absent for other rules */
   readonly containerList?: 'initContainers' | 'containers' | 'ephemeralContainers';
-  /** For metadata rules: an object's own metadata, or a pod template's (which has no name). */
+  /** For metadata rules: an object's own metadata, or a pod template's (which has no name). @default - absent for other rules */
   readonly metadataOf?: 'object' | 'podTemplate';
 }
 
@@ -22,14 +22,14 @@ export type Rule = (node: unknown, path: FieldPath, ctx: RuleContext) => Issue[]
 
 /** The rules of one topic, grouped by the kind of node they are handed. */
 export interface RuleSet {
-  /** The whole manifest, at path `[]`. */
+  /** The whole manifest, at path `[]`. @default - none */
   readonly manifest?: readonly Rule[];
-  /** `metadata` of the object and of its pod template. */
+  /** `metadata` of the object and of its pod template. @default - none */
   readonly objectMeta?: readonly Rule[];
-  /** The pod spec (`spec.template.spec` of a DaemonSet, `spec` of a Pod). */
+  /** The pod spec (`spec.template.spec` of a DaemonSet, `spec` of a Pod). @default - none */
   readonly podSpec?: readonly Rule[];
-  /** Each init, regular and ephemeral container. */
+  /** Each init, regular and ephemeral container. @default - none */
   readonly container?: readonly Rule[];
-  /** Each entry of the pod's `volumes`. */
+  /** Each entry of the pod's `volumes`. @default - none */
   readonly volume?: readonly Rule[];
 }
