@@ -7,10 +7,10 @@ import { NetworkMode, type DnsPolicy } from './network';
 import type { NodeScheduling, Toleration } from './scheduling';
 import type { PodSecurityContext } from './security-context';
 import type { UpdateStrategy } from './update-strategy';
-import { GALAXY_RELEASE_POLICY_ANNOTATION } from './tkestack/floating-ip';
-import { VCUDA_CORE_LIMIT_ANNOTATION, vcudaCoreLimitProblems } from './tkestack/gpu-manager';
-import { LOG_DIRECTORY_ANNOTATION, logDirectoryProblems, renderLogDirectories } from './tkestack/log-directory';
-import { formatIssue, key, prefixIssues, toFieldPath, type FieldPath, type Issue } from './validate/issue';
+import { VCUDA_CORE_LIMIT_ANNOTATION } from './tkestack/gpu-manager';
+import { LOG_DIRECTORY_ANNOTATION, renderLogDirectories } from './tkestack/log-directory';
+import { daemonSetProblems } from './daemonset-problems';
+import { formatIssue, toFieldPath, type FieldPath, type Issue } from './validate/issue';
 import { podSecurityIssues, PSS_EXEMPTIONS_ANNOTATION, renderExemptions, type PodSecurityExemption, type PodSecurityProps } from './pod-security';
 import type { PssExemption } from './pss';
 import { validateManifest } from './validate/engine';
@@ -311,69 +311,15 @@ export class DaemonSet extends ApiObject {
   }
 
   private constructProblems(): Issue[] {
-    const problems: Issue[] = [];
-    const lists = [['initContainers', this._initContainers], ['containers', this._containers]] as const;
-    for (const [listName, containers] of lists) {
-      containers.forEach((c, i) => problems.push(...prefixIssues([...POD_SPEC, listName, i], c._problems())));
-    }
-    if (this.network.kind === 'NAT') {
-      this._containers.forEach((c, i) => c.containerPorts.forEach((p, j) => {
-        if (p.hostPort === undefined) {
-          problems.push({
-            path: [...POD_SPEC, 'containers', i, 'ports', j, 'hostPort'],
-            code: 'network/nat-host-port-missing',
-            message: `the NAT network mode maps container ports to host ports: set hostPort for containerPort ${p.containerPort}`,
-          });
-        }
-      }));
-    }
-    for (const [k, v] of Object.entries(this.options.podLabels ?? {})) {
-      const selected = this.options.matchLabels[k];
-      if (selected !== undefined && selected !== v) {
-        problems.push({
-          path: ['spec', 'template', 'metadata', 'labels'],
-          code: 'selector/pod-label-conflict',
-          message: `podLabels sets "${k}" to "${v}" but matchLabels selects "${selected}": drop it from podLabels`,
-        });
-      }
-    }
-    const policy = this.network.releasePolicy;
-    if (policy === 'Immutable' || policy === 'Never') {
-      problems.push({
-        path: ['spec', 'template', 'metadata', 'annotations', key(GALAXY_RELEASE_POLICY_ANNOTATION)],
-        code: 'network/floating-ip-policy-unsupported',
-        message: `Galaxy keeps floating IPs only for Deployments, StatefulSets and pods named "<name>-<index>" `
-          + `(supportReserveIPPolicy), so a DaemonSet pod with release policy ${policy} is never scheduled: `
-          + 'use OnPodDelete (the IP is kept for the pod\'s lifetime)',
-      });
-    }
-    for (const c of this._containers) {
-      if (c.logDirectory !== undefined) problems.push(...logDirectoryProblems(c.name, c.logDirectory, c._mountPaths()));
-    }
-    if (this.options.vcudaCoreLimit !== undefined) {
-      problems.push(...prefixIssues(['spec', 'template'], vcudaCoreLimitProblems(this.options.vcudaCoreLimit)));
-    }
-    if (this._containers.length === 0) {
-      problems.push({
-        path: [...POD_SPEC, 'containers'],
-        code: 'container/none',
-        message: 'a DaemonSet needs at least one container: call addContainer() or pass containers',
-      });
-    }
-    const byName = new Map<string, Volume>();
-    this.volumes.forEach((v, i) => {
-      problems.push(...prefixIssues([...POD_SPEC, 'volumes', i], v._problems));
-      const other = byName.get(v.name);
-      if (other && other !== v) {
-        problems.push({
-          path: [...POD_SPEC, 'volumes', i, 'name'],
-          code: 'volume/name-reused',
-          message: `two different volumes are named "${v.name}": give each volume object its own name, or mount the same object`,
-        });
-      }
-      byName.set(v.name, v);
+    return daemonSetProblems({
+      initContainers: this._initContainers,
+      containers: this._containers,
+      volumes: this.volumes,
+      network: this.network,
+      matchLabels: this.options.matchLabels,
+      podLabels: this.options.podLabels ?? {},
+      vcudaCoreLimit: this.options.vcudaCoreLimit,
     });
-    return problems;
   }
 
   /** Pod annotations TKEStack components read: GPU Manager's core limit and the log directory. */
