@@ -46,7 +46,7 @@ for (const [tag, value, words] of [
 RESOLVE_MAP.set('', [NULL, null]);
 
 /** resolveTable of resolve.go: the first character decides what a plain scalar may be. */
-function hintOf(s: string): string | undefined {
+export function hintOf(s: string): string | undefined {
   if (s === '') return 'N';
   const c = s[0];
   if (c === '+' || c === '-') return 'S';
@@ -70,6 +70,18 @@ function parseUint(s: string, base: number): bigint | undefined {
       else if (p === 'x') { base = 16; s = s.slice(2); }
       else { base = 8; s = s.slice(1); }
     }
+  }
+  if (s.length <= 13) {
+    // Exact in a double (16^13 < 2^53): no BigInt arithmetic per digit for the short numbers manifests hold.
+    let v = 0;
+    for (let i = 0; i < s.length; i++) {
+      const o = s.charCodeAt(i);
+      const c = o | 0x20; // an ASCII letter in lower case
+      const d = o >= 0x30 && o <= 0x39 ? o - 0x30 : o >= 0x41 && c >= 0x61 && c <= 0x7a ? c - 0x61 + 10 : -1;
+      if (d < 0 || d >= base) return undefined;
+      v = v * base + d;
+    }
+    return BigInt(v);
   }
   let n = 0n;
   for (const ch of s) {
@@ -142,12 +154,15 @@ function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
+/** The tags resolve() works out itself; any other is kept as it is (or is !!binary). */
+const RESOLVED_TAGS: ReadonlySet<string> = new Set(['', STR, BOOL, INT, FLOAT, NULL, TIMESTAMP]);
+
 /**
  * resolve(tag, in) of go-yaml v2.4.0 resolve.go: the tag and value of a scalar, tag "" for a
  * plain scalar without a tag. Throws GoYamlError where go-yaml fails ("cannot decode ...").
  */
 export function goResolve(tag: string, input: string): [string, GoScalar] {
-  if (![ '', STR, BOOL, INT, FLOAT, NULL, TIMESTAMP ].includes(tag)) {
+  if (!RESOLVED_TAGS.has(tag)) {
     if (tag === BINARY) return [BINARY, decodeBinary(input)];
     // isMerge of decode.go: `<<` tagged !!merge is a merge key; any other unknown tag reads as a string.
     return [tag, tag === MERGE && input === '<<' ? MERGE_KEY : input];

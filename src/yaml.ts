@@ -1,5 +1,6 @@
 import { Alias, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar, stringify, visit, YAMLMap } from 'yaml';
 import { formatFloatKey, INT64_MAX, kubectlSchema, MERGE_KEY } from './yaml-1.1-kubectl';
+import { readChunkFast, splitStreamLf } from './yaml-fast';
 
 /**
  * The one YAML reader and writer of the project.
@@ -352,26 +353,51 @@ const SCHEMA = kubectlSchema();
  * Never throws: a document that can't be read carries its errors, with line and column.
  */
 export function readYamlStream(text: string, limits: ReadLimits = {}): ReadDocument[] {
-  const maxAliasCount = limits.maxAliasCount ?? 1000;
-  const maxDepth = limits.maxDepth ?? 100;
-  const out: ReadDocument[] = [];
-  try {
-    const { chunks, error } = splitStream(text);
-    for (const chunk of chunks) {
-      const doc = readChunk(chunk, maxAliasCount, maxDepth);
-      if (doc) out.push({ index: out.length, ...doc });
-    }
-    if (error) out.push({ index: out.length, line: error.line, errors: [error.message] });
-  } catch (e) {
-    out.push({ index: out.length, line: 1, errors: [`cannot read YAML: ${(e as Error).message}`] });
-  }
-  return out;
+  return [...readStream(text, limits, true)];
 }
 
-function readChunk(chunk: Chunk, maxAliasCount: number, maxDepth: number): Omit<ReadDocument, 'index'> | undefined {
+/**
+ * readYamlStream one document at a time, each read when it is asked for: a caller that handles a
+ * document before taking the next keeps only that one alive, which spares the garbage collector.
+ * @internal for the CLI
+ */
+export function readYamlDocuments(text: string, limits: ReadLimits = {}): Iterable<ReadDocument> {
+  return readStream(text, limits, true);
+}
+
+/**
+ * readYamlStream without the fast path (yaml-fast.ts): every chunk through the yaml package.
+ * @internal for tests that hold the fast path to the exact reader.
+ */
+export function readYamlStreamExact(text: string, limits: ReadLimits = {}): ReadDocument[] {
+  return [...readStream(text, limits, false)];
+}
+
+function* readStream(text: string, limits: ReadLimits, fast: boolean): Generator<ReadDocument> {
+  const maxAliasCount = limits.maxAliasCount ?? 1000;
+  const maxDepth = limits.maxDepth ?? 100;
+  let index = 0;
+  try {
+    const { chunks, error } = (fast ? splitStreamLf(text) : undefined) ?? splitStream(text);
+    for (const chunk of chunks) {
+      const doc = readChunk(chunk, maxAliasCount, maxDepth, fast);
+      if (doc) yield { index: index++, ...doc };
+    }
+    if (error) yield { index: index++, line: error.line, errors: [error.message] };
+  } catch (e) {
+    yield { index: index++, line: 1, errors: [`cannot read YAML: ${(e as Error).message}`] };
+  }
+}
+
+function readChunk(chunk: Chunk, maxAliasCount: number, maxDepth: number, fast: boolean): Omit<ReadDocument, 'index'> | undefined {
   const offsetOfContent = chunk.text.search(/[^\s]/);
   const line = offsetOfContent < 0 ? chunk.line : chunk.line + (chunk.text.slice(0, offsetOfContent).match(/\n/g)?.length ?? 0);
   const where = (offset: number | undefined): string => (offset === undefined ? `document starting at line ${line}` : position(chunk.text, offset, chunk.line));
+  // Most chunks are plain manifests that js-yaml reads, with go-yaml's scalar rules, several times
+  // faster; it declines (undefined) anything where it could differ from what follows, directives
+  // and raw NEL/LS/PS included, so their errors below still come from here.
+  const quick = fast ? readChunkFast(chunk.text, maxDepth) : undefined;
+  if (quick) return 'empty' in quick ? undefined : { line, value: quick.value, errors: [] };
   if (offsetOfContent >= 0 && chunk.text[offsetOfContent] === '%' && (offsetOfContent === 0 || chunk.text[offsetOfContent - 1] === '\n')) {
     // go-yaml wants `---` after a directive, and kubectl has already taken that line as a separator.
     return { line, errors: [`did not find expected <document start> at ${where(offsetOfContent)}: kubectl cuts the stream at the --- after a %YAML or %TAG directive, so directives cannot be used`] };

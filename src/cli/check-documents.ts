@@ -3,7 +3,7 @@ import { exemptionsOf } from '../pod-security';
 import { validateManifest } from '../validate/engine';
 import { toFieldPath } from '../validate/issue';
 import { field, isObject, str } from '../validate/read';
-import { readYamlStream } from '../yaml';
+import { readYamlDocuments } from '../yaml';
 
 /** One error in the CLI's JSON shape. */
 export interface DocumentError {
@@ -42,7 +42,8 @@ const REMOVED_DAEMONSET_VERSIONS = new Set(['extensions/v1beta1', 'apps/v1beta2'
  * would let it through.
  */
 export function checkDocuments(file: string, text: string, options: CheckOptions = {}): DocumentResult[] {
-  return readYamlStream(text).map((doc): DocumentResult => {
+  // One document read, checked and let go at a time.
+  return Array.from(readYamlDocuments(text), (doc): DocumentResult => {
     const base = { file, document: doc.index, line: doc.line };
     if (doc.errors.length > 0) {
       return { ...base, valid: false, unreadable: true, skipped: false, errors: doc.errors.map((m) => ({ path: '', message: m, code: 'yaml/parse-error' })) };

@@ -26,6 +26,35 @@ function collect(sets: readonly RuleSet[], pick: (s: RuleSet) => readonly Rule[]
 }
 
 /**
+ * The rules of each node kind, gathered once per list of rule sets rather than on every call
+ * (a list is readonly: one that changed after use would keep its first gathering).
+ */
+interface Gathered {
+  readonly manifest: Rule[];
+  readonly objectMeta: Rule[];
+  readonly podSpec: Rule[];
+  readonly container: Rule[];
+  readonly volume: Rule[];
+}
+
+const GATHERED = new WeakMap<readonly RuleSet[], Gathered>();
+
+function gather(sets: readonly RuleSet[]): Gathered {
+  let g = GATHERED.get(sets);
+  if (!g) {
+    g = {
+      manifest: collect(sets, (s) => s.manifest),
+      objectMeta: collect(sets, (s) => s.objectMeta),
+      podSpec: collect(sets, (s) => s.podSpec),
+      container: collect(sets, (s) => s.container),
+      volume: collect(sets, (s) => s.volume),
+    };
+    GATHERED.set(sets, g);
+  }
+  return g;
+}
+
+/**
  * Validates one DaemonSet (apps/v1) or Pod (v1) manifest as the API server would on create,
  * and returns every issue, sorted by field path. Other kinds yield a single `manifest/kind-unsupported`.
  */
@@ -40,9 +69,10 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
       message: `expected ${expected}, got apiVersion ${JSON.stringify(field(manifest, 'apiVersion'))} kind ${JSON.stringify(kind)}`,
     }];
   }
+  const gathered = gather(rules);
   const base: RuleContext = { manifest };
-  run(collect(rules, (s) => s.manifest), manifest, [], base, issues);
-  const metaRules = collect(rules, (s) => s.objectMeta);
+  run(gathered.manifest, manifest, [], base, issues);
+  const metaRules = gathered.objectMeta;
   run(metaRules, field(manifest, 'metadata'), ['metadata'], { ...base, metadataOf: 'object' }, issues);
 
   const podSpecPath: FieldPath = kind === 'Pod' ? ['spec'] : ['spec', 'template', 'spec'];
@@ -52,15 +82,15 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
   }
   const podSpec = field(manifest, ...(podSpecPath as string[]));
   const podCtx: RuleContext = { ...base, podSpec, podSpecPath };
-  run(collect(rules, (s) => s.podSpec), podSpec, podSpecPath, podCtx, issues);
+  run(gathered.podSpec, podSpec, podSpecPath, podCtx, issues);
 
-  const containerRules = collect(rules, (s) => s.container);
+  const containerRules = gathered.container;
   for (const containerList of CONTAINER_LISTS) {
     list(field(podSpec, containerList)).forEach((c, i) => {
       run(containerRules, c, [...podSpecPath, containerList, i], { ...podCtx, containerList }, issues);
     });
   }
-  const volumeRules = collect(rules, (s) => s.volume);
+  const volumeRules = gathered.volume;
   list(field(podSpec, 'volumes')).forEach((v, i) => {
     run(volumeRules, v, [...podSpecPath, 'volumes', i], podCtx, issues);
   });

@@ -120,8 +120,24 @@ function ceilDiv(a: bigint, b: bigint): bigint {
   return (a + b - 1n) / b;
 }
 
+/** Parsed quantities by their text: a fleet repeats the same few ("100m", "128Mi") thousands of times. */
+const PARSED = new Map<string, QuantityResult>();
+const PARSED_MAX = 4096;
+
 /** ParseQuantity (v0.27): the exact string rules; no whitespace allowed. */
 export function parseQuantity(str: string): QuantityResult {
+  let r = PARSED.get(str);
+  if (r === undefined) {
+    // Results are shared between callers, so frozen: a caller that tried to change one would throw.
+    r = Object.freeze(parse(str));
+    if (r.ok) Object.freeze(r.quantity);
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(str, r);
+  }
+  return r;
+}
+
+function parse(str: string): QuantityResult {
   if (str.length === 0) return { ok: false, error: QUANTITY_FORMAT_ERROR };
   if (str === '0') return { ok: true, quantity: { nanos: 0n, format: 'DecimalSI' } };
   const s = scan(str);

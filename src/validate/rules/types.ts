@@ -44,6 +44,17 @@ export function propertiesOf(definition: string): Readonly<Record<string, string
   return own(SCHEMA.definitions, definition)?.properties;
 }
 
+/** propertiesOf as a Map, built once per definition: the walk looks up every field of every manifest. */
+const PROPERTY_MAPS = new Map<string, ReadonlyMap<string, string> | undefined>();
+
+function propertyMap(definition: string): ReadonlyMap<string, string> | undefined {
+  if (PROPERTY_MAPS.has(definition)) return PROPERTY_MAPS.get(definition);
+  const properties = propertiesOf(definition);
+  const m = properties && new Map(Object.entries(properties));
+  PROPERTY_MAPS.set(definition, m);
+  return m;
+}
+
 // Go's int32 and int64 ranges. 2^63 - 1 is not a double: compare against 2^63 exclusive.
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
@@ -136,12 +147,23 @@ class Walker {
     if (kind === 'null' || type === 'any') return;
     if (type.startsWith('[]')) {
       if (kind !== 'array') return this.wrongType(path, type, v, kind);
-      (v as unknown[]).forEach((item, i) => this.walk(item, type.slice(2), [...path, i]));
+      // One path array for the whole walk, pushed and popped: add() copies it when it reports.
+      const itemType = type.slice(2);
+      (v as unknown[]).forEach((item, i) => {
+        path.push(i);
+        this.walk(item, itemType, path);
+        path.pop();
+      });
       return;
     }
     if (type.startsWith('{}')) {
       if (kind !== 'object') return this.wrongType(path, type, v, kind);
-      for (const [k, item] of Object.entries(v as object)) this.walk(item, type.slice(2), [...path, key(k)]);
+      const itemType = type.slice(2);
+      for (const [k, item] of Object.entries(v as object)) {
+        path.push(key(k));
+        this.walk(item, itemType, path);
+        path.pop();
+      }
       return;
     }
     switch (type) {
@@ -181,14 +203,17 @@ class Walker {
   }
 
   private object(v: object, definition: string, path: PathSegment[]): void {
-    const properties = propertiesOf(definition);
-    if (!properties) return;
+    const types = propertyMap(definition);
+    if (!types) return;
     for (const [k, item] of Object.entries(v)) {
-      const type = own(properties, k);
+      const type = types.get(k);
       if (type !== undefined) {
-        this.walk(item, type, [...path, k]);
+        path.push(k);
+        this.walk(item, type, path);
+        path.pop();
         continue;
       }
+      const properties = propertiesOf(definition)!;
       // sigs.k8s.io/json matches names case-sensitively: `hostIp` is unknown, not `hostIP`.
       const near = Object.keys(properties).find((p) => p.toLowerCase() === k.toLowerCase());
       const names = Object.keys(properties);

@@ -453,6 +453,18 @@ function nameIssues(vol: unknown, path: FieldPath): Issue[] {
  * duplicate name is only noticed against earlier *valid* volumes, as in Go.
  */
 export function validateVolumeList(podSpec: unknown, specPath: FieldPath): { issues: Issue[][]; valid: Map<string, unknown> } {
+  // Asked once per volume and twice per container in one run: the engine makes a fresh
+  // podSpecPath array per validateManifest call, so keying on it never outlives the run.
+  const known = VOLUME_LISTS.get(specPath);
+  if (known && known.podSpec === podSpec) return known.result;
+  const result = volumeListOf(podSpec, specPath);
+  VOLUME_LISTS.set(specPath, { podSpec, result });
+  return result;
+}
+
+const VOLUME_LISTS = new WeakMap<FieldPath, { podSpec: unknown; result: { issues: Issue[][]; valid: Map<string, unknown> } }>();
+
+function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][]; valid: Map<string, unknown> } {
   const valid = new Map<string, unknown>();
   const issues = list(get(podSpec, 'volumes')).map((vol, i) => {
     const path: FieldPath = [...specPath, 'volumes', i];
