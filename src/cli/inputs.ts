@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -51,12 +52,10 @@ export function expandPaths(paths: readonly string[]): string[] {
 
 /** Decodes bytes as strict UTF-8 (a BOM is dropped), or says where they stop being UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): { text?: string; error?: string } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { error: 'not valid UTF-8: YAML input must be UTF-8 text' };
-  }
+  // isUtf8 (simdutf) then toString: several times faster than a fatal TextDecoder on large input.
+  if (!isUtf8(bytes)) return { error: 'not valid UTF-8: YAML input must be UTF-8 text' };
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 function tooLarge(size: number, max: number): string {
