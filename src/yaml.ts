@@ -1,6 +1,7 @@
 import { Alias, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar, stringify, visit, YAMLMap } from 'yaml';
 import { formatFloatKey, INT64_MAX, kubectlSchema, MERGE_KEY } from './yaml-1.1-kubectl';
 import { readChunkFast, splitStreamLf } from './yaml-fast';
+import { BlockEmitter } from './yaml-emit';
 
 /**
  * The one YAML reader and writer of the project.
@@ -57,8 +58,18 @@ function needsFixups(value: unknown): boolean {
   return false;
 }
 
+const EMITTER = new BlockEmitter(toYamlExact);
+
 /** Renders one manifest as a YAML document (no leading `---`). */
 export function toYaml(value: unknown): string {
+  return EMITTER.emit(value) ?? toYamlExact(value);
+}
+
+/**
+ * toYaml through the yaml package alone, for every document.
+ * @internal the reference the fast emitter (yaml-emit.ts) is tested against.
+ */
+export function toYamlExact(value: unknown): string {
   // Fast path: a scan of the plain data is much cheaper than visiting the YAML node tree, and
   // almost no manifest holds a string that needs a fix-up.
   if (!needsFixups(value)) return stringify(value, WRITE_OPTIONS);
