@@ -5,7 +5,7 @@ import { canonicalManifest } from '../canonical';
 import type { ImportResult } from '../import';
 import { readYamlStream, toYaml } from '../yaml';
 import { checkDocuments, type DocumentResult } from './check-documents';
-import { DEFAULT_MAX_BYTES, readInputFile, readStdin } from './inputs';
+import { DEFAULT_MAX_BYTES, parseMaxBytes, readInputFile, readStdin } from './inputs';
 import { ExitCode, UsageError, type CommandIO } from './io';
 
 export const IMPORT_HELP = `Usage: cdk8s-daemonset import [options] FILE
@@ -90,8 +90,7 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
   if (values.check && values.out !== undefined) throw new UsageError('--check writes nothing: leave out --out');
   if (values.out === '') throw new UsageError('--out needs a file name');
   if (values.module === '') throw new UsageError('--module needs a module name');
-  const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number, got "${values['max-bytes']}"`);
+  const maxBytes = parseMaxBytes(values['max-bytes']);
   // Before reading: a missing compiler is a setup problem, not something about this input.
   if (values.check && !(await haveTypeScript())) {
     io.stderr(`cdk8s-daemonset: ${TYPESCRIPT_MISSING}\n`);

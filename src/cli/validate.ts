@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { PssLevel } from '../pss';
 import type { DocumentResult } from './check-documents';
 import { checkFilesInWorkers, checkInput, workersFor } from './check-files';
-import { DEFAULT_MAX_BYTES, expandPaths, readInputFile, readStdin, type InputText } from './inputs';
+import { DEFAULT_MAX_BYTES, expandPaths, parseMaxBytes, readInputFile, readStdin, type InputText } from './inputs';
 import { jsonReport, textReport } from './report';
 import { ExitCode, UsageError, type CommandIO } from './io';
 
@@ -54,8 +54,7 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
   }
   if (values.output !== 'text' && values.output !== 'json') throw new UsageError(`--output must be text or json, got "${values.output}"`);
   if (values.pss !== undefined && !PSS_LEVELS.includes(values.pss)) throw new UsageError(`--pss must be one of ${PSS_LEVELS.join(', ')}, got "${values.pss}"`);
-  const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number, got "${values['max-bytes']}"`);
+  const maxBytes = parseMaxBytes(values['max-bytes']);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs <= 0)) throw new UsageError(`--jobs must be a positive whole number, got "${values.jobs}"`);
   if (positionals.length === 0) throw new UsageError('name at least one file, directory or - (standard input)');
