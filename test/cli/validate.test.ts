@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/validate';
@@ -97,6 +98,13 @@ describe('cdk8s-daemonset validate', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toContain('--help');
+  });
+
+  it('runs as npx cdk8s-daemonset from a clone after the set-up command', () => {
+    const root = path.join(__dirname, '..', '..');
+    const r = spawnSync('npx', ['--no', '--', 'cdk8s-daemonset', '--version'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${require('../../package.json').version}\n`);
   });
 
   it('prints its version and help', () => {
