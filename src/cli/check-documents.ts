@@ -1,5 +1,4 @@
-import { checkPodSecurity, type PssLevel } from '../pss';
-import { exemptionsOf } from '../pod-security';
+import type { PssLevel } from '../pss';
 import { validateManifest } from '../validate/engine';
 import { toFieldPath } from '../validate/issue';
 import { field, isObject, str } from '../validate/read';
@@ -62,6 +61,9 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
     }
     const issues = validateManifest(m).map((i) => ({ path: toFieldPath(i.path), message: i.message, code: i.code }));
     if (options.pss) {
+      // Loaded only when asked for: most runs don't check Pod Security, and start-up counts.
+      const { checkPodSecurity } = require('../pss') as typeof import('../pss');
+      const { exemptionsOf } = require('../pod-security') as typeof import('../pod-security');
       const { violations } = checkPodSecurity(m, { level: options.pss, exemptions: exemptionsOf(m) });
       for (const v of violations) issues.push({ path: toFieldPath(v.path), message: `violates PodSecurity "${options.pss}": ${v.message}`, code: `pss/${v.check}` });
     }
