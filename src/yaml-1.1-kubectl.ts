@@ -48,13 +48,16 @@ RESOLVE_MAP.set('', [NULL, null]);
 /** resolveTable of resolve.go: the first character decides what a plain scalar may be. */
 export function hintOf(s: string): string | undefined {
   if (s === '') return 'N';
-  const c = s[0];
-  if (c === '+' || c === '-') return 'S';
-  if (c >= '0' && c <= '9') return 'D';
-  if ('yYnNtTfFoO~'.includes(c)) return 'M';
-  if (c === '.') return '.';
-  return undefined;
+  const c = s.charCodeAt(0);
+  return c < 0x80 ? HINTS[c] : undefined;
 }
+
+/** resolveTable itself, by character code. */
+const HINTS: Array<string | undefined> = new Array(0x80).fill(undefined);
+HINTS[0x2b] = HINTS[0x2d] = 'S';
+for (let c = 0x30; c <= 0x39; c++) HINTS[c] = 'D';
+for (const ch of 'yYnNtTfFoO~') HINTS[ch.charCodeAt(0)] = 'M';
+HINTS[0x2e] = '.';
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -171,6 +174,21 @@ export function goResolve(tag: string, input: string): [string, GoScalar] {
   if (tag === '' || tag === rtag || tag === STR) return [rtag, out];
   if (tag === FLOAT && rtag === INT && typeof out === 'bigint' && out <= INT64_MAX) return [FLOAT, Number(out)];
   throw new GoYamlError(`cannot decode ${shortTag(rtag)} \`${input}\` as a ${shortTag(tag)}`);
+}
+
+/**
+ * The value goResolve('', input) gives a plain scalar, without building its [tag, value] pair:
+ * the readers call it for every plain scalar, and most are strings that the first character
+ * (or, for y/n/t/f/o/~, a look-up of resolveMap) settles at once.
+ */
+export function plainValue(input: string): GoScalar {
+  const hint = hintOf(input);
+  if (hint === undefined) return input;
+  if (hint === 'M') {
+    const item = RESOLVE_MAP.get(input);
+    return item === undefined ? input : item[1];
+  }
+  return resolveUntagged('', input)[1];
 }
 
 function resolveUntagged(tag: string, input: string): [string, GoScalar] {

@@ -1,5 +1,6 @@
 import { Alias, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar, stringify, visit, YAMLMap } from 'yaml';
 import { formatFloatKey, INT64_MAX, kubectlSchema, MERGE_KEY } from './yaml-1.1-kubectl';
+import { readChunkBlock } from './yaml-block';
 import { readChunkFast, splitStreamLf } from './yaml-fast';
 import { BlockEmitter } from './yaml-emit';
 
@@ -404,10 +405,11 @@ function readChunk(chunk: Chunk, maxAliasCount: number, maxDepth: number, fast: 
   const offsetOfContent = chunk.text.search(/[^\s]/);
   const line = offsetOfContent < 0 ? chunk.line : chunk.line + (chunk.text.slice(0, offsetOfContent).match(/\n/g)?.length ?? 0);
   const where = (offset: number | undefined): string => (offset === undefined ? `document starting at line ${line}` : position(chunk.text, offset, chunk.line));
-  // Most chunks are plain manifests that js-yaml reads, with go-yaml's scalar rules, several times
-  // faster; it declines (undefined) anything where it could differ from what follows, directives
-  // and raw NEL/LS/PS included, so their errors below still come from here.
-  const quick = fast ? readChunkFast(chunk.text, maxDepth) : undefined;
+  // Most chunks are plain block manifests that readChunkBlock reads in one pass; most others are
+  // ones js-yaml reads, with go-yaml's scalar rules, several times faster than what follows. Both
+  // decline (undefined) anything where they could differ from it, directives and raw NEL/LS/PS
+  // included, so their errors below still come from here.
+  const quick = fast ? readChunkBlock(chunk.text, maxDepth) ?? readChunkFast(chunk.text, maxDepth) : undefined;
   if (quick) return 'empty' in quick ? undefined : { line, value: quick.value, errors: [] };
   if (offsetOfContent >= 0 && chunk.text[offsetOfContent] === '%' && (offsetOfContent === 0 || chunk.text[offsetOfContent - 1] === '\n')) {
     // go-yaml wants `---` after a directive, and kubectl has already taken that line as a separator.

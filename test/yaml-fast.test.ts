@@ -1,36 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { readYamlStream, readYamlStreamExact, toYamlStream } from '../src/yaml';
 import { readChunkFast } from '../src/yaml-fast';
 import { CORPORA, daemonSet } from './support/manifest';
+import { kubectlRows, random, yamlFiles } from './support/yaml-oracle';
 
 /**
  * The fast path of readYamlStream (js-yaml with go-yaml's scalar rules) must give exactly what
  * the exact reader gives, or decline. These tests hold it to that: every row of the kubectl table,
  * a refusal for each feature it cannot promise, the corpora, and generated YAML.
  */
-
-interface Row {
-  readonly name: string;
-  readonly yaml: string;
-}
-
-/**
- * The rows of test/yaml-read.test.ts (recorded from kubectl 1.27), taken from its source so that
- * a row added there is checked here too, without importing (and so re-running) that test file.
- */
-function kubectlRows(): Row[] {
-  const source = fs.readFileSync(path.join(__dirname, 'yaml-read.test.ts'), 'utf8');
-  const start = source.indexOf('const ERROR = Symbol');
-  const end = source.indexOf('const ROWS =');
-  if (start < 0 || end < start) throw new Error('yaml-read.test.ts no longer has its table between `const ERROR` and `const ROWS`');
-  const js = ts.transpileModule(source.slice(start, end), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }).outputText;
-  const tables = new Function(`${js}\nreturn [VALUES, KEYS, DOCUMENTS, STRICTER, RAW_BREAKS];`)() as Row[][];
-  return tables.flat();
-}
 
 /** Both readers on a stream, as JSON (so key order and -0 count too). */
 function bothPaths(text: string, maxDepth?: number): { fast: string; exact: string } {
@@ -159,14 +140,6 @@ describe('readYamlStream: the fast path hands the exact reader what it cannot pr
   });
 });
 
-function* yamlFiles(dir: string): Generator<string> {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) yield* yamlFiles(p);
-    else if (/\.ya?ml$/.test(e.name)) yield p;
-  }
-}
-
 if (!CORPORA) console.warn('NOTICE: yaml-fast corpus comparison skipped: set K8S_CORPORA to compare both readers on every corpus file');
 
 describe.skipIf(!CORPORA)('readYamlStream: the fast path on the corpora', () => {
@@ -188,17 +161,6 @@ describe.skipIf(!CORPORA)('readYamlStream: the fast path on the corpora', () => 
     expect(taken / chunks).toBeGreaterThan(0.9);
   }, 120_000);
 });
-
-/** A seeded PRNG (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces of YAML that sit near the edges of what both parsers read, glued at random. */
 const PIECES = [

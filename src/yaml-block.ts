@@ -1,0 +1,333 @@
+import { plainValue } from './yaml-1.1-kubectl';
+import type { FastRead } from './yaml-fast';
+
+/**
+ * The first and fastest reader of readYamlStream: one pass over a chunk written in plain block
+ * layout (what toYaml writes, and what most hand-written manifests are), building the values
+ * directly, with plain scalars resolved by go-yaml's own rules (plainValue). About five times
+ * faster than js-yaml (yaml-fast.ts), which is the next reader to try, because it needs no
+ * pre-scan, no schema callbacks and no second walk over the result.
+ *
+ * It takes, line by line: block mappings and block sequences (indented, indentless, and compact
+ * `- key: v` / `- - v`), empty entries and values, single-line plain, single-quoted and
+ * double-quoted scalars without escapes, the empty flow collections `[]` and `{}`, and comments
+ * on their own line or after a space. It refuses (undefined, and the next reader decides)
+ * everything else: block scalars, flow collections with content, escapes, multi-line scalars,
+ * anchors, aliases, tags, directives, document markers, explicit keys, keys that resolve to
+ * anything but a string (`1:`, `yes:`, `null:`, `<<:`) and `__proto__`, duplicate keys, integers
+ * beyond 2^53, .inf/.nan, tabs and characters outside printable ASCII and the BMP's printable
+ * range, lines over MAX_LINE characters, nesting deeper than maxDepth, and any indentation that
+ * is not exactly a level already open. test/yaml-block.test.ts holds it to the exact reader.
+ */
+
+/** Thrown to hand the chunk to the next reader: nothing is wrong with the input, it is only outside this reader's subset. */
+const REFUSE = Symbol('refuse');
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** An implicit key may not run past 1024 characters; a longer line is left to the readers that check it. */
+const MAX_LINE = 1000;
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const SQUOTE = 0x27;
+const DQUOTE = 0x22;
+
+/** Characters that cannot open a plain scalar here (YAML's indicators, `-` only before a space). */
+const NOT_PLAIN_FIRST = new Uint8Array(0x80);
+for (const ch of '-?:,[]{}#&*!|>\'"%@`') NOT_PLAIN_FIRST[ch.charCodeAt(0)] = 1;
+
+/**
+ * Printable ASCII and the BMP's printable range: not C0/C1 controls, tab, DEL, NEL, LS, PS,
+ * surrogates, BOM or U+FFFE/U+FFFF. Characters go-yaml takes for line breaks (NEL, LS, PS) are
+ * exactly where readers part ways.
+ */
+function printable(c: number): boolean {
+  if (c < 0x80) return c >= SPACE && c !== 0x7f;
+  return c >= 0xa0 && c !== 0x2028 && c !== 0x2029 && (c < 0xd800 || c > 0xdfff) && c !== 0xfeff && c < 0xfffe;
+}
+
+/** The token kinds `scan` finds. */
+const enum Style { Plain, Single, Double, EmptyList, EmptyMap }
+
+class BlockReader {
+  /** Start and end (index of its `\n`, or the text's length) of the current line. */
+  private lineEnd = -1;
+  /** Column of the current line's content, or -1 past the last line. */
+  private indent = 0;
+  /** Index of the current line's content. */
+  private content = 0;
+
+  // The token `scan` found last.
+  private tokenStart = 0;
+  private tokenEnd = 0;
+  private style = Style.Plain;
+  private isKey = false;
+  /** Index just past a key's `:`. */
+  private afterColon = 0;
+  /** A single-quoted token holds `''`. */
+  private escapedQuote = false;
+
+  public constructor(private readonly text: string, private readonly maxDepth: number) {}
+
+  public read(): FastRead {
+    this.advance();
+    if (this.indent < 0) return { empty: true };
+    const value = this.block(this.indent, 1);
+    if (this.indent >= 0) throw REFUSE; // a line less indented than the first
+    return { value };
+  }
+
+  /** Moves to the next line holding content, past blank and comment lines. */
+  private advance(): void {
+    const text = this.text;
+    let start = this.lineEnd + 1;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end - start > MAX_LINE) throw REFUSE;
+      let i = start;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      if (i < end) {
+        const c = text.charCodeAt(i);
+        if (c === HASH) {
+          this.comment(i + 1, end);
+        } else {
+          // Directives and document markers at column 0: kubectl's cut and go-yaml give them meanings of their own.
+          if (i === start && (c === 0x25 || text.startsWith('---', i) || text.startsWith('...', i))) throw REFUSE;
+          this.lineEnd = end;
+          this.content = i;
+          this.indent = i - start;
+          return;
+        }
+      }
+      start = end + 1;
+    }
+    this.lineEnd = text.length;
+    this.content = text.length;
+    this.indent = -1;
+  }
+
+  /** A comment's text: any printable character. */
+  private comment(from: number, end: number): void {
+    for (let i = from; i < end; i++) if (!printable(this.text.charCodeAt(i))) throw REFUSE;
+  }
+
+  /** Whether a sequence entry (`-` then a space or the line's end) opens at `i`. */
+  private entryAt(i: number): boolean {
+    return this.text.charCodeAt(i) === DASH && (i + 1 === this.lineEnd || this.text.charCodeAt(i + 1) === SPACE);
+  }
+
+  /** The collection whose first line is the current one, at column `indent`. */
+  private block(indent: number, depth: number): unknown {
+    if (this.entryAt(this.content)) return this.sequence(indent, depth);
+    this.scan(this.content);
+    return this.mapping(indent, depth);
+  }
+
+  /** A block mapping at column `indent`; its first key has just been scanned. */
+  private mapping(indent: number, depth: number): Record<string, unknown> {
+    if (depth > this.maxDepth) throw REFUSE;
+    const out: Record<string, unknown> = {};
+    for (;;) {
+      if (!this.isKey) throw REFUSE; // a scalar where a key must be
+      const key = this.key();
+      if (Object.prototype.hasOwnProperty.call(out, key)) throw REFUSE; // the exact reader words the error
+      out[key] = this.value(indent, depth);
+      if (this.indent !== indent) {
+        if (this.indent < indent) return out;
+        throw REFUSE;
+      }
+      if (this.entryAt(this.content)) throw REFUSE; // an entry at a mapping's column, after a value
+      this.scan(this.content);
+    }
+  }
+
+  /** The value of the key just read, from after its `:`; leaves the cursor on the line after it. */
+  private value(indent: number, depth: number): unknown {
+    const text = this.text;
+    let i = this.afterColon;
+    while (i < this.lineEnd && text.charCodeAt(i) === SPACE) i++;
+    if (i === this.lineEnd || text.charCodeAt(i) === HASH) {
+      this.comment(i + 1, this.lineEnd);
+      this.advance();
+      if (this.indent > indent) return this.block(this.indent, depth + 1);
+      // An indentless sequence: `key:` then `- item` at the key's own column.
+      if (this.indent === indent && this.entryAt(this.content)) return this.sequence(indent, depth + 1);
+      return null;
+    }
+    this.scan(i);
+    if (this.isKey) throw REFUSE; // `a: b: c`
+    const v = this.scalar(depth);
+    this.advance();
+    if (this.indent > indent) throw REFUSE; // a multi-line scalar
+    return v;
+  }
+
+  /** A block sequence at column `indent`; the current line is its first entry. */
+  private sequence(indent: number, depth: number): unknown[] {
+    if (depth > this.maxDepth) throw REFUSE;
+    const text = this.text;
+    const out: unknown[] = [];
+    for (;;) {
+      let i = this.content + 1;
+      while (i < this.lineEnd && text.charCodeAt(i) === SPACE) i++;
+      if (i === this.lineEnd || text.charCodeAt(i) === HASH) {
+        this.comment(i + 1, this.lineEnd);
+        this.advance();
+        out.push(this.indent > indent ? this.block(this.indent, depth + 1) : null);
+      } else if (this.entryAt(i)) {
+        // `- - item`: a sequence at the column of the inner `-`.
+        this.indent += i - this.content;
+        this.content = i;
+        out.push(this.block(this.indent, depth + 1));
+      } else {
+        this.scan(i);
+        if (this.isKey) {
+          // `- key: v`: a mapping at the key's column, whose first key is on this line.
+          this.indent += i - this.content;
+          this.content = i;
+          out.push(this.mapping(this.indent, depth + 1));
+        } else {
+          out.push(this.scalar(depth));
+          this.advance();
+        }
+      }
+      if (this.indent === indent && this.entryAt(this.content)) continue;
+      if (this.indent <= indent) return out; // at the column: a key of the mapping holding an indentless sequence
+      throw REFUSE;
+    }
+  }
+
+  /**
+   * Finds the token at `i`: its style, its text, and whether a key's `:` follows it. Refuses what
+   * cannot start a scalar here, and anything after it but a comment.
+   */
+  private scan(i: number): void {
+    const text = this.text;
+    const end = this.lineEnd;
+    const c = text.charCodeAt(i);
+    this.tokenStart = i;
+    this.isKey = false;
+    let j: number;
+    if (c === SQUOTE || c === DQUOTE) {
+      this.style = c === SQUOTE ? Style.Single : Style.Double;
+      this.escapedQuote = false;
+      j = i + 1;
+      for (;; j++) {
+        if (j === end) throw REFUSE; // a quoted scalar over more than one line
+        const q = text.charCodeAt(j);
+        if (q === c) {
+          if (c === SQUOTE && text.charCodeAt(j + 1) === SQUOTE) {
+            this.escapedQuote = true;
+            j++;
+            continue;
+          }
+          break;
+        }
+        if (q === 0x5c && c === DQUOTE) throw REFUSE; // an escape
+        if (!printable(q)) throw REFUSE;
+      }
+      this.tokenEnd = j + 1;
+    } else if ((c === 0x5b && text.charCodeAt(i + 1) === 0x5d) || (c === 0x7b && text.charCodeAt(i + 1) === 0x7d)) {
+      this.style = c === 0x5b ? Style.EmptyList : Style.EmptyMap;
+      this.tokenEnd = i + 2;
+    } else {
+      if (c < 0x80 && NOT_PLAIN_FIRST[c] === 1 && !(c === DASH && i + 1 < end && text.charCodeAt(i + 1) !== SPACE)) throw REFUSE;
+      this.style = Style.Plain;
+      this.plain(i);
+      return;
+    }
+    // After a quoted scalar or an empty collection: spaces, then the end, a comment or a key's `:`.
+    j = this.tokenEnd;
+    while (j < end && text.charCodeAt(j) === SPACE) j++;
+    if (j === end) return;
+    const d = text.charCodeAt(j);
+    if (d === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE) && this.style <= Style.Double) {
+      this.isKey = true;
+      this.afterColon = j + 1;
+    } else if (d === HASH && j > this.tokenEnd) {
+      this.comment(j + 1, end);
+    } else {
+      throw REFUSE; // `"a"b`, `[] x`, `[]: x` (a collection as a key), a comment glued to the quote
+    }
+  }
+
+  /** A plain scalar from `i`: it ends at the line's end, at ` #`, or at a key's `: `; trailing spaces are not part of it. */
+  private plain(i: number): void {
+    const text = this.text;
+    const end = this.lineEnd;
+    let last = i;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE) continue;
+      if (c === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) {
+        this.isKey = true;
+        this.afterColon = i + 1;
+        break;
+      }
+      if (c === HASH && text.charCodeAt(i - 1) === SPACE) {
+        this.comment(i + 1, end);
+        break;
+      }
+      if (!printable(c)) throw REFUSE;
+      last = i + 1;
+    }
+    this.tokenEnd = last;
+  }
+
+  /** The scanned token as a key: a string, as go-yaml's resolver and YAMLToJSON would give it. */
+  private key(): string {
+    const s = this.quotedOrPlainText();
+    if (this.style === Style.Plain && (s === '<<' || typeof plainValue(s) !== 'string')) throw REFUSE;
+    if (s === '__proto__') throw REFUSE;
+    return s;
+  }
+
+  /** The scanned token as a value, as encoding/json writes what go-yaml decoded. */
+  private scalar(depth: number): unknown {
+    switch (this.style) {
+      case Style.EmptyList:
+      case Style.EmptyMap:
+        if (depth + 1 > this.maxDepth) throw REFUSE;
+        return this.style === Style.EmptyList ? [] : {};
+      case Style.Plain:
+        break;
+      default:
+        return this.quotedOrPlainText();
+    }
+    const s = this.text.slice(this.tokenStart, this.tokenEnd);
+    if (s === '<<') throw REFUSE;
+    const v = plainValue(s);
+    if (typeof v === 'bigint') {
+      if (v > MAX_SAFE || v < -MAX_SAFE) throw REFUSE;
+      return Number(v);
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw REFUSE;
+      return v === 0 ? 0 : v;
+    }
+    return v;
+  }
+
+  private quotedOrPlainText(): string {
+    if (this.style === Style.Plain) return this.text.slice(this.tokenStart, this.tokenEnd);
+    const s = this.text.slice(this.tokenStart + 1, this.tokenEnd - 1);
+    return this.escapedQuote ? s.replace(/''/g, "'") : s;
+  }
+}
+
+/**
+ * Reads one chunk (a document as kubectl cuts the stream) exactly as the exact reader would, or
+ * returns undefined when it is not in plain block layout.
+ */
+export function readChunkBlock(text: string, maxDepth: number): FastRead | undefined {
+  try {
+    return new BlockReader(text, maxDepth).read();
+  } catch (e) {
+    if (e === REFUSE) return undefined;
+    throw e;
+  }
+}
