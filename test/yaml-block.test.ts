@@ -233,16 +233,14 @@ describe('readChunkBlock on generated block YAML', () => {
       if (readChunkBlock(text, 100)) taken++;
       const d = disagreement(text);
       if (d) wrong.push(d);
-      if (i % 2 === 0) {
-        for (let n = 1 + Math.floor(next() * 2); n > 0; n--) text = damage(next, text);
-        if (readChunkBlock(text, 100)) takenDamaged++;
-        const dd = disagreement(text);
-        if (dd) wrong.push(dd);
-      }
+      for (let n = 1 + Math.floor(next() * 2); n > 0; n--) text = damage(next, text);
+      if (readChunkBlock(text, 100)) takenDamaged++;
+      const dd = disagreement(text);
+      if (dd) wrong.push(dd);
     }
     expect(wrong.slice(0, 5)).toEqual([]);
     // Not vacuous: most undamaged documents, and many damaged ones, go through the block reader.
     expect(taken).toBeGreaterThan(8_000);
-    expect(takenDamaged).toBeGreaterThan(2_000);
+    expect(takenDamaged).toBeGreaterThan(3_000);
   }, 120_000);
 });
