@@ -49,6 +49,14 @@ function printable(c: number): boolean {
   return c >= 0xa0 && c !== 0x2028 && c !== 0x2029 && (c < 0xd800 || c > 0xdfff) && c !== 0xfeff && c < 0xfffe;
 }
 
+/**
+ * Plain keys read before, by a hash of their text, each checked against the text before use.
+ * Manifests repeat a few hundred keys: taking the string made the first time, rather than a new
+ * slice V8 must look up in its string table for every property set, makes mappings ~2x cheaper.
+ */
+const KEYS = new Map<number, string>();
+const MAX_KEYS = 4096;
+
 /** The token kinds `scan` finds. */
 const enum Style { Plain, Single, Double, EmptyList, EmptyMap }
 
@@ -69,6 +77,8 @@ class BlockReader {
   private afterColon = 0;
   /** A single-quoted token holds `''`. */
   private escapedQuote = false;
+  /** A hash of a plain token's text, to find its string in KEYS. */
+  private hash = 0;
 
   public constructor(private readonly text: string, private readonly maxDepth: number) {}
 
@@ -260,6 +270,7 @@ class BlockReader {
     const text = this.text;
     const end = this.lineEnd;
     let last = i;
+    let hash = 0;
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === SPACE) continue;
@@ -273,16 +284,27 @@ class BlockReader {
         break;
       }
       if (!printable(c)) throw REFUSE;
+      hash = (Math.imul(hash, 31) + c) | 0;
       last = i + 1;
     }
     this.tokenEnd = last;
+    this.hash = hash;
   }
 
   /** The scanned token as a key: a string, as go-yaml's resolver and YAMLToJSON would give it. */
   private key(): string {
-    const s = this.quotedOrPlainText();
-    if (this.style === Style.Plain && (s === '<<' || typeof plainValue(s) !== 'string')) throw REFUSE;
-    if (s === '__proto__') throw REFUSE;
+    if (this.style !== Style.Plain) {
+      const s = this.quotedOrPlainText();
+      if (s === '__proto__') throw REFUSE;
+      return s;
+    }
+    const { text, tokenStart, tokenEnd } = this;
+    const cached = KEYS.get(this.hash);
+    if (cached !== undefined && cached.length === tokenEnd - tokenStart && text.startsWith(cached, tokenStart)) return cached;
+    const s = text.slice(tokenStart, tokenEnd);
+    if (s === '<<' || s === '__proto__' || typeof plainValue(s) !== 'string') throw REFUSE;
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    KEYS.set(this.hash, s);
     return s;
   }
 
