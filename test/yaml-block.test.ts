@@ -66,6 +66,16 @@ describe('readChunkBlock agrees with the exact reader', () => {
   });
 });
 
+describe('readChunkBlock keeps keys apart that share a hash', () => {
+  it('reads keys of equal hash and length, and keys that differ only in spaces, as written', () => {
+    // "Aa" and "BB" have the same 31-based hash; spaces are left out of the hash.
+    const text = 'Aa: 1\nBB: 2\nx:\n  BB: 3\n  Aa: 4\n  a bc: 5\n  ab c: 6\n  abc: 7\n  a b c: 8\n';
+    const want = { Aa: 1, BB: 2, x: { BB: 3, Aa: 4, 'a bc': 5, 'ab c': 6, abc: 7, 'a b c': 8 } };
+    expect(readChunkBlock(text, 100)).toEqual({ value: want });
+    expect(readChunkBlock(text, 100)).toEqual({ value: want }); // and again, with every key cached
+  });
+});
+
 /** Each feature the block reader declines: a chunk it takes, and the same with the feature. */
 const REFUSALS: ReadonlyArray<readonly [feature: string, taken: string, refused: string]> = [
   ['a block scalar', 'v: x\n', 'v: |\n  x\n'],
