@@ -44,15 +44,53 @@ export function propertiesOf(definition: string): Readonly<Record<string, string
   return own(SCHEMA.definitions, definition)?.properties;
 }
 
-/** propertiesOf as a Map, built once per definition: the walk looks up every field of every manifest. */
-const PROPERTY_MAPS = new Map<string, ReadonlyMap<string, string> | undefined>();
+// The type strings are compiled once into a tree of descriptors, so the walk of every node
+// switches on a small integer and follows a pointer instead of parsing `[]`/`{}` prefixes and
+// looking up the definition again (the walk visits every field of every manifest).
+const ANY = 0;
+const LIST = 1;
+const MAP = 2;
+const STRING = 3;
+const BOOLEAN = 4;
+const NUMBER = 5;
+const INTEGER = 6;
+const INT_OR_STRING = 7;
+const QUANTITY = 8;
+const TIME = 9;
+const OBJECT = 10;
 
-function propertyMap(definition: string): ReadonlyMap<string, string> | undefined {
-  if (PROPERTY_MAPS.has(definition)) return PROPERTY_MAPS.get(definition);
-  const properties = propertiesOf(definition);
-  const m = properties && new Map(Object.entries(properties));
-  PROPERTY_MAPS.set(definition, m);
-  return m;
+const SCALARS: Readonly<Record<string, number>> = {
+  any: ANY, string: STRING, boolean: BOOLEAN, number: NUMBER, int32: INTEGER, int64: INTEGER,
+  'int-or-string': INT_OR_STRING, quantity: QUANTITY, time: TIME,
+};
+
+/** One compiled type string (see scripts/gen-schema.ts). */
+interface TypeNode {
+  readonly kind: number;
+  /** The type string, for messages. */
+  readonly type: string;
+  /** Item type of a list or map. @default - none for other kinds */
+  item: TypeNode | undefined;
+  /** Field types of an object whose definition is known. @default - none */
+  fields: ReadonlyMap<string, TypeNode> | undefined;
+}
+
+const COMPILED = new Map<string, TypeNode>();
+
+/** The descriptor of a type string; registered before its children so recursive definitions terminate. */
+function compile(type: string): TypeNode {
+  let t = COMPILED.get(type);
+  if (t !== undefined) return t;
+  const prefix = type.slice(0, 2);
+  const kind = prefix === '[]' ? LIST : prefix === '{}' ? MAP : own(SCALARS, type) ?? OBJECT;
+  t = { kind, type, item: undefined, fields: undefined };
+  COMPILED.set(type, t);
+  if (kind === LIST || kind === MAP) t.item = compile(type.slice(2));
+  else if (kind === OBJECT) {
+    const properties = propertiesOf(type);
+    if (properties) t.fields = new Map(Object.keys(properties).map((k) => [k, compile(properties[k])]));
+  }
+  return t;
 }
 
 // Go's int32 and int64 ranges. 2^63 - 1 is not a double: compare against 2^63 exclusive.
@@ -142,77 +180,87 @@ class Walker {
     }
   }
 
-  walk(v: unknown, type: string, path: PathSegment[]): void {
-    const kind = jsonKind(v);
-    if (kind === 'null' || type === 'any') return;
-    if (type.startsWith('[]')) {
-      if (kind !== 'array') return this.wrongType(path, type, v, kind);
-      // One path array for the whole walk, pushed and popped: add() copies it when it reports.
-      const itemType = type.slice(2);
-      (v as unknown[]).forEach((item, i) => {
-        path.push(i);
-        this.walk(item, itemType, path);
-        path.pop();
-      });
-      return;
-    }
-    if (type.startsWith('{}')) {
-      if (kind !== 'object') return this.wrongType(path, type, v, kind);
-      const itemType = type.slice(2);
-      for (const [k, item] of Object.entries(v as object)) {
-        path.push(key(k));
-        this.walk(item, itemType, path);
-        path.pop();
+  walk(v: unknown, t: TypeNode, path: PathSegment[]): void {
+    if (v === null || v === undefined) return;
+    switch (t.kind) {
+      case ANY:
+        return;
+      case LIST: {
+        if (!Array.isArray(v)) return this.wrongType(path, t.type, v, jsonKind(v));
+        // One path array for the whole walk, pushed and popped: add() copies it when it reports.
+        const item = t.item!;
+        for (let i = 0; i < v.length; i++) {
+          path.push(i);
+          this.walk(v[i], item, path);
+          path.pop();
+        }
+        return;
       }
-      return;
-    }
-    switch (type) {
-      case 'string':
-      case 'boolean':
-        if (kind !== type) this.wrongType(path, type, v, kind);
+      case MAP: {
+        const kind = jsonKind(v);
+        if (kind !== 'object') return this.wrongType(path, t.type, v, kind);
+        const item = t.item!;
+        for (const k of Object.keys(v as object)) {
+          path.push(key(k));
+          this.walk((v as Record<string, unknown>)[k], item, path);
+          path.pop();
+        }
         return;
-      case 'number':
-        if (kind !== 'number' || !Number.isFinite(v)) this.wrongType(path, type, v, kind);
+      }
+      case STRING:
+        if (typeof v !== 'string' && jsonKind(v) !== 'string') this.wrongType(path, t.type, v, jsonKind(v));
         return;
-      case 'int32':
-      case 'int64':
-        if (kind !== 'number') return this.wrongType(path, type, v, kind);
-        return this.integer(path, type, v as number);
-      case 'int-or-string':
+      case BOOLEAN:
+        if (typeof v !== 'boolean') this.wrongType(path, t.type, v, jsonKind(v));
+        return;
+      case NUMBER:
+        if (typeof v !== 'number' || !Number.isFinite(v)) this.wrongType(path, t.type, v, jsonKind(v));
+        return;
+      case INTEGER:
+        if (typeof v !== 'number') return this.wrongType(path, t.type, v, jsonKind(v));
+        return this.integer(path, t.type, v);
+      case INT_OR_STRING: {
         // intstr.IntOrString.UnmarshalJSON: a JSON string, else an int32.
-        if (kind === 'string') return;
-        if (kind !== 'number') return this.wrongType(path, type, v, kind);
-        return this.integer(path, 'int32', v as number);
-      case 'quantity': {
+        if (typeof v === 'number') return this.integer(path, 'int32', v);
+        const kind = jsonKind(v);
+        if (kind !== 'string') this.wrongType(path, t.type, v, kind);
+        return;
+      }
+      case QUANTITY: {
         // Quantity.UnmarshalJSON parses the string (or the number's text) while decoding.
-        if (kind !== 'number' && typeof v !== 'string') return this.wrongType(path, type, v, kind);
+        if (typeof v !== 'number' && typeof v !== 'string') return this.wrongType(path, t.type, v, jsonKind(v));
         const r = quantityFromJson(v);
         if (r && !r.ok) this.add(path, 'type/invalid-quantity', `${val(v)} is not a quantity: ${r.error} (e.g. "500m", "1.5", "128Mi")`);
         return;
       }
-      case 'time':
-        if (kind !== 'string') return this.wrongType(path, type, v, kind);
+      case TIME: {
+        const kind = jsonKind(v);
+        if (kind !== 'string') return this.wrongType(path, t.type, v, kind);
         if (typeof v === 'string' && !isRfc3339(v)) {
           this.add(path, 'type/invalid-time', `${show(v)} is not an RFC 3339 time: write it like "2023-04-11T09:30:00Z"`);
         }
         return;
-      default:
-        if (kind !== 'object') return this.wrongType(path, type, v, kind);
-        return this.object(v as object, type, path);
+      }
+      default: {
+        const kind = jsonKind(v);
+        if (kind !== 'object') return this.wrongType(path, t.type, v, kind);
+        return this.object(v as Record<string, unknown>, t, path);
+      }
     }
   }
 
-  private object(v: object, definition: string, path: PathSegment[]): void {
-    const types = propertyMap(definition);
-    if (!types) return;
-    for (const [k, item] of Object.entries(v)) {
-      const type = types.get(k);
-      if (type !== undefined) {
+  private object(v: Record<string, unknown>, t: TypeNode, path: PathSegment[]): void {
+    const fields = t.fields;
+    if (!fields) return;
+    for (const k of Object.keys(v)) {
+      const ft = fields.get(k);
+      if (ft !== undefined) {
         path.push(k);
-        this.walk(item, type, path);
+        this.walk(v[k], ft, path);
         path.pop();
         continue;
       }
+      const definition = t.type;
       const properties = propertiesOf(definition)!;
       // sigs.k8s.io/json matches names case-sensitively: `hostIp` is unknown, not `hostIP`.
       const near = Object.keys(properties).find((p) => p.toLowerCase() === k.toLowerCase());
@@ -233,7 +281,7 @@ export const manifestTypes: Rule = (manifest) => {
   const root = apiVersion && kind ? definitionOf(apiVersion, kind) : undefined;
   if (!root || !isObject(manifest)) return [];
   const walker = new Walker();
-  walker.walk(manifest, root, []);
+  walker.walk(manifest, compile(root), []);
   return walker.issues;
 };
 
