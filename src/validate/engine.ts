@@ -17,8 +17,13 @@ export function isValidatedKind(manifest: unknown): boolean {
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
+// Pushed one by one rather than spread: most rules return no issue, and a spread call per rule
+// costs more than the rule itself.
 function run(rules: readonly Rule[], node: unknown, path: FieldPath, ctx: RuleContext, out: Issue[]): void {
-  for (const rule of rules) out.push(...rule(node, path, ctx));
+  for (let r = 0; r < rules.length; r++) {
+    const found = rules[r](node, path, ctx);
+    for (let i = 0; i < found.length; i++) out.push(found[i]);
+  }
 }
 
 function collect(sets: readonly RuleSet[], pick: (s: RuleSet) => readonly Rule[] | undefined): Rule[] {
@@ -70,29 +75,36 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
     }];
   }
   const gathered = gather(rules);
-  const base: RuleContext = { manifest };
-  run(gathered.manifest, manifest, [], base, issues);
+  // Contexts are written out rather than spread from a base: same fields, in the same order.
+  run(gathered.manifest, manifest, [], { manifest }, issues);
   const metaRules = gathered.objectMeta;
-  run(metaRules, field(manifest, 'metadata'), ['metadata'], { ...base, metadataOf: 'object' }, issues);
+  run(metaRules, field(manifest, 'metadata'), ['metadata'], { manifest, metadataOf: 'object' }, issues);
 
-  const podSpecPath: FieldPath = kind === 'Pod' ? ['spec'] : ['spec', 'template', 'spec'];
-  if (kind !== 'Pod') {
+  const isPod = kind === 'Pod';
+  const podSpecPath: FieldPath = isPod ? ['spec'] : ['spec', 'template', 'spec'];
+  if (!isPod) {
     run(metaRules, field(manifest, 'spec', 'template', 'metadata'), ['spec', 'template', 'metadata'],
-      { ...base, metadataOf: 'podTemplate' }, issues);
+      { manifest, metadataOf: 'podTemplate' }, issues);
   }
-  const podSpec = field(manifest, ...(podSpecPath as string[]));
-  const podCtx: RuleContext = { ...base, podSpec, podSpecPath };
+  const podSpec = isPod ? field(manifest, 'spec') : field(manifest, 'spec', 'template', 'spec');
+  const podCtx: RuleContext = { manifest, podSpec, podSpecPath };
   run(gathered.podSpec, podSpec, podSpecPath, podCtx, issues);
 
   const containerRules = gathered.container;
   for (const containerList of CONTAINER_LISTS) {
-    list(field(podSpec, containerList)).forEach((c, i) => {
-      run(containerRules, c, [...podSpecPath, containerList, i], { ...podCtx, containerList }, issues);
-    });
+    const containers = list(field(podSpec, containerList));
+    if (containers.length === 0) continue;
+    const ctx: RuleContext = { manifest, podSpec, podSpecPath, containerList };
+    for (let i = 0; i < containers.length; i++) {
+      if (!(i in containers)) continue; // forEach skipped holes; kept so custom rules see the same calls
+      run(containerRules, containers[i], [...podSpecPath, containerList, i], ctx, issues);
+    }
   }
   const volumeRules = gathered.volume;
-  list(field(podSpec, 'volumes')).forEach((v, i) => {
-    run(volumeRules, v, [...podSpecPath, 'volumes', i], podCtx, issues);
-  });
+  const volumes = list(field(podSpec, 'volumes'));
+  for (let i = 0; i < volumes.length; i++) {
+    if (!(i in volumes)) continue;
+    run(volumeRules, volumes[i], [...podSpecPath, 'volumes', i], podCtx, issues);
+  }
   return issues.sort(compareIssues);
 }

@@ -15,9 +15,19 @@ export function get(v: unknown, k: string): unknown {
 }
 
 /** Nested own property, e.g. `field(vol, 'nfs', 'path')`. */
-export function field(v: unknown, ...keys: string[]): unknown {
-  let cur = v;
-  for (const k of keys) cur = get(cur, k);
+export function field(v: unknown, ...keys: string[]): unknown;
+// Up to four keys as plain parameters: every rule reads fields this way, and a rest array per
+// call is garbage the interpreter (a CLI run is mostly first pass) cannot avoid.
+export function field(v: unknown, a?: string, b?: string, c?: string, d?: string, ...more: string[]): unknown {
+  if (a === undefined) return v;
+  let cur = get(v, a);
+  if (b === undefined || cur === undefined) return cur;
+  cur = get(cur, b);
+  if (c === undefined || cur === undefined) return cur;
+  cur = get(cur, c);
+  if (d === undefined || cur === undefined) return cur;
+  cur = get(cur, d);
+  for (let i = 0; i < more.length && cur !== undefined; i++) cur = get(cur, more[i]);
   return cur;
 }
 

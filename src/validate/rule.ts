@@ -20,6 +20,13 @@ export interface RuleContext {
  */
 export type Rule = (node: unknown, path: FieldPath, ctx: RuleContext) => Issue[];
 
+/**
+ * What a rule returns when it finds nothing: one shared list, frozen so that a caller that tried
+ * to add to it would throw instead of leaking issues into other documents. Most rules find nothing
+ * on most manifests, and a fresh `[]` per rule per document is a third of the engine's garbage.
+ */
+export const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
+
 /** The rules of one topic, grouped by the kind of node they are handed. */
 export interface RuleSet {
   /** The whole manifest, at path `[]`. @default - none */
