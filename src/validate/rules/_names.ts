@@ -7,12 +7,26 @@
  * Lengths count UTF-8 bytes, as Go's `len(string)` does.
  */
 import type { FieldPath, Issue } from '../issue';
-import { entries, get, list, show } from '../read';
+import { get, isObject, list, show } from '../read';
+import { NO_ISSUES } from '../rule';
 
 /** Length in bytes of the UTF-8 encoding, as Go's `len(s)`. */
 export function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
+
+/**
+ * True when Go's `len(s) > max`. A UTF-16 unit is one to three UTF-8 bytes, so the bytes are
+ * counted only when the length alone cannot tell.
+ */
+export function longerThan(s: string, max: number): boolean {
+  if (s.length > max) return true;
+  if (s.length * 3 <= max) return false;
+  return byteLength(s) > max;
+}
+
+/** The answer of a check that found nothing, shared (and frozen) rather than a fresh `[]` per call. */
+export const NO_ERRORS: readonly string[] = Object.freeze([]);
 
 function maxLenError(n: number): string {
   return `must be no more than ${n} characters`;
@@ -41,9 +55,11 @@ const C_IDENTIFIER_RE = new RegExp(`^${C_IDENTIFIER_FMT}$`);
 const QNAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** IsDNS1123Label: at most 63 lowercase alphanumerics or '-', alphanumeric at both ends. */
-export function dns1123LabelErrors(value: string): string[] {
+export function dns1123LabelErrors(value: string): readonly string[] {
+  // The regex admits only ASCII, so a match of at most 63 characters is at most 63 bytes.
+  if (value.length <= 63 && DNS1123_LABEL_RE.test(value)) return NO_ERRORS;
   const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!DNS1123_LABEL_RE.test(value)) {
     if (DNS1123_SUBDOMAIN_RE.test(value)) errs.push('must not contain dots');
     else {
@@ -59,9 +75,10 @@ export function isDns1123Label(value: string): boolean {
 }
 
 /** IsDNS1123Subdomain: at most 253 bytes of dot-separated RFC 1123 labels. */
-export function dns1123SubdomainErrors(value: string): string[] {
+export function dns1123SubdomainErrors(value: string): readonly string[] {
+  if (value.length <= 253 && DNS1123_SUBDOMAIN_RE.test(value)) return NO_ERRORS;
   const errs: string[] = [];
-  if (byteLength(value) > 253) errs.push(maxLenError(253));
+  if (longerThan(value, 253)) errs.push(maxLenError(253));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) {
     errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
       DNS1123_SUBDOMAIN_FMT, 'example.com'));
@@ -74,9 +91,10 @@ export function isDns1123Subdomain(value: string): boolean {
 }
 
 /** IsDNS1035Label: like an RFC 1123 label, but starting with a letter. */
-export function dns1035LabelErrors(value: string): string[] {
+export function dns1035LabelErrors(value: string): readonly string[] {
+  if (value.length <= 63 && DNS1035_LABEL_RE.test(value)) return NO_ERRORS;
   const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!DNS1035_LABEL_RE.test(value)) {
     errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
       DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
@@ -93,8 +111,22 @@ export function isCIdentifier(value: string): boolean {
   return C_IDENTIFIER_RE.test(value);
 }
 
+/**
+ * The common case of IsQualifiedName, decided without building the messages: a valid name, with
+ * at most one '/' and a valid DNS subdomain before it. The regexes admit only ASCII, so lengths are bytes.
+ */
+function isPlainQualifiedName(value: string): boolean {
+  const slash = value.indexOf('/');
+  if (slash < 0) return value.length <= 63 && QNAME_RE.test(value);
+  if (value.indexOf('/', slash + 1) >= 0) return false;
+  const name = value.slice(slash + 1);
+  const prefix = value.slice(0, slash);
+  return name.length <= 63 && QNAME_RE.test(name) && prefix.length <= 253 && DNS1123_SUBDOMAIN_RE.test(prefix);
+}
+
 /** IsQualifiedName: `[prefix/]name`, prefix a DNS subdomain, name ≤ 63 alphanumerics, '-', '_', '.'. */
-export function qualifiedNameErrors(value: string): string[] {
+export function qualifiedNameErrors(value: string): readonly string[] {
+  if (isPlainQualifiedName(value)) return NO_ERRORS;
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -109,7 +141,7 @@ export function qualifiedNameErrors(value: string): string[] {
     return [`a qualified name ${regexError(QNAME_MSG, QNAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
   }
   if (name.length === 0) errs.push('name part must be non-empty');
-  else if (byteLength(name) > 63) errs.push(`name part ${maxLenError(63)}`);
+  else if (longerThan(name, 63)) errs.push(`name part ${maxLenError(63)}`);
   if (!QNAME_RE.test(name)) errs.push(`name part ${regexError(QNAME_MSG, QNAME_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
 }
@@ -119,9 +151,10 @@ export function isQualifiedName(value: string): boolean {
 }
 
 /** IsValidLabelValue: empty, or at most 63 alphanumerics, '-', '_', '.', alphanumeric at both ends. */
-export function labelValueErrors(value: string): string[] {
+export function labelValueErrors(value: string): readonly string[] {
+  if (value.length <= 63 && LABEL_VALUE_RE.test(value)) return NO_ERRORS;
   const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!LABEL_VALUE_RE.test(value)) {
     errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
       LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
@@ -143,16 +176,16 @@ function maskTrailingDash(name: string): string {
 }
 
 /** NameIsDNSSubdomain: a ValidateNameFunc; `prefix` for a generateName. */
-export function nameIsDnsSubdomain(name: string, prefix: boolean): string[] {
+export function nameIsDnsSubdomain(name: string, prefix: boolean): readonly string[] {
   return dns1123SubdomainErrors(prefix ? maskTrailingDash(name) : name);
 }
 
 /** NameIsDNSLabel: a ValidateNameFunc; `prefix` for a generateName. */
-export function nameIsDnsLabel(name: string, prefix: boolean): string[] {
+export function nameIsDnsLabel(name: string, prefix: boolean): readonly string[] {
   return dns1123LabelErrors(prefix ? maskTrailingDash(name) : name);
 }
 
-function joined(msgs: string[]): string {
+function joined(msgs: readonly string[]): string {
   return msgs.join('; ');
 }
 
@@ -164,19 +197,21 @@ function joined(msgs: string[]): string {
  * left to the type rules.
  */
 export function validateLabels(labels: unknown, path: FieldPath): Issue[] {
-  const out: Issue[] = [];
-  for (const [k, v] of entries(labels)) {
+  if (!isObject(labels)) return NO_ISSUES;
+  let out: Issue[] | undefined;
+  for (const k of Object.keys(labels)) {
+    const v = labels[k];
     const kErrs = qualifiedNameErrors(k);
     if (kErrs.length > 0) {
-      out.push({ path, code: 'metadata/label-key-invalid', message: `label key ${show(k)}: ${joined(kErrs)}` });
+      (out ??= []).push({ path, code: 'metadata/label-key-invalid', message: `label key ${show(k)}: ${joined(kErrs)}` });
     }
     if (typeof v !== 'string') continue;
     const vErrs = labelValueErrors(v);
     if (vErrs.length > 0) {
-      out.push({ path, code: 'metadata/label-value-invalid', message: `value ${show(v)} of label ${show(k)}: ${joined(vErrs)}` });
+      (out ??= []).push({ path, code: 'metadata/label-value-invalid', message: `value ${show(v)} of label ${show(k)}: ${joined(vErrs)}` });
     }
   }
-  return out;
+  return out ?? NO_ISSUES;
 }
 
 /** TotalAnnotationSizeLimitB (apimachinery 0.27): 256 KiB over all keys and values. */
@@ -186,9 +221,11 @@ export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
 // compared case-insensitively; the sum of len(key)+len(value) is at most 256 KiB.
 /** Annotations map checks. Codes: `metadata/annotation-key-invalid`, `metadata/annotations-too-long`. */
 export function validateAnnotations(annotations: unknown, path: FieldPath): Issue[] {
+  if (!isObject(annotations)) return NO_ISSUES;
   const out: Issue[] = [];
   let total = 0;
-  for (const [k, v] of entries(annotations)) {
+  for (const k of Object.keys(annotations)) {
+    const v = annotations[k];
     const kErrs = qualifiedNameErrors(k.toLowerCase());
     if (kErrs.length > 0) {
       out.push({ path, code: 'metadata/annotation-key-invalid', message: `annotation key ${show(k)}: ${joined(kErrs)}` });
@@ -210,7 +247,8 @@ export function validateAnnotations(annotations: unknown, path: FieldPath): Issu
  */
 export function validateLabelSelector(sel: unknown, path: FieldPath): Issue[] {
   const out: Issue[] = [];
-  out.push(...validateLabels(get(sel, 'matchLabels'), [...path, 'matchLabels']));
+  const matchLabels = get(sel, 'matchLabels');
+  if (isObject(matchLabels)) out.push(...validateLabels(matchLabels, [...path, 'matchLabels']));
   list(get(sel, 'matchExpressions')).forEach((expr, i) => {
     const p: FieldPath = [...path, 'matchExpressions', i];
     const op = get(expr, 'operator');

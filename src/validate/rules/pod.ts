@@ -252,7 +252,7 @@ const topologySpread: Rule = (spec, path) => {
 };
 
 /** A name field checked only when non-empty, with a ValidateNameFunc-like check. */
-function nameField(spec: unknown, path: FieldPath, f: string, code: string, check: (v: string) => string[], v = goString(get(spec, f))): Issue[] {
+function nameField(spec: unknown, path: FieldPath, f: string, code: string, check: (v: string) => readonly string[], v = goString(get(spec, f))): Issue[] {
   if (v === undefined || v === '') return [];
   const errs = check(v);
   return errs.length === 0 ? [] : [{ path: [...path, f], code, message: `${show(v)}: ${errs.join('; ')}` }];
