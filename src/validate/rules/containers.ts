@@ -1,6 +1,6 @@
 import type { FieldPath, Issue } from '../issue';
 import { get, list, show } from '../read';
-import type { Rule, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { dns1123LabelErrors } from './_names';
 import { containerIndex, containersOf, goString, isPod, isSet, issue } from './_container-context';
 
@@ -18,7 +18,9 @@ const nameValid: Rule = (c, path) => {
   const name = goString(get(c, 'name'));
   if (name === undefined) return [];
   if (name === '') return [issue([...path, 'name'], 'container/name-required', 'Required value: a container needs a name')];
-  return dns1123LabelErrors(name).map((m) => issue([...path, 'name'], 'container/name-invalid', `Invalid value ${show(name)}: ${m}`));
+  const errs = dns1123LabelErrors(name);
+  if (errs.length === 0) return NO_ISSUES;
+  return errs.map((m) => issue([...path, 'name'], 'container/name-invalid', `Invalid value ${show(name)}: ${m}`));
 };
 
 function namesOf(cs: readonly unknown[]): (string | undefined)[] {
@@ -31,29 +33,37 @@ function namesOf(cs: readonly unknown[]): (string | undefined)[] {
 // containers against every regular and init container.
 const nameUnique: Rule = (c, path, ctx) => {
   const name = goString(get(c, 'name'));
-  if (name === undefined) return [];
+  if (name === undefined) return NO_ISSUES;
   const i = containerIndex(path);
-  const regular = namesOf(containersOf(ctx, 'containers'));
-  const init = namesOf(containersOf(ctx, 'initContainers'));
-  const seen = new Set<string>();
-  const add = (n: string | undefined, skipEmpty: boolean): void => {
-    if (n !== undefined && (!skipEmpty || n !== '')) seen.add(n);
-  };
+  const regular = containersOf(ctx, 'containers');
+  let duplicate: boolean;
   if (ctx.containerList === 'containers') {
     // validateContainers inserts every name, "" included.
-    regular.slice(0, i).forEach((n) => add(n, false));
+    duplicate = hasName(regular, name, i, false);
   } else if (ctx.containerList === 'initContainers') {
-    regular.forEach((n) => add(n, false));
-    init.slice(0, i).forEach((n) => add(n, true));
+    duplicate = hasName(regular, name, regular.length, false) || hasName(containersOf(ctx, 'initContainers'), name, i, true);
   } else {
-    regular.forEach((n) => add(n, false));
-    init.forEach((n) => add(n, false));
-    namesOf(containersOf(ctx, 'ephemeralContainers')).slice(0, i).forEach((n) => add(n, false));
+    const init = containersOf(ctx, 'initContainers');
+    duplicate = hasName(regular, name, regular.length, false) || hasName(init, name, init.length, false)
+      || hasName(containersOf(ctx, 'ephemeralContainers'), name, i, false);
   }
-  if (!seen.has(name)) return [];
+  if (!duplicate) return NO_ISSUES;
   return [issue([...path, 'name'], 'container/name-duplicate',
     `Duplicate value: ${show(name)}: container names must be unique across containers and initContainers`)];
 };
+
+/**
+ * Whether one of the first `end` containers is named `name` (an empty name does not count when
+ * `skipEmpty`): the set Go builds, asked without building it.
+ */
+function hasName(cs: readonly unknown[], name: string, end: number, skipEmpty: boolean): boolean {
+  if (skipEmpty && name === '') return false;
+  const n = end < 0 ? Math.max(cs.length + end, 0) : Math.min(end, cs.length); // as slice(0, end)
+  for (let j = 0; j < n; j++) {
+    if (goString(get(cs[j], 'name')) === name) return true;
+  }
+  return false;
+}
 
 // validateContainerCommon (1.27): image must be non-empty.
 const imageRequired: Rule = (c, path) => {

@@ -1,6 +1,6 @@
 import { key, type FieldPath, type Issue } from '../issue';
-import { entries, get, isObject, show } from '../read';
-import type { Rule, RuleContext, RuleSet } from '../rule';
+import { get, isObject, show } from '../read';
+import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { qualifiedNameErrors } from './_names';
 import { isPod, issue } from './_container-context';
 import { compareQuantity, parseQuantity, quantityFromJson, scaledValue, type Quantity } from './_quantity';
@@ -30,7 +30,8 @@ const isStandardResource = (n: string): boolean =>
 
 // validateContainerResourceName (1.27): qualified name; unprefixed names must be cpu, memory,
 // ephemeral-storage or hugepages-<size>; prefixed non-native names must be extended resources.
-function resourceNameIssues(name: string, path: FieldPath): Issue[] {
+function resourceNameIssues(name: string, path: FieldPath): readonly Issue[] {
+  if (STANDARD_CONTAINER_RESOURCES.has(name)) return NO_ISSUES; // cpu, memory, ephemeral-storage: valid in every check below
   const q = qualifiedNameErrors(name);
   const out: Issue[] = q.map((m) => issue(path, 'resources/name-invalid', `Invalid value ${show(name)}: ${m}`));
   if (!name.includes('/')) {
@@ -48,7 +49,8 @@ function resourceNameIssues(name: string, path: FieldPath): Issue[] {
 }
 
 // ValidateResourceQuantityValue (1.27): non-negative; integer for extended (and count) resources.
-function quantityValueIssues(name: string, q: Quantity, raw: unknown, path: FieldPath): Issue[] {
+function quantityValueIssues(name: string, q: Quantity, raw: unknown, path: FieldPath): readonly Issue[] {
+  if (q.nanos >= 0n && isNative(name) && !INTEGER_RESOURCES.has(name)) return NO_ISSUES; // not extended: any non-negative value
   const out: Issue[] = [];
   if (q.nanos < 0n) {
     out.push(issue(path, 'resources/quantity-negative', `Invalid value ${show(raw)}: must be greater than or equal to 0`));
@@ -60,8 +62,8 @@ function quantityValueIssues(name: string, q: Quantity, raw: unknown, path: Fiel
 }
 
 // validateResourceQuantityHugePageValue (1.27, AllowIndivisibleHugePagesValues is false on create).
-function hugePageIssues(name: string, q: Quantity, raw: unknown, path: FieldPath): Issue[] {
-  if (!isHugePages(name)) return [];
+function hugePageIssues(name: string, q: Quantity, raw: unknown, path: FieldPath): readonly Issue[] {
+  if (!isHugePages(name)) return NO_ISSUES;
   const size = parseQuantity(name.slice('hugepages-'.length));
   let divisible = false;
   if (size.ok && size.quantity.nanos > 0n && scaledValue(size.quantity, -3) % 1000n === 0n) {
@@ -79,7 +81,9 @@ interface Entry {
 
 function readList(list: unknown): Map<string, Entry> {
   const m = new Map<string, Entry>();
-  for (const [name, raw] of entries(list)) {
+  if (!isObject(list)) return m;
+  for (const name of Object.keys(list)) {
+    const raw = list[name];
     // A malformed quantity fails decoding before validation runs: types.ts reports it once.
     const r = quantityFromJson(raw);
     m.set(name, { name, raw, q: r?.ok ? r.quantity : undefined });
@@ -93,48 +97,55 @@ function readList(list: unknown): Map<string, Entry> {
  */
 export function validateResourceRequirements(res: unknown, path: FieldPath, copyLimits: boolean): Issue[] {
   const out: Issue[] = [];
-  const limPath: FieldPath = [...path, 'limits'];
-  const reqPath: FieldPath = [...path, 'requests'];
   const limits = readList(get(res, 'limits'));
   const requests = readList(get(res, 'requests'));
   if (copyLimits && isObject(get(res, 'limits'))) {
     for (const [name, e] of limits) if (!requests.has(name)) requests.set(name, e);
   }
+  // Paths are built only for what is reported: most resource lists are valid.
+  const at = (list: string, name?: string): FieldPath => (name === undefined ? [...path, list] : [...path, list, key(name)]);
   let cpuOrMemory = false;
   let hugePages = false;
   for (const e of limits.values()) {
-    const p: FieldPath = [...limPath, key(e.name)];
-    out.push(...resourceNameIssues(e.name, p));
-    if (e.q !== undefined) {
-      out.push(...quantityValueIssues(e.name, e.q, e.raw, p));
-      out.push(...hugePageIssues(e.name, e.q, e.raw, p));
+    const name = e.name;
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) || (e.q !== undefined && e.q.nanos < 0n)) {
+      const p = at('limits', name);
+      push(out, resourceNameIssues(name, p));
+      if (e.q !== undefined) {
+        push(out, quantityValueIssues(name, e.q, e.raw, p));
+        push(out, hugePageIssues(name, e.q, e.raw, p));
+      }
     }
-    if (isHugePages(e.name)) hugePages = true;
-    if (e.name === 'cpu' || e.name === 'memory') cpuOrMemory = true;
+    if (isHugePages(name)) hugePages = true;
+    if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
   }
   for (const e of requests.values()) {
-    const p: FieldPath = [...reqPath, key(e.name)];
-    out.push(...resourceNameIssues(e.name, p));
-    if (e.q !== undefined) out.push(...quantityValueIssues(e.name, e.q, e.raw, p));
-    const lim = limits.get(e.name);
+    const name = e.name;
+    const plain = STANDARD_CONTAINER_RESOURCES.has(name) && (e.q === undefined || e.q.nanos >= 0n);
+    if (!plain) {
+      const p = at('requests', name);
+      push(out, resourceNameIssues(name, p));
+      if (e.q !== undefined) push(out, quantityValueIssues(name, e.q, e.raw, p));
+    }
+    const lim = limits.get(name);
     if (lim !== undefined) {
       if (e.q !== undefined && lim.q !== undefined) {
         const c = compareQuantity(e.q, lim.q);
-        if (c !== 0 && !overcommitAllowed(e.name)) {
-          out.push(issue(reqPath, 'resources/request-not-equal-limit',
-            `Invalid value ${show(e.raw)}: must be equal to ${e.name} limit of ${show(lim.raw)}: ${e.name} cannot be overcommitted`));
+        if (c !== 0 && !overcommitAllowed(name)) {
+          out.push(issue(at('requests'), 'resources/request-not-equal-limit',
+            `Invalid value ${show(e.raw)}: must be equal to ${name} limit of ${show(lim.raw)}: ${name} cannot be overcommitted`));
         } else if (c > 0) {
-          out.push(issue(reqPath, 'resources/request-exceeds-limit',
-            `Invalid value ${show(e.raw)}: must be less than or equal to ${e.name} limit of ${show(lim.raw)}`));
+          out.push(issue(at('requests'), 'resources/request-exceeds-limit',
+            `Invalid value ${show(e.raw)}: must be less than or equal to ${name} limit of ${show(lim.raw)}`));
         }
       }
-    } else if (!overcommitAllowed(e.name)) {
-      out.push(issue(limPath, 'resources/limit-required',
-        `Required value: Limit must be set for non overcommitable resources: add limits[${e.name}] equal to the request ${show(e.raw)}`));
+    } else if (!overcommitAllowed(name)) {
+      out.push(issue(at('limits'), 'resources/limit-required',
+        `Required value: Limit must be set for non overcommitable resources: add limits[${name}] equal to the request ${show(e.raw)}`));
     }
-    if (e.q !== undefined) out.push(...hugePageIssues(e.name, e.q, e.raw, p));
-    if (isHugePages(e.name)) hugePages = true;
-    if (e.name === 'cpu' || e.name === 'memory') cpuOrMemory = true;
+    if (!plain && e.q !== undefined) push(out, hugePageIssues(name, e.q, e.raw, at('requests', name)));
+    if (isHugePages(name)) hugePages = true;
+    if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
   }
   if (hugePages && !cpuOrMemory) {
     out.push(issue(path, 'resources/hugepages-without-cpu-or-memory', 'Forbidden: HugePages require cpu or memory: also request or limit cpu or memory'));
@@ -142,9 +153,13 @@ export function validateResourceRequirements(res: unknown, path: FieldPath, copy
   return out;
 }
 
+function push(out: Issue[], found: readonly Issue[]): void {
+  for (let i = 0; i < found.length; i++) out.push(found[i]);
+}
+
 const resources: Rule = (c, path, ctx: RuleContext) => {
   const res = get(c, 'resources');
-  if (!isObject(res)) return [];
+  if (!isObject(res)) return NO_ISSUES;
   const copyLimits = isPod(ctx) && ctx.containerList !== 'ephemeralContainers';
   return validateResourceRequirements(res, [...path, 'resources'], copyLimits);
 };

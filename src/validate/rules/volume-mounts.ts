@@ -1,6 +1,6 @@
 import type { FieldPath, Issue } from '../issue';
 import { get, list, show } from '../read';
-import type { Rule, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { goString, isSet, issue } from './_container-context';
 import { localDescendingPath, validateVolumeList } from './volumes';
 
@@ -21,51 +21,53 @@ function pathMap(items: readonly unknown[], pathKey: string): Map<string, string
 // Go reports subPath, subPathExpr and mountPropagation errors at `volumeMounts.<field>`, without
 // the index (it uses the list's path there); kept so paths match the API server.
 const volumeMounts: Rule = (c, path, ctx) => {
-  if (ctx.podSpecPath === undefined) return [];
-  const volumes = validateVolumeList(ctx.podSpec, ctx.podSpecPath).valid;
+  if (ctx.podSpecPath === undefined) return NO_ISSUES;
   const mounts = list(get(c, 'volumeMounts'));
+  if (mounts.length === 0) return NO_ISSUES;
+  const volumes = validateVolumeList(ctx.podSpec, ctx.podSpecPath).valid;
   const devices = pathMap(list(get(c, 'volumeDevices')), 'devicePath');
+  const devicePaths = devices.size === 0 ? undefined : [...devices.values()];
   const privileged = get(get(c, 'securityContext'), 'privileged') === true;
-  const listPath: FieldPath = [...path, 'volumeMounts'];
+  // Paths are built only for what is reported: most mounts are valid.
+  const at = (i: number, f: string): FieldPath => [...path, 'volumeMounts', i, f];
+  const listPath = (f: string): FieldPath => [...path, 'volumeMounts', f];
   const seen = new Set<string>();
   const out: Issue[] = [];
   mounts.forEach((m, i) => {
-    const p: FieldPath = [...listPath, i];
     const name = goString(get(m, 'name'));
     const mountPath = goString(get(m, 'mountPath'));
-    if (name === '') out.push(issue([...p, 'name'], 'volume-mount/name-required', 'Required value: name the volume to mount'));
+    if (name === '') out.push(issue(at(i, 'name'), 'volume-mount/name-required', 'Required value: name the volume to mount'));
     if (name !== undefined && !volumes.has(name)) {
-      out.push(issue([...p, 'name'], 'volume-mount/volume-not-found',
+      out.push(issue(at(i, 'name'), 'volume-mount/volume-not-found',
         `Not found: ${show(name)}: no valid volume of that name in the pod's volumes`));
     }
-    if (mountPath === '') out.push(issue([...p, 'mountPath'], 'volume-mount/mount-path-required', 'Required value: give the path in the container, e.g. "/data"'));
+    if (mountPath === '') out.push(issue(at(i, 'mountPath'), 'volume-mount/mount-path-required', 'Required value: give the path in the container, e.g. "/data"'));
     if (mountPath !== undefined) {
-      if (seen.has(mountPath)) out.push(issue([...p, 'mountPath'], 'volume-mount/mount-path-duplicate', `Invalid value ${show(mountPath)}: must be unique`));
+      if (seen.has(mountPath)) out.push(issue(at(i, 'mountPath'), 'volume-mount/mount-path-duplicate', `Invalid value ${show(mountPath)}: must be unique`));
       seen.add(mountPath);
     }
     if (name !== undefined && devices.has(name)) {
-      out.push(issue([...p, 'name'], 'volume-mount/name-in-devices', `Invalid value ${show(name)}: must not already exist in volumeDevices`));
+      out.push(issue(at(i, 'name'), 'volume-mount/name-in-devices', `Invalid value ${show(name)}: must not already exist in volumeDevices`));
     }
-    if (mountPath !== undefined && [...devices.values()].includes(mountPath)) {
-      out.push(issue([...p, 'mountPath'], 'volume-mount/path-in-devices', `Invalid value ${show(mountPath)}: must not already exist as a path in volumeDevices`));
+    if (mountPath !== undefined && devicePaths !== undefined && devicePaths.includes(mountPath)) {
+      out.push(issue(at(i, 'mountPath'), 'volume-mount/path-in-devices', `Invalid value ${show(mountPath)}: must not already exist as a path in volumeDevices`));
     }
     const subPath = goString(get(m, 'subPath'));
-    if (subPath !== undefined && subPath !== '') out.push(...localDescendingPath(subPath, [...listPath, 'subPath'], 'volume-mount'));
+    if (subPath !== undefined && subPath !== '') out.push(...localDescendingPath(subPath, listPath('subPath'), 'volume-mount'));
     const expr = goString(get(m, 'subPathExpr'));
     if (expr !== undefined && expr !== '') {
       if (subPath !== undefined && subPath !== '') {
-        out.push(issue([...p, 'subPathExpr'], 'volume-mount/sub-path-exclusive', `Invalid value ${show(expr)}: subPathExpr and subPath are mutually exclusive`));
+        out.push(issue(at(i, 'subPathExpr'), 'volume-mount/sub-path-exclusive', `Invalid value ${show(expr)}: subPathExpr and subPath are mutually exclusive`));
       }
-      out.push(...localDescendingPath(expr, [...listPath, 'subPathExpr'], 'volume-mount'));
+      out.push(...localDescendingPath(expr, listPath('subPathExpr'), 'volume-mount'));
     }
     const prop = get(m, 'mountPropagation');
     if (typeof prop === 'string') {
-      const pp: FieldPath = [...listPath, 'mountPropagation'];
       if (!PROPAGATIONS.includes(prop)) {
-        out.push(issue(pp, 'volume-mount/propagation-unsupported', `Unsupported value ${show(prop)}: supported values: "Bidirectional", "HostToContainer", "None"`));
+        out.push(issue(listPath('mountPropagation'), 'volume-mount/propagation-unsupported', `Unsupported value ${show(prop)}: supported values: "Bidirectional", "HostToContainer", "None"`));
       }
       if (prop === 'Bidirectional' && !privileged) {
-        out.push(issue(pp, 'volume-mount/bidirectional-unprivileged', 'Forbidden: Bidirectional mount propagation is available only to privileged containers; set securityContext.privileged: true or use HostToContainer'));
+        out.push(issue(listPath('mountPropagation'), 'volume-mount/bidirectional-unprivileged', 'Forbidden: Bidirectional mount propagation is available only to privileged containers; set securityContext.privileged: true or use HostToContainer'));
       }
     }
   });
@@ -74,7 +76,7 @@ const volumeMounts: Rule = (c, path, ctx) => {
 
 // ValidateVolumeDevices (1.27): block devices come from persistentVolumeClaim or ephemeral volumes.
 const volumeDevices: Rule = (c, path, ctx) => {
-  if (ctx.podSpecPath === undefined) return [];
+  if (ctx.podSpecPath === undefined || list(get(c, 'volumeDevices')).length === 0) return NO_ISSUES;
   const volumes = validateVolumeList(ctx.podSpec, ctx.podSpecPath).valid;
   const mounts = pathMap(list(get(c, 'volumeMounts')), 'mountPath');
   const names = new Set<string>();

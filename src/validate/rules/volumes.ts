@@ -1,6 +1,6 @@
 import type { FieldPath, Issue } from '../issue';
 import { entries, field, get, isObject, list, show } from '../read';
-import type { Rule, RuleContext, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { dns1123LabelErrors, dns1123SubdomainErrors, nameIsDnsSubdomain } from './_names';
 import { goString, isPod, isSet, issue } from './_container-context';
 import { quantityFromJson } from './_quantity';
@@ -38,6 +38,7 @@ function requireString(src: unknown, k: string, path: FieldPath, out: Issue[], w
 
 // validatePathNoBacksteps (1.27)
 function noBacksteps(p: string, path: FieldPath, area = 'volume'): Issue[] {
+  if (!p.includes('..')) return []; // no '..' anywhere, so no '..' element either way the slashes go
   return p.replace(/\\/g, '/').split('/').includes('..')
     ? [issue(path, `${area}/path-backsteps`, `Invalid value ${show(p)}: must not contain '..'`)] : [];
 }
@@ -78,7 +79,7 @@ function hostPath(src: unknown, path: FieldPath): Issue[] {
   const out: Issue[] = [];
   const p = requireString(src, 'path', path, out, 'give the path on the node');
   if (p === '' || p === undefined) return out;
-  out.push(...noBacksteps(p, [...path, 'path']));
+  if (p.includes('..')) out.push(...noBacksteps(p, [...path, 'path']));
   const t = get(src, 'type');
   if (typeof t === 'string' && !HOST_PATH_TYPES.includes(t)) {
     out.push(issue([...path, 'type'], 'volume/host-path-type-unsupported',
@@ -261,7 +262,7 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
     const q = isSet(sl) ? quantityFromJson(sl) : undefined;
     // A malformed quantity fails decoding before validation runs: types.ts reports it once.
     if (q !== undefined && q.ok && q.quantity.nanos < 0n) return [issue([...path, 'sizeLimit'], 'volume/size-limit-negative', `Forbidden: SizeLimit field must be a valid resource quantity, got ${show(sl)}`)];
-    return [];
+    return NO_ISSUES;
   },
   hostPath,
   gitRepo: (src, path) => {
@@ -421,30 +422,41 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
  * Forbidden at its own path.
  */
 export function volumeSourceIssues(vol: unknown, path: FieldPath): Issue[] {
-  const out: Issue[] = [];
-  let n = 0;
-  for (const [k, goName] of SOURCES) {
-    const src = get(vol, k);
-    if (!isSet(src)) continue;
-    if (n > 0) {
-      const present = SOURCES.filter(([x]) => isSet(get(vol, x))).map(([x]) => x);
-      out.push(issue([...path, goName], 'volume/source-multiple', `Forbidden: may not specify more than 1 volume type (got ${present.join(', ')}); keep one`));
-      continue;
-    }
-    n++;
-    if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k === 'cephfs' ? 'cephfs' : k]));
+  const set = setSources(vol);
+  if (set.length === 0) {
+    return [issue(path, 'volume/source-required', 'Required value: must specify a volume type, e.g. emptyDir: {}, hostPath, configMap, secret or persistentVolumeClaim')];
   }
-  if (n === 0) {
-    out.push(issue(path, 'volume/source-required', 'Required value: must specify a volume type, e.g. emptyDir: {}, hostPath, configMap, secret or persistentVolumeClaim'));
+  const out: Issue[] = [];
+  const k = SOURCES[set[0]][0];
+  const src = (vol as Record<string, unknown>)[k];
+  if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k]));
+  for (let j = 1; j < set.length; j++) {
+    const present = set.map((i) => SOURCES[i][0]);
+    out.push(issue([...path, SOURCES[set[j]][1]], 'volume/source-multiple', `Forbidden: may not specify more than 1 volume type (got ${present.join(', ')}); keep one`));
   }
   return out;
 }
 
-function nameIssues(vol: unknown, path: FieldPath): Issue[] {
+const SOURCE_INDEX: ReadonlyMap<string, number> = new Map(SOURCES.map(([k], i) => [k, i]));
+
+/** Indexes in SOURCES of the sources set on `vol`, in SOURCES order: found from its own keys, not 29 lookups. */
+function setSources(vol: unknown): number[] {
+  const set: number[] = [];
+  if (!isObject(vol)) return set;
+  for (const k of Object.keys(vol)) {
+    const i = SOURCE_INDEX.get(k);
+    if (i !== undefined && isSet(vol[k])) set.push(i);
+  }
+  return set.length > 1 ? set.sort((a, b) => a - b) : set;
+}
+
+function nameIssues(vol: unknown, path: FieldPath): readonly Issue[] {
   const name = goString(get(vol, 'name'));
-  if (name === undefined) return [];
+  if (name === undefined) return NO_ISSUES;
   if (name === '') return [issue([...path, 'name'], 'volume/name-required', 'Required value: a volume needs a name')];
-  return dns1123LabelErrors(name).map((m) => issue([...path, 'name'], 'volume/name-invalid', `Invalid value ${show(name)}: ${m}`));
+  const errs = dns1123LabelErrors(name);
+  if (errs.length === 0) return NO_ISSUES;
+  return errs.map((m) => issue([...path, 'name'], 'volume/name-invalid', `Invalid value ${show(name)}: ${m}`));
 }
 
 /**
@@ -468,7 +480,8 @@ function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][
   const valid = new Map<string, unknown>();
   const issues = list(get(podSpec, 'volumes')).map((vol, i) => {
     const path: FieldPath = [...specPath, 'volumes', i];
-    const el = [...volumeSourceIssues(vol, path), ...nameIssues(vol, path)];
+    const el = volumeSourceIssues(vol, path);
+    for (const i of nameIssues(vol, path)) el.push(i);
     const name = goString(get(vol, 'name'));
     if (name !== undefined && valid.has(name)) {
       el.push(issue([...path, 'name'], 'volume/name-duplicate', `Duplicate value: ${show(name)}: volume names must be unique within a pod`));
