@@ -5,20 +5,23 @@
  * and maxSurge 0, revisionHistoryLimit 10) and SetDefaults_PodSpec (restartPolicy Always).
  */
 import type { FieldPath, Issue } from '../issue';
-import { entries, field, get, isObject, list, num, show } from '../read';
-import type { Rule, RuleSet } from '../rule';
+import { field, get, isObject, list, num, show } from '../read';
+import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { validateLabelSelector } from './_names';
 import { goString, isSet, parseIntOrPercent, type IntOrPercent } from './_values';
 
 /** Runs a rule only on a DaemonSet (the engine also hands Pods to manifest rules). */
 function onDaemonSet(rule: Rule): Rule {
-  return (m, path, ctx) => (field(m, 'kind') === 'DaemonSet' ? rule(m, path, ctx) : []);
+  return (m, path, ctx) => (field(m, 'kind') === 'DaemonSet' ? rule(m, path, ctx) : NO_ISSUES);
 }
 
 /** The template's labels as the server decodes them (non-string values are the type rules' job). */
 function templateLabels(m: unknown): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const [k, v] of entries(field(m, 'spec', 'template', 'metadata', 'labels'))) {
+  const raw = field(m, 'spec', 'template', 'metadata', 'labels');
+  if (!isObject(raw)) return labels;
+  for (const k of Object.keys(raw)) {
+    const v = raw[k];
     if (typeof v === 'string') labels.set(k, v);
   }
   return labels;
@@ -26,8 +29,11 @@ function templateLabels(m: unknown): Map<string, string> {
 
 /** labels.Selector.Matches for a selector that converted without error. */
 function selectorMatches(sel: unknown, labels: Map<string, string>): boolean {
-  for (const [k, v] of entries(get(sel, 'matchLabels'))) {
-    if (labels.get(k) !== v) return false;
+  const matchLabels = get(sel, 'matchLabels');
+  if (isObject(matchLabels)) {
+    for (const k of Object.keys(matchLabels)) {
+      if (labels.get(k) !== matchLabels[k]) return false;
+    }
   }
   for (const e of list(get(sel, 'matchExpressions'))) {
     const k = goString(get(e, 'key')) ?? '';
@@ -52,7 +58,8 @@ const selector: Rule = (m) => {
   const p: FieldPath = ['spec', 'selector'];
   const out: Issue[] = validateLabelSelector(sel, p);
   const invalid = out.length > 0;
-  const empty = isObject(sel) && entries(get(sel, 'matchLabels')).length + list(get(sel, 'matchExpressions')).length === 0;
+  const matchLabels = get(sel, 'matchLabels');
+  const empty = isObject(sel) && (isObject(matchLabels) ? Object.keys(matchLabels).length : 0) + list(get(sel, 'matchExpressions')).length === 0;
   if (isSet(sel) && empty) {
     out.push({ path: p, code: 'daemonset/selector-empty', message: 'empty selector is invalid for daemonset: set matchLabels such as {app: my-agent}' });
   }
@@ -68,28 +75,30 @@ const selector: Rule = (m) => {
 // ValidateDaemonSetSpec (1.27): a DaemonSet's pods must restart Always ("" is defaulted to Always).
 const restartPolicy: Rule = (m) => {
   const v = goString(field(m, 'spec', 'template', 'spec', 'restartPolicy'));
-  if (v === undefined || v === '' || v === 'Always') return [];
+  if (v === undefined || v === '' || v === 'Always') return NO_ISSUES;
   return [{ path: ['spec', 'template', 'spec', 'restartPolicy'], code: 'daemonset/restart-policy-not-always',
     message: `Unsupported value: ${show(v)}: supported values: "Always"` }];
 };
 
 // ValidateDaemonSetSpec (1.27)
 const activeDeadlineSeconds: Rule = (m) => {
-  if (!isSet(field(m, 'spec', 'template', 'spec', 'activeDeadlineSeconds'))) return [];
+  if (!isSet(field(m, 'spec', 'template', 'spec', 'activeDeadlineSeconds'))) return NO_ISSUES;
   return [{ path: ['spec', 'template', 'spec', 'activeDeadlineSeconds'], code: 'daemonset/active-deadline-forbidden',
     message: 'activeDeadlineSeconds in DaemonSet is not Supported: remove it' }];
 };
 
 // ValidateDaemonSetSpec (1.27): ValidateNonnegativeField for minReadySeconds and revisionHistoryLimit.
+const NON_NEGATIVE = ['minReadySeconds', 'revisionHistoryLimit'];
 const nonNegative: Rule = (m) => {
-  const out: Issue[] = [];
-  for (const f of ['minReadySeconds', 'revisionHistoryLimit']) {
-    const n = num(field(m, 'spec', f));
+  let out: Issue[] | undefined;
+  const spec = get(m, 'spec');
+  for (const f of NON_NEGATIVE) {
+    const n = num(get(spec, f));
     if (n !== undefined && n < 0) {
-      out.push({ path: ['spec', f], code: 'daemonset/negative-value', message: `must be greater than or equal to 0, got ${n}` });
+      (out ??= []).push({ path: ['spec', f], code: 'daemonset/negative-value', message: `must be greater than or equal to 0, got ${n}` });
     }
   }
-  return out;
+  return out ?? NO_ISSUES;
 };
 
 /** getIntOrPercentValue (1.27 apps validation): a percent's number, an int, or Atoi of another string (0 on error). */
@@ -99,40 +108,45 @@ function intOrPercentValue(v: IntOrPercent): number {
 }
 
 // ValidatePositiveIntOrPercent + IsNotMoreThan100Percent (1.27)
-function intOrPercentIssues(v: IntOrPercent, p: FieldPath): Issue[] {
+function intOrPercentIssues(v: IntOrPercent, p: () => FieldPath): readonly Issue[] {
   if (v.kind === 'invalid') {
-    return [{ path: p, code: 'daemonset/int-or-percent-invalid',
+    return [{ path: p(), code: 'daemonset/int-or-percent-invalid',
       message: `${show(v.raw)}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%' or '93%'), or an integer` }];
   }
-  if (v.kind === 'int' && v.value < 0) return [{ path: p, code: 'daemonset/negative-value', message: `must be greater than or equal to 0, got ${v.value}` }];
-  if (v.kind === 'percent' && v.value > 100) return [{ path: p, code: 'daemonset/percent-over-100', message: `must not be greater than 100%, got ${v.value}%` }];
-  return [];
+  if (v.kind === 'int' && v.value < 0) return [{ path: p(), code: 'daemonset/negative-value', message: `must be greater than or equal to 0, got ${v.value}` }];
+  if (v.kind === 'percent' && v.value > 100) return [{ path: p(), code: 'daemonset/percent-over-100', message: `must not be greater than 100%, got ${v.value}%` }];
+  return NO_ISSUES;
 }
 
 // ValidateDaemonSetUpdateStrategy + ValidateRollingUpdateDaemonSet (1.27), after defaulting.
+const DEFAULT_MAX_UNAVAILABLE: IntOrPercent = { kind: 'int', value: 1 };
+const DEFAULT_MAX_SURGE: IntOrPercent = { kind: 'int', value: 0 };
+const RU_PATH: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
+const atRollingUpdate = (f: string) => (): FieldPath => [...RU_PATH, f];
+const MAX_UNAVAILABLE_PATH = atRollingUpdate('maxUnavailable');
+const MAX_SURGE_PATH = atRollingUpdate('maxSurge');
+
 const updateStrategy: Rule = (m) => {
   const s = field(m, 'spec', 'updateStrategy');
-  const p: FieldPath = ['spec', 'updateStrategy'];
   const type = goString(get(s, 'type'));
-  if (type === undefined || type === 'OnDelete') return [];
+  if (type === undefined || type === 'OnDelete') return NO_ISSUES;
   if (type !== '' && type !== 'RollingUpdate') {
-    return [{ path: p, code: 'daemonset/update-strategy-invalid', message: `Unsupported value: type ${show(type)}: supported values: "RollingUpdate", "OnDelete"` }];
+    return [{ path: ['spec', 'updateStrategy'], code: 'daemonset/update-strategy-invalid', message: `Unsupported value: type ${show(type)}: supported values: "RollingUpdate", "OnDelete"` }];
   }
   const ru = get(s, 'rollingUpdate');
-  const rp: FieldPath = [...p, 'rollingUpdate'];
   const rawUnavailable = get(ru, 'maxUnavailable');
   const rawSurge = get(ru, 'maxSurge');
-  const unavailable = isSet(rawUnavailable) ? parseIntOrPercent(rawUnavailable) : { kind: 'int' as const, value: 1 };
-  const surge = isSet(rawSurge) ? parseIntOrPercent(rawSurge) : { kind: 'int' as const, value: 0 };
-  if (unavailable === undefined || surge === undefined) return [];
-  const out = [...intOrPercentIssues(unavailable, [...rp, 'maxUnavailable']), ...intOrPercentIssues(surge, [...rp, 'maxSurge'])];
+  const unavailable = isSet(rawUnavailable) ? parseIntOrPercent(rawUnavailable) : DEFAULT_MAX_UNAVAILABLE;
+  const surge = isSet(rawSurge) ? parseIntOrPercent(rawSurge) : DEFAULT_MAX_SURGE;
+  if (unavailable === undefined || surge === undefined) return NO_ISSUES;
+  const out = [...intOrPercentIssues(unavailable, MAX_UNAVAILABLE_PATH), ...intOrPercentIssues(surge, MAX_SURGE_PATH)];
   const hasUnavailable = intOrPercentValue(unavailable) !== 0;
   const hasSurge = intOrPercentValue(surge) !== 0;
   if (hasUnavailable && hasSurge) {
-    out.push({ path: [...rp, 'maxSurge'], code: 'daemonset/max-surge-with-max-unavailable',
+    out.push({ path: MAX_SURGE_PATH(), code: 'daemonset/max-surge-with-max-unavailable',
       message: `may not be set when maxUnavailable is non-zero (maxUnavailable defaults to 1): set maxUnavailable to 0 to surge, got maxSurge ${show(rawSurge)}` });
   } else if (!hasUnavailable && !hasSurge) {
-    out.push({ path: [...rp, 'maxUnavailable'], code: 'daemonset/max-unavailable-zero',
+    out.push({ path: MAX_UNAVAILABLE_PATH(), code: 'daemonset/max-unavailable-zero',
       message: 'cannot be 0 when maxSurge is 0: let one of them be positive' });
   }
   return out;

@@ -6,7 +6,7 @@
  */
 import { key, type FieldPath, type Issue } from '../issue';
 import { entries, field, get, isObject, list, show, str } from '../read';
-import type { Rule, RuleContext, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { nameIsDnsLabel, nameIsDnsSubdomain, qualifiedNameErrors, validateAnnotations, validateLabels } from './_names';
 import { goString, localDescendingPathErrors } from './_values';
 import { validateTolerations } from './scheduling';
@@ -37,11 +37,11 @@ const MAX_GENERATED_NAME_LENGTH = 58;
 // NameIsDNSSubdomain. On create a missing name is first generated from generateName (names.go:
 // generateName cut to 58 bytes plus 5 lowercase alphanumerics), so a generateName stands in for it.
 const objectName: Rule = (meta, path, ctx) => {
-  if (ctx.metadataOf !== 'object') return [];
+  if (ctx.metadataOf !== 'object') return NO_ISSUES;
   const out: Issue[] = [];
   const name = goString(get(meta, 'name'));
   const generateName = goString(get(meta, 'generateName'));
-  if (name === undefined || generateName === undefined) return [];
+  if (name === undefined || generateName === undefined) return NO_ISSUES;
   if (generateName.length > 0) {
     const errs = nameIsDnsSubdomain(generateName, true);
     if (errs.length > 0) {
@@ -66,23 +66,29 @@ const objectName: Rule = (meta, path, ctx) => {
 // ValidateObjectMetaAccessor: namespace must be a DNS-1123 label (ValidateNamespaceName). An empty
 // namespace is filled from the request, so only a given one is checked.
 const namespace: Rule = (meta, path, ctx) => {
-  if (ctx.metadataOf !== 'object') return [];
+  if (ctx.metadataOf !== 'object') return NO_ISSUES;
   const ns = goString(get(meta, 'namespace'));
-  if (ns === undefined || ns.length === 0) return [];
+  if (ns === undefined || ns.length === 0) return NO_ISSUES;
   const errs = nameIsDnsLabel(ns, false);
-  if (errs.length === 0) return [];
+  if (errs.length === 0) return NO_ISSUES;
   return [{ path: [...path, 'namespace'], code: 'metadata/namespace-invalid', message: `${show(ns)}: ${errs.join('; ')}` }];
 };
 
 // ValidateLabels (apimachinery 0.27 meta/v1/validation)
-const labels: Rule = (meta, path, ctx) => validateLabels(get(meta, 'labels'), [...metaBase(path, ctx), 'labels']);
+const labels: Rule = (meta, path, ctx) => {
+  const l = get(meta, 'labels');
+  return isObject(l) ? validateLabels(l, [...metaBase(path, ctx), 'labels']) : NO_ISSUES;
+};
 
 // ValidateAnnotations (apimachinery 0.27)
-const annotations: Rule = (meta, path, ctx) => validateAnnotations(get(meta, 'annotations'), [...metaBase(path, ctx), 'annotations']);
+const annotations: Rule = (meta, path, ctx) => {
+  const a = get(meta, 'annotations');
+  return isObject(a) ? validateAnnotations(a, [...metaBase(path, ctx), 'annotations']) : NO_ISSUES;
+};
 
 // ValidateOwnerReferences (apimachinery 0.27)
 const ownerReferences: Rule = (meta, path, ctx) => {
-  if (ctx.metadataOf !== 'object') return [];
+  if (ctx.metadataOf !== 'object' || list(get(meta, 'ownerReferences')).length === 0) return NO_ISSUES;
   const out: Issue[] = [];
   const p: FieldPath = [...path, 'ownerReferences'];
   let firstController: string | undefined;
@@ -123,7 +129,7 @@ const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];
 // ValidateFinalizers (apimachinery 0.27: qualified names, reported at `finalizers`) and
 // validateKubeFinalizerName (1.27 core: a name without '/' must be a standard one).
 const finalizers: Rule = (meta, path, ctx) => {
-  if (ctx.metadataOf !== 'object') return [];
+  if (ctx.metadataOf !== 'object' || list(get(meta, 'finalizers')).length === 0) return NO_ISSUES;
   const out: Issue[] = [];
   const p: FieldPath = [...path, 'finalizers'];
   const names = list(get(meta, 'finalizers')).map((f) => goString(f));
@@ -149,6 +155,11 @@ const SECCOMP_POD_KEY = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
 const APPARMOR_CONTAINER_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
+/** True when the pod-specific annotation rules have something to look at. */
+function podAnnotationsPresent(meta: unknown, ctx: RuleContext): boolean {
+  return hasPodAnnotations(ctx) && isObject(get(meta, 'annotations'));
+}
+
 function annotationMap(meta: unknown): Map<string, string> {
   const m = new Map<string, string>();
   for (const [k, v] of entries(get(meta, 'annotations'))) {
@@ -160,7 +171,7 @@ function annotationMap(meta: unknown): Map<string, string> {
 
 // ValidatePodSpecificAnnotations (1.27): the mirror-pod annotation needs spec.nodeName.
 const mirrorPod: Rule = (meta, path, ctx) => {
-  if (!hasPodAnnotations(ctx)) return [];
+  if (!podAnnotationsPresent(meta, ctx)) return NO_ISSUES;
   const a = annotationMap(meta);
   if (!a.has(MIRROR_POD_KEY)) return [];
   const nodeName = goString(get(podSpecOf(ctx), 'nodeName'));
@@ -209,7 +220,7 @@ function decodeTolerations(raw: string): { tolerations: unknown[] } | { error: s
 
 // ValidateTolerationsInPodAnnotations (1.27)
 const tolerationsAnnotation: Rule = (meta, path, ctx) => {
-  if (!hasPodAnnotations(ctx)) return [];
+  if (!podAnnotationsPresent(meta, ctx)) return NO_ISSUES;
   const raw = annotationMap(meta).get(TOLERATIONS_KEY);
   if (raw === undefined || raw === '') return [];
   const base: FieldPath = [...metaBase(path, ctx), 'annotations'];
@@ -222,7 +233,7 @@ const tolerationsAnnotation: Rule = (meta, path, ctx) => {
 
 // GetDeletionCostFromPodAnnotations (1.27 core helper): a decimal int32, no '+', no leading zeros.
 const deletionCost: Rule = (meta, path, ctx) => {
-  if (!hasPodAnnotations(ctx)) return [];
+  if (!podAnnotationsPresent(meta, ctx)) return NO_ISSUES;
   const v = annotationMap(meta).get(DELETION_COST_KEY);
   if (v === undefined) return [];
   const ok = /^(-[0-9]+|0|[1-9][0-9]*)$/.test(v) && Number(v) >= -(2 ** 31) && Number(v) <= 2 ** 31 - 1;
@@ -234,7 +245,7 @@ const deletionCost: Rule = (meta, path, ctx) => {
 // ValidateSeccompPodAnnotations + ValidateSeccompProfile (1.27); reported at
 // `annotations.<key>` (field.Path Child, not Key).
 const seccompAnnotations: Rule = (meta, path, ctx) => {
-  if (!hasPodAnnotations(ctx)) return [];
+  if (!podAnnotationsPresent(meta, ctx)) return NO_ISSUES;
   const out: Issue[] = [];
   for (const [k, v] of annotationMap(meta)) {
     if (k !== SECCOMP_POD_KEY && !k.startsWith(SECCOMP_CONTAINER_PREFIX)) continue;
@@ -262,11 +273,12 @@ function containerNames(spec: unknown): Set<string> {
 
 // ValidateAppArmorPodAnnotations + ValidateAppArmorProfileFormat (1.27)
 const appArmorAnnotations: Rule = (meta, path, ctx) => {
-  if (!hasPodAnnotations(ctx)) return [];
+  if (!podAnnotationsPresent(meta, ctx)) return NO_ISSUES;
   const out: Issue[] = [];
-  const names = containerNames(podSpecOf(ctx));
+  let names: Set<string> | undefined; // gathered at the first AppArmor annotation: most pods have none
   for (const [k, v] of annotationMap(meta)) {
     if (!k.startsWith(APPARMOR_CONTAINER_PREFIX)) continue;
+    names ??= containerNames(podSpecOf(ctx));
     const p: FieldPath = [...metaBase(path, ctx), 'annotations', key(k)];
     const container = k.slice(APPARMOR_CONTAINER_PREFIX.length);
     if (!names.has(container)) {
