@@ -1,6 +1,3 @@
-import { Schema } from 'yaml';
-import type { ScalarTag } from 'yaml';
-
 /**
  * The scalar types kubectl 1.27 gives YAML: gopkg.in/yaml.v2 v2.4.0's resolve.go (the versions
  * kubectl 1.27.16 is built with: `go version -m kubectl`), as seen through sigs.k8s.io/yaml v1.3.0's
@@ -12,14 +9,14 @@ import type { ScalarTag } from 'yaml';
  * ints are bigint (exact, as Go keeps them), floats are number, timestamps are strings.
  */
 
-const STR = 'tag:yaml.org,2002:str';
-const BOOL = 'tag:yaml.org,2002:bool';
-const INT = 'tag:yaml.org,2002:int';
-const FLOAT = 'tag:yaml.org,2002:float';
-const NULL = 'tag:yaml.org,2002:null';
-const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
-const BINARY = 'tag:yaml.org,2002:binary';
-const MERGE = 'tag:yaml.org,2002:merge';
+export const STR_TAG = 'tag:yaml.org,2002:str';
+export const BOOL_TAG = 'tag:yaml.org,2002:bool';
+export const INT_TAG = 'tag:yaml.org,2002:int';
+export const FLOAT_TAG = 'tag:yaml.org,2002:float';
+export const NULL_TAG = 'tag:yaml.org,2002:null';
+export const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp';
+export const BINARY_TAG = 'tag:yaml.org,2002:binary';
+export const MERGE_TAG = 'tag:yaml.org,2002:merge';
 
 /** The value of a plain `<<` (or `!!merge <<`): a merge when it is a map key, the string "<<" otherwise. */
 export const MERGE_KEY: unique symbol = Symbol('<<');
@@ -34,16 +31,16 @@ const UINT64_MAX = (1n << 64n) - 1n;
 /** resolveMap of resolve.go. */
 const RESOLVE_MAP = new Map<string, [string, GoScalar]>();
 for (const [tag, value, words] of [
-  [BOOL, true, 'y Y yes Yes YES true True TRUE on On ON'],
-  [BOOL, false, 'n N no No NO false False FALSE off Off OFF'],
-  [NULL, null, '~ null Null NULL'],
-  [FLOAT, NaN, '.nan .NaN .NAN'],
-  [FLOAT, Infinity, '.inf .Inf .INF +.inf +.Inf +.INF'],
-  [FLOAT, -Infinity, '-.inf -.Inf -.INF'],
+  [BOOL_TAG, true, 'y Y yes Yes YES true True TRUE on On ON'],
+  [BOOL_TAG, false, 'n N no No NO false False FALSE off Off OFF'],
+  [NULL_TAG, null, '~ null Null NULL'],
+  [FLOAT_TAG, NaN, '.nan .NaN .NAN'],
+  [FLOAT_TAG, Infinity, '.inf .Inf .INF +.inf +.Inf +.INF'],
+  [FLOAT_TAG, -Infinity, '-.inf -.Inf -.INF'],
 ] as Array<[string, GoScalar, string]>) {
   for (const w of words.split(' ')) RESOLVE_MAP.set(w, [tag, value]);
 }
-RESOLVE_MAP.set('', [NULL, null]);
+RESOLVE_MAP.set('', [NULL_TAG, null]);
 
 /** resolveTable of resolve.go: the first character decides what a plain scalar may be. */
 export function hintOf(s: string): string | undefined {
@@ -147,7 +144,7 @@ function isTimestamp(s: string): boolean {
 
 /** Go's `int(intv)` results, kept exact. */
 function intResult(n: bigint): [string, GoScalar] {
-  return [INT, n];
+  return [INT_TAG, n];
 }
 
 /** go-yaml's failf: a decode error. */
@@ -158,7 +155,7 @@ function shortTag(tag: string): string {
 }
 
 /** The tags resolve() works out itself; any other is kept as it is (or is !!binary). */
-const RESOLVED_TAGS: ReadonlySet<string> = new Set(['', STR, BOOL, INT, FLOAT, NULL, TIMESTAMP]);
+const RESOLVED_TAGS: ReadonlySet<string> = new Set(['', STR_TAG, BOOL_TAG, INT_TAG, FLOAT_TAG, NULL_TAG, TIMESTAMP_TAG]);
 
 /**
  * resolve(tag, in) of go-yaml v2.4.0 resolve.go: the tag and value of a scalar, tag "" for a
@@ -166,13 +163,13 @@ const RESOLVED_TAGS: ReadonlySet<string> = new Set(['', STR, BOOL, INT, FLOAT, N
  */
 export function goResolve(tag: string, input: string): [string, GoScalar] {
   if (!RESOLVED_TAGS.has(tag)) {
-    if (tag === BINARY) return [BINARY, decodeBinary(input)];
+    if (tag === BINARY_TAG) return [BINARY_TAG, decodeBinary(input)];
     // isMerge of decode.go: `<<` tagged !!merge is a merge key; any other unknown tag reads as a string.
-    return [tag, tag === MERGE && input === '<<' ? MERGE_KEY : input];
+    return [tag, tag === MERGE_TAG && input === '<<' ? MERGE_KEY : input];
   }
   const [rtag, out] = resolveUntagged(tag, input);
-  if (tag === '' || tag === rtag || tag === STR) return [rtag, out];
-  if (tag === FLOAT && rtag === INT && typeof out === 'bigint' && out <= INT64_MAX) return [FLOAT, Number(out)];
+  if (tag === '' || tag === rtag || tag === STR_TAG) return [rtag, out];
+  if (tag === FLOAT_TAG && rtag === INT_TAG && typeof out === 'bigint' && out <= INT64_MAX) return [FLOAT_TAG, Number(out)];
   throw new GoYamlError(`cannot decode ${shortTag(rtag)} \`${input}\` as a ${shortTag(tag)}`);
 }
 
@@ -193,18 +190,18 @@ export function plainValue(input: string): GoScalar {
 
 function resolveUntagged(tag: string, input: string): [string, GoScalar] {
   const hint = hintOf(input);
-  if (hint === undefined || tag === STR) return [STR, input];
+  if (hint === undefined || tag === STR_TAG) return [STR_TAG, input];
   const item = RESOLVE_MAP.get(input);
   if (item) return item;
   // "Base 60 floats are a bad idea, were dropped in YAML 1.2, and are purposefully unsupported here."
   if (hint === '.') {
     const plain = input.replace(/_/g, '');
     const f = DOT_FLOAT.test(plain) && underscoreOK(input) ? parseFloat64(plain) : undefined;
-    if (f !== undefined) return [FLOAT, f];
+    if (f !== undefined) return [FLOAT_TAG, f];
   } else if (hint === 'D' || hint === 'S') {
-    if ((tag === '' || tag === TIMESTAMP) && input.length > 4 && input[4] === '-' && /^\d{4}/.test(input) && isTimestamp(input)) {
+    if ((tag === '' || tag === TIMESTAMP_TAG) && input.length > 4 && input[4] === '-' && /^\d{4}/.test(input) && isTimestamp(input)) {
       // decode.go keeps a timestamp's text when decoding into interface{} ("for backward compatibility").
-      return [TIMESTAMP, input];
+      return [TIMESTAMP_TAG, input];
     }
     const plain = input.replace(/_/g, '');
     const i = parseInt64(plain, 0);
@@ -213,7 +210,7 @@ function resolveUntagged(tag: string, input: string): [string, GoScalar] {
     if (u !== undefined) return intResult(u);
     if (YAML_STYLE_FLOAT.test(plain)) {
       const f = parseFloat64(plain);
-      if (f !== undefined) return [FLOAT, f];
+      if (f !== undefined) return [FLOAT_TAG, f];
     }
     if (plain.startsWith('0b')) {
       // ParseInt(plain[2:], 2, 64) takes a sign: `0b-101` is -5.
@@ -224,7 +221,7 @@ function resolveUntagged(tag: string, input: string): [string, GoScalar] {
       if (b !== undefined) return intResult(b);
     }
   }
-  return [STR, input];
+  return [STR_TAG, input];
 }
 
 /**
@@ -296,60 +293,4 @@ export function formatFloatKey(f: number): string {
     s = `${digits.slice(0, dp)}.${digits.slice(dp)}`;
   }
   return neg ? `-${s}` : s;
-}
-
-/** A RegExp whose test() asks go-yaml's resolver, so the yaml package picks tags as go-yaml does. */
-class ResolvesTo extends RegExp {
-  public constructor(private readonly want: string) {
-    super('');
-  }
-
-  public override test(s: string): boolean {
-    return implicitTag(s) === this.want;
-  }
-}
-
-let lastPlain: string | undefined;
-let lastTag = STR;
-function implicitTag(s: string): string {
-  if (s !== lastPlain) {
-    lastPlain = s;
-    lastTag = s === '<<' ? MERGE : goResolve('', s)[0];
-  }
-  return lastTag;
-}
-
-function implicit(tag: string): ScalarTag {
-  return {
-    tag,
-    default: true,
-    test: new ResolvesTo(tag),
-    resolve: (s: string) => (tag === MERGE ? MERGE_KEY : goResolve('', s)[1]),
-  };
-}
-
-/** Explicitly tagged scalars (`!!int "12"`, `!!binary ...`): found by name before any tag with a test. */
-function explicit(tag: string): ScalarTag {
-  return {
-    tag,
-    default: false,
-    resolve: (s: string, onError: (message: string) => void) => {
-      try {
-        return goResolve(tag, s)[1];
-      } catch (e) {
-        onError(e instanceof GoYamlError ? e.message : String(e));
-        return s;
-      }
-    },
-  };
-}
-
-/** The schema: failsafe (map, seq, str) plus go-yaml's scalar types. Unknown tags read as strings. */
-export function kubectlSchema(): Schema {
-  const types = [NULL, BOOL, INT, FLOAT, TIMESTAMP, MERGE];
-  return new Schema({
-    schema: 'failsafe',
-    resolveKnownTags: false,
-    customTags: [...types.map(explicit), explicit(BINARY), ...types.map(implicit)],
-  });
 }

@@ -1,5 +1,5 @@
 import type * as JsYaml from 'js-yaml';
-import { goResolve, hintOf, type GoScalar } from './yaml-1.1-kubectl';
+import { goResolve, hintOf, STR_TAG, type GoScalar } from './yaml-1.1-kubectl';
 
 /**
  * The fast path of readYamlStream: js-yaml parses a kubectl-cut chunk about ten times faster than
@@ -24,19 +24,18 @@ class GoFloat {
 /** Why js-yaml must stop: not an error of the input, only "let the exact reader decide". */
 class Refuse extends Error {}
 
-const STR = 'tag:yaml.org,2002:str';
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 // resolve() and construct() run back to back on the same text: the resolution is computed once.
 let resolvedText: string | undefined;
-let resolved: [string, GoScalar] = [STR, ''];
+let resolved: [string, GoScalar] = [STR_TAG, ''];
 
 function resolveGo(text: string): boolean {
   if (text === '<<') throw new Refuse('merge key');
   if (hintOf(text) === undefined) return false; // resolve.go's first-character table: surely a string
   resolvedText = text;
   resolved = goResolve('', text);
-  return resolved[0] !== STR;
+  return resolved[0] !== STR_TAG;
 }
 
 /** A resolved plain scalar as the exact reader's scalarValue gives it. */
