@@ -9,9 +9,11 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
 /** Own property `k` of `v`, or undefined when `v` is not an object or lacks it. */
 export function get(v: unknown, k: string): unknown {
-  return isObject(v) && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined;
+  return isObject(v) && hasOwnProperty.call(v, k) ? v[k] : undefined;
 }
 
 /** Nested own property, e.g. `field(vol, 'nfs', 'path')`. */

@@ -160,6 +160,16 @@ function hint(type: string, kind: JsonKind): string {
   return '';
 }
 
+/**
+ * True for what walk() would accept at once without looking further: null, anything where any
+ * type goes, and a string or boolean where one is expected. Checked before the call, as most
+ * fields of a manifest are such leaves.
+ */
+function plainLeaf(v: unknown, kind: number): boolean {
+  return v === null || v === undefined || kind === ANY
+    || (kind === STRING ? typeof v === 'string' : kind === BOOLEAN && typeof v === 'boolean');
+}
+
 class Walker {
   readonly issues: Issue[] = [];
 
@@ -190,8 +200,10 @@ class Walker {
         // One path array for the whole walk, pushed and popped: add() copies it when it reports.
         const item = t.item!;
         for (let i = 0; i < v.length; i++) {
+          const x = v[i];
+          if (plainLeaf(x, item.kind)) continue;
           path.push(i);
-          this.walk(v[i], item, path);
+          this.walk(x, item, path);
           path.pop();
         }
         return;
@@ -255,8 +267,10 @@ class Walker {
     for (const k of Object.keys(v)) {
       const ft = fields.get(k);
       if (ft !== undefined) {
+        const x = v[k];
+        if (plainLeaf(x, ft.kind)) continue;
         path.push(k);
-        this.walk(v[k], ft, path);
+        this.walk(x, ft, path);
         path.pop();
         continue;
       }

@@ -466,15 +466,17 @@ function nameIssues(vol: unknown, path: FieldPath): readonly Issue[] {
  */
 export function validateVolumeList(podSpec: unknown, specPath: FieldPath): { issues: Issue[][]; valid: Map<string, unknown> } {
   // Asked once per volume and twice per container in one run: the engine makes a fresh
-  // podSpecPath array per validateManifest call, so keying on it never outlives the run.
-  const known = VOLUME_LISTS.get(specPath);
-  if (known && known.podSpec === podSpec) return known.result;
+  // podSpecPath array per validateManifest call, so the last answer is kept for that array (one
+  // entry rather than a WeakMap: a WeakMap entry per document costs more than the lookups save).
+  if (lastVolumeList !== undefined && lastVolumeList.specPath === specPath && lastVolumeList.podSpec === podSpec) {
+    return lastVolumeList.result;
+  }
   const result = volumeListOf(podSpec, specPath);
-  VOLUME_LISTS.set(specPath, { podSpec, result });
+  lastVolumeList = { specPath, podSpec, result };
   return result;
 }
 
-const VOLUME_LISTS = new WeakMap<FieldPath, { podSpec: unknown; result: { issues: Issue[][]; valid: Map<string, unknown> } }>();
+let lastVolumeList: { specPath: FieldPath; podSpec: unknown; result: { issues: Issue[][]; valid: Map<string, unknown> } } | undefined;
 
 function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][]; valid: Map<string, unknown> } {
   const valid = new Map<string, unknown>();
@@ -494,7 +496,7 @@ function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][
 
 const volumeRule: Rule = (_vol, path, ctx: RuleContext) => {
   const i = path[path.length - 1];
-  if (typeof i !== 'number' || ctx.podSpecPath === undefined) return [];
+  if (typeof i !== 'number' || ctx.podSpecPath === undefined) return NO_ISSUES;
   return validateVolumeList(ctx.podSpec, ctx.podSpecPath).issues[i] ?? [];
 };
 
@@ -502,9 +504,9 @@ const volumeRule: Rule = (_vol, path, ctx: RuleContext) => {
 // of an ephemeral volume is named <pod>-<volume>, which must be a valid object name, and a
 // persistentVolumeClaim volume may not reference such a generated claim.
 const generatedClaims: Rule = (vol, path, ctx) => {
-  if (!isPod(ctx)) return [];
+  if (!isPod(ctx)) return NO_ISSUES;
   const pod = goString(field(ctx.manifest, 'metadata', 'name'));
-  if (pod === undefined || pod === '') return [];
+  if (pod === undefined || pod === '') return NO_ISSUES;
   const out: Issue[] = [];
   const name = goString(get(vol, 'name'));
   if (isSet(get(vol, 'ephemeral')) && name !== undefined && name !== '' && SOURCES.findIndex(([k]) => isSet(get(vol, k))) === SOURCES.length - 1) {
