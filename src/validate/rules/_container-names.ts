@@ -3,7 +3,7 @@
  * apimachinery v0.27 `pkg/util/validation/validation.go`. Each returns the Go function's messages
  * (empty when valid).
  */
-import { byteLength } from './_names';
+import { byteLength, NO_ERRORS } from './_names';
 
 function regexError(msg: string, fmt: string, ...examples: string[]): string {
   const ex = examples.map((e) => `'${e}'`).join(' or ');
@@ -22,7 +22,9 @@ const ENV_VAR_NAME_FMT = '[-._a-zA-Z][-._a-zA-Z0-9]*';
 const ENV_VAR_NAME_RE = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 /** IsEnvVarName (v0.27): the strict pre-1.30 rule, before RelaxedEnvironmentVariableValidation. */
-export function envVarNameErrors(value: string): string[] {
+export function envVarNameErrors(value: string): readonly string[] {
+  // The common case, decided before any message is built: the regex holds and no '..'/'.' prefix.
+  if (ENV_VAR_NAME_RE.test(value) && !value.startsWith('.')) return NO_ERRORS;
   const errs: string[] = [];
   if (!ENV_VAR_NAME_RE.test(value)) {
     errs.push(regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
@@ -46,7 +48,11 @@ export function configMapKeyErrors(value: string): string[] {
 }
 
 /** IsValidPortName (v0.27): an IANA_SVC_NAME. */
-export function portNameErrors(port: string): string[] {
+const PLAIN_PORT_NAME_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function portNameErrors(port: string): readonly string[] {
+  // The common case: at most 15 of [a-z0-9] in hyphen-separated runs, with a letter somewhere.
+  if (port.length <= 15 && PLAIN_PORT_NAME_RE.test(port) && /[a-z]/.test(port)) return NO_ERRORS;
   const errs: string[] = [];
   if (byteLength(port) > 15) errs.push('must be no more than 15 characters');
   if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');

@@ -7,8 +7,8 @@ import { containerIndex, containersOf, goString, isPod, isSet, issue } from './_
 // validateContainers (1.27): a pod spec needs at least one regular container.
 const containersRequired: Rule = (spec, path) => {
   const cs = get(spec, 'containers');
-  if (cs !== undefined && cs !== null && !Array.isArray(cs)) return []; // types: another rule
-  if (list(cs).length > 0) return [];
+  if (cs !== undefined && cs !== null && !Array.isArray(cs)) return NO_ISSUES; // types: another rule
+  if (list(cs).length > 0) return NO_ISSUES;
   return [issue([...path, 'containers'], 'container/containers-required',
     'Required value: a pod needs at least one container in `containers`')];
 };
@@ -16,7 +16,7 @@ const containersRequired: Rule = (spec, path) => {
 // validateContainerCommon (1.27): name is required and an RFC 1123 label.
 const nameValid: Rule = (c, path) => {
   const name = goString(get(c, 'name'));
-  if (name === undefined) return [];
+  if (name === undefined) return NO_ISSUES;
   if (name === '') return [issue([...path, 'name'], 'container/name-required', 'Required value: a container needs a name')];
   const errs = dns1123LabelErrors(name);
   if (errs.length === 0) return NO_ISSUES;
@@ -68,7 +68,7 @@ function hasName(cs: readonly unknown[], name: string, end: number, skipEmpty: b
 // validateContainerCommon (1.27): image must be non-empty.
 const imageRequired: Rule = (c, path) => {
   const image = goString(get(c, 'image'));
-  if (image !== '') return [];
+  if (image !== '') return NO_ISSUES;
   return [issue([...path, 'image'], 'container/image-required', 'Required value: a container needs an image, e.g. "busybox:1.36"')];
 };
 
@@ -76,8 +76,8 @@ const imageRequired: Rule = (c, path) => {
 // templates keep it for backward compatibility (openshift/origin#14659).
 const imageWhitespace: Rule = (c, path, ctx) => {
   const image = get(c, 'image');
-  if (typeof image !== 'string' || image.trim() === image) return [];
-  if (!isPod(ctx) && ctx.containerList !== 'ephemeralContainers') return [];
+  if (typeof image !== 'string' || image.trim() === image) return NO_ISSUES;
+  if (!isPod(ctx) && ctx.containerList !== 'ephemeralContainers') return NO_ISSUES;
   return [issue([...path, 'image'], 'container/image-whitespace',
     `Invalid value ${show(image)}: must not have leading or trailing whitespace`)];
 };
@@ -87,7 +87,7 @@ const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 // validatePullPolicy (1.27); "" never reaches it: SetDefaults_Container picks Always or IfNotPresent.
 const pullPolicy: Rule = (c, path) => {
   const p = get(c, 'imagePullPolicy');
-  if (typeof p !== 'string' || p === '' || PULL_POLICIES.includes(p)) return [];
+  if (typeof p !== 'string' || p === '' || PULL_POLICIES.includes(p)) return NO_ISSUES;
   return [issue([...path, 'imagePullPolicy'], 'container/image-pull-policy-unsupported',
     `Unsupported value ${show(p)}: supported values: "Always", "IfNotPresent", "Never"`)];
 };
@@ -95,7 +95,7 @@ const pullPolicy: Rule = (c, path) => {
 // validateContainerCommon (1.27); "" is defaulted to File by SetDefaults_Container.
 const terminationMessagePolicy: Rule = (c, path) => {
   const p = get(c, 'terminationMessagePolicy');
-  if (typeof p !== 'string' || p === '' || p === 'File' || p === 'FallbackToLogsOnError') return [];
+  if (typeof p !== 'string' || p === '' || p === 'File' || p === 'FallbackToLogsOnError') return NO_ISSUES;
   return [issue([...path, 'terminationMessagePolicy'], 'container/termination-message-policy-unsupported',
     `Unsupported value ${show(p)}: supported values: "File", "FallbackToLogsOnError"`)];
 };
@@ -105,7 +105,7 @@ const INIT_FORBIDDEN = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startup
 // validateInitContainers (1.27): init containers run to completion, so no lifecycle or probes
 // (restartable "sidecar" init containers arrived only in 1.28).
 const initRestrictions: Rule = (c, path, ctx) => {
-  if (ctx.containerList !== 'initContainers') return [];
+  if (ctx.containerList !== 'initContainers') return NO_ISSUES;
   return INIT_FORBIDDEN.filter((f) => isSet(get(c, f))).map((f) =>
     issue([...path, f], 'container/init-field-forbidden', 'Forbidden: may not be set for init containers'));
 };
@@ -120,7 +120,7 @@ function resourcesSet(r: unknown): boolean {
 // validateEphemeralContainers (1.27): no ports, resources, probes or lifecycle; no subPath mounts;
 // targetContainerName must name a regular or init container.
 const ephemeralRestrictions: Rule = (c, path, ctx) => {
-  if (ctx.containerList !== 'ephemeralContainers') return [];
+  if (ctx.containerList !== 'ephemeralContainers') return NO_ISSUES;
   const out: Issue[] = [];
   const forbid = (p: FieldPath): void => {
     out.push(issue(p, 'container/ephemeral-field-forbidden', 'Forbidden: cannot be set for an Ephemeral Container'));

@@ -1,6 +1,6 @@
 import type { FieldPath, Issue } from '../issue';
 import { get, list, show } from '../read';
-import type { Rule, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { nameIsDnsSubdomain, qualifiedNameErrors } from './_names';
 import { configMapKeyErrors, envVarNameErrors } from './_container-names';
 import { goString, isSet, issue } from './_container-context';
@@ -165,15 +165,17 @@ function valueFrom(ev: unknown, path: FieldPath): Issue[] {
 
 // ValidateEnv (1.27): names are required and IsEnvVarName (the strict rule; relaxed names came in 1.30).
 const env: Rule = (c, path) => {
+  const vars = list(get(c, 'env'));
+  if (vars.length === 0) return NO_ISSUES;
   const out: Issue[] = [];
-  list(get(c, 'env')).forEach((ev, i) => {
-    const p = [...path, 'env', i];
+  // Paths are built only for what is reported: most variables are a valid name and a value.
+  vars.forEach((ev, i) => {
     const name = goString(get(ev, 'name'));
-    if (name === '') out.push(issue([...p, 'name'], 'env/name-required', 'Required value: an environment variable needs a name'));
+    if (name === '') out.push(issue([...path, 'env', i, 'name'], 'env/name-required', 'Required value: an environment variable needs a name'));
     else if (name !== undefined) {
-      for (const m of envVarNameErrors(name)) out.push(issue([...p, 'name'], 'env/name-invalid', `Invalid value ${show(name)}: ${m}`));
+      for (const m of envVarNameErrors(name)) out.push(issue([...path, 'env', i, 'name'], 'env/name-invalid', `Invalid value ${show(name)}: ${m}`));
     }
-    out.push(...valueFrom(ev, [...p, 'valueFrom']));
+    if (isSet(get(ev, 'valueFrom'))) out.push(...valueFrom(ev, [...path, 'env', i, 'valueFrom']));
   });
   return out;
 };
@@ -182,8 +184,10 @@ const env: Rule = (c, path) => {
 // name is required and a DNS subdomain (checked as a generateName prefix, as Go does). The
 // count errors sit at `envFrom`, not at the entry.
 const envFrom: Rule = (c, path) => {
+  const sources = list(get(c, 'envFrom'));
+  if (sources.length === 0) return NO_ISSUES;
   const out: Issue[] = [];
-  list(get(c, 'envFrom')).forEach((ef, i) => {
+  sources.forEach((ef, i) => {
     const p = [...path, 'envFrom', i];
     const prefix = goString(get(ef, 'prefix'));
     if (prefix !== undefined && prefix !== '') {

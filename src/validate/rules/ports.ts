@@ -1,6 +1,6 @@
-import type { Issue } from '../issue';
+import type { FieldPath, Issue } from '../issue';
 import { get, list, show } from '../read';
-import type { Rule, RuleContext, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_container-names';
 import { containerIndex, containersOf, defaultedHostPort, defaultedProtocol, goInt, goString, hostNetwork, issue } from './_container-context';
 
@@ -9,34 +9,37 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 // validateContainerPorts (1.27): names are IANA_SVC_NAMEs unique within the container,
 // containerPort is required and 1..65535, a non-zero hostPort 1..65535, protocol TCP/UDP/SCTP.
 const containerPorts: Rule = (c, path) => {
+  const ports = list(get(c, 'ports'));
+  if (ports.length === 0) return NO_ISSUES;
   const out: Issue[] = [];
   const names = new Set<string>();
-  list(get(c, 'ports')).forEach((port, i) => {
-    const p = [...path, 'ports', i];
+  // Paths are built only for what is reported.
+  const at = (i: number, f: string): FieldPath => [...path, 'ports', i, f];
+  ports.forEach((port, i) => {
     const name = goString(get(port, 'name'));
     if (name !== undefined && name !== '') {
       const errs = portNameErrors(name);
       if (errs.length > 0) {
-        for (const m of errs) out.push(issue([...p, 'name'], 'port/name-invalid', `Invalid value ${show(name)}: ${m}`));
+        for (const m of errs) out.push(issue(at(i, 'name'), 'port/name-invalid', `Invalid value ${show(name)}: ${m}`));
       } else if (names.has(name)) {
-        out.push(issue([...p, 'name'], 'port/name-duplicate', `Duplicate value: ${show(name)}: port names must be unique within a container`));
+        out.push(issue(at(i, 'name'), 'port/name-duplicate', `Duplicate value: ${show(name)}: port names must be unique within a container`));
       } else {
         names.add(name);
       }
     }
     const cp = goInt(get(port, 'containerPort'));
     if (cp === 0) {
-      out.push(issue([...p, 'containerPort'], 'port/container-port-required', 'Required value: give the port the container listens on, 1..65535'));
+      out.push(issue(at(i, 'containerPort'), 'port/container-port-required', 'Required value: give the port the container listens on, 1..65535'));
     } else if (cp !== undefined && !isValidPortNum(cp)) {
-      out.push(issue([...p, 'containerPort'], 'port/container-port-invalid', `Invalid value ${cp}: ${PORT_RANGE_ERROR}`));
+      out.push(issue(at(i, 'containerPort'), 'port/container-port-invalid', `Invalid value ${cp}: ${PORT_RANGE_ERROR}`));
     }
     const hp = goInt(get(port, 'hostPort'));
     if (hp !== undefined && hp !== 0 && !isValidPortNum(hp)) {
-      out.push(issue([...p, 'hostPort'], 'port/host-port-invalid', `Invalid value ${hp}: ${PORT_RANGE_ERROR} (or 0 for none)`));
+      out.push(issue(at(i, 'hostPort'), 'port/host-port-invalid', `Invalid value ${hp}: ${PORT_RANGE_ERROR} (or 0 for none)`));
     }
     const proto = defaultedProtocol(port);
     if (proto !== undefined && !PROTOCOLS.includes(proto)) {
-      out.push(issue([...p, 'protocol'], 'port/protocol-unsupported', `Unsupported value ${show(proto)}: supported values: "SCTP", "TCP", "UDP"`));
+      out.push(issue(at(i, 'protocol'), 'port/protocol-unsupported', `Unsupported value ${show(proto)}: supported values: "SCTP", "TCP", "UDP"`));
     }
   });
   return out;
@@ -57,7 +60,9 @@ function hostPortKeys(c: unknown, ctx: RuleContext): (string | undefined)[] {
 // regular containers; init containers run one at a time, so each is checked on its own.
 // Reported at the later use. Ephemeral containers may not have ports at all.
 const hostPortConflicts: Rule = (c, path, ctx) => {
-  if (ctx.containerList === 'ephemeralContainers') return [];
+  if (ctx.containerList === 'ephemeralContainers') return NO_ISSUES;
+  const keys = hostPortKeys(c, ctx);
+  if (!keys.some((k) => k !== undefined)) return NO_ISSUES; // no host port: nothing can conflict
   const seen = new Set<string>();
   if (ctx.containerList === 'containers') {
     containersOf(ctx, 'containers').slice(0, containerIndex(path)).forEach((prev) => {
@@ -65,7 +70,7 @@ const hostPortConflicts: Rule = (c, path, ctx) => {
     });
   }
   const out: Issue[] = [];
-  hostPortKeys(c, ctx).forEach((k, i) => {
+  keys.forEach((k, i) => {
     if (k === undefined) return;
     if (seen.has(k)) {
       out.push(issue([...path, 'ports', i, 'hostPort'], 'port/host-port-conflict',
@@ -80,7 +85,7 @@ const hostPortConflicts: Rule = (c, path, ctx) => {
 // validateHostNetwork (1.27, called from ValidatePodSecurityContext for regular containers): with
 // hostNetwork the host port is the container port. A zero hostPort was defaulted to containerPort.
 const hostNetworkPorts: Rule = (c, path, ctx) => {
-  if (ctx.containerList !== 'containers' || !hostNetwork(ctx)) return [];
+  if (ctx.containerList !== 'containers' || !hostNetwork(ctx)) return NO_ISSUES;
   const out: Issue[] = [];
   list(get(c, 'ports')).forEach((port, i) => {
     const cp = goInt(get(port, 'containerPort'));

@@ -1,26 +1,30 @@
 import type { FieldPath, Issue } from '../issue';
 import { get, list, show } from '../read';
-import type { Rule, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { httpHeaderNameErrors, isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_container-names';
 import { goInt, goString, isSet, issue } from './_container-context';
 
 // ValidatePortNumOrName (1.27): an int 1..65535, or a string that is an IANA_SVC_NAME
 // ("8080" as a string is a name, and fails for having no letter).
-function portNumOrName(port: unknown, path: FieldPath, area: string): Issue[] {
+// The path is given as parent and field, and joined only when there is something to report.
+function portNumOrName(port: unknown, parent: FieldPath, f: string, area: string): readonly Issue[] {
   if (typeof port === 'number') {
-    if (!Number.isInteger(port)) return []; // types: another rule
-    return isValidPortNum(port) ? [] : [issue(path, `${area}/port-invalid`, `Invalid value ${port}: ${PORT_RANGE_ERROR}`)];
+    if (!Number.isInteger(port)) return NO_ISSUES; // types: another rule
+    return isValidPortNum(port) ? NO_ISSUES : [issue([...parent, f], `${area}/port-invalid`, `Invalid value ${port}: ${PORT_RANGE_ERROR}`)];
   }
   if (port === undefined || port === null) {
-    return [issue(path, `${area}/port-invalid`, `Invalid value 0: ${PORT_RANGE_ERROR}`)];
+    return [issue([...parent, f], `${area}/port-invalid`, `Invalid value 0: ${PORT_RANGE_ERROR}`)];
   }
-  if (typeof port !== 'string') return [];
-  return portNameErrors(port).map((m) => issue(path, `${area}/port-invalid`, `Invalid value ${show(port)}: ${m}`));
+  if (typeof port !== 'string') return NO_ISSUES;
+  const errs = portNameErrors(port);
+  if (errs.length === 0) return NO_ISSUES;
+  const path: FieldPath = [...parent, f];
+  return errs.map((m) => issue(path, `${area}/port-invalid`, `Invalid value ${show(port)}: ${m}`));
 }
 
 // validateHTTPGetAction (1.27); path "" and scheme "" were defaulted to "/" and HTTP.
 function httpGet(h: unknown, path: FieldPath, area: string): Issue[] {
-  const out = portNumOrName(get(h, 'port'), [...path, 'port'], area);
+  const out = [...portNumOrName(get(h, 'port'), path, 'port', area)];
   const scheme = goString(get(h, 'scheme'));
   if (scheme !== undefined && scheme !== '' && scheme !== 'HTTP' && scheme !== 'HTTPS') {
     out.push(issue([...path, 'scheme'], `${area}/scheme-unsupported`, `Unsupported value ${show(scheme)}: supported values: "HTTP", "HTTPS"`));
@@ -54,10 +58,10 @@ function handler(h: unknown, path: FieldPath, kinds: readonly HandlerKind[], are
     if (kind === 'exec') {
       if (list(get(v, 'command')).length === 0) out.push(issue([...p, 'command'], `${area}/exec-command-required`, 'Required value: give the command to run'));
     } else if (kind === 'httpGet') out.push(...httpGet(v, p, area));
-    else if (kind === 'tcpSocket') out.push(...portNumOrName(get(v, 'port'), [...p, 'port'], area));
+    else if (kind === 'tcpSocket') out.push(...portNumOrName(get(v, 'port'), p, 'port', area));
     else {
       const port = get(v, 'port');
-      if (port === undefined || port === null || typeof port === 'number') out.push(...portNumOrName(port ?? 0, [...p, 'port'], area));
+      if (port === undefined || port === null || typeof port === 'number') out.push(...portNumOrName(port ?? 0, p, 'port', area));
     }
   }
   if (n === 0) out.push(issue(path, `${area}/handler-required`, `Required value: must specify a handler type: one of ${kinds.join(', ')}`));
@@ -87,7 +91,7 @@ function probe(p: unknown, path: FieldPath): Issue[] {
 // validateContainers (1.27): probe and lifecycle rules for regular containers (init and
 // ephemeral containers may not have them at all: see containers.ts).
 const probes: Rule = (c, path, ctx) => {
-  if (ctx.containerList !== 'containers') return [];
+  if (ctx.containerList !== 'containers') return NO_ISSUES;
   const out: Issue[] = [];
   for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     const p = get(c, kind);
@@ -109,8 +113,8 @@ const probes: Rule = (c, path, ctx) => {
 
 // validateLifecycle (1.27): postStart and preStop handlers (exec, httpGet or tcpSocket).
 const lifecycle: Rule = (c, path, ctx) => {
-  if (ctx.containerList !== 'containers') return [];
   const lc = get(c, 'lifecycle');
+  if (ctx.containerList !== 'containers' || !isSet(lc)) return NO_ISSUES;
   const out: Issue[] = [];
   for (const hook of ['postStart', 'preStop'] as const) {
     const h = get(lc, hook);

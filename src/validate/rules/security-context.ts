@@ -1,7 +1,7 @@
 import type { FieldPath, Issue } from '../issue';
 import { byteLength, dns1123SubdomainErrors } from './_names';
 import { get, list, show } from '../read';
-import type { Rule, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { isValidUnixId, UNIX_ID_RANGE_ERROR } from './_container-names';
 import { goString, isSet, issue } from './_container-context';
 
@@ -14,8 +14,8 @@ function localDescendingPathIssues(p: string, path: FieldPath, code: string): Is
 }
 
 // validateSeccompProfileField (1.27).
-function seccompProfile(sp: unknown, path: FieldPath): Issue[] {
-  if (!isSet(sp)) return [];
+function seccompProfile(sp: unknown, path: FieldPath): readonly Issue[] {
+  if (!isSet(sp)) return NO_ISSUES;
   const out: Issue[] = [];
   const type = goString(get(sp, 'type'));
   if (type === '') out.push(issue([...path, 'type'], 'security-context/seccomp-type-required', 'Required value: type is required when seccompProfile is set: RuntimeDefault, Localhost or Unconfined'));
@@ -34,8 +34,8 @@ function seccompProfile(sp: unknown, path: FieldPath): Issue[] {
 
 // validateWindowsSecurityContextOptions (1.27): the basic checks (the domain-format regexes of
 // runAsUserName are not ported).
-function windowsOptions(w: unknown, path: FieldPath): Issue[] {
-  if (!isSet(w)) return [];
+function windowsOptions(w: unknown, path: FieldPath): readonly Issue[] {
+  if (!isSet(w)) return NO_ISSUES;
   const out: Issue[] = [];
   const specName = get(w, 'gmsaCredentialSpecName');
   if (typeof specName === 'string') {
@@ -70,7 +70,7 @@ function windowsOptions(w: unknown, path: FieldPath): Issue[] {
 // --allow-privileged, which kubeadm, kind and managed clusters turn on, so it is accepted.
 const securityContext: Rule = (c, path) => {
   const sc = get(c, 'securityContext');
-  if (!isSet(sc)) return [];
+  if (!isSet(sc)) return NO_ISSUES;
   const p: FieldPath = [...path, 'securityContext'];
   const out: Issue[] = [];
   for (const f of ['runAsUser', 'runAsGroup']) {
