@@ -5,7 +5,7 @@
  */
 import type { FieldPath, Issue } from '../issue';
 import { field, get, list, show } from '../read';
-import type { Rule } from '../rule';
+import { NO_ISSUES, type Rule } from '../rule';
 import { goString, isSet } from './_values';
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
@@ -74,7 +74,7 @@ function windowsErrors(spec: unknown, path: FieldPath): Issue[] {
 
 const os: Rule = (spec, path) => {
   const errs = osErrors(spec, path);
-  if (errs === undefined) return [];
+  if (errs === undefined) return NO_ISSUES;
   if (errs.length > 0) return errs;
   return get(get(spec, 'os'), 'name') === 'linux' ? linuxErrors(spec, path) : windowsErrors(spec, path);
 };
@@ -87,16 +87,22 @@ const windowsHostProcess: Rule = (spec, path) => {
   const podHostProcess = typeof podHp === 'boolean' ? podHp : undefined;
   let containers = 0;
   let hostProcess = 0;
-  eachContainer(spec, path, (c, p) => {
-    containers++;
-    const chp = field(c, 'securityContext', 'windowsOptions', 'hostProcess');
-    const cHostProcess = typeof chp === 'boolean' ? chp : undefined;
-    if (podHostProcess !== undefined && cHostProcess !== undefined && podHostProcess !== cHostProcess) {
-      out.push({ path: [...p, 'securityContext', 'windowsOptions', 'hostProcess'], code: 'pod/host-process-mismatch',
-        message: `pod hostProcess value must be identical if both are specified, was ${podHostProcess}` });
+  // Loops rather than eachContainer: this rule runs on every pod, and a container's path is
+  // needed only for a mismatch.
+  for (const l of CONTAINER_LISTS) {
+    const cs = list(get(spec, l));
+    for (let i = 0; i < cs.length; i++) {
+      if (!(i in cs)) continue; // as forEach
+      containers++;
+      const chp = field(cs[i], 'securityContext', 'windowsOptions', 'hostProcess');
+      const cHostProcess = typeof chp === 'boolean' ? chp : undefined;
+      if (podHostProcess !== undefined && cHostProcess !== undefined && podHostProcess !== cHostProcess) {
+        out.push({ path: [...path, l, i, 'securityContext', 'windowsOptions', 'hostProcess'], code: 'pod/host-process-mismatch',
+          message: `pod hostProcess value must be identical if both are specified, was ${podHostProcess}` });
+      }
+      if (cHostProcess === true || (cHostProcess === undefined && podHostProcess === true)) hostProcess++;
     }
-    if (cHostProcess === true || (cHostProcess === undefined && podHostProcess === true)) hostProcess++;
-  });
+  }
   if (hostProcess > 0) {
     if (hostProcess !== containers) {
       out.push({ path, code: 'pod/host-process-not-all-containers', message: 'If pod contains any hostProcess containers then all containers must be HostProcess containers' });

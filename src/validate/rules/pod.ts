@@ -6,7 +6,7 @@
  */
 import type { FieldPath, Issue } from '../issue';
 import { field, get, isObject, list, num, show } from '../read';
-import type { Rule, RuleContext, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { nameIsDnsSubdomain, dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors, validateLabelSelector } from './_names';
 import { goString, isSet, isValidIP, localDescendingPathErrors } from './_values';
 import { podOsRules } from './_pod-os';
@@ -32,7 +32,7 @@ function notSupported(value: string, allowed: readonly string[]): string {
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const restartPolicy: Rule = (spec, path) => {
   const v = goString(get(spec, 'restartPolicy'));
-  if (v === undefined || v === '' || RESTART_POLICIES.includes(v)) return [];
+  if (v === undefined || v === '' || RESTART_POLICIES.includes(v)) return NO_ISSUES;
   return [{ path: [...path, 'restartPolicy'], code: 'pod/restart-policy-invalid', message: notSupported(v, RESTART_POLICIES) }];
 };
 
@@ -40,15 +40,16 @@ const restartPolicy: Rule = (spec, path) => {
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 const dnsPolicy: Rule = (spec, path) => {
   const v = goString(get(spec, 'dnsPolicy'));
-  if (v === undefined || v === '' || DNS_POLICIES.includes(v)) return [];
+  if (v === undefined || v === '' || DNS_POLICIES.includes(v)) return NO_ISSUES;
   return [{ path: [...path, 'dnsPolicy'], code: 'pod/dns-policy-invalid', message: notSupported(v, DNS_POLICIES) }];
 };
 
 // validatePodDNSConfig (1.27, ExpandedDNSConfig on by default: 32 search paths, 2048 characters).
 const dnsConfig: Rule = (spec, path) => {
+  const cfg = get(spec, 'dnsConfig');
+  if (!isObject(cfg) && get(spec, 'dnsPolicy') !== 'None') return NO_ISSUES; // nothing to check
   const out: Issue[] = [];
   const p: FieldPath = [...path, 'dnsConfig'];
-  const cfg = get(spec, 'dnsConfig');
   const nameservers = list(get(cfg, 'nameservers'));
   if (get(spec, 'dnsPolicy') === 'None') {
     if (!isSet(cfg)) {
@@ -87,9 +88,9 @@ const dnsConfig: Rule = (spec, path) => {
   return out;
 };
 
-function idRange(v: unknown, p: FieldPath, what: string): Issue[] {
+function idRange(v: unknown, p: FieldPath, what: string): readonly Issue[] {
   const n = int(v);
-  if (n === undefined || (n >= 0 && n <= MAX_INT32)) return [];
+  if (n === undefined || (n >= 0 && n <= MAX_INT32)) return NO_ISSUES;
   return [{ path: p, code: 'pod/security-context-id-out-of-range', message: `${what} must be between 0 and ${MAX_INT32}, inclusive, got ${n}` }];
 }
 
@@ -116,8 +117,8 @@ function sysctls(items: readonly unknown[], p: FieldPath): Issue[] {
 const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
 
 /** validateSeccompProfileField (1.27): for the pod's and (exported) each container's securityContext. */
-export function seccompProfileField(sp: unknown, p: FieldPath): Issue[] {
-  if (!isObject(sp)) return [];
+export function seccompProfileField(sp: unknown, p: FieldPath): readonly Issue[] {
+  if (!isObject(sp)) return NO_ISSUES;
   const out: Issue[] = [];
   const type = goString(get(sp, 'type'));
   const local = get(sp, 'localhostProfile');
@@ -143,14 +144,16 @@ const FS_GROUP_CHANGE_POLICIES = ['Always', 'OnRootMismatch'];
 // ValidatePodSecurityContext (1.27); hostNetwork, hostPID and shareProcessNamespace sit in the
 // internal PodSecurityContext, so their paths are the pod spec's.
 const podSecurityContext: Rule = (spec, path) => {
-  const out: Issue[] = [];
   const sc = get(spec, 'securityContext');
+  const shareBoth = get(spec, 'shareProcessNamespace') === true && get(spec, 'hostPID') === true;
+  if (!isObject(sc) && !shareBoth) return NO_ISSUES; // every check below reads the context, but one
+  const out: Issue[] = [];
   const p: FieldPath = [...path, 'securityContext'];
   out.push(...idRange(get(sc, 'fsGroup'), [...p, 'fsGroup'], 'fsGroup'));
   out.push(...idRange(get(sc, 'runAsUser'), [...p, 'runAsUser'], 'runAsUser'));
   out.push(...idRange(get(sc, 'runAsGroup'), [...p, 'runAsGroup'], 'runAsGroup'));
   list(get(sc, 'supplementalGroups')).forEach((g, i) => out.push(...idRange(g, [...p, 'supplementalGroups', i], 'a supplemental group')));
-  if (get(spec, 'shareProcessNamespace') === true && get(spec, 'hostPID') === true) {
+  if (shareBoth) {
     out.push({ path: [...p, 'shareProcessNamespace'], code: 'pod/share-process-namespace-with-host-pid',
       message: 'ShareProcessNamespace and HostPID cannot both be enabled: set one of them to false' });
   }
@@ -166,7 +169,7 @@ const podSecurityContext: Rule = (spec, path) => {
 // validateHostNetwork (1.27, called from ValidatePodSecurityContext): after defaulting copies
 // containerPort into an unset hostPort, the two must match for regular containers.
 const hostNetworkPorts: Rule = (spec, path) => {
-  if (get(spec, 'hostNetwork') !== true) return [];
+  if (get(spec, 'hostNetwork') !== true) return NO_ISSUES;
   const out: Issue[] = [];
   list(get(spec, 'containers')).forEach((c, i) => {
     list(get(c, 'ports')).forEach((port, j) => {
@@ -252,30 +255,31 @@ const topologySpread: Rule = (spec, path) => {
 };
 
 /** A name field checked only when non-empty, with a ValidateNameFunc-like check. */
-function nameField(spec: unknown, path: FieldPath, f: string, code: string, check: (v: string) => readonly string[], v = goString(get(spec, f))): Issue[] {
-  if (v === undefined || v === '') return [];
+function nameField(spec: unknown, path: FieldPath, f: string, code: string, check: (v: string) => readonly string[], v = goString(get(spec, f))): readonly Issue[] {
+  if (v === undefined || v === '') return NO_ISSUES;
   const errs = check(v);
   return errs.length === 0 ? [] : [{ path: [...path, f], code, message: `${show(v)}: ${errs.join('; ')}` }];
 }
 
 // ValidatePodSpec (1.27): names. The v1 `serviceAccount` is an alias used when serviceAccountName is empty.
+const subdomain = (v: string): readonly string[] => nameIsDnsSubdomain(v, false);
 const names: Rule = (spec, path) => {
   const sa = goString(get(spec, 'serviceAccountName'));
   const effectiveSa = sa === '' ? goString(get(spec, 'serviceAccount')) : sa;
-  const subdomain = (v: string) => nameIsDnsSubdomain(v, false);
-  return [
-    ...nameField(spec, path, 'serviceAccountName', 'pod/service-account-name-invalid', subdomain, effectiveSa),
-    ...nameField(spec, path, 'nodeName', 'pod/node-name-invalid', subdomain),
-    ...nameField(spec, path, 'hostname', 'pod/hostname-invalid', dns1123LabelErrors),
-    ...nameField(spec, path, 'subdomain', 'pod/subdomain-invalid', dns1123LabelErrors),
-    ...nameField(spec, path, 'priorityClassName', 'pod/priority-class-name-invalid', subdomain),
+  const found = [
+    nameField(spec, path, 'serviceAccountName', 'pod/service-account-name-invalid', subdomain, effectiveSa),
+    nameField(spec, path, 'nodeName', 'pod/node-name-invalid', subdomain),
+    nameField(spec, path, 'hostname', 'pod/hostname-invalid', dns1123LabelErrors),
+    nameField(spec, path, 'subdomain', 'pod/subdomain-invalid', dns1123LabelErrors),
+    nameField(spec, path, 'priorityClassName', 'pod/priority-class-name-invalid', subdomain),
   ];
+  return found.every((f) => f.length === 0) ? NO_ISSUES : found.flat();
 };
 
 // ValidateRuntimeClassName (1.27): a set runtimeClassName, even "", must be a DNS subdomain.
 const runtimeClassName: Rule = (spec, path) => {
   const v = get(spec, 'runtimeClassName');
-  if (typeof v !== 'string') return [];
+  if (typeof v !== 'string') return NO_ISSUES;
   const errs = nameIsDnsSubdomain(v, false);
   return errs.length === 0 ? [] : [{ path: [...path, 'runtimeClassName'], code: 'pod/runtime-class-name-invalid', message: `${show(v)}: ${errs.join('; ')}` }];
 };
@@ -283,7 +287,7 @@ const runtimeClassName: Rule = (spec, path) => {
 // ValidatePodSpec (1.27): activeDeadlineSeconds in 1..MaxInt32.
 const activeDeadlineSeconds: Rule = (spec, path) => {
   const n = int(get(spec, 'activeDeadlineSeconds'));
-  if (n === undefined || (n >= 1 && n <= MAX_INT32)) return [];
+  if (n === undefined || (n >= 1 && n <= MAX_INT32)) return NO_ISSUES;
   return [{ path: [...path, 'activeDeadlineSeconds'], code: 'pod/active-deadline-out-of-range', message: `must be between 1 and ${MAX_INT32}, inclusive, got ${n}` }];
 };
 
@@ -307,7 +311,7 @@ const hostAliases: Rule = (spec, path) => {
 const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
 const preemptionPolicy: Rule = (spec, path) => {
   const v = get(spec, 'preemptionPolicy');
-  if (typeof v !== 'string' || PREEMPTION_POLICIES.includes(v)) return [];
+  if (typeof v !== 'string' || PREEMPTION_POLICIES.includes(v)) return NO_ISSUES;
   return [{ path: [...path, 'preemptionPolicy'], code: 'pod/preemption-policy-invalid',
     message: v === '' ? 'Required value: use PreemptLowerPriority or Never' : notSupported(v, PREEMPTION_POLICIES) }];
 };
@@ -321,19 +325,19 @@ const overhead: Rule = (spec, path) => {
 
 // ValidatePodTemplateSpec (1.27) forbids ephemeral containers in a template; ValidatePodCreate forbids them on create.
 const ephemeralContainers: Rule = (spec, path, ctx) => {
-  if (list(get(spec, 'ephemeralContainers')).length === 0) return [];
+  if (list(get(spec, 'ephemeralContainers')).length === 0) return NO_ISSUES;
   return [{ path: [...path, 'ephemeralContainers'], code: 'pod/ephemeral-containers-forbidden',
     message: isPod(ctx) ? 'cannot be set on create: add them later with `kubectl debug`' : 'ephemeral containers not allowed in pod template' }];
 };
 
 // ValidatePodCreate (1.27): a Pod cannot be bound to a node while scheduling gates remain.
 const nodeNameWithGates: Rule = (spec, path, ctx) => {
-  if (!isPod(ctx) || !goString(get(spec, 'nodeName')) || list(get(spec, 'schedulingGates')).length === 0) return [];
+  if (!isPod(ctx) || !goString(get(spec, 'nodeName')) || list(get(spec, 'schedulingGates')).length === 0) return NO_ISSUES;
   return [{ path: [...path, 'nodeName'], code: 'pod/node-name-with-scheduling-gates', message: 'cannot be set until all schedulingGates have been cleared' }];
 };
 
 // validateSeccompAnnotationsAndFieldsMatch (1.27)
-function seccompMatch(annotation: string, sp: unknown, p: FieldPath): Issue[] {
+function seccompMatch(annotation: string, sp: unknown, p: FieldPath): readonly Issue[] {
   const type = get(sp, 'type');
   const forbid = (f: string, what: string): Issue[] => [{ path: [...p, f], code: 'pod/seccomp-annotation-mismatch', message: `seccomp ${what} in annotation and field must match, annotation is ${show(annotation)}` }];
   if (type === 'Unconfined' && annotation !== 'unconfined') return forbid('type', 'type');
@@ -342,12 +346,13 @@ function seccompMatch(annotation: string, sp: unknown, p: FieldPath): Issue[] {
     if (!annotation.startsWith('localhost/')) return forbid('type', 'type');
     if (get(sp, 'localhostProfile') !== annotation.slice('localhost/'.length)) return forbid('localhostProfile', 'profile');
   }
-  return [];
+  return NO_ISSUES;
 }
 
 // validateSeccompAnnotationsAndFields (1.27): where both the deprecated annotation and the field are set, they must agree.
 const seccompAnnotationsMatchFields: Rule = (spec, path, ctx) => {
   const ann = isPod(ctx) ? field(ctx.manifest, 'metadata', 'annotations') : field(ctx.manifest, 'spec', 'template', 'metadata', 'annotations');
+  if (!isObject(ann)) return NO_ISSUES; // both checks need an annotation
   const out: Issue[] = [];
   const podSp = field(spec, 'securityContext', 'seccompProfile');
   const podAnn = get(ann, 'seccomp.security.alpha.kubernetes.io/pod');

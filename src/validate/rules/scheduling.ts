@@ -4,12 +4,15 @@
  */
 import type { FieldPath, Issue } from '../issue';
 import { get, isObject, list, num, show } from '../read';
-import type { Rule, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { goString as text, isSet as present } from './_values';
 import { nameIsDnsLabel, nameIsDnsSubdomain, qualifiedNameErrors, labelValueErrors, validateLabels, validateLabelSelector } from './_names';
 
 // ValidatePodSpec: unversionedvalidation.ValidateLabels(spec.NodeSelector, "nodeSelector")
-const nodeSelectorLabels: Rule = (spec, path) => validateLabels(get(spec, 'nodeSelector'), [...path, 'nodeSelector']);
+const nodeSelectorLabels: Rule = (spec, path) => {
+  const ns = get(spec, 'nodeSelector');
+  return isObject(ns) ? validateLabels(ns, [...path, 'nodeSelector']) : NO_ISSUES;
+};
 
 // ValidateNodeSelectorRequirement (1.27)
 function validateNodeSelectorRequirement(rq: unknown, path: FieldPath): Issue[] {
@@ -120,9 +123,9 @@ function validateNodeAffinity(na: unknown, path: FieldPath): Issue[] {
 }
 
 // ValidatePreferredSchedulingTerms / validateWeightedPodAffinityTerms: a missing weight is 0.
-function weightInRange(w: unknown, path: FieldPath): Issue[] {
+function weightInRange(w: unknown, path: FieldPath): readonly Issue[] {
   const n = w === undefined || w === null ? 0 : num(w);
-  if (n === undefined || (n > 0 && n <= 100)) return [];
+  if (n === undefined || (n > 0 && n <= 100)) return NO_ISSUES;
   return [{ path, code: 'scheduling/weight-out-of-range', message: `must be in the range 1-100, got ${n}` }];
 }
 
@@ -170,6 +173,7 @@ function validatePodAffinity(pa: unknown, path: FieldPath): Issue[] {
 // validateAffinity (1.27)
 const affinity: Rule = (spec, path) => {
   const a = get(spec, 'affinity');
+  if (!isObject(a)) return NO_ISSUES;
   const p: FieldPath = [...path, 'affinity'];
   const out: Issue[] = [];
   if (isObject(get(a, 'nodeAffinity'))) out.push(...validateNodeAffinity(get(a, 'nodeAffinity'), [...p, 'nodeAffinity']));
@@ -230,7 +234,10 @@ export function validateTolerations(tolerations: readonly unknown[], path: Field
   return out;
 }
 
-const tolerations: Rule = (spec, path) => validateTolerations(list(get(spec, 'tolerations')), [...path, 'tolerations']);
+const tolerations: Rule = (spec, path) => {
+  const ts = list(get(spec, 'tolerations'));
+  return ts.length === 0 ? NO_ISSUES : validateTolerations(ts, [...path, 'tolerations']);
+};
 
 export const schedulingRules: RuleSet = {
   podSpec: [nodeSelectorLabels, affinity, tolerations],
