@@ -49,10 +49,11 @@ export function configMapKeyErrors(value: string): string[] {
 
 /** IsValidPortName (v0.27): an IANA_SVC_NAME. */
 const PLAIN_PORT_NAME_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const HAS_LETTER_RE = /[a-z]/;
 
 export function portNameErrors(port: string): readonly string[] {
   // The common case: at most 15 of [a-z0-9] in hyphen-separated runs, with a letter somewhere.
-  if (port.length <= 15 && PLAIN_PORT_NAME_RE.test(port) && /[a-z]/.test(port)) return NO_ERRORS;
+  if (port.length <= 15 && PLAIN_PORT_NAME_RE.test(port) && HAS_LETTER_RE.test(port)) return NO_ERRORS;
   const errs: string[] = [];
   if (byteLength(port) > 15) errs.push('must be no more than 15 characters');
   if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');

@@ -1,7 +1,7 @@
 import type { FieldPath, Issue, PathSegment } from '../issue';
 import { key, toFieldPath } from '../issue';
 import { field, isObject, show, str } from '../read';
-import type { Rule, RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { quantityFromJson } from './_quantity';
 import schemaJson from '../schema/k8s-1.27.json';
 
@@ -293,10 +293,10 @@ export const manifestTypes: Rule = (manifest) => {
   const apiVersion = str(field(manifest, 'apiVersion'));
   const kind = str(field(manifest, 'kind'));
   const root = apiVersion && kind ? definitionOf(apiVersion, kind) : undefined;
-  if (!root || !isObject(manifest)) return [];
+  if (!root || !isObject(manifest)) return NO_ISSUES;
   const walker = new Walker();
   walker.walk(manifest, compile(root), []);
-  return walker.issues;
+  return walker.issues.length === 0 ? NO_ISSUES : walker.issues;
 };
 
 export const typesRules: RuleSet = {
