@@ -184,18 +184,24 @@ const hostNetworkPorts: Rule = (spec, path) => {
 };
 
 // validateReadinessGates (1.27)
-const readinessGates: Rule = (spec, path) => list(get(spec, 'readinessGates')).flatMap((g, i) => {
-  const t = goString(get(g, 'conditionType'));
-  const errs = t === undefined ? [] : qualifiedNameErrors(t);
-  return errs.length === 0 ? [] : [{ path: [...path, 'readinessGates', i, 'conditionType'], code: 'pod/readiness-gate-invalid',
-    message: `${show(t)}: ${errs.join('; ')}` }];
-});
+const readinessGates: Rule = (spec, path) => {
+  const gates = list(get(spec, 'readinessGates'));
+  if (gates.length === 0) return NO_ISSUES;
+  return gates.flatMap((g, i) => {
+    const t = goString(get(g, 'conditionType'));
+    const errs = t === undefined ? [] : qualifiedNameErrors(t);
+    return errs.length === 0 ? [] : [{ path: [...path, 'readinessGates', i, 'conditionType'], code: 'pod/readiness-gate-invalid',
+      message: `${show(t)}: ${errs.join('; ')}` }];
+  });
+};
 
 // validateSchedulingGates (1.27; PodSchedulingReadiness is beta and on): reported at the index.
 const schedulingGates: Rule = (spec, path) => {
+  const gates = list(get(spec, 'schedulingGates'));
+  if (gates.length === 0) return NO_ISSUES;
   const out: Issue[] = [];
   const seen = new Set<string>();
-  list(get(spec, 'schedulingGates')).forEach((g, i) => {
+  gates.forEach((g, i) => {
     const name = goString(get(g, 'name'));
     if (name === undefined) return;
     const errs = qualifiedNameErrors(name);
@@ -211,8 +217,9 @@ const NODE_INCLUSION_POLICIES = ['Honor', 'Ignore'];
 
 // validateTopologySpreadConstraints (1.27; minDomains, node inclusion policies and matchLabelKeys are beta and on)
 const topologySpread: Rule = (spec, path) => {
-  const out: Issue[] = [];
   const all = list(get(spec, 'topologySpreadConstraints'));
+  if (all.length === 0) return NO_ISSUES;
+  const out: Issue[] = [];
   all.forEach((c, i) => {
     const p: FieldPath = [...path, 'topologySpreadConstraints', i];
     const maxSkew = get(c, 'maxSkew') ?? 0;
