@@ -30,9 +30,10 @@ const WORKER_SCRIPT = path.join(__dirname, 'check-files-worker.js');
 
 /**
  * Threads to check these files on (this one included), for `--jobs N`: below 2, this thread
- * alone. Not the default: on the 2-vCPU machine the benchmark runs on, two threads took 2.75 s
- * for 10,000 documents where one took 2.33 s (each isolate warms up its own JIT, and the two
- * slowed each other down by ~1.6x), so parallelism only pays on more, or freer, cores.
+ * alone. Not the default: on the 2-vCPU machine the benchmark runs on, two threads took
+ * 1.37-1.76 s for 10,000 documents where one took 1.45-1.74 s (each isolate warms up its own
+ * JIT, and one thread already leaves the second core to V8's concurrent compiler and garbage
+ * collector), so parallelism only pays on more, or freer, cores.
  */
 export function workersFor(files: readonly string[], jobs: number | undefined): number {
   if (jobs === undefined || jobs < 2 || files.includes('-') || !fs.existsSync(WORKER_SCRIPT)) return 0;
