@@ -10,9 +10,11 @@ import type { FastRead } from './yaml-fast';
  *
  * It takes, line by line: block mappings and block sequences (indented, indentless, and compact
  * `- key: v` / `- - v`), empty entries and values, single-line plain, single-quoted and
- * double-quoted scalars without escapes, the empty flow collections `[]` and `{}`, and comments
- * on their own line or after a space. It refuses (undefined, and the next reader decides)
- * everything else: block scalars, flow collections with content, escapes, multi-line scalars,
+ * double-quoted scalars without escapes, the empty flow collections `[]` and `{}`, one-line flow
+ * sequences of such scalars (`command: ["sh", "-c"]`, plain items only of simple words), and
+ * comments on their own line or after a space. It refuses (undefined, and the next reader
+ * decides) everything else: block scalars, flow mappings with content, nested flow collections,
+ * escapes, multi-line scalars,
  * anchors, aliases, tags, directives, document markers, explicit keys, keys that resolve to
  * anything but a string (`1:`, `yes:`, `null:`, `<<:`) and `__proto__`, duplicate keys, integers
  * beyond 2^53, .inf/.nan, tabs and characters outside printable ASCII and the BMP's printable
@@ -57,8 +59,12 @@ function printable(c: number): boolean {
 const KEYS = new Map<number, string>();
 const MAX_KEYS = 4096;
 
+/** What a plain item of a flow sequence may hold: letters, digits and `_ . / = + @ -` (the last two not first). */
+const FLOW_PLAIN = new Uint8Array(0x80);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./=@+-') FLOW_PLAIN[ch.charCodeAt(0)] = 1;
+
 /** The token kinds `scan` finds. */
-const enum Style { Plain, Single, Double, EmptyList, EmptyMap }
+const enum Style { Plain, Single, Double, EmptyList, EmptyMap, FlowList }
 
 class BlockReader {
   /** Start and end (index of its `\n`, or the text's length) of the current line. */
@@ -77,6 +83,8 @@ class BlockReader {
   private afterColon = 0;
   /** A single-quoted token holds `''`. */
   private escapedQuote = false;
+  /** The items of a FlowList token. */
+  private flowItems: unknown[] = [];
   /** A hash of a plain token's text, to find its string in KEYS. */
   private hash = 0;
 
@@ -224,26 +232,13 @@ class BlockReader {
     let j: number;
     if (c === SQUOTE || c === DQUOTE) {
       this.style = c === SQUOTE ? Style.Single : Style.Double;
-      this.escapedQuote = false;
-      j = i + 1;
-      for (;; j++) {
-        if (j === end) throw REFUSE; // a quoted scalar over more than one line
-        const q = text.charCodeAt(j);
-        if (q === c) {
-          if (c === SQUOTE && text.charCodeAt(j + 1) === SQUOTE) {
-            this.escapedQuote = true;
-            j++;
-            continue;
-          }
-          break;
-        }
-        if (q === 0x5c && c === DQUOTE) throw REFUSE; // an escape
-        if (!printable(q)) throw REFUSE;
-      }
-      this.tokenEnd = j + 1;
+      this.tokenEnd = this.quoted(i);
     } else if ((c === 0x5b && text.charCodeAt(i + 1) === 0x5d) || (c === 0x7b && text.charCodeAt(i + 1) === 0x7d)) {
       this.style = c === 0x5b ? Style.EmptyList : Style.EmptyMap;
       this.tokenEnd = i + 2;
+    } else if (c === 0x5b) {
+      this.style = Style.FlowList;
+      this.tokenEnd = this.flowList(i);
     } else {
       if (c < 0x80 && NOT_PLAIN_FIRST[c] === 1 && !(c === DASH && i + 1 < end && text.charCodeAt(i + 1) !== SPACE)) throw REFUSE;
       this.style = Style.Plain;
@@ -263,6 +258,67 @@ class BlockReader {
     } else {
       throw REFUSE; // `"a"b`, `[] x`, `[]: x` (a collection as a key), a comment glued to the quote
     }
+  }
+
+  /** The end (past the closing quote) of the quoted scalar opening at `i`, which must close on its line; notes a `''`. */
+  private quoted(i: number): number {
+    const text = this.text;
+    const end = this.lineEnd;
+    const quote = text.charCodeAt(i);
+    this.escapedQuote = false;
+    for (let j = i + 1; ; j++) {
+      if (j === end) throw REFUSE; // a quoted scalar over more than one line
+      const q = text.charCodeAt(j);
+      if (q === quote) {
+        if (quote === SQUOTE && text.charCodeAt(j + 1) === SQUOTE) {
+          this.escapedQuote = true;
+          j++;
+          continue;
+        }
+        return j + 1;
+      }
+      if (q === 0x5c && quote === DQUOTE) throw REFUSE; // an escape
+      if (!printable(q)) throw REFUSE;
+    }
+  }
+
+  /**
+   * A flow sequence of scalars on one line, `[a, "b", 'c']`, from its `[` at `i`: its end, past
+   * the `]`, with its items in `flowItems`. Plain items are words of FLOW_PLAIN characters only
+   * (no spaces, colons or indicators, where flow and block rules and the two parsers differ);
+   * nested collections and a comma before `]` are refused.
+   */
+  private flowList(i: number): number {
+    const text = this.text;
+    const end = this.lineEnd;
+    const items: unknown[] = [];
+    let j = i + 1;
+    while (j < end && text.charCodeAt(j) === SPACE) j++;
+    if (text.charCodeAt(j) !== 0x5d) {
+      for (;;) {
+        const c = text.charCodeAt(j);
+        if (c === SQUOTE || c === DQUOTE) {
+          const close = this.quoted(j);
+          const s = text.slice(j + 1, close - 1);
+          items.push(this.escapedQuote ? s.replace(/''/g, "'") : s);
+          j = close;
+        } else {
+          const start = j;
+          if (!(c < 0x80 && FLOW_PLAIN[c] === 1) || c === DASH || c === 0x40) throw REFUSE; // `-` and `@` cannot open one
+          while (j < end && text.charCodeAt(j) < 0x80 && FLOW_PLAIN[text.charCodeAt(j)] === 1) j++;
+          items.push(plainScalar(text.slice(start, j)));
+        }
+        while (j < end && text.charCodeAt(j) === SPACE) j++;
+        const d = text.charCodeAt(j);
+        if (d === 0x5d) break;
+        if (d !== 0x2c) throw REFUSE; // anything but `,` or `]` after an item
+        j++;
+        while (j < end && text.charCodeAt(j) === SPACE) j++;
+        if (j === end || text.charCodeAt(j) === 0x5d) throw REFUSE; // over two lines, or `[a,]`
+      }
+    }
+    this.flowItems = items;
+    return j + 1;
   }
 
   /** A plain scalar from `i`: it ends at the line's end, at ` #`, or at a key's `: `; trailing spaces are not part of it. */
@@ -308,30 +364,19 @@ class BlockReader {
     return s;
   }
 
-  /** The scanned token as a value, as encoding/json writes what go-yaml decoded. */
+  /** The scanned token as a value. */
   private scalar(depth: number): unknown {
     switch (this.style) {
       case Style.EmptyList:
       case Style.EmptyMap:
+      case Style.FlowList:
         if (depth + 1 > this.maxDepth) throw REFUSE;
-        return this.style === Style.EmptyList ? [] : {};
+        return this.style === Style.FlowList ? this.flowItems : this.style === Style.EmptyList ? [] : {};
       case Style.Plain:
-        break;
+        return plainScalar(this.text.slice(this.tokenStart, this.tokenEnd));
       default:
         return this.quotedOrPlainText();
     }
-    const s = this.text.slice(this.tokenStart, this.tokenEnd);
-    if (s === '<<') throw REFUSE;
-    const v = plainValue(s);
-    if (typeof v === 'bigint') {
-      if (v > MAX_SAFE || v < -MAX_SAFE) throw REFUSE;
-      return Number(v);
-    }
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) throw REFUSE;
-      return v === 0 ? 0 : v;
-    }
-    return v;
   }
 
   private quotedOrPlainText(): string {
@@ -339,6 +384,21 @@ class BlockReader {
     const s = this.text.slice(this.tokenStart + 1, this.tokenEnd - 1);
     return this.escapedQuote ? s.replace(/''/g, "'") : s;
   }
+}
+
+/** A plain scalar's value as encoding/json writes what go-yaml decoded; refused where that is not a JSON number or string. */
+function plainScalar(s: string): unknown {
+  if (s === '<<') throw REFUSE;
+  const v = plainValue(s);
+  if (typeof v === 'bigint') {
+    if (v > MAX_SAFE || v < -MAX_SAFE) throw REFUSE;
+    return Number(v);
+  }
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw REFUSE;
+    return v === 0 ? 0 : v;
+  }
+  return v;
 }
 
 /**

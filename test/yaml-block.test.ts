@@ -81,7 +81,14 @@ describe('readChunkBlock keeps keys apart that share a hash', () => {
 const REFUSALS: ReadonlyArray<readonly [feature: string, taken: string, refused: string]> = [
   ['a block scalar', 'v: x\n', 'v: |\n  x\n'],
   ['a folded block scalar', 'v: x\n', 'v: >-\n  x\n'],
-  ['a flow sequence with content', 'v: []\n', 'v: [a]\n'],
+  ['a nested flow sequence', 'v: [a]\n', 'v: [a, [b]]\n'],
+  ['a flow mapping in a flow sequence', 'v: [a]\n', 'v: [{a: b}]\n'],
+  ['a flow sequence over two lines', 'v: [a, b]\n', 'v: [a,\n  b]\n'],
+  ['a comma before the end of a flow sequence', 'v: [a]\n', 'v: [a,]\n'],
+  ['a flow item with a space', 'v: [a, b]\n', 'v: [a b]\n'],
+  ['a flow item with a colon', 'v: ["a:b"]\n', 'v: [a:b]\n'],
+  ['a flow item opening with a dash', 'v: ["-c"]\n', 'v: [-c]\n'],
+  ['a flow sequence as a key', 'v: [a]\n', '[a]: x\n'],
   ['a flow mapping with content', 'v: {}\n', 'v: {a: 1}\n'],
   ['a flow collection as a key', 'v: {}\n', '[]: x\n'],
   ['an escape in double quotes', 'v: "a"\n', 'v: "\\n"\n'],
@@ -158,6 +165,10 @@ const WORDS = [
   'toString', '-x', '--config', '-', ':x', '?x', 'a:b', 'a: b', 'a:', 'a#b', 'a #b', '#a', "it's", 'say "hi"', '\u00e9', '\u00a0x',
   'x\u00a0', '9007199254740993', '.inf', '-.5', '%x', '@x', '`x', '!x', '&x', '*x', '|', '>', '[x]', '{x}', '[]', '{}', 'a,b',
   'http://x:80/y', ' x', 'x ', '\\', 'a\\b', '...', '---', '- x', '-  x', '=', '"', "'", '0.', '+.5', '1e', '0b', '-0b1',
+  // Flow sequences, inside and outside the one-line subset.
+  '[a, b]', '[ a ]', '[ ]', '["x", \'y\']', '[1, yes, ~, 0755, 1e3, .5, -1, +1, 08]', '[1, yes, 0755, 1e3, .5, +1, 08, 0x1F, 2001-12-14, Off]', '[a,b]', '[a,]', '[a b]', '[a:b]', '[-c]',
+  '[@a]', '[a, [b]]', '[a, {b: c}]', '[a , b ]', '["a", ]', '[a # c]', '["a"b]', '[\'it\'\'s\']', '[/bin/sh, -c]', '[a=b, c.d]',
+  '[.inf]', '[9007199254740993]', '[<<]', '["a\\n"]', '[a', 'a]', '[a]x', '[a] x', '[a]#c', '[a] #c', '[\u00e9]',
 ];
 
 /** A mapping of the generated tree: its pairs in order, keys possibly repeated. */
