@@ -59,6 +59,16 @@ function main(): void {
   process.stderr.write('cli validate...\n');
   const docs = 10_000;
   const validateMs = timeCommand(process.execPath, [CLI, 'validate', '--output', 'json', fleet], 3);
+  // The same documents as 10,000 files of one document each: what a repo of one manifest per file costs.
+  const perFile = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-files-'));
+  for (const name of fs.readdirSync(fleet)) {
+    fs.readFileSync(path.join(fleet, name), 'utf8').split(/^---\n/m).forEach((doc, i) => {
+      fs.writeFileSync(path.join(perFile, `${name.replace(/\.yaml$/, '')}-${String(i).padStart(3, '0')}.yaml`), doc);
+    });
+  }
+  if (fs.readdirSync(perFile).length !== docs) throw new Error(`expected ${docs} one-document files`);
+  const validateFilesMs = timeCommand(process.execPath, [CLI, 'validate', '--output', 'json', perFile], 3);
+  fs.rmSync(perFile, { recursive: true, force: true });
   // A 100-document file: validating it (a whole CLI process) against synthesizing it (a whole app process).
   const oneFile = path.join(fleet, fs.readdirSync(fleet)[0]);
   const validateFileMs = timeCommand(process.execPath, [CLI, 'validate', oneFile], 5);
@@ -77,11 +87,13 @@ function main(): void {
     },
     targets: { oursOverFloor10k: 3, scaling1kTo10k: 12, validateShareOfSynth: 0.25, cliValidateDocsPerSecond: 5000, cliColdStartOverNode: 3, rssMiB10k: 1024 },
     cliValidateDocsPerSecond: Math.round(docs / (validateMs / 1000)),
+    cliValidateDocsPerSecondOneFileEach: Math.round(docs / (validateFilesMs / 1000)),
     rssMiB10k: round(ours[10000].rssMiB, 0),
     timingsMs: {
       ours: Object.fromEntries(Object.entries(ours).map(([n, r]) => [n, { synth: round(r.synthMs, 0), validate: round(r.validateMs, 0), floor: round(r.floorMs, 0), rssMiB: round(r.rssMiB, 0) }])),
       cdk8s: Object.fromEntries(Object.entries(plain).map(([n, r]) => [n, { synth: round(r.synthMs, 0), rssMiB: round(r.rssMiB, 0) }])),
       cliValidate10kDocs: round(validateMs, 0),
+      cliValidate10kFiles: round(validateFilesMs, 0),
       cliValidate100DocFile: round(validateFileMs, 0),
       synth100Charts: round(synthFileMs, 0),
       cliColdStart: round(coldCli, 1),
@@ -100,7 +112,8 @@ function main(): void {
     ['cdk8s + cdk8s-plus-27, 1,000 charts', `${t.cdk8s[1000].synth} ms`],
     ['cdk8s + cdk8s-plus-27, 3,000 charts', `${t.cdk8s[3000].synth} ms`],
     ['yaml.stringify floor, 10,000 docs', `${t.ours[10000].floor} ms`],
-    ['CLI validate, 10,000 docs', `${t.cliValidate10kDocs} ms = ${results.cliValidateDocsPerSecond} docs/s (target >= 5000)`],
+    ['CLI validate, 10,000 docs in 100 files', `${t.cliValidate10kDocs} ms = ${results.cliValidateDocsPerSecond} docs/s (target >= 5000)`],
+    ['CLI validate, 10,000 files of one doc', `${t.cliValidate10kFiles} ms = ${results.cliValidateDocsPerSecondOneFileEach} docs/s`],
     ['validate a 100-doc file / synth it', `${t.cliValidate100DocFile} / ${t.synth100Charts} ms (whole processes)`],
     ['CLI cold start / node -e 0', `${t.cliColdStart} / ${t.nodeColdStart} ms`],
     ['peak RSS, 10,000 charts', `${results.rssMiB10k} MiB (target < 1024)`],
