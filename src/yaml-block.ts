@@ -1,4 +1,5 @@
 import { plainValue } from './yaml-1.1-kubectl';
+import { FLOW_PLAIN, MAX_LINE, NOT_PLAIN_FIRST, plainScalar, printable, REFUSE } from './yaml-block-text';
 import type { FastRead } from './yaml-fast';
 
 /**
@@ -10,46 +11,26 @@ import type { FastRead } from './yaml-fast';
  *
  * It takes, line by line: block mappings and block sequences (indented, indentless, and compact
  * `- key: v` / `- - v`), empty entries and values, single-line plain, single-quoted and
- * double-quoted scalars without escapes, the empty flow collections `[]` and `{}`, one-line flow
- * sequences of such scalars (`command: ["sh", "-c"]`, plain items only of simple words), and
- * comments on their own line or after a space. It refuses (undefined, and the next reader
- * decides) everything else: block scalars, flow mappings with content, nested flow collections,
- * escapes, multi-line scalars,
- * anchors, aliases, tags, directives, document markers, explicit keys, keys that resolve to
- * anything but a string (`1:`, `yes:`, `null:`, `<<:`) and `__proto__`, duplicate keys, integers
- * beyond 2^53, .inf/.nan, tabs and characters outside printable ASCII and the BMP's printable
- * range, lines over MAX_LINE characters, nesting deeper than maxDepth, and any indentation that
- * is not exactly a level already open. test/yaml-block.test.ts holds it to the exact reader.
+ * double-quoted scalars without escapes, literal block scalars (`|` and `|-`, as the writer puts
+ * multi-line strings), the empty flow collections `[]` and `{}`, one-line flow sequences of such
+ * scalars (`command: ["sh", "-c"]`, plain items only of simple words), and comments on their own
+ * line or after a space. It refuses (undefined, and the next reader decides) everything else:
+ * folded block scalars, `|+`, indentation indicators, flow mappings with content, nested flow
+ * collections, escapes, multi-line flow and plain scalars, anchors, aliases, tags, directives,
+ * document markers, explicit keys, keys that resolve to anything but a string (`1:`, `yes:`,
+ * `null:`, `<<:`) and `__proto__`, duplicate keys, integers beyond 2^53, .inf/.nan, tabs and
+ * characters outside printable ASCII and the BMP's printable range, lines over MAX_LINE
+ * characters, nesting deeper than maxDepth, and any indentation that is not exactly a level
+ * already open. test/yaml-block.test.ts holds it to the exact reader and to kubectl 1.27.
  */
 
-/** Thrown to hand the chunk to the next reader: nothing is wrong with the input, it is only outside this reader's subset. */
-const REFUSE = Symbol('refuse');
-
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/** An implicit key may not run past 1024 characters; a longer line is left to the readers that check it. */
-const MAX_LINE = 1000;
-
+// Character codes the scanners compare against, local so the loops read constants.
 const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
 const SQUOTE = 0x27;
 const DQUOTE = 0x22;
-
-/** Characters that cannot open a plain scalar here (YAML's indicators, `-` only before a space). */
-const NOT_PLAIN_FIRST = new Uint8Array(0x80);
-for (const ch of '-?:,[]{}#&*!|>\'"%@`') NOT_PLAIN_FIRST[ch.charCodeAt(0)] = 1;
-
-/**
- * Printable ASCII and the BMP's printable range: not C0/C1 controls, tab, DEL, NEL, LS, PS,
- * surrogates, BOM or U+FFFE/U+FFFF. Characters go-yaml takes for line breaks (NEL, LS, PS) are
- * exactly where readers part ways.
- */
-function printable(c: number): boolean {
-  if (c < 0x80) return c >= SPACE && c !== 0x7f;
-  return c >= 0xa0 && c !== 0x2028 && c !== 0x2029 && (c < 0xd800 || c > 0xdfff) && c !== 0xfeff && c < 0xfffe;
-}
 
 /**
  * Plain keys read before, by a hash of their text, each checked against the text before use.
@@ -59,12 +40,8 @@ function printable(c: number): boolean {
 const KEYS = new Map<number, string>();
 const MAX_KEYS = 4096;
 
-/** What a plain item of a flow sequence may hold: letters, digits and `_ . / = + @ -` (the last two not first). */
-const FLOW_PLAIN = new Uint8Array(0x80);
-for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./=@+-') FLOW_PLAIN[ch.charCodeAt(0)] = 1;
-
 /** The token kinds `scan` finds. */
-const enum Style { Plain, Single, Double, EmptyList, EmptyMap, FlowList }
+const enum Style { Plain, Single, Double, EmptyList, EmptyMap, FlowList, Literal }
 
 class BlockReader {
   /** Start and end (index of its `\n`, or the text's length) of the current line. */
@@ -83,6 +60,8 @@ class BlockReader {
   private afterColon = 0;
   /** A single-quoted token holds `''`. */
   private escapedQuote = false;
+  /** A Literal token is `|-`. */
+  private strip = false;
   /** The items of a FlowList token. */
   private flowItems: unknown[] = [];
   /** A hash of a plain token's text, to find its string in KEYS. */
@@ -178,7 +157,7 @@ class BlockReader {
     }
     this.scan(i);
     if (this.isKey) throw REFUSE; // `a: b: c`
-    const v = this.scalar(depth);
+    const v = this.scalar(depth, indent);
     this.advance();
     if (this.indent > indent) throw REFUSE; // a multi-line scalar
     return v;
@@ -209,7 +188,7 @@ class BlockReader {
           this.content = i;
           out.push(this.mapping(this.indent, depth + 1));
         } else {
-          out.push(this.scalar(depth));
+          out.push(this.scalar(depth, indent));
           this.advance();
         }
       }
@@ -239,6 +218,12 @@ class BlockReader {
     } else if (c === 0x5b) {
       this.style = Style.FlowList;
       this.tokenEnd = this.flowList(i);
+    } else if (c === 0x7c) {
+      // `|` or `|-`: a literal block scalar, kept or stripped of its final line break. Folding
+      // (`>`), `|+` (keep every trailing break) and indentation indicators are left to the other readers.
+      this.style = Style.Literal;
+      this.strip = text.charCodeAt(i + 1) === DASH;
+      this.tokenEnd = i + (this.strip ? 2 : 1);
     } else {
       if (c < 0x80 && NOT_PLAIN_FIRST[c] === 1 && !(c === DASH && i + 1 < end && text.charCodeAt(i + 1) !== SPACE)) throw REFUSE;
       this.style = Style.Plain;
@@ -280,6 +265,49 @@ class BlockReader {
       if (q === 0x5c && quote === DQUOTE) throw REFUSE; // an escape
       if (!printable(q)) throw REFUSE;
     }
+  }
+
+  /**
+   * The text of a literal block scalar whose header ends the current line: the lines after it, up
+   * to the first one holding something at or left of its first line's column, which must be right
+   * of `indent`; with one final line break, or none when stripped. Refused: no text at all, a line
+   * of spaces only (readers disagree on how such lines set the indentation), a tab or other
+   * character outside the printable set.
+   */
+  private literal(indent: number): string {
+    const text = this.text;
+    let column = -1;
+    let value = '';
+    let breaks = 0; // empty lines since the last line of text
+    let last = this.lineEnd;
+    for (let start = this.lineEnd + 1; start < text.length;) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end - start > MAX_LINE) throw REFUSE;
+      if (end === start) {
+        breaks++;
+        start = end + 1;
+        continue;
+      }
+      let i = start;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      if (i === end) throw REFUSE; // a line of spaces only
+      if (column < 0) {
+        if (i - start <= indent) break;
+        column = i - start;
+      } else if (i - start < column) {
+        break;
+      }
+      for (let k = i; k < end; k++) if (!printable(text.charCodeAt(k))) throw REFUSE;
+      // The break ending the previous line of text, then one per empty line; leading empty lines count too.
+      value += '\n'.repeat(breaks + (last === this.lineEnd ? 0 : 1)) + text.slice(start + column, end);
+      breaks = 0;
+      last = end;
+      start = end + 1;
+    }
+    if (column < 0) throw REFUSE; // no text
+    this.lineEnd = last;
+    return this.strip ? value : `${value}\n`;
   }
 
   /**
@@ -364,9 +392,14 @@ class BlockReader {
     return s;
   }
 
-  /** The scanned token as a value. */
-  private scalar(depth: number): unknown {
+  /**
+   * The scanned token as a value. A block scalar's text follows on the lines indented deeper than
+   * `indent`, the column of the collection holding it: they are read, and the cursor left on the last.
+   */
+  private scalar(depth: number, indent: number): unknown {
     switch (this.style) {
+      case Style.Literal:
+        return this.literal(indent);
       case Style.EmptyList:
       case Style.EmptyMap:
       case Style.FlowList:
@@ -384,21 +417,6 @@ class BlockReader {
     const s = this.text.slice(this.tokenStart + 1, this.tokenEnd - 1);
     return this.escapedQuote ? s.replace(/''/g, "'") : s;
   }
-}
-
-/** A plain scalar's value as encoding/json writes what go-yaml decoded; refused where that is not a JSON number or string. */
-function plainScalar(s: string): unknown {
-  if (s === '<<') throw REFUSE;
-  const v = plainValue(s);
-  if (typeof v === 'bigint') {
-    if (v > MAX_SAFE || v < -MAX_SAFE) throw REFUSE;
-    return Number(v);
-  }
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw REFUSE;
-    return v === 0 ? 0 : v;
-  }
-  return v;
 }
 
 /**

@@ -30,6 +30,10 @@ describe('validate loads YAML libraries only for documents that need them', () =
     expect(packagesLoaded(['validate', '--output', 'json', dir])).toEqual({ status: 0, packages: [] });
   });
 
+  it('loads neither for the committed examples, ConfigMaps with multi-line files included', () => {
+    expect(packagesLoaded(['validate', path.join(__dirname, '..', '..', 'dist')])).toEqual({ status: 0, packages: [] });
+  });
+
   it('loads js-yaml for a flow collection, and only the yaml package for an anchor (which js-yaml\'s pre-scan declines)', () => {
     // VALID writes `matchLabels: {app: agent}`, a flow mapping the block reader declines.
     expect(packagesLoaded(['validate', folder({ 'flow.yaml': VALID })]).packages).toEqual(['js-yaml']);
