@@ -222,14 +222,21 @@ export interface ExactRead {
   readonly errors: readonly string[];
 }
 
-/**
- * Reads one chunk, `text`, whose first line is line `firstLine` of the stream and whose content
- * starts on line `line`.
- */
-export function readChunkExact(text: string, firstLine: number, line: number, maxAliasCount: number, maxDepth: number): ExactRead | undefined {
+/** Where a chunk sits in its stream, as readYamlStream has already worked it out. */
+export interface ChunkPlace {
+  /** 1-based line of the chunk's first line in the stream. */
+  readonly firstLine: number;
+  /** Offset in the chunk of its first character that is not white space, or -1. */
+  readonly offsetOfContent: number;
+  /** 1-based line that character is on: where the document starts. */
+  readonly line: number;
+}
+
+/** Reads one chunk, `text`, found at `place` in its stream. */
+export function readChunkExact(text: string, place: ChunkPlace, maxAliasCount: number, maxDepth: number): ExactRead | undefined {
   Y = yamlLibrary();
   schema ??= kubectlSchema();
-  const offsetOfContent = text.search(/[^\s]/);
+  const { firstLine, offsetOfContent, line } = place;
   const where = (offset: number | undefined): string => (offset === undefined ? `document starting at line ${line}` : position(text, offset, firstLine));
   if (offsetOfContent >= 0 && text[offsetOfContent] === '%' && (offsetOfContent === 0 || text[offsetOfContent - 1] === '\n')) {
     // go-yaml wants `---` after a directive, and kubectl has already taken that line as a separator.

@@ -211,5 +211,5 @@ function readChunk(chunk: Chunk, maxAliasCount: number, maxDepth: number, fast: 
   // NEL/LS/PS included, so their errors still come from the exact reader.
   const quick = fast ? readChunkBlock(chunk.text, maxDepth) ?? readChunkFast(chunk.text, maxDepth) : undefined;
   if (quick) return 'empty' in quick ? undefined : { line, value: quick.value, errors: [] };
-  return readChunkExact(chunk.text, chunk.line, line, maxAliasCount, maxDepth);
+  return readChunkExact(chunk.text, { firstLine: chunk.line, offsetOfContent, line }, maxAliasCount, maxDepth);
 }
