@@ -41,7 +41,7 @@ const KEYS = new Map<number, string>();
 const MAX_KEYS = 4096;
 
 /** The token kinds `scan` finds. */
-const enum Style { Plain, Single, Double, EmptyList, EmptyMap, FlowList, Literal }
+const enum Style { Plain, Single, Double, EmptyMap, FlowList, Literal }
 
 class BlockReader {
   /** Start and end (index of its `\n`, or the text's length) of the current line. */
@@ -212,8 +212,8 @@ class BlockReader {
     if (c === SQUOTE || c === DQUOTE) {
       this.style = c === SQUOTE ? Style.Single : Style.Double;
       this.tokenEnd = this.quoted(i);
-    } else if ((c === 0x5b && text.charCodeAt(i + 1) === 0x5d) || (c === 0x7b && text.charCodeAt(i + 1) === 0x7d)) {
-      this.style = c === 0x5b ? Style.EmptyList : Style.EmptyMap;
+    } else if (c === 0x7b && text.charCodeAt(i + 1) === 0x7d) {
+      this.style = Style.EmptyMap;
       this.tokenEnd = i + 2;
     } else if (c === 0x5b) {
       this.style = Style.FlowList;
@@ -230,7 +230,7 @@ class BlockReader {
       this.plain(i);
       return;
     }
-    // After a quoted scalar or an empty collection: spaces, then the end, a comment or a key's `:`.
+    // After a quoted scalar or a flow collection: spaces, then the end, a comment or a key's `:`.
     j = this.tokenEnd;
     while (j < end && text.charCodeAt(j) === SPACE) j++;
     if (j === end) return;
@@ -311,7 +311,7 @@ class BlockReader {
   }
 
   /**
-   * A flow sequence of scalars on one line, `[a, "b", 'c']`, from its `[` at `i`: its end, past
+   * A flow sequence of scalars on one line, `[a, "b", 'c']` or `[]`, from its `[` at `i`: its end, past
    * the `]`, with its items in `flowItems`. Plain items are words of FLOW_PLAIN characters only
    * (no spaces, colons or indicators, where flow and block rules and the two parsers differ);
    * nested collections and a comma before `]` are refused.
@@ -327,8 +327,7 @@ class BlockReader {
         const c = text.charCodeAt(j);
         if (c === SQUOTE || c === DQUOTE) {
           const close = this.quoted(j);
-          const s = text.slice(j + 1, close - 1);
-          items.push(this.escapedQuote ? s.replace(/''/g, "'") : s);
+          items.push(this.quotedText(j, close));
           j = close;
         } else {
           const start = j;
@@ -378,7 +377,7 @@ class BlockReader {
   /** The scanned token as a key: a string, as go-yaml's resolver and YAMLToJSON would give it. */
   private key(): string {
     if (this.style !== Style.Plain) {
-      const s = this.quotedOrPlainText();
+      const s = this.quotedText(this.tokenStart, this.tokenEnd);
       if (s === '__proto__') throw REFUSE;
       return s;
     }
@@ -400,21 +399,20 @@ class BlockReader {
     switch (this.style) {
       case Style.Literal:
         return this.literal(indent);
-      case Style.EmptyList:
       case Style.EmptyMap:
       case Style.FlowList:
         if (depth + 1 > this.maxDepth) throw REFUSE;
-        return this.style === Style.FlowList ? this.flowItems : this.style === Style.EmptyList ? [] : {};
+        return this.style === Style.FlowList ? this.flowItems : {};
       case Style.Plain:
         return plainScalar(this.text.slice(this.tokenStart, this.tokenEnd));
       default:
-        return this.quotedOrPlainText();
+        return this.quotedText(this.tokenStart, this.tokenEnd);
     }
   }
 
-  private quotedOrPlainText(): string {
-    if (this.style === Style.Plain) return this.text.slice(this.tokenStart, this.tokenEnd);
-    const s = this.text.slice(this.tokenStart + 1, this.tokenEnd - 1);
+  /** The text of the quoted scalar from its opening quote at `start` to past its closing one at `end`, `''` read as `'`. */
+  private quotedText(start: number, end: number): string {
+    const s = this.text.slice(start + 1, end - 1);
     return this.escapedQuote ? s.replace(/''/g, "'") : s;
   }
 }
