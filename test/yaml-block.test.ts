@@ -6,19 +6,13 @@ import { readYamlStream, readYamlStreamExact, toYamlStream } from '../src/yaml';
 import { readChunkBlock } from '../src/yaml-block';
 import { findFakeDiscovery, findKubectl127, KubectlDecoder } from './support/kubectl';
 import { CORPORA, daemonSet } from './support/manifest';
-import { kubectlRows, random, yamlFiles } from './support/yaml-oracle';
+import { exactChunk, kubectlRows, random, yamlFiles } from './support/yaml-oracle';
 
 /**
  * The block reader (readYamlStream's first reader) must give exactly what the exact reader
  * gives, or decline. These tests hold it to that on the kubectl table, a refusal for each feature
  * outside its subset, the committed examples, the corpora, and generated block YAML.
  */
-
-/** The exact reader on one chunk (text without `---` lines): its value, 'empty', or 'errors'. */
-function exactChunk(text: string, maxDepth = 100): unknown {
-  const docs = readYamlStreamExact(text, { maxDepth });
-  return docs.length === 0 ? 'empty' : docs[0].errors.length > 0 ? 'errors' : docs[0].value;
-}
 
 /** Undefined when the block reader declines or agrees with the exact reader; else what differs. */
 function disagreement(text: string, maxDepth = 100): string | undefined {

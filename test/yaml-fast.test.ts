@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readYamlStream, readYamlStreamExact, toYamlStream } from '../src/yaml';
 import { readChunkFast } from '../src/yaml-fast';
 import { CORPORA, daemonSet } from './support/manifest';
-import { kubectlRows, random, yamlFiles } from './support/yaml-oracle';
+import { exactChunk, kubectlRows, random, yamlFiles } from './support/yaml-oracle';
 
 /**
  * The fast path of readYamlStream (js-yaml with go-yaml's scalar rules) must give exactly what
@@ -17,12 +17,6 @@ import { kubectlRows, random, yamlFiles } from './support/yaml-oracle';
 function bothPaths(text: string, maxDepth?: number): { fast: string; exact: string } {
   const limits = maxDepth === undefined ? {} : { maxDepth };
   return { fast: JSON.stringify(readYamlStream(text, limits)), exact: JSON.stringify(readYamlStreamExact(text, limits)) };
-}
-
-/** The first document of the exact reader, as the fast path would have to give it. */
-function exactChunk(text: string): unknown {
-  const docs = readYamlStreamExact(text);
-  return docs.length === 0 ? 'empty' : docs[0].errors.length > 0 ? 'errors' : docs[0].value;
 }
 
 describe('readYamlStream: the fast path agrees with the exact reader', () => {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { readYamlStreamExact } from '../../src/yaml';
 
 /** One row of the kubectl table: a name and a YAML text. */
 export interface Row {
@@ -21,6 +22,15 @@ export function kubectlRows(): Row[] {
   const js = ts.transpileModule(source.slice(start, end), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }).outputText;
   const tables = new Function(`${js}\nreturn [VALUES, KEYS, DOCUMENTS, STRICTER, RAW_BREAKS];`)() as Row[][];
   return tables.flat();
+}
+
+/**
+ * The exact reader on one chunk (text without `---` lines), as a fast reader must give it: its
+ * value, 'empty' when it holds no document, or 'errors' when it cannot be read.
+ */
+export function exactChunk(text: string, maxDepth = 100): unknown {
+  const docs = readYamlStreamExact(text, { maxDepth });
+  return docs.length === 0 ? 'empty' : docs[0].errors.length > 0 ? 'errors' : docs[0].value;
 }
 
 /** Every *.yaml / *.yml file under a folder. */
