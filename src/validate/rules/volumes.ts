@@ -79,7 +79,7 @@ function hostPath(src: unknown, path: FieldPath): Issue[] {
   const out: Issue[] = [];
   const p = requireString(src, 'path', path, out, 'give the path on the node');
   if (p === '' || p === undefined) return out;
-  if (p.includes('..')) out.push(...noBacksteps(p, [...path, 'path']));
+  out.push(...noBacksteps(p, [...path, 'path']));
   const t = get(src, 'type');
   if (typeof t === 'string' && !HOST_PATH_TYPES.includes(t)) {
     out.push(issue([...path, 'type'], 'volume/host-path-type-unsupported',
