@@ -2,7 +2,8 @@ import type * as JsYaml from 'js-yaml';
 import { goResolve, hintOf, STR_TAG, type GoScalar } from './yaml-1.1-kubectl';
 
 /**
- * The fast path of readYamlStream: js-yaml parses a kubectl-cut chunk about ten times faster than
+ * The second reader of readYamlStream, for chunks the block reader (yaml-block.ts) declines (flow
+ * mappings, folded scalars, escapes...): js-yaml parses a kubectl-cut chunk about ten times faster than
  * the yaml package's composer (13 ms against 130 ms for 100 DaemonSets), and its plain scalars are
  * resolved by go-yaml's own rules (goResolve, the function the exact reader's schema calls). It
  * answers only for chunks where the result is the exact reader's; for anything else it returns
