@@ -14,11 +14,24 @@ const ROOT = path.join(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const CLI = path.join(ROOT, 'lib', 'cli', 'main.js');
 
-interface OursResult { synthMs: number; validateMs: number; floorMs: number; issues: number; rssMiB: number }
-interface PlainResult { synthMs: number; rssMiB: number }
+interface OursResult {
+  synthMs: number;
+  validateMs: number;
+  floorMs: number;
+  issues: number;
+  rssMiB: number;
+}
+interface PlainResult {
+  synthMs: number;
+  rssMiB: number;
+}
 
 function scenario<T>(...args: string[]): T {
-  const out = execFileSync(process.execPath, [TSX, path.join(__dirname, 'scenario.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, [TSX, path.join(__dirname, 'scenario.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }
 
@@ -62,9 +75,11 @@ function main(): void {
   // The same documents as 10,000 files of one document each: what a repo of one manifest per file costs.
   const perFile = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-files-'));
   for (const name of fs.readdirSync(fleet)) {
-    fs.readFileSync(path.join(fleet, name), 'utf8').split(/^---\n/m).forEach((doc, i) => {
-      fs.writeFileSync(path.join(perFile, `${name.replace(/\.yaml$/, '')}-${String(i).padStart(3, '0')}.yaml`), doc);
-    });
+    fs.readFileSync(path.join(fleet, name), 'utf8')
+      .split(/^---\n/m)
+      .forEach((doc, i) => {
+        fs.writeFileSync(path.join(perFile, `${name.replace(/\.yaml$/, '')}-${String(i).padStart(3, '0')}.yaml`), doc);
+      });
   }
   if (fs.readdirSync(perFile).length !== docs) throw new Error(`expected ${docs} one-document files`);
   const validateFilesMs = timeCommand(process.execPath, [CLI, 'validate', '--output', 'json', perFile], 3);
@@ -85,13 +100,32 @@ function main(): void {
       oursOverCdk8s3k: round(ours[3000].synthMs / plain[3000].synthMs),
       cliColdStartOverNode: round(coldCli / coldNode),
     },
-    targets: { oursOverFloor10k: 3, scaling1kTo10k: 12, validateShareOfSynth: 0.25, cliValidateDocsPerSecond: 5000, cliColdStartOverNode: 3, rssMiB10k: 1024 },
+    targets: {
+      oursOverFloor10k: 3,
+      scaling1kTo10k: 12,
+      validateShareOfSynth: 0.25,
+      cliValidateDocsPerSecond: 5000,
+      cliColdStartOverNode: 3,
+      rssMiB10k: 1024,
+    },
     cliValidateDocsPerSecond: Math.round(docs / (validateMs / 1000)),
     cliValidateDocsPerSecondOneFileEach: Math.round(docs / (validateFilesMs / 1000)),
     rssMiB10k: round(ours[10000].rssMiB, 0),
     timingsMs: {
-      ours: Object.fromEntries(Object.entries(ours).map(([n, r]) => [n, { synth: round(r.synthMs, 0), validate: round(r.validateMs, 0), floor: round(r.floorMs, 0), rssMiB: round(r.rssMiB, 0) }])),
-      cdk8s: Object.fromEntries(Object.entries(plain).map(([n, r]) => [n, { synth: round(r.synthMs, 0), rssMiB: round(r.rssMiB, 0) }])),
+      ours: Object.fromEntries(
+        Object.entries(ours).map(([n, r]) => [
+          n,
+          {
+            synth: round(r.synthMs, 0),
+            validate: round(r.validateMs, 0),
+            floor: round(r.floorMs, 0),
+            rssMiB: round(r.rssMiB, 0),
+          },
+        ]),
+      ),
+      cdk8s: Object.fromEntries(
+        Object.entries(plain).map(([n, r]) => [n, { synth: round(r.synthMs, 0), rssMiB: round(r.rssMiB, 0) }]),
+      ),
       cliValidate10kDocs: round(validateMs, 0),
       cliValidate10kFiles: round(validateFilesMs, 0),
       cliValidate100DocFile: round(validateFileMs, 0),
@@ -112,8 +146,14 @@ function main(): void {
     ['cdk8s + cdk8s-plus-27, 1,000 charts', `${t.cdk8s[1000].synth} ms`],
     ['cdk8s + cdk8s-plus-27, 3,000 charts', `${t.cdk8s[3000].synth} ms`],
     ['yaml.stringify floor, 10,000 docs', `${t.ours[10000].floor} ms`],
-    ['CLI validate, 10,000 docs in 100 files', `${t.cliValidate10kDocs} ms = ${results.cliValidateDocsPerSecond} docs/s (target >= 5000)`],
-    ['CLI validate, 10,000 files of one doc', `${t.cliValidate10kFiles} ms = ${results.cliValidateDocsPerSecondOneFileEach} docs/s`],
+    [
+      'CLI validate, 10,000 docs in 100 files',
+      `${t.cliValidate10kDocs} ms = ${results.cliValidateDocsPerSecond} docs/s (target >= 5000)`,
+    ],
+    [
+      'CLI validate, 10,000 files of one doc',
+      `${t.cliValidate10kFiles} ms = ${results.cliValidateDocsPerSecondOneFileEach} docs/s`,
+    ],
     ['validate a 100-doc file / synth it', `${t.cliValidate100DocFile} / ${t.synth100Charts} ms (whole processes)`],
     ['CLI cold start / node -e 0', `${t.cliColdStart} / ${t.nodeColdStart} ms`],
     ['peak RSS, 10,000 charts', `${results.rssMiB10k} MiB (target < 1024)`],

@@ -13,7 +13,9 @@ import { App, toYamlStream, validateManifest } from '../src';
 import { ourAgent, plainAgent } from './workload';
 
 let peakRss = 0;
-const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
 const sampler = setInterval(sample, 20);
 
 function ours(n: number, dir?: string) {
@@ -39,7 +41,10 @@ function ours(n: number, dir?: string) {
   if (dir) {
     fs.mkdirSync(dir, { recursive: true });
     for (let f = 0; f < docs.length / 100; f++) {
-      fs.writeFileSync(path.join(dir, `fleet-${String(f).padStart(3, '0')}.yaml`), toYamlStream(docs.slice(f * 100, f * 100 + 100)));
+      fs.writeFileSync(
+        path.join(dir, `fleet-${String(f).padStart(3, '0')}.yaml`),
+        toYamlStream(docs.slice(f * 100, f * 100 + 100)),
+      );
     }
   }
   return { synthMs, validateMs, floorMs, issues, bytes: yaml.length, floorBytes };

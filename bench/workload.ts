@@ -29,7 +29,9 @@ export function ourAgent(scope: Construct, i: number): DaemonSet {
     resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '256Mi' } },
     livenessProbe: Probe.fromHttpGet('/', { port: 'http', periodSeconds: 10 }),
     readinessProbe: Probe.fromHttpGet('/api/v1/health', { port: 'http' }),
-  }).mount('/var/log', varlog, { readOnly: true }).mount('/buffer', buffer);
+  })
+    .mount('/var/log', varlog, { readOnly: true })
+    .mount('/buffer', buffer);
   ds.addContainer({
     name: 'reloader',
     image: 'jimmidyson/configmap-reload:v0.9.0',
@@ -47,7 +49,9 @@ export function plainAgent(scope: Construct, i: number): kplus.DaemonSet {
     dns: { policy: kplus.DnsPolicy.CLUSTER_FIRST_WITH_HOST_NET },
     terminationGracePeriod: undefined,
   });
-  ds.scheduling.tolerate(kplus.Node.tainted(kplus.NodeTaintQuery.exists('', { effect: kplus.TaintEffect.NO_SCHEDULE })));
+  ds.scheduling.tolerate(
+    kplus.Node.tainted(kplus.NodeTaintQuery.exists('', { effect: kplus.TaintEffect.NO_SCHEDULE })),
+  );
   const varlog = kplus.Volume.fromHostPath(scope, 'varlog', 'varlog', { path: '/var/log' });
   const buffer = kplus.Volume.fromEmptyDir(scope, 'buffer', 'buffer', { sizeLimit: undefined });
   const shipper = ds.addContainer({
@@ -55,13 +59,20 @@ export function plainAgent(scope: Construct, i: number): kplus.DaemonSet {
     image: `fluent/fluent-bit:2.2.${i % 10}`,
     args: ['--config', '/fluent-bit/etc/fluent-bit.conf'],
     ports: [{ number: 2020, name: 'http' }],
-    envVariables: { NODE_NAME: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.NODE_NAME), LOG_LEVEL: kplus.EnvValue.fromValue('info') },
+    envVariables: {
+      NODE_NAME: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.NODE_NAME),
+      LOG_LEVEL: kplus.EnvValue.fromValue('info'),
+    },
     liveness: kplus.Probe.fromHttpGet('/', { port: 2020 }),
     readiness: kplus.Probe.fromHttpGet('/api/v1/health', { port: 2020 }),
   });
   shipper.mount('/var/log', varlog, { readOnly: true });
   shipper.mount('/buffer', buffer);
-  const reloader = ds.addContainer({ name: 'reloader', image: 'jimmidyson/configmap-reload:v0.9.0', args: ['--volume-dir=/buffer'] });
+  const reloader = ds.addContainer({
+    name: 'reloader',
+    image: 'jimmidyson/configmap-reload:v0.9.0',
+    args: ['--volume-dir=/buffer'],
+  });
   reloader.mount('/buffer', buffer, { readOnly: true });
   return ds;
 }

@@ -108,11 +108,14 @@ export class FluentBit extends Chart {
     });
 
     // The kubernetes filter reads each log's pod and namespace to add their labels and annotations.
-    this.serviceAccount = new kplus.ServiceAccount(this, 'sa', { metadata: { name: 'fluent-bit', namespace: NAMESPACE } });
+    this.serviceAccount = new kplus.ServiceAccount(this, 'sa', {
+      metadata: { name: 'fluent-bit', namespace: NAMESPACE },
+    });
     const role = new kplus.ClusterRole(this, 'role', { metadata: { name: 'fluent-bit-read' } });
     role.allowRead(kplus.ApiResource.NAMESPACES, kplus.ApiResource.PODS);
-    new kplus.ClusterRoleBinding(this, 'binding', { metadata: { name: 'fluent-bit-read' }, role })
-      .addSubjects(this.serviceAccount);
+    new kplus.ClusterRoleBinding(this, 'binding', { metadata: { name: 'fluent-bit-read' }, role }).addSubjects(
+      this.serviceAccount,
+    );
 
     this.daemonSet = new DaemonSet(this, 'daemonset', {
       name: 'fluent-bit',
@@ -140,20 +143,21 @@ export class FluentBit extends Chart {
     const varlog = Volume.fromHostPath('varlog', { path: '/var/log' });
     const dockerContainers = Volume.fromHostPath('varlibdockercontainers', { path: '/var/lib/docker/containers' });
     const config = Volume.fromConfigMap('fluent-bit-config', this.config);
-    this.daemonSet.addContainer({
-      name: 'fluent-bit',
-      image: 'fluent/fluent-bit:2.2.2',
-      ports: [{ name: 'http', containerPort: HTTP_PORT }],
-      env: {
-        FLUENT_ELASTICSEARCH_HOST: EnvValue.fromValue('elasticsearch'),
-        FLUENT_ELASTICSEARCH_PORT: EnvValue.fromValue('9200'),
-        NODE_NAME: EnvValue.fromFieldRef('spec.nodeName'),
-      },
-      resources: { cpu: { request: '100m' }, memory: { request: '128Mi', limit: '256Mi' } },
-      // `/` answers while the server runs; `/api/v1/health` (Health_Check) fails once outputs keep erroring.
-      livenessProbe: Probe.fromHttpGet('/', { port: 'http' }),
-      readinessProbe: Probe.fromHttpGet('/api/v1/health', { port: 'http' }),
-    })
+    this.daemonSet
+      .addContainer({
+        name: 'fluent-bit',
+        image: 'fluent/fluent-bit:2.2.2',
+        ports: [{ name: 'http', containerPort: HTTP_PORT }],
+        env: {
+          FLUENT_ELASTICSEARCH_HOST: EnvValue.fromValue('elasticsearch'),
+          FLUENT_ELASTICSEARCH_PORT: EnvValue.fromValue('9200'),
+          NODE_NAME: EnvValue.fromFieldRef('spec.nodeName'),
+        },
+        resources: { cpu: { request: '100m' }, memory: { request: '128Mi', limit: '256Mi' } },
+        // `/` answers while the server runs; `/api/v1/health` (Health_Check) fails once outputs keep erroring.
+        livenessProbe: Probe.fromHttpGet('/', { port: 'http' }),
+        readinessProbe: Probe.fromHttpGet('/api/v1/health', { port: 'http' }),
+      })
       // Read-write: the tail input keeps its offsets in /var/log/flb_kube.db.
       .mount('/var/log', varlog)
       .mount('/var/lib/docker/containers', dockerContainers, { readOnly: true })

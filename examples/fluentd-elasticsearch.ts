@@ -21,15 +21,16 @@ export class FluentdElasticsearch extends Chart {
     });
     const varlog = Volume.fromHostPath('varlog', { path: '/var/log' });
     const dockerContainers = Volume.fromHostPath('varlibdockercontainers', { path: '/var/lib/docker/containers' });
-    this.daemonSet.addContainer({
-      name: 'fluentd-elasticsearch',
-      image: 'k8s.gcr.io/fluentd-elasticsearch',
-      tag: '1.20',
-      resources: {
-        cpu: { request: '100m' },
-        memory: { request: '200Mi', limit: '200Mi' },
-      },
-    })
+    this.daemonSet
+      .addContainer({
+        name: 'fluentd-elasticsearch',
+        image: 'k8s.gcr.io/fluentd-elasticsearch',
+        tag: '1.20',
+        resources: {
+          cpu: { request: '100m' },
+          memory: { request: '200Mi', limit: '200Mi' },
+        },
+      })
       .mount('/var/log', varlog)
       .mount('/var/lib/docker/containers', dockerContainers, { readOnly: true });
   }

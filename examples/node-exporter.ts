@@ -29,11 +29,15 @@ export class NodeExporter extends Chart {
   public constructor(scope: Construct, id = 'node-exporter') {
     super(scope, id);
     // kube-rbac-proxy checks each scraper's token with TokenReview and SubjectAccessReview.
-    this.serviceAccount = new kplus.ServiceAccount(this, 'sa', { metadata: { name: 'node-exporter', namespace: NAMESPACE, labels: LABELS } });
+    this.serviceAccount = new kplus.ServiceAccount(this, 'sa', {
+      metadata: { name: 'node-exporter', namespace: NAMESPACE, labels: LABELS },
+    });
     const role = new kplus.ClusterRole(this, 'role', { metadata: { name: 'node-exporter', labels: LABELS } });
     role.allowCreate(kplus.ApiResource.TOKEN_REVIEWS, kplus.ApiResource.SUBJECT_ACCESS_REVIEWS);
-    new kplus.ClusterRoleBinding(this, 'binding', { metadata: { name: 'node-exporter', labels: LABELS }, role })
-      .addSubjects(this.serviceAccount);
+    new kplus.ClusterRoleBinding(this, 'binding', {
+      metadata: { name: 'node-exporter', labels: LABELS },
+      role,
+    }).addSubjects(this.serviceAccount);
 
     const sys = Volume.fromHostPath('sys', { path: '/sys' });
     const root = Volume.fromHostPath('root', { path: '/' });
@@ -63,31 +67,32 @@ export class NodeExporter extends Chart {
       updateStrategy: UpdateStrategy.rollingUpdate({ maxUnavailable: '10%' }),
     });
 
-    this.daemonSet.addContainer({
-      name: 'node-exporter',
-      image: `quay.io/prometheus/node-exporter:v${VERSION}`,
-      args: [
-        '--web.listen-address=127.0.0.1:9101',
-        '--path.sysfs=/host/sys',
-        '--path.rootfs=/host/root',
-        // With hostPID the root filesystem's /proc is the node's, so it needs no mount of its own.
-        '--path.procfs=/host/root/proc',
-        '--path.udev.data=/host/root/run/udev/data',
-        '--no-collector.wifi',
-        '--no-collector.hwmon',
-        '--no-collector.btrfs',
-        '--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run/k3s/containerd/.+|var/lib/docker/.+|var/lib/kubelet/pods/.+)($|/)',
-        '--collector.netclass.ignored-devices=^(veth.*|[a-f0-9]{15})$',
-        '--collector.netdev.device-exclude=^(veth.*|[a-f0-9]{15})$',
-      ],
-      resources: { cpu: { request: '102m', limit: '250m' }, memory: { request: '180Mi', limit: '180Mi' } },
-      // SYS_TIME: the timex collector reads the kernel clock's state with adjtimex.
-      securityContext: {
-        allowPrivilegeEscalation: false,
-        capabilities: { add: ['SYS_TIME'], drop: ['ALL'] },
-        readOnlyRootFilesystem: true,
-      },
-    })
+    this.daemonSet
+      .addContainer({
+        name: 'node-exporter',
+        image: `quay.io/prometheus/node-exporter:v${VERSION}`,
+        args: [
+          '--web.listen-address=127.0.0.1:9101',
+          '--path.sysfs=/host/sys',
+          '--path.rootfs=/host/root',
+          // With hostPID the root filesystem's /proc is the node's, so it needs no mount of its own.
+          '--path.procfs=/host/root/proc',
+          '--path.udev.data=/host/root/run/udev/data',
+          '--no-collector.wifi',
+          '--no-collector.hwmon',
+          '--no-collector.btrfs',
+          '--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run/k3s/containerd/.+|var/lib/docker/.+|var/lib/kubelet/pods/.+)($|/)',
+          '--collector.netclass.ignored-devices=^(veth.*|[a-f0-9]{15})$',
+          '--collector.netdev.device-exclude=^(veth.*|[a-f0-9]{15})$',
+        ],
+        resources: { cpu: { request: '102m', limit: '250m' }, memory: { request: '180Mi', limit: '180Mi' } },
+        // SYS_TIME: the timex collector reads the kernel clock's state with adjtimex.
+        securityContext: {
+          allowPrivilegeEscalation: false,
+          capabilities: { add: ['SYS_TIME'], drop: ['ALL'] },
+          readOnlyRootFilesystem: true,
+        },
+      })
       // HostToContainer: filesystems mounted on the node later (new volumes) show up in the container.
       .mount('/host/sys', sys, { mountPropagation: 'HostToContainer', readOnly: true })
       .mount('/host/root', root, { mountPropagation: 'HostToContainer', readOnly: true });
@@ -97,9 +102,9 @@ export class NodeExporter extends Chart {
       image: 'quay.io/brancz/kube-rbac-proxy:v0.22.1',
       args: [
         '--secure-listen-address=[$(IP)]:9100',
-        '--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,'
-          + 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,'
-          + 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305,TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
+        '--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,' +
+          'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,' +
+          'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305,TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
         '--upstream=http://127.0.0.1:9101/',
       ],
       // With the host network the pod IP is the node's IP.

@@ -24,14 +24,19 @@ export class NvidiaDevicePlugin extends Chart {
       priorityClassName: 'system-node-critical',
     });
     // `Directory`: the kubelet creates this folder; a node without it has no kubelet to register with.
-    const devicePlugins = Volume.fromHostPath('kubelet-device-plugins-dir', { path: '/var/lib/kubelet/device-plugins', type: 'Directory' });
-    this.daemonSet.addContainer({
-      name: 'nvidia-device-plugin-ctr',
-      image: 'nvcr.io/nvidia/k8s-device-plugin:v0.20.0',
-      securityContext: {
-        allowPrivilegeEscalation: false,
-        capabilities: { drop: ['ALL'] },
-      },
-    }).mount('/var/lib/kubelet/device-plugins', devicePlugins);
+    const devicePlugins = Volume.fromHostPath('kubelet-device-plugins-dir', {
+      path: '/var/lib/kubelet/device-plugins',
+      type: 'Directory',
+    });
+    this.daemonSet
+      .addContainer({
+        name: 'nvidia-device-plugin-ctr',
+        image: 'nvcr.io/nvidia/k8s-device-plugin:v0.20.0',
+        securityContext: {
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+        },
+      })
+      .mount('/var/lib/kubelet/device-plugins', devicePlugins);
   }
 }

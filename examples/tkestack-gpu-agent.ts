@@ -22,17 +22,19 @@ export class TkestackGpuAgent extends Chart {
       vcudaCoreLimit: 20,
     });
     const logs = Volume.fromEmptyDir('logs');
-    this.daemonSet.addContainer({
-      name: 'telemetry',
-      image: 'registry.example.com/gpu-telemetry',
-      tag: '2.1.0',
-      ports: [{ containerPort: 9400, name: 'metrics' }],
-      resources: {
-        cpu: { request: '50m', limit: '200m' },
-        memory: { request: '64Mi', limit: '128Mi' },
-        gpu: Gpu.vcuda({ core: 10, memory: 1 }),
-      },
-      logDirectory: '/var/log/telemetry',
-    }).mount('/var/log/telemetry', logs);
+    this.daemonSet
+      .addContainer({
+        name: 'telemetry',
+        image: 'registry.example.com/gpu-telemetry',
+        tag: '2.1.0',
+        ports: [{ containerPort: 9400, name: 'metrics' }],
+        resources: {
+          cpu: { request: '50m', limit: '200m' },
+          memory: { request: '64Mi', limit: '128Mi' },
+          gpu: Gpu.vcuda({ core: 10, memory: 1 }),
+        },
+        logDirectory: '/var/log/telemetry',
+      })
+      .mount('/var/log/telemetry', logs);
   }
 }

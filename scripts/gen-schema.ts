@@ -25,8 +25,8 @@
  * `enum` lists are left out: the API server checks supported values in its Go validation, which
  * the semantic rules follow; the decoder only checks JSON types and field names.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const MODELS_VERSION = '4.3.0';
 const ROOTS: Record<string, string> = {
@@ -72,8 +72,10 @@ function packageDir(name: string, from: string | undefined): string {
   try {
     return path.dirname(require.resolve(`${name}/package.json`, { paths }));
   } catch {
-    throw new Error(`${name} not found: install kubernetes-models@${MODELS_VERSION} (a devDependency, or `
-      + `\`npm install --prefix /tmp/k8s-models kubernetes-models@${MODELS_VERSION}\` and pass --from /tmp/k8s-models)`);
+    throw new Error(
+      `${name} not found: install kubernetes-models@${MODELS_VERSION} (a devDependency, or ` +
+        `\`npm install --prefix /tmp/k8s-models kubernetes-models@${MODELS_VERSION}\` and pass --from /tmp/k8s-models)`,
+    );
   }
 }
 
@@ -109,7 +111,8 @@ function typeOf(s: OpenApiSchema, where: string, queue: string[]): string {
   }
   switch (s.type) {
     case 'string':
-      if (s.format !== undefined && s.format !== 'date-time') throw new Error(`${where}: unexpected string format ${s.format}`);
+      if (s.format !== undefined && s.format !== 'date-time')
+        throw new Error(`${where}: unexpected string format ${s.format}`);
       return s.format === 'date-time' ? 'time' : 'string';
     case 'boolean':
       return 'boolean';
@@ -145,7 +148,8 @@ function buildDefinitions(schemas: Map<string, OpenApiSchema>): Record<string, D
     }
     // kubernetes-models marks a kind's apiVersion and kind required (with a one-value enum);
     // the Kubernetes OpenAPI does not, so those two are dropped again.
-    const injected = (p: string): boolean => (p === 'apiVersion' || p === 'kind') && s.properties?.[p]?.enum !== undefined;
+    const injected = (p: string): boolean =>
+      (p === 'apiVersion' || p === 'kind') && s.properties?.[p]?.enum !== undefined;
     const required = (s.required ?? []).filter((p) => !injected(p)).sort();
     out[name] = { properties, ...(required.length > 0 ? { required } : {}) };
   }
@@ -158,7 +162,9 @@ function buildDefinitions(schemas: Map<string, OpenApiSchema>): Record<string, D
 function crossCheck(defs: Record<string, Definition>, from: string | undefined): string {
   let dts: string;
   try {
-    const dir = path.dirname(require.resolve('cdk8s-plus-27/package.json', { paths: [process.cwd(), ...(from ? [from] : [])] }));
+    const dir = path.dirname(
+      require.resolve('cdk8s-plus-27/package.json', { paths: [process.cwd(), ...(from ? [from] : [])] }),
+    );
     dts = fs.readFileSync(path.join(dir, 'lib', 'imports', 'k8s.d.ts'), 'utf8');
   } catch {
     return 'cross-check skipped: cdk8s-plus-27 not found';
@@ -177,10 +183,13 @@ function crossCheck(defs: Record<string, Definition>, from: string | undefined):
     if (!theirs) continue; // status types: cdk8s does not import them
     checked++;
     // cdk8s drops apiVersion/kind/status from a top-level kind's props.
-    const ours = Object.keys(def.properties).filter((p) => !(rootNames.has(name) && ['apiVersion', 'kind', 'status'].includes(p)));
+    const ours = Object.keys(def.properties).filter(
+      (p) => !(rootNames.has(name) && ['apiVersion', 'kind', 'status'].includes(p)),
+    );
     const missing = ours.filter((p) => !theirs.has(p));
     const extra = [...theirs].filter((p) => !def.properties[p]);
-    if (missing.length || extra.length) problems.push(`${name}: only here [${missing}], only in cdk8s-plus-27 [${extra}]`);
+    if (missing.length || extra.length)
+      problems.push(`${name}: only here [${missing}], only in cdk8s-plus-27 [${extra}]`);
   }
   if (problems.length) throw new Error(`schema differs from cdk8s-plus-27's 1.27 imports:\n${problems.join('\n')}`);
   return `cross-checked ${checked} definitions against cdk8s-plus-27`;
@@ -189,11 +198,16 @@ function crossCheck(defs: Record<string, Definition>, from: string | undefined):
 function main(): void {
   const from = arg('--from');
   const modelsDir = packageDir('kubernetes-models', from);
-  const version = (JSON.parse(fs.readFileSync(path.join(modelsDir, 'package.json'), 'utf8')) as { version: string }).version;
-  if (version !== MODELS_VERSION) throw new Error(`need kubernetes-models@${MODELS_VERSION} (Kubernetes v1.27.1), found ${version}`);
+  const version = (JSON.parse(fs.readFileSync(path.join(modelsDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  if (version !== MODELS_VERSION)
+    throw new Error(`need kubernetes-models@${MODELS_VERSION} (Kubernetes v1.27.1), found ${version}`);
   const machineryDir = packageDir('@kubernetes-models/apimachinery', modelsDir);
-  const machineryVersion = (JSON.parse(fs.readFileSync(path.join(machineryDir, 'package.json'), 'utf8')) as { version: string }).version;
-  if (!machineryVersion.startsWith('1.2.')) throw new Error(`need @kubernetes-models/apimachinery 1.2.x, found ${machineryVersion}`);
+  const machineryVersion = (
+    JSON.parse(fs.readFileSync(path.join(machineryDir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  if (!machineryVersion.startsWith('1.2.'))
+    throw new Error(`need @kubernetes-models/apimachinery 1.2.x, found ${machineryVersion}`);
 
   const schemas = new Map<string, OpenApiSchema>();
   readSchemas(path.join(modelsDir, '_schemas'), schemas);
@@ -214,7 +228,9 @@ function main(): void {
   const lines = Object.entries(definitions).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   const head = JSON.stringify({ ...out, definitions: undefined }, null, 1).replace(/\n}$/, '');
   fs.writeFileSync(target, `${head},\n "definitions": {\n${lines.join(',\n')}\n }\n}\n`);
-  console.log(`${Object.keys(definitions).length} definitions written to ${path.relative(process.cwd(), target)}; ${note}`);
+  console.log(
+    `${Object.keys(definitions).length} definitions written to ${path.relative(process.cwd(), target)}; ${note}`,
+  );
 }
 
 main();

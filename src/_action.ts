@@ -28,7 +28,15 @@ export interface TcpSocketActionOptions {
 /** The `httpGet` / `tcpSocket` / `exec` actions probes and lifecycle hooks share. */
 export const Action = {
   httpGet(path: string, o: HttpGetActionOptions): object {
-    return { httpGet: { path, port: o.port, scheme: o.scheme, host: o.host, httpHeaders: o.httpHeaders?.map((h) => ({ ...h })) } };
+    return {
+      httpGet: {
+        path,
+        port: o.port,
+        scheme: o.scheme,
+        host: o.host,
+        httpHeaders: o.httpHeaders?.map((h) => ({ ...h })),
+      },
+    };
   },
   tcpSocket(o: TcpSocketActionOptions): object {
     return { tcpSocket: { port: o.port, host: o.host } };

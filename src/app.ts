@@ -9,7 +9,8 @@ import { toYamlStream } from './yaml';
 
 /** The API objects a chart writes, in dependency order (cdk8s's `chartToKube`). */
 function chartObjects(chart: cdk8s.Chart): cdk8s.ApiObject[] {
-  return new cdk8s.DependencyGraph(chart.node).topology()
+  return new cdk8s.DependencyGraph(chart.node)
+    .topology()
     .filter((x): x is cdk8s.ApiObject => cdk8s.ApiObject.isApiObject(x) && cdk8s.Chart.of(x) === chart);
 }
 
@@ -36,7 +37,8 @@ export class App extends cdk8s.App {
   public constructor(props: cdk8s.AppProps = {}) {
     super(props);
     // cdk8s.App keeps this private; `cdk8s synth` asks for it through the environment.
-    this.writesConstructMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
+    this.writesConstructMetadata =
+      props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
   }
 
   /** Every issue of every construct: DaemonSets with field paths, others as their validation messages. */
@@ -78,13 +80,16 @@ export class App extends cdk8s.App {
     }
     const byChart = new Map<cdk8s.Chart, unknown[]>();
     for (const chart of this.charts) {
-      byChart.set(chart, chartObjects(chart).map((obj) => {
-        const json = obj.toJson();
-        if (DaemonSet.isDaemonSet(obj)) {
-          for (const issue of obj._issuesOf(json)) issues.push({ constructPath: obj.node.path, issue });
-        }
-        return json;
-      }));
+      byChart.set(
+        chart,
+        chartObjects(chart).map((obj) => {
+          const json = obj.toJson();
+          if (DaemonSet.isDaemonSet(obj)) {
+            for (const issue of obj._issuesOf(json)) issues.push({ constructPath: obj.node.path, issue });
+          }
+          return json;
+        }),
+      );
     }
     return { issues, files: this.layout(byChart, hasDependantCharts) };
   }
@@ -107,7 +112,9 @@ export class App extends cdk8s.App {
         if (byChart.size > 0) files.set(`app${ext}`, [...byChart.values()].flat());
         break;
       default:
-        throw new Error(`cdk8s-daemonset's App writes FILE_PER_CHART or FILE_PER_APP output, got ${cdk8s.YamlOutputType[this.yamlOutputType]}`);
+        throw new Error(
+          `cdk8s-daemonset's App writes FILE_PER_CHART or FILE_PER_APP output, got ${cdk8s.YamlOutputType[this.yamlOutputType]}`,
+        );
     }
     return files;
   }
@@ -121,6 +128,9 @@ export class App extends cdk8s.App {
     for (const c of this.node.findAll()) {
       if (cdk8s.ApiObject.isApiObject(c)) resources[c.name] = { path: c.node.path };
     }
-    fs.writeFileSync(path.join(this.outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));
+    fs.writeFileSync(
+      path.join(this.outdir, 'construct-metadata.json'),
+      JSON.stringify({ version: '1.0.0', resources }),
+    );
   }
 }

@@ -7,7 +7,8 @@ function sortDeep(value: unknown): unknown {
   for (const k of Object.keys(value).sort()) {
     const v = (value as Record<string, unknown>)[k];
     // defineProperty, not assignment: a `__proto__` key must stay data, not become the prototype.
-    if (v !== undefined) Object.defineProperty(out, k, { value: sortDeep(v), enumerable: true, writable: true, configurable: true });
+    if (v !== undefined)
+      Object.defineProperty(out, k, { value: sortDeep(v), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -23,7 +24,7 @@ export function canonicalManifest(manifest: unknown): unknown {
   const rec = sorted as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const k of [...FIRST_KEYS, ...Object.keys(rec)]) {
-    if (Object.prototype.hasOwnProperty.call(rec, k) && !Object.prototype.hasOwnProperty.call(out, k)) {
+    if (Object.hasOwn(rec, k) && !Object.hasOwn(out, k)) {
       Object.defineProperty(out, k, { value: rec[k], enumerable: true, writable: true, configurable: true });
     }
   }

@@ -63,7 +63,11 @@ export class DaemonSetValidation {
         checked++;
         for (const e of r.errors) {
           const entry = byRule.get(e.code) ?? { message: e.message, resources: [] };
-          entry.resources.push({ resourceName: r.name ?? `document ${r.document}`, locations: [e.path || '(document)'], manifestPath });
+          entry.resources.push({
+            resourceName: r.name ?? `document ${r.document}`,
+            locations: [e.path || '(document)'],
+            manifestPath,
+          });
           byRule.set(e.code, entry);
         }
       }

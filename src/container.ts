@@ -1,5 +1,5 @@
 import { copyPlain } from './_util';
-import { EnvFrom, EnvValue } from './env';
+import type { EnvFrom, EnvValue } from './env';
 import { defaultImagePullPolicy, parseImageReference, type ImagePullPolicy } from './image';
 import type { ContainerLifecycle } from './lifecycle';
 import type { Probe } from './probe';
@@ -124,7 +124,12 @@ export class Container {
   /** @internal use `DaemonSet.addContainer` / `addInitContainer`. */
   public constructor(props: ContainerProps) {
     // Plain data is copied now, so a caller's later edits to its arrays don't leak into the manifest.
-    this.props = { ...props, command: copyPlain(props.command), args: copyPlain(props.args), securityContext: copyPlain(props.securityContext) };
+    this.props = {
+      ...props,
+      command: copyPlain(props.command),
+      args: copyPlain(props.args),
+      securityContext: copyPlain(props.securityContext),
+    };
     this.resources = renderResources(props.resources);
     this.name = props.name;
     this.image = props.tag === undefined || props.tag === '' ? props.image : `${props.image}:${props.tag}`;
@@ -215,19 +220,23 @@ export class Container {
       env: list([...this.env].map(([name, value]) => value._toKube(name))),
       envFrom: list(this.envFrom.map((e) => e._toKube())),
       resources: this.resources,
-      volumeMounts: list(this.mounts.map((m) => ({
-        name: m.volume.name,
-        mountPath: m.path,
-        subPath: m.subPath,
-        subPathExpr: m.subPathExpr,
-        readOnly: m.readOnly,
-        mountPropagation: m.mountPropagation,
-      }))),
+      volumeMounts: list(
+        this.mounts.map((m) => ({
+          name: m.volume.name,
+          mountPath: m.path,
+          subPath: m.subPath,
+          subPathExpr: m.subPathExpr,
+          readOnly: m.readOnly,
+          mountPropagation: m.mountPropagation,
+        })),
+      ),
       livenessProbe: p.livenessProbe?._toKube(),
       readinessProbe: p.readinessProbe?._toKube(),
       startupProbe: p.startupProbe?._toKube(),
       securityContext: p.securityContext,
-      lifecycle: p.lifecycle ? { postStart: p.lifecycle.postStart?._toKube(), preStop: p.lifecycle.preStop?._toKube() } : undefined,
+      lifecycle: p.lifecycle
+        ? { postStart: p.lifecycle.postStart?._toKube(), preStop: p.lifecycle.preStop?._toKube() }
+        : undefined,
       terminationMessagePath: p.terminationMessagePath,
       terminationMessagePolicy: p.terminationMessagePolicy,
     };

@@ -27,8 +27,13 @@ const POD_SPEC: FieldPath = ['spec', 'template', 'spec'];
  */
 export function daemonSetProblems(ds: DaemonSetParts): Issue[] {
   const problems: Issue[] = [];
-  for (const [listName, containers] of [['initContainers', ds.initContainers], ['containers', ds.containers]] as const) {
-    containers.forEach((c, i) => problems.push(...prefixIssues([...POD_SPEC, listName, i], c._problems())));
+  for (const [listName, containers] of [
+    ['initContainers', ds.initContainers],
+    ['containers', ds.containers],
+  ] as const) {
+    containers.forEach((c, i) => {
+      problems.push(...prefixIssues([...POD_SPEC, listName, i], c._problems()));
+    });
   }
   if (ds.containers.length === 0) {
     problems.push({
@@ -52,18 +57,27 @@ export function daemonSetProblems(ds: DaemonSetParts): Issue[] {
   for (const c of ds.containers) {
     if (c.logDirectory !== undefined) problems.push(...logDirectoryProblems(c.name, c.logDirectory, c._mountPaths()));
   }
-  if (ds.vcudaCoreLimit !== undefined) problems.push(...prefixIssues(['spec', 'template'], vcudaCoreLimitProblems(ds.vcudaCoreLimit)));
+  if (ds.vcudaCoreLimit !== undefined)
+    problems.push(...prefixIssues(['spec', 'template'], vcudaCoreLimitProblems(ds.vcudaCoreLimit)));
   problems.push(...volumeProblems(ds.volumes));
   return problems;
 }
 
 /** The NAT network mode maps every container port to a host port, so each needs one. */
 function natProblems(containers: readonly Container[]): Issue[] {
-  return containers.flatMap((c, i) => c.containerPorts.flatMap((p, j) => (p.hostPort !== undefined ? [] : [{
-    path: [...POD_SPEC, 'containers', i, 'ports', j, 'hostPort'],
-    code: 'network/nat-host-port-missing',
-    message: `the NAT network mode maps container ports to host ports: set hostPort for containerPort ${p.containerPort}`,
-  }])));
+  return containers.flatMap((c, i) =>
+    c.containerPorts.flatMap((p, j) =>
+      p.hostPort !== undefined
+        ? []
+        : [
+            {
+              path: [...POD_SPEC, 'containers', i, 'ports', j, 'hostPort'],
+              code: 'network/nat-host-port-missing',
+              message: `the NAT network mode maps container ports to host ports: set hostPort for containerPort ${p.containerPort}`,
+            },
+          ],
+    ),
+  );
 }
 
 /** Each volume's own problems, and two different volume objects sharing a name. */

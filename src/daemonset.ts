@@ -11,7 +11,13 @@ import { VCUDA_CORE_LIMIT_ANNOTATION } from './tkestack/gpu-manager';
 import { LOG_DIRECTORY_ANNOTATION, renderLogDirectories } from './tkestack/log-directory';
 import { daemonSetProblems } from './daemonset-problems';
 import { formatIssue, toFieldPath, type FieldPath, type Issue } from './validate/issue';
-import { podSecurityIssues, PSS_EXEMPTIONS_ANNOTATION, renderExemptions, type PodSecurityExemption, type PodSecurityProps } from './pod-security';
+import {
+  podSecurityIssues,
+  PSS_EXEMPTIONS_ANNOTATION,
+  renderExemptions,
+  type PodSecurityExemption,
+  type PodSecurityProps,
+} from './pod-security';
 import type { PssExemption } from './pss';
 import { validateManifest } from './validate/engine';
 import type { Volume } from './volumes/volume';
@@ -112,7 +118,11 @@ function withResources(container: object, extra: Readonly<Record<string, unknown
   const c = container as { resources?: { requests?: object; limits?: object } };
   return {
     ...c,
-    resources: { ...c.resources, requests: { ...c.resources?.requests, ...extra }, limits: { ...c.resources?.limits, ...extra } },
+    resources: {
+      ...c.resources,
+      requests: { ...c.resources?.requests, ...extra },
+      limits: { ...c.resources?.limits, ...extra },
+    },
   };
 }
 
@@ -176,11 +186,16 @@ export class DaemonSet extends ApiObject {
     for (const s of props.imagePullSecrets ?? []) this.addImagePullSecret(s);
     this._exemptions.push(...(props.podSecurity?.exemptions ?? []));
     // Lazy: exemptions name volumes and containers whose indexes are known only at synth.
-    this.metadata.addAnnotation(PSS_EXEMPTIONS_ANNOTATION, Lazy.any({
-      produce: () => (this._exemptions.length > 0 ? renderExemptions(this.resolvedExemptions()) : undefined),
-    }) as unknown as string);
+    this.metadata.addAnnotation(
+      PSS_EXEMPTIONS_ANNOTATION,
+      Lazy.any({
+        produce: () => (this._exemptions.length > 0 ? renderExemptions(this.resolvedExemptions()) : undefined),
+      }) as unknown as string,
+    );
     Object.defineProperty(this, DAEMON_SET, { value: true });
-    this.node.addValidation({ validate: () => (this.skipOwnValidation ? [] : this.issues().map((i) => formatIssue(i))) });
+    this.node.addValidation({
+      validate: () => (this.skipOwnValidation ? [] : this.issues().map((i) => formatIssue(i))),
+    });
   }
 
   /** The containers, in order. */
@@ -202,7 +217,11 @@ export class DaemonSet extends ApiObject {
   public get volumes(): readonly Volume[] {
     const seen = new Set<Volume>();
     const all = [...this._volumes, ...[...this._initContainers, ...this._containers].flatMap((c) => c.volumes)];
-    return all.filter((v) => (seen.has(v) ? false : (seen.add(v), true)));
+    return all.filter((v) => {
+      if (seen.has(v)) return false;
+      seen.add(v);
+      return true;
+    });
   }
 
   /** Adds a container. */
@@ -285,10 +304,15 @@ export class DaemonSet extends ApiObject {
   private resolvedExemptions(): PssExemption[] {
     return this._exemptions.map((e) => {
       let path = e.path;
-      if (e.volume) path = this.volumes.includes(e.volume) ? this.volumeFieldPath(e.volume) : `(volume "${e.volume.name}" is not in this DaemonSet)`;
+      if (e.volume)
+        path = this.volumes.includes(e.volume)
+          ? this.volumeFieldPath(e.volume)
+          : `(volume "${e.volume.name}" is not in this DaemonSet)`;
       if (e.container) {
         const known = this._containers.includes(e.container) || this._initContainers.includes(e.container);
-        path = known ? this.containerFieldPath(e.container) : `(container "${e.container.name}" is not in this DaemonSet)`;
+        path = known
+          ? this.containerFieldPath(e.container)
+          : `(container "${e.container.name}" is not in this DaemonSet)`;
       }
       return { check: e.check, reason: e.reason, ...(path !== undefined ? { path } : {}) };
     });
@@ -325,8 +349,11 @@ export class DaemonSet extends ApiObject {
   /** Pod annotations TKEStack components read: GPU Manager's core limit and the log directory. */
   private tkestackAnnotations(): Record<string, string> {
     const out: Record<string, string> = {};
-    if (this.options.vcudaCoreLimit !== undefined) out[VCUDA_CORE_LIMIT_ANNOTATION] = String(this.options.vcudaCoreLimit);
-    const logDirs = renderLogDirectories(this._containers.flatMap((c) => (c.logDirectory === undefined ? [] : [[c.name, c.logDirectory] as const])));
+    if (this.options.vcudaCoreLimit !== undefined)
+      out[VCUDA_CORE_LIMIT_ANNOTATION] = String(this.options.vcudaCoreLimit);
+    const logDirs = renderLogDirectories(
+      this._containers.flatMap((c) => (c.logDirectory === undefined ? [] : [[c.name, c.logDirectory] as const])),
+    );
     if (logDirs !== undefined) out[LOG_DIRECTORY_ANNOTATION] = logDirs;
     return out;
   }

@@ -26,8 +26,11 @@ export class SynthValidationError extends Error {
     /** Every issue of every invalid construct. */
     public readonly issues: readonly ConstructIssue[],
   ) {
-    super(`Validation failed with ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${
-      issues.map((i) => `  ${formatIssue(i.issue, i.constructPath)}`).join('\n')}`);
+    super(
+      `Validation failed with ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues
+        .map((i) => `  ${formatIssue(i.issue, i.constructPath)}`)
+        .join('\n')}`,
+    );
     this.name = 'SynthValidationError';
     Object.defineProperty(this, SYNTH_VALIDATION_ERROR, { value: true });
   }

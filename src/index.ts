@@ -34,6 +34,16 @@ export * from './tkestack/floating-ip';
 export * from './tkestack/gpu-manager';
 export * from './tkestack/log-directory';
 export * from './pod-security';
-export { checkPodSecurity, PSS_CHECK_IDS, type PssLevel, type PssVersion, type PssViolation, type PssExemption, type PodSecurityResult, type ExemptedViolation, type PodSecurityOptions } from './pss';
+export {
+  checkPodSecurity,
+  PSS_CHECK_IDS,
+  type PssLevel,
+  type PssVersion,
+  type PssViolation,
+  type PssExemption,
+  type PodSecurityResult,
+  type ExemptedViolation,
+  type PodSecurityOptions,
+} from './pss';
 export * from './lifecycle';
 export type { HttpGetActionOptions, TcpSocketActionOptions } from './_action';

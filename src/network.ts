@@ -1,7 +1,12 @@
 import type { Quantity } from './resources';
 import {
-  ENI_IP_RESOURCE, GALAXY_NETWORKS_ANNOTATION, GALAXY_RELEASE_POLICY_ANNOTATION, GALAXY_VLAN_NETWORK,
-  RELEASE_POLICY_VALUES, type FloatingIpOptions, type FloatingIpReleasePolicy,
+  ENI_IP_RESOURCE,
+  GALAXY_NETWORKS_ANNOTATION,
+  GALAXY_RELEASE_POLICY_ANNOTATION,
+  GALAXY_VLAN_NETWORK,
+  RELEASE_POLICY_VALUES,
+  type FloatingIpOptions,
+  type FloatingIpReleasePolicy,
 } from './tkestack/floating-ip';
 
 /** DNS policies of a pod. */
@@ -41,11 +46,13 @@ export class NetworkMode {
    * it, or `null` to write none, as many vendor manifests do: the API server then defaults it to
    * `ClusterFirst`, which with host networking resolves through the node like `Default`.
    */
-  public static host(options: {
-    /** DNS policy to write, or `null` for none. @default 'ClusterFirstWithHostNet' */
-    readonly dnsPolicy?: DnsPolicy | null;
-  } = {}): NetworkMode {
-    const dnsPolicy = options.dnsPolicy === null ? undefined : options.dnsPolicy ?? 'ClusterFirstWithHostNet';
+  public static host(
+    options: {
+      /** DNS policy to write, or `null` for none. @default 'ClusterFirstWithHostNet' */
+      readonly dnsPolicy?: DnsPolicy | null;
+    } = {},
+  ): NetworkMode {
+    const dnsPolicy = options.dnsPolicy === null ? undefined : (options.dnsPolicy ?? 'ClusterFirstWithHostNet');
     return new NetworkMode('Host', { hostNetwork: true, dnsPolicy });
   }
 
@@ -60,7 +67,11 @@ export class NetworkMode {
     if (options.releasePolicy !== undefined) {
       annotations[GALAXY_RELEASE_POLICY_ANNOTATION] = RELEASE_POLICY_VALUES[options.releasePolicy];
     }
-    return new NetworkMode('FloatingIP', { annotations, firstContainerResources: { [ENI_IP_RESOURCE]: '1' } }, options.releasePolicy);
+    return new NetworkMode(
+      'FloatingIP',
+      { annotations, firstContainerResources: { [ENI_IP_RESOURCE]: '1' } },
+      options.releasePolicy,
+    );
   }
 
   private constructor(

@@ -13,10 +13,23 @@ export const PSS_EXEMPTIONS_ANNOTATION = 'pod-security.cdk8s-daemonset.io/exempt
 
 /** The checks of the Pod Security Standards, by Pod Security Admission's IDs. */
 export type PssCheckId =
-  | 'hostNamespaces' | 'privileged' | 'capabilities_baseline' | 'hostPathVolumes' | 'hostPorts'
-  | 'appArmorProfile' | 'seLinuxOptions' | 'procMount' | 'seccompProfile_baseline' | 'sysctls'
-  | 'windowsHostProcess' | 'allowPrivilegeEscalation' | 'runAsNonRoot' | 'runAsUser'
-  | 'seccompProfile_restricted' | 'capabilities_restricted' | 'restrictedVolumes';
+  | 'hostNamespaces'
+  | 'privileged'
+  | 'capabilities_baseline'
+  | 'hostPathVolumes'
+  | 'hostPorts'
+  | 'appArmorProfile'
+  | 'seLinuxOptions'
+  | 'procMount'
+  | 'seccompProfile_baseline'
+  | 'sysctls'
+  | 'windowsHostProcess'
+  | 'allowPrivilegeEscalation'
+  | 'runAsNonRoot'
+  | 'runAsUser'
+  | 'seccompProfile_restricted'
+  | 'capabilities_restricted'
+  | 'restrictedVolumes';
 
 /** A deliberate exception to one check, with the reason a reviewer needs. */
 export interface PodSecurityExemption {
@@ -55,7 +68,9 @@ export function podSecurityNamespaceLabels(level: PssLevel, version?: PssVersion
 
 /** The annotation value for a list of exemptions: stable JSON, in the order given. */
 export function renderExemptions(exemptions: readonly PssExemption[]): string {
-  return JSON.stringify(exemptions.map((e) => ({ check: e.check, ...(e.path !== undefined ? { path: e.path } : {}), reason: e.reason })));
+  return JSON.stringify(
+    exemptions.map((e) => ({ check: e.check, ...(e.path !== undefined ? { path: e.path } : {}), reason: e.reason })),
+  );
 }
 
 /** The exemptions recorded on a manifest; malformed entries are ignored (validation reports them). */
@@ -74,7 +89,9 @@ export function exemptionsOf(manifest: unknown): PssExemption[] {
     const check = isObject(e) ? str(e.check) : undefined;
     const reason = isObject(e) ? str(e.reason) : undefined;
     const path = isObject(e) ? str(e.path) : undefined;
-    return check !== undefined && reason !== undefined ? [{ check, reason, ...(path !== undefined ? { path } : {}) }] : [];
+    return check !== undefined && reason !== undefined
+      ? [{ check, reason, ...(path !== undefined ? { path } : {}) }]
+      : [];
   });
 }
 
@@ -83,13 +100,22 @@ export function exemptionsOf(manifest: unknown): PssExemption[] {
  * exemption covers (`pss/<check>`), and each exemption that no longer matches anything
  * (`pss/exemption-unused`), so stale exceptions don't linger.
  */
-export function podSecurityIssues(manifest: unknown, props: PodSecurityProps, exemptions: readonly PssExemption[]): Issue[] {
-  const result = checkPodSecurity(manifest, { level: props.level, version: props.version, exemptions: [...exemptions] });
+export function podSecurityIssues(
+  manifest: unknown,
+  props: PodSecurityProps,
+  exemptions: readonly PssExemption[],
+): Issue[] {
+  const result = checkPodSecurity(manifest, {
+    level: props.level,
+    version: props.version,
+    exemptions: [...exemptions],
+  });
   const issues: Issue[] = result.violations.map((v) => ({
     path: v.path,
     code: `pss/${v.check}`,
-    message: `violates PodSecurity "${props.level}:${props.version ?? 'latest'}": ${v.message}; `
-      + `change it, or add a podSecurity exemption for "${v.check}" with the reason it is needed`,
+    message:
+      `violates PodSecurity "${props.level}:${props.version ?? 'latest'}": ${v.message}; ` +
+      `change it, or add a podSecurity exemption for "${v.check}" with the reason it is needed`,
   }));
   for (const e of result.unusedExemptions) {
     issues.push({

@@ -79,7 +79,9 @@ export class NodeScheduling {
   public static onNodes(nodeNames: readonly string[]): NodeScheduling {
     return new NodeScheduling({
       requiredDuringSchedulingIgnoredDuringExecution: {
-        nodeSelectorTerms: nodeNames.map((n) => ({ matchFields: [{ key: 'metadata.name', operator: 'In', values: [n] }] })),
+        nodeSelectorTerms: nodeNames.map((n) => ({
+          matchFields: [{ key: 'metadata.name', operator: 'In', values: [n] }],
+        })),
       },
     });
   }
@@ -90,12 +92,17 @@ export class NodeScheduling {
     const terms = (req.length > 0 && Array.isArray(req[0]) ? req : [req]) as ReadonlyArray<readonly NodeRequirement[]>;
     const usedTerms = terms.filter((t) => t.length > 0);
     return new NodeScheduling({
-      requiredDuringSchedulingIgnoredDuringExecution: usedTerms.length > 0
-        ? { nodeSelectorTerms: usedTerms.map((t) => ({ matchExpressions: t.map((r) => r._toKube()) })) }
-        : undefined,
-      preferredDuringSchedulingIgnoredDuringExecution: rules.preferred && rules.preferred.length > 0
-        ? rules.preferred.map((p) => ({ weight: p.weight, preference: { matchExpressions: p.requirements.map((r) => r._toKube()) } }))
-        : undefined,
+      requiredDuringSchedulingIgnoredDuringExecution:
+        usedTerms.length > 0
+          ? { nodeSelectorTerms: usedTerms.map((t) => ({ matchExpressions: t.map((r) => r._toKube()) })) }
+          : undefined,
+      preferredDuringSchedulingIgnoredDuringExecution:
+        rules.preferred && rules.preferred.length > 0
+          ? rules.preferred.map((p) => ({
+              weight: p.weight,
+              preference: { matchExpressions: p.requirements.map((r) => r._toKube()) },
+            }))
+          : undefined,
     });
   }
 

@@ -79,4 +79,3 @@ export interface PodSecurityContext {
     readonly value: string;
   }>;
 }
-

@@ -32,7 +32,9 @@ export class UpdateStrategy {
     return new UpdateStrategy({ type: 'OnDelete' });
   }
 
-  private constructor(private readonly spec: { readonly type: 'RollingUpdate' | 'OnDelete'; readonly rollingUpdate?: object }) {}
+  private constructor(
+    private readonly spec: { readonly type: 'RollingUpdate' | 'OnDelete'; readonly rollingUpdate?: object },
+  ) {}
 
   /** `RollingUpdate` or `OnDelete`. */
   public get type(): 'RollingUpdate' | 'OnDelete' {

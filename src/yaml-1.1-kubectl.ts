@@ -65,10 +65,19 @@ function parseUint(s: string, base: number): bigint | undefined {
     base = 10;
     if (s[0] === '0') {
       const p = s.length >= 3 ? s[1].toLowerCase() : '';
-      if (p === 'b') { base = 2; s = s.slice(2); }
-      else if (p === 'o') { base = 8; s = s.slice(2); }
-      else if (p === 'x') { base = 16; s = s.slice(2); }
-      else { base = 8; s = s.slice(1); }
+      if (p === 'b') {
+        base = 2;
+        s = s.slice(2);
+      } else if (p === 'o') {
+        base = 8;
+        s = s.slice(2);
+      } else if (p === 'x') {
+        base = 16;
+        s = s.slice(2);
+      } else {
+        base = 8;
+        s = s.slice(1);
+      }
     }
   }
   if (s.length <= 13) {
@@ -119,13 +128,14 @@ function underscoreOK(s: string): boolean {
 }
 
 function daysIn(month: number, year: number): number {
-  if (month === 2) return (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 // allowedTimestampFormats of resolve.go, as Go's time.Parse reads them: "2006-1-2T15:4:5.999999999Z07:00"
 // (and with a lower-case t), "2006-1-2 15:4:5.999999999", "2006-1-2".
-const TIMESTAMP_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|[+-](\d{2}):(\d{2}))| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?)?$/;
+const TIMESTAMP_RE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|[+-](\d{2}):(\d{2}))| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?)?$/;
 
 /** parseTimestamp of resolve.go (time.Parse's range checks included). */
 function isTimestamp(s: string): boolean {
@@ -155,7 +165,15 @@ function shortTag(tag: string): string {
 }
 
 /** The tags resolve() works out itself; any other is kept as it is (or is !!binary). */
-const RESOLVED_TAGS: ReadonlySet<string> = new Set(['', STR_TAG, BOOL_TAG, INT_TAG, FLOAT_TAG, NULL_TAG, TIMESTAMP_TAG]);
+const RESOLVED_TAGS: ReadonlySet<string> = new Set([
+  '',
+  STR_TAG,
+  BOOL_TAG,
+  INT_TAG,
+  FLOAT_TAG,
+  NULL_TAG,
+  TIMESTAMP_TAG,
+]);
 
 /**
  * resolve(tag, in) of go-yaml v2.4.0 resolve.go: the tag and value of a scalar, tag "" for a
@@ -169,7 +187,8 @@ export function goResolve(tag: string, input: string): [string, GoScalar] {
   }
   const [rtag, out] = resolveUntagged(tag, input);
   if (tag === '' || tag === rtag || tag === STR_TAG) return [rtag, out];
-  if (tag === FLOAT_TAG && rtag === INT_TAG && typeof out === 'bigint' && out <= INT64_MAX) return [FLOAT_TAG, Number(out)];
+  if (tag === FLOAT_TAG && rtag === INT_TAG && typeof out === 'bigint' && out <= INT64_MAX)
+    return [FLOAT_TAG, Number(out)];
   throw new GoYamlError(`cannot decode ${shortTag(rtag)} \`${input}\` as a ${shortTag(tag)}`);
 }
 
@@ -199,7 +218,13 @@ function resolveUntagged(tag: string, input: string): [string, GoScalar] {
     const f = DOT_FLOAT.test(plain) && underscoreOK(input) ? parseFloat64(plain) : undefined;
     if (f !== undefined) return [FLOAT_TAG, f];
   } else if (hint === 'D' || hint === 'S') {
-    if ((tag === '' || tag === TIMESTAMP_TAG) && input.length > 4 && input[4] === '-' && /^\d{4}/.test(input) && isTimestamp(input)) {
+    if (
+      (tag === '' || tag === TIMESTAMP_TAG) &&
+      input.length > 4 &&
+      input[4] === '-' &&
+      /^\d{4}/.test(input) &&
+      isTimestamp(input)
+    ) {
       // decode.go keeps a timestamp's text when decoding into interface{} ("for backward compatibility").
       return [TIMESTAMP_TAG, input];
     }
@@ -239,23 +264,42 @@ function decodeBinary(input: string): string {
 /** utf8.DecodeRune's reading of bytes: anything invalid is one U+FFFD per byte. */
 function goUtf8(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length;) {
+  for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     let size = 0;
     let cp = 0;
     let lo = 0x80;
     let hi = 0xbf;
-    if (b < 0x80) { size = 1; cp = b; }
-    else if (b >= 0xc2 && b <= 0xdf) { size = 2; cp = b & 0x1f; }
-    else if (b >= 0xe0 && b <= 0xef) { size = 3; cp = b & 0x0f; if (b === 0xe0) lo = 0xa0; if (b === 0xed) hi = 0x9f; }
-    else if (b >= 0xf0 && b <= 0xf4) { size = 4; cp = b & 0x07; if (b === 0xf0) lo = 0x90; if (b === 0xf4) hi = 0x8f; }
+    if (b < 0x80) {
+      size = 1;
+      cp = b;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      size = 2;
+      cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      size = 3;
+      cp = b & 0x0f;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      size = 4;
+      cp = b & 0x07;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    }
     let ok = size > 0 && i + size <= bytes.length;
     for (let k = 1; ok && k < size; k++) {
       const c = bytes[i + k];
       if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) ok = false;
       else cp = (cp << 6) | (c & 0x3f);
     }
-    if (ok) { out += String.fromCodePoint(cp); i += size; } else { out += '\ufffd'; i += 1; }
+    if (ok) {
+      out += String.fromCodePoint(cp);
+      i += size;
+    } else {
+      out += '\ufffd';
+      i += 1;
+    }
   }
   return out;
 }

@@ -30,7 +30,8 @@ export function printable(c: number): boolean {
 
 /** What a plain item of a flow sequence may hold: letters, digits and `_ . / = + @ -` (the last two not first). */
 export const FLOW_PLAIN = new Uint8Array(0x80);
-for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./=@+-') FLOW_PLAIN[ch.charCodeAt(0)] = 1;
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./=@+-')
+  FLOW_PLAIN[ch.charCodeAt(0)] = 1;
 
 /** A plain scalar's value as encoding/json writes what go-yaml decoded; refused where that is not a JSON number or string. */
 export function plainScalar(s: string): unknown {
@@ -46,4 +47,3 @@ export function plainScalar(s: string): unknown {
   }
   return v;
 }
-

@@ -41,7 +41,14 @@ const KEYS = new Map<number, string>();
 const MAX_KEYS = 4096;
 
 /** The token kinds `scan` finds. */
-const enum Style { Plain, Single, Double, EmptyMap, FlowList, Literal }
+enum Style {
+  Plain,
+  Single,
+  Double,
+  EmptyMap,
+  FlowList,
+  Literal,
+}
 
 class BlockReader {
   /** Start and end (index of its `\n`, or the text's length) of the current line. */
@@ -67,7 +74,10 @@ class BlockReader {
   /** A hash of a plain token's text, to find its string in KEYS. */
   private hash = 0;
 
-  public constructor(private readonly text: string, private readonly maxDepth: number) {}
+  public constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
 
   public read(): FastRead {
     this.advance();
@@ -131,7 +141,7 @@ class BlockReader {
     for (;;) {
       if (!this.isKey) throw REFUSE; // a scalar where a key must be
       const key = this.key();
-      if (Object.prototype.hasOwnProperty.call(out, key)) throw REFUSE; // the exact reader words the error
+      if (Object.hasOwn(out, key)) throw REFUSE; // the exact reader words the error
       out[key] = this.value(indent, depth);
       if (this.indent !== indent) {
         if (this.indent < indent) return out;
@@ -225,7 +235,8 @@ class BlockReader {
       this.strip = text.charCodeAt(i + 1) === DASH;
       this.tokenEnd = i + (this.strip ? 2 : 1);
     } else {
-      if (c < 0x80 && NOT_PLAIN_FIRST[c] === 1 && !(c === DASH && i + 1 < end && text.charCodeAt(i + 1) !== SPACE)) throw REFUSE;
+      if (c < 0x80 && NOT_PLAIN_FIRST[c] === 1 && !(c === DASH && i + 1 < end && text.charCodeAt(i + 1) !== SPACE))
+        throw REFUSE;
       this.style = Style.Plain;
       this.plain(i);
       return;
@@ -280,7 +291,7 @@ class BlockReader {
     let value = '';
     let breaks = 0; // empty lines since the last line of text
     let last = this.lineEnd;
-    for (let start = this.lineEnd + 1; start < text.length;) {
+    for (let start = this.lineEnd + 1; start < text.length; ) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       if (end - start > MAX_LINE) throw REFUSE;
@@ -383,7 +394,8 @@ class BlockReader {
     }
     const { text, tokenStart, tokenEnd } = this;
     const cached = KEYS.get(this.hash);
-    if (cached !== undefined && cached.length === tokenEnd - tokenStart && text.startsWith(cached, tokenStart)) return cached;
+    if (cached !== undefined && cached.length === tokenEnd - tokenStart && text.startsWith(cached, tokenStart))
+      return cached;
     const s = text.slice(tokenStart, tokenEnd);
     if (s === '<<' || s === '__proto__' || typeof plainValue(s) !== 'string') throw REFUSE;
     if (KEYS.size >= MAX_KEYS) KEYS.clear();

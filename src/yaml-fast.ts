@@ -61,7 +61,11 @@ function jsYaml(): NonNullable<typeof loaded> {
   if (!loaded) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const y = require('js-yaml') as typeof JsYaml;
-    const goScalar = new y.Type('tag:yaml.org,2002:go-scalar', { kind: 'scalar', resolve: resolveGo, construct: constructGo });
+    const goScalar = new y.Type('tag:yaml.org,2002:go-scalar', {
+      kind: 'scalar',
+      resolve: resolveGo,
+      construct: constructGo,
+    });
     loaded = { load: y.load, schema: y.FAILSAFE_SCHEMA.extend({ implicit: [goScalar] }) };
   }
   return loaded;
@@ -86,13 +90,21 @@ for (const ch of '&*!<%.?]}{,-|>"\'\\\x7f') NOTABLE[ch.charCodeAt(0)] = 1;
 function lineRefused(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80 ? NOTABLE[c] === 0 : !(c <= 0x9f || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfeff)) continue;
+    if (
+      c < 0x80
+        ? NOTABLE[c] === 0
+        : !(c <= 0x9f || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfeff)
+    )
+      continue;
     if (c >= 0xff00 && c <= 0xfffd) continue; // printable, as is U+FF00..U+FFFD
     const prev = i === start ? -1 : text.charCodeAt(i - 1);
     const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
     switch (c) {
-      case 0x26: case 0x2a: case 0x21: // & * !
-        if (prev === -1 || prev === 0x20 || prev === 0x5b || prev === 0x7b || prev === 0x2c || prev === 0x3a) return true;
+      case 0x26:
+      case 0x2a:
+      case 0x21: // & * !
+        if (prev === -1 || prev === 0x20 || prev === 0x5b || prev === 0x7b || prev === 0x2c || prev === 0x3a)
+          return true;
         break;
       case 0x3c: // <<
         if (next === 0x3c) return true;
@@ -104,41 +116,63 @@ function lineRefused(text: string, start: number, end: number): boolean {
         if (i === start && next === 0x2e && i + 2 < end && text.charCodeAt(i + 2) === 0x2e) return true;
         break;
       case 0x3f: // ? as an explicit key
-        if ((prev === -1 || prev === 0x20 || prev === 0x5b || prev === 0x7b || prev === 0x2c) && (next === -1 || next === 0x20)) return true;
+        if (
+          (prev === -1 || prev === 0x20 || prev === 0x5b || prev === 0x7b || prev === 0x2c) &&
+          (next === -1 || next === 0x20)
+        )
+          return true;
         break;
-      case 0x5d: case 0x7d: { // ] } before : or glued to #
+      case 0x5d:
+      case 0x7d: {
+        // ] } before : or glued to #
         if (next === 0x23) return true;
         let j = i + 1;
         while (j < end && text.charCodeAt(j) === 0x20) j++;
         if (j < end && text.charCodeAt(j) === 0x3a) return true;
         break;
       }
-      case 0x7b: case 0x2c: { // { , before [ or {
+      case 0x7b:
+      case 0x2c: {
+        // { , before [ or {
         let j = i + 1;
         while (j < end && text.charCodeAt(j) === 0x20) j++;
         if (j < end && (text.charCodeAt(j) === 0x5b || text.charCodeAt(j) === 0x7b)) return true;
         break;
       }
-      case 0x2d: { // an empty sequence entry
+      case 0x2d: {
+        // an empty sequence entry
         if (prev !== -1 && prev !== 0x20) break;
         let j = i + 1;
         while (j < end && text.charCodeAt(j) === 0x20) j++;
         if (j === end || text.charCodeAt(j) === 0x23) return true;
         break;
       }
-      case 0x7c: case 0x3e: { // | > with an indentation indicator
+      case 0x7c:
+      case 0x3e: {
+        // | > with an indentation indicator
         let j = i + 1;
         if (j < end && (text.charCodeAt(j) === 0x2b || text.charCodeAt(j) === 0x2d)) j++;
         if (j < end && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) return true;
         break;
       }
-      case 0x22: case 0x27: // a comment glued to a closing quote
+      case 0x22:
+      case 0x27: // a comment glued to a closing quote
         if (next === 0x23) return true;
         break;
       case 0x5c: // a backslash
         return true;
       default:
-        if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) || c === 0xfeff || c === 0xfffe || c === 0xffff) return true;
+        if (
+          c < 0x20 ||
+          (c >= 0x7f && c <= 0x9f) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          (c >= 0xd800 && c <= 0xdfff) ||
+          c === 0xfeff ||
+          c === 0xfffe ||
+          c === 0xffff
+        )
+          return true;
     }
   }
   return false;
@@ -167,7 +201,7 @@ function lineTrouble(text: string): boolean {
   let quote = 0;
   let emptyKey = false;
   let commentAfterKey = false;
-  for (let start = 0; start < text.length;) {
+  for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (end - start > MAX_LINE || lineRefused(text, start, end)) return true;
@@ -272,13 +306,19 @@ export function readChunkFast(text: string, maxDepth: number): FastRead | undefi
  * same chunks, sliced out of the text. Undefined, so that splitStream runs and words the result,
  * for text holding a CR (splitStream drops it at line ends) or a separator line with content.
  */
-export function splitStreamLf(text: string): { chunks: Array<{ text: string; line: number }>; error?: undefined } | undefined {
+export function splitStreamLf(
+  text: string,
+): { chunks: Array<{ text: string; line: number }>; error?: undefined } | undefined {
   if (text.includes('\r')) return undefined;
   const chunks: Array<{ text: string; line: number }> = [];
   let chunkStart = 0;
   let chunkLine = 1;
   const flush = (end: number): void => {
-    if (end > chunkStart) chunks.push({ text: text.charCodeAt(end - 1) === 10 ? text.slice(chunkStart, end) : `${text.slice(chunkStart, end)}\n`, line: chunkLine });
+    if (end > chunkStart)
+      chunks.push({
+        text: text.charCodeAt(end - 1) === 10 ? text.slice(chunkStart, end) : `${text.slice(chunkStart, end)}\n`,
+        line: chunkLine,
+      });
   };
   for (let p = 0, line = 1; p < text.length; line++) {
     const nl = text.indexOf('\n', p);

@@ -1,6 +1,18 @@
 import type { ScalarTag, Schema } from 'yaml';
 import { yamlLibrary } from './yaml-library';
-import { BINARY_TAG, BOOL_TAG, FLOAT_TAG, goResolve, GoYamlError, INT_TAG, MERGE_KEY, MERGE_TAG, NULL_TAG, STR_TAG, TIMESTAMP_TAG } from './yaml-1.1-kubectl';
+import {
+  BINARY_TAG,
+  BOOL_TAG,
+  FLOAT_TAG,
+  goResolve,
+  GoYamlError,
+  INT_TAG,
+  MERGE_KEY,
+  MERGE_TAG,
+  NULL_TAG,
+  STR_TAG,
+  TIMESTAMP_TAG,
+} from './yaml-1.1-kubectl';
 
 /**
  * go-yaml's scalar rules (goResolve, yaml-1.1-kubectl.ts) as a schema of the yaml package, for

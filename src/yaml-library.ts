@@ -8,5 +8,6 @@ let library: typeof YamlLibrary | undefined;
  */
 export function yamlLibrary(): typeof YamlLibrary {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (library ??= require('yaml') as typeof YamlLibrary);
+  library ??= require('yaml') as typeof YamlLibrary;
+  return library;
 }

@@ -17,7 +17,10 @@ let schema: ReturnType<typeof kubectlSchema> | undefined;
 
 /** A reason a document cannot be read, with the offset (in its chunk) it points at. */
 class ReadError extends Error {
-  public constructor(message: string, public readonly offset?: number) {
+  public constructor(
+    message: string,
+    public readonly offset?: number,
+  ) {
     super(message);
   }
 }
@@ -72,7 +75,10 @@ function throughAlias<T>(alias: Alias, d: Decoding, use: (target: Node) => T): T
   if (!target) throw new ReadError(`unknown anchor '${alias.source}' referenced`, offsetOf(alias));
   if (d.expanding.has(alias)) throw new ReadError(`anchor '${alias.source}' value contains itself`, offsetOf(alias));
   if (++d.aliasUses > d.maxAliasCount) {
-    throw new ReadError(`document contains excessive aliasing: more than ${d.maxAliasCount} alias uses`, offsetOf(alias));
+    throw new ReadError(
+      `document contains excessive aliasing: more than ${d.maxAliasCount} alias uses`,
+      offsetOf(alias),
+    );
   }
   d.expanding.add(alias);
   try {
@@ -84,7 +90,8 @@ function throughAlias<T>(alias: Alias, d: Decoding, use: (target: Node) => T): T
 
 /** Sets a key, `__proto__` included, as an own property (as JSON.parse does). */
 function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
 }
 
@@ -113,16 +120,25 @@ function keyOf(keyNode: unknown, d: Decoding): string {
   const node = keyNode;
   const at = offsetOf(keyNode);
   if (Y.isMap(node) || Y.isSeq(node)) {
-    throw new ReadError(`invalid map key: a ${Y.isMap(node) ? 'map' : 'list'} cannot be a key; kubectl reads only scalar keys`, at);
+    throw new ReadError(
+      `invalid map key: a ${Y.isMap(node) ? 'map' : 'list'} cannot be a key; kubectl reads only scalar keys`,
+      at,
+    );
   }
   const v = Y.isScalar(node) ? node.value : null;
   if (v === null || v === undefined) {
-    throw new ReadError(`unsupported map key ${describeKey(keyNode)}: it reads as null, which has no JSON form (quote it to use it as a string)`, at);
+    throw new ReadError(
+      `unsupported map key ${describeKey(keyNode)}: it reads as null, which has no JSON form (quote it to use it as a string)`,
+      at,
+    );
   }
   if (typeof v === 'string') return v;
   if (typeof v === 'bigint') {
     if (v > INT64_MAX) {
-      throw new ReadError(`unsupported map key ${describeKey(keyNode)}: an integer above 2^63-1 reads as uint64, which has no JSON key form (quote it to use it as a string)`, at);
+      throw new ReadError(
+        `unsupported map key ${describeKey(keyNode)}: an integer above 2^63-1 reads as uint64, which has no JSON key form (quote it to use it as a string)`,
+        at,
+      );
     }
     return v.toString();
   }
@@ -162,7 +178,10 @@ function fillMap(map: YAMLMap, out: Record<string, unknown>, depth: number, d: D
     const key = keyOf(pair.key, d);
     const value = convert(pair.value, depth + 1, d);
     if (literal.has(key)) {
-      throw new ReadError(`key "${key}" already set in map (map keys must be unique; kubectl would keep only one of them)`, offsetOf(pair.key));
+      throw new ReadError(
+        `key "${key}" already set in map (map keys must be unique; kubectl would keep only one of them)`,
+        offsetOf(pair.key),
+      );
     }
     literal.add(key);
     setKey(out, key, value);
@@ -214,7 +233,6 @@ function position(text: string, offset: number, firstLine: number): string {
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
-
 /** What the exact reader makes of a chunk: its value or its errors, or undefined when it holds no document. */
 export interface ExactRead {
   readonly line: number;
@@ -233,21 +251,41 @@ export interface ChunkPlace {
 }
 
 /** Reads one chunk, `text`, found at `place` in its stream. */
-export function readChunkExact(text: string, place: ChunkPlace, maxAliasCount: number, maxDepth: number): ExactRead | undefined {
+export function readChunkExact(
+  text: string,
+  place: ChunkPlace,
+  maxAliasCount: number,
+  maxDepth: number,
+): ExactRead | undefined {
   Y = yamlLibrary();
   schema ??= kubectlSchema();
   const { firstLine, offsetOfContent, line } = place;
-  const where = (offset: number | undefined): string => (offset === undefined ? `document starting at line ${line}` : position(text, offset, firstLine));
-  if (offsetOfContent >= 0 && text[offsetOfContent] === '%' && (offsetOfContent === 0 || text[offsetOfContent - 1] === '\n')) {
+  const where = (offset: number | undefined): string =>
+    offset === undefined ? `document starting at line ${line}` : position(text, offset, firstLine);
+  if (
+    offsetOfContent >= 0 &&
+    text[offsetOfContent] === '%' &&
+    (offsetOfContent === 0 || text[offsetOfContent - 1] === '\n')
+  ) {
     // go-yaml wants `---` after a directive, and kubectl has already taken that line as a separator.
-    return { line, errors: [`did not find expected <document start> at ${where(offsetOfContent)}: kubectl cuts the stream at the --- after a %YAML or %TAG directive, so directives cannot be used`] };
+    return {
+      line,
+      errors: [
+        `did not find expected <document start> at ${where(offsetOfContent)}: kubectl cuts the stream at the --- after a %YAML or %TAG directive, so directives cannot be used`,
+      ],
+    };
   }
   const lineBreak = /[\u0085\u2028\u2029]/.exec(text);
   if (lineBreak) {
     // go-yaml's scanner breaks lines at NEL, LS and PS (is_break); the yaml package does not. Rather
     // than guess what kubectl makes of the line, refuse it: the writer escapes these characters.
     const hex = lineBreak[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return { line, errors: [`raw U+${hex} at ${where(lineBreak.index)}: kubectl's YAML reader takes it for a line break; write it as an escape (\\u${hex}) inside double quotes`] };
+    return {
+      line,
+      errors: [
+        `raw U+${hex} at ${where(lineBreak.index)}: kubectl's YAML reader takes it for a line break; write it as an escape (\\u${hex}) inside double quotes`,
+      ],
+    };
   }
   // go-yaml's Unmarshal decodes the first document of what it is given and ignores the rest.
   const parsed = Y.parseAllDocuments(text, { version: '1.1', schema, uniqueKeys: false, prettyErrors: false });
@@ -258,14 +296,20 @@ export function readChunkExact(text: string, place: ChunkPlace, maxAliasCount: n
   }
   if (doc.contents === null || (Y.isScalar(doc.contents) && doc.contents.value === null)) return undefined;
   const { depth, targets } = survey(doc.contents, maxDepth);
-  if (depth > maxDepth) return { line, errors: [`nesting deeper than ${maxDepth} levels (document starting at line ${line})`] };
+  if (depth > maxDepth)
+    return { line, errors: [`nesting deeper than ${maxDepth} levels (document starting at line ${line})`] };
   const d: Decoding = { targets, maxAliasCount, maxDepth, expanding: new Set(), aliasUses: 0, nonFinite: false };
   try {
     const value = convert(doc.contents, 1, d);
     const bad = d.nonFinite ? findNonFinite(value) : undefined;
     if (bad !== undefined) {
       const go = Number.isNaN(bad) ? 'NaN' : bad > 0 ? '+Inf' : '-Inf';
-      return { line, errors: [`json: unsupported value: ${go} (document starting at line ${line}): .inf and .nan have no JSON form; quote them to keep them as strings`] };
+      return {
+        line,
+        errors: [
+          `json: unsupported value: ${go} (document starting at line ${line}): .inf and .nan have no JSON form; quote them to keep them as strings`,
+        ],
+      };
     }
     return { line, value, errors: [] };
   } catch (e) {

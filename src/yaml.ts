@@ -43,7 +43,11 @@ function escapeUnsafe(ch: string): string {
 /** Whether any string of plain data, key or value, needs the per-scalar fix-ups of `toYaml`. */
 function needsFixups(value: unknown): boolean {
   const stack: unknown[] = [value];
-  const bad = (s: string) => EXTRA_AMBIGUOUS.has(s) || (UNSAFE_CHARS.lastIndex = 0, UNSAFE_CHARS.test(s));
+  const bad = (s: string) => {
+    if (EXTRA_AMBIGUOUS.has(s)) return true;
+    UNSAFE_CHARS.lastIndex = 0;
+    return UNSAFE_CHARS.test(s);
+  };
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'string') {
@@ -143,7 +147,13 @@ function splitStream(text: string): { chunks: Chunk[]; error?: { line: number; m
       const rest = line.slice(3).trim();
       if (rest !== '' && !rest.startsWith('#')) {
         flush();
-        return { chunks, error: { line: i + 1, message: `invalid Yaml document separator: ${rest} (line ${i + 1}; after --- only a comment may follow)` } };
+        return {
+          chunks,
+          error: {
+            line: i + 1,
+            message: `invalid Yaml document separator: ${rest} (line ${i + 1}; after --- only a comment may follow)`,
+          },
+        };
       }
       flush();
       continue;
@@ -202,14 +212,20 @@ function* readStream(text: string, limits: ReadLimits, fast: boolean): Generator
   }
 }
 
-function readChunk(chunk: Chunk, maxAliasCount: number, maxDepth: number, fast: boolean): Omit<ReadDocument, 'index'> | undefined {
+function readChunk(
+  chunk: Chunk,
+  maxAliasCount: number,
+  maxDepth: number,
+  fast: boolean,
+): Omit<ReadDocument, 'index'> | undefined {
   const offsetOfContent = chunk.text.search(/[^\s]/);
-  const line = offsetOfContent < 0 ? chunk.line : chunk.line + (chunk.text.slice(0, offsetOfContent).match(/\n/g)?.length ?? 0);
+  const line =
+    offsetOfContent < 0 ? chunk.line : chunk.line + (chunk.text.slice(0, offsetOfContent).match(/\n/g)?.length ?? 0);
   // Most chunks are plain block manifests that readChunkBlock reads in one pass; most others are
   // ones js-yaml reads, with go-yaml's scalar rules, several times faster than the exact reader.
   // Both decline (undefined) anything where they could differ from it, directives and raw
   // NEL/LS/PS included, so their errors still come from the exact reader.
-  const quick = fast ? readChunkBlock(chunk.text, maxDepth) ?? readChunkFast(chunk.text, maxDepth) : undefined;
+  const quick = fast ? (readChunkBlock(chunk.text, maxDepth) ?? readChunkFast(chunk.text, maxDepth)) : undefined;
   if (quick) return 'empty' in quick ? undefined : { line, value: quick.value, errors: [] };
   return readChunkExact(chunk.text, { firstLine: chunk.line, offsetOfContent, line }, maxAliasCount, maxDepth);
 }

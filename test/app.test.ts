@@ -58,12 +58,18 @@ describe('App', () => {
       error = e;
     }
     expect(SynthValidationError.isSynthValidationError(error)).toBe(true);
-    const issues = (error as SynthValidationError).issues.map((i) => `${i.constructPath} ${toFieldPath(i.issue.path)} ${i.issue.code}`);
-    expect(issues).toEqual(expect.arrayContaining([
-      'agents/one spec.template.spec.containers[0].image image/tag-given-twice',
-      'agents/two spec.template.spec.containers container/none',
-    ]));
-    expect((error as Error).message).toContain('agents/one spec.template.spec.containers[0].image: image "a:1" already has a tag');
+    const issues = (error as SynthValidationError).issues.map(
+      (i) => `${i.constructPath} ${toFieldPath(i.issue.path)} ${i.issue.code}`,
+    );
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'agents/one spec.template.spec.containers[0].image image/tag-given-twice',
+        'agents/two spec.template.spec.containers container/none',
+      ]),
+    );
+    expect((error as Error).message).toContain(
+      'agents/one spec.template.spec.containers[0].image: image "a:1" already has a tag',
+    );
     expect(fs.readdirSync(outdir)).toEqual([]);
   });
 
@@ -89,7 +95,7 @@ describe('App synthesis path', () => {
     return app;
   }
 
-  it('writes exactly the documents of the straightforward path, cdk8s.App\'s per-chart synthesis', () => {
+  it("writes exactly the documents of the straightforward path, cdk8s.App's per-chart synthesis", () => {
     const fast = smallApp(tmp()).synthYaml();
     const straightforward = cdk8s.App.prototype.synthYaml.call(smallApp(tmp()));
     const docs = readYamlStream(straightforward).map((d) => d.value);
@@ -105,7 +111,9 @@ describe('App synthesis path', () => {
     expect(fs.readdirSync(ours).sort()).toEqual(fs.readdirSync(theirs).sort());
     expect(fs.readdirSync(ours).sort()[0]).toBe('0000-infra.k8s.yaml');
     for (const f of fs.readdirSync(ours)) {
-      expect(readYamlStream(fs.readFileSync(path.join(ours, f), 'utf8')), f).toEqual(readYamlStream(fs.readFileSync(path.join(theirs, f), 'utf8')));
+      expect(readYamlStream(fs.readFileSync(path.join(ours, f), 'utf8')), f).toEqual(
+        readYamlStream(fs.readFileSync(path.join(theirs, f), 'utf8')),
+      );
     }
   });
 
@@ -113,7 +121,9 @@ describe('App synthesis path', () => {
     const app = new App({ outdir: tmp() });
     const ds = agent(new Chart(app, 'c'), 'a');
     ds.node.addValidation({ validate: () => ['team policy: agents need an owner label'] });
-    expect(app.issues().map((i) => `${i.constructPath} ${i.issue.message}`)).toEqual(['c/a team policy: agents need an owner label']);
+    expect(app.issues().map((i) => `${i.constructPath} ${i.issue.message}`)).toEqual([
+      'c/a team policy: agents need an owner label',
+    ]);
   });
 
   it('validates each DaemonSet once per synth', () => {
@@ -121,7 +131,10 @@ describe('App synthesis path', () => {
     const ds = agent(new Chart(app, 'c'), 'a');
     let renders = 0;
     const toJson = ds.toJson.bind(ds);
-    ds.toJson = () => { renders++; return toJson(); };
+    ds.toJson = () => {
+      renders++;
+      return toJson();
+    };
     app.synthYaml();
     expect(renders).toBe(1);
   });
@@ -142,15 +155,21 @@ describe('bad construct input', () => {
       if (SynthValidationError.isSynthValidationError(e)) error = e;
     }
     const lines = error!.issues.map((i) => `${i.constructPath} ${toFieldPath(i.issue.path)} ${i.issue.code}`);
-    expect(lines).toEqual(expect.arrayContaining([
-      'agents/bad spec.template.spec.containers[0].name container/name-required',
-      'agents/bad spec.template.spec.containers[0].ports[0].containerPort port/container-port-invalid',
-      'agents/bad spec.template.spec.volumes[0].nfs volume/nfs-address-invalid',
-      'agents/bad spec.template.spec.volumes[0].nfs.path volume/field-required',
-      'agents/bad spec.template.spec.volumes[1].nfs volume/nfs-address-invalid',
-      'agents/bad spec.template.spec.volumes[1].nfs.path volume/nfs-path-not-absolute',
-    ]));
-    expect(error!.message).toContain('NFS address "10.0.0.1" must be written server:/absolute/path, e.g. "10.0.0.1:/exports/data"');
-    expect(error!.message).toMatch(/agents\/bad spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort: .*65535/);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'agents/bad spec.template.spec.containers[0].name container/name-required',
+        'agents/bad spec.template.spec.containers[0].ports[0].containerPort port/container-port-invalid',
+        'agents/bad spec.template.spec.volumes[0].nfs volume/nfs-address-invalid',
+        'agents/bad spec.template.spec.volumes[0].nfs.path volume/field-required',
+        'agents/bad spec.template.spec.volumes[1].nfs volume/nfs-address-invalid',
+        'agents/bad spec.template.spec.volumes[1].nfs.path volume/nfs-path-not-absolute',
+      ]),
+    );
+    expect(error!.message).toContain(
+      'NFS address "10.0.0.1" must be written server:/absolute/path, e.g. "10.0.0.1:/exports/data"',
+    );
+    expect(error!.message).toMatch(
+      /agents\/bad spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort: .*65535/,
+    );
   });
 });

@@ -3,8 +3,15 @@ import { canonicalManifest } from '../src';
 
 describe('canonicalManifest', () => {
   it('puts apiVersion, kind and metadata first and sorts every other key', () => {
-    const m = canonicalManifest({ spec: { z: 1, a: [{ y: 1, b: 2 }] }, metadata: { name: 'x' }, kind: 'K', apiVersion: 'v1' });
-    expect(JSON.stringify(m)).toBe('{"apiVersion":"v1","kind":"K","metadata":{"name":"x"},"spec":{"a":[{"b":2,"y":1}],"z":1}}');
+    const m = canonicalManifest({
+      spec: { z: 1, a: [{ y: 1, b: 2 }] },
+      metadata: { name: 'x' },
+      kind: 'K',
+      apiVersion: 'v1',
+    });
+    expect(JSON.stringify(m)).toBe(
+      '{"apiVersion":"v1","kind":"K","metadata":{"name":"x"},"spec":{"a":[{"b":2,"y":1}],"z":1}}',
+    );
   });
 
   it('keeps __proto__ and constructor keys as data', () => {

@@ -1,9 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import {
-  DaemonSet, NetworkMode, NodeRequirement, NodeScheduling, UpdateStrategy, toFieldPath,
-} from '../src';
+import { DaemonSet, NetworkMode, NodeRequirement, NodeScheduling, UpdateStrategy, toFieldPath } from '../src';
 import { makeDaemonSet, manifestOf, podSpecOf } from './support/synth';
 
 describe('DaemonSet workload fields', () => {
@@ -19,9 +17,16 @@ describe('DaemonSet workload fields', () => {
   });
 
   it('writes namespace, labels and annotations', () => {
-    const { ds } = makeDaemonSet({ namespace: 'monitoring', labels: { team: 'sre' }, annotations: { owner: 'sre@example.com' } });
+    const { ds } = makeDaemonSet({
+      namespace: 'monitoring',
+      labels: { team: 'sre' },
+      annotations: { owner: 'sre@example.com' },
+    });
     expect(manifestOf(ds).metadata).toEqual({
-      name: 'agent', namespace: 'monitoring', labels: { team: 'sre' }, annotations: { owner: 'sre@example.com' },
+      name: 'agent',
+      namespace: 'monitoring',
+      labels: { team: 'sre' },
+      annotations: { owner: 'sre@example.com' },
     });
   });
 
@@ -43,7 +48,10 @@ describe('DaemonSet workload fields', () => {
       metadata: { name: 'agent' },
       spec: {
         selector: { matchLabels: { app: 'agent' } },
-        template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'busybox:1.36' }] } },
+        template: {
+          metadata: { labels: { app: 'agent' } },
+          spec: { containers: [{ name: 'agent', image: 'busybox:1.36' }] },
+        },
       },
     });
   });
@@ -57,7 +65,10 @@ describe('DaemonSet workload fields', () => {
 
 describe('DaemonSet selector and pod template', () => {
   it('writes matchLabels to the selector and the pod labels alike', () => {
-    const { ds } = makeDaemonSet({ matchLabels: { 'app.kubernetes.io/name': 'fluent-bit' }, podLabels: { tier: 'logging' } });
+    const { ds } = makeDaemonSet({
+      matchLabels: { 'app.kubernetes.io/name': 'fluent-bit' },
+      podLabels: { tier: 'logging' },
+    });
     const m = manifestOf(ds);
     expect(m.spec.selector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'fluent-bit' } });
     expect(m.spec.template.metadata.labels).toEqual({ 'app.kubernetes.io/name': 'fluent-bit', tier: 'logging' });
@@ -65,7 +76,9 @@ describe('DaemonSet selector and pod template', () => {
 
   it('reports a pod label that contradicts the selector', () => {
     const { ds } = makeDaemonSet({ matchLabels: { app: 'a' }, podLabels: { app: 'b' } });
-    expect(ds.issues().map((i) => `${toFieldPath(i.path)} ${i.code}`)).toContain('spec.template.metadata.labels selector/pod-label-conflict');
+    expect(ds.issues().map((i) => `${toFieldPath(i.path)} ${i.code}`)).toContain(
+      'spec.template.metadata.labels selector/pod-label-conflict',
+    );
   });
 
   it('writes pod annotations to the template', () => {
@@ -88,28 +101,55 @@ describe('DaemonSet pod settings', () => {
   it('writes the service account of a cdk8s-plus ServiceAccount', () => {
     const chart = new Chart(Testing.app(), 'c');
     const sa = new kplus.ServiceAccount(chart, 'sa', { metadata: { name: 'agent-sa' } });
-    const ds = new DaemonSet(chart, 'a', { matchLabels: { app: 'a' }, containers: [{ name: 'a', image: 'a:1' }], serviceAccount: sa, automountServiceAccountToken: false });
+    const ds = new DaemonSet(chart, 'a', {
+      matchLabels: { app: 'a' },
+      containers: [{ name: 'a', image: 'a:1' }],
+      serviceAccount: sa,
+      automountServiceAccountToken: false,
+    });
     expect(podSpecOf(ds)).toMatchObject({ serviceAccountName: 'agent-sa', automountServiceAccountToken: false });
   });
 
   it('writes hostPID, hostIPC, priorityClassName and the pod security context', () => {
-    const spec = podSpecOf(makeDaemonSet({
-      hostPID: true, hostIPC: true, priorityClassName: 'system-node-critical',
-      securityContext: { runAsUser: 65534, runAsNonRoot: true, fsGroup: 2000, seccompProfile: { type: 'RuntimeDefault' } },
-    }).ds);
+    const spec = podSpecOf(
+      makeDaemonSet({
+        hostPID: true,
+        hostIPC: true,
+        priorityClassName: 'system-node-critical',
+        securityContext: {
+          runAsUser: 65534,
+          runAsNonRoot: true,
+          fsGroup: 2000,
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
+      }).ds,
+    );
     expect(spec).toMatchObject({
-      hostPID: true, hostIPC: true, priorityClassName: 'system-node-critical',
-      securityContext: { runAsUser: 65534, runAsNonRoot: true, fsGroup: 2000, seccompProfile: { type: 'RuntimeDefault' } },
+      hostPID: true,
+      hostIPC: true,
+      priorityClassName: 'system-node-critical',
+      securityContext: {
+        runAsUser: 65534,
+        runAsNonRoot: true,
+        fsGroup: 2000,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
     });
   });
 
   it('writes the node selector', () => {
-    expect(podSpecOf(makeDaemonSet({ nodeSelector: { 'kubernetes.io/os': 'linux' } }).ds).nodeSelector).toEqual({ 'kubernetes.io/os': 'linux' });
+    expect(podSpecOf(makeDaemonSet({ nodeSelector: { 'kubernetes.io/os': 'linux' } }).ds).nodeSelector).toEqual({
+      'kubernetes.io/os': 'linux',
+    });
   });
 
   it('writes init containers before the containers', () => {
-    const { ds } = makeDaemonSet({ initContainers: [{ name: 'init', image: 'busybox:1.36', command: ['sh', '-c', 'true'] }] });
-    expect(podSpecOf(ds).initContainers).toEqual([{ name: 'init', image: 'busybox:1.36', command: ['sh', '-c', 'true'] }]);
+    const { ds } = makeDaemonSet({
+      initContainers: [{ name: 'init', image: 'busybox:1.36', command: ['sh', '-c', 'true'] }],
+    });
+    expect(podSpecOf(ds).initContainers).toEqual([
+      { name: 'init', image: 'busybox:1.36', command: ['sh', '-c', 'true'] },
+    ]);
   });
 
   it('reports a DaemonSet without containers', () => {
@@ -147,10 +187,14 @@ describe('DaemonSet scheduling', () => {
     });
     expect(podSpecOf(ds).affinity.nodeAffinity).toEqual({
       requiredDuringSchedulingIgnoredDuringExecution: {
-        nodeSelectorTerms: [{ matchExpressions: [
-          { key: 'disktype', operator: 'In', values: ['ssd', 'nvme'] },
-          { key: 'gpu', operator: 'Exists' },
-        ] }],
+        nodeSelectorTerms: [
+          {
+            matchExpressions: [
+              { key: 'disktype', operator: 'In', values: ['ssd', 'nvme'] },
+              { key: 'gpu', operator: 'Exists' },
+            ],
+          },
+        ],
       },
       preferredDuringSchedulingIgnoredDuringExecution: [
         { weight: 10, preference: { matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] } },
@@ -160,18 +204,38 @@ describe('DaemonSet scheduling', () => {
 
   it('writes alternative required terms from a list of lists', () => {
     const { ds } = makeDaemonSet({
-      scheduling: NodeScheduling.byNodeLabels({ required: [[NodeRequirement.greaterThan('cores', 8)], [NodeRequirement.doesNotExist('spot')], [NodeRequirement.lessThan('load', 3), NodeRequirement.notIn('arch', ['arm'])]] }),
+      scheduling: NodeScheduling.byNodeLabels({
+        required: [
+          [NodeRequirement.greaterThan('cores', 8)],
+          [NodeRequirement.doesNotExist('spot')],
+          [NodeRequirement.lessThan('load', 3), NodeRequirement.notIn('arch', ['arm'])],
+        ],
+      }),
     });
-    expect(podSpecOf(ds).affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms).toEqual([
+    expect(
+      podSpecOf(ds).affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms,
+    ).toEqual([
       { matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['8'] }] },
       { matchExpressions: [{ key: 'spot', operator: 'DoesNotExist' }] },
-      { matchExpressions: [{ key: 'load', operator: 'Lt', values: ['3'] }, { key: 'arch', operator: 'NotIn', values: ['arm'] }] },
+      {
+        matchExpressions: [
+          { key: 'load', operator: 'Lt', values: ['3'] },
+          { key: 'arch', operator: 'NotIn', values: ['arm'] },
+        ],
+      },
     ]);
   });
 
   it('writes tolerations exactly as given, from props and addToleration', () => {
-    const { ds } = makeDaemonSet({ tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }] });
-    ds.addToleration({ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+    const { ds } = makeDaemonSet({
+      tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
+    });
+    ds.addToleration({
+      key: 'node.kubernetes.io/not-ready',
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: 300,
+    });
     expect(podSpecOf(ds).tolerations).toEqual([
       { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
       { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
@@ -212,7 +276,10 @@ describe('DaemonSet network modes', () => {
   });
 
   it('reports a NAT-mode port without a host port', () => {
-    const { ds } = makeDaemonSet({ network: NetworkMode.nat(), containers: [{ name: 'a', image: 'a:1', ports: [{ containerPort: 8080 }] }] });
+    const { ds } = makeDaemonSet({
+      network: NetworkMode.nat(),
+      containers: [{ name: 'a', image: 'a:1', ports: [{ containerPort: 8080 }] }],
+    });
     expect(ds.issues().map((i) => `${toFieldPath(i.path)} ${i.code}`)).toEqual([
       'spec.template.spec.containers[0].ports[0].hostPort network/nat-host-port-missing',
     ]);
@@ -221,7 +288,11 @@ describe('DaemonSet network modes', () => {
 
 describe('DaemonSet updates', () => {
   it('writes RollingUpdate with its parameters', () => {
-    const { ds } = makeDaemonSet({ updateStrategy: UpdateStrategy.rollingUpdate({ maxUnavailable: '10%' }), revisionHistoryLimit: 5, minReadySeconds: 10 });
+    const { ds } = makeDaemonSet({
+      updateStrategy: UpdateStrategy.rollingUpdate({ maxUnavailable: '10%' }),
+      revisionHistoryLimit: 5,
+      minReadySeconds: 10,
+    });
     expect(manifestOf(ds).spec).toMatchObject({
       updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } },
       revisionHistoryLimit: 5,
@@ -231,15 +302,22 @@ describe('DaemonSet updates', () => {
 
   it('writes RollingUpdate with surge', () => {
     const { ds } = makeDaemonSet({ updateStrategy: UpdateStrategy.rollingUpdate({ maxSurge: 1, maxUnavailable: 0 }) });
-    expect(manifestOf(ds).spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
+    expect(manifestOf(ds).spec.updateStrategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: 1, maxUnavailable: 0 },
+    });
   });
 
   it('writes a bare RollingUpdate when no parameter is given', () => {
-    expect(manifestOf(makeDaemonSet({ updateStrategy: UpdateStrategy.rollingUpdate() }).ds).spec.updateStrategy).toEqual({ type: 'RollingUpdate' });
+    expect(
+      manifestOf(makeDaemonSet({ updateStrategy: UpdateStrategy.rollingUpdate() }).ds).spec.updateStrategy,
+    ).toEqual({ type: 'RollingUpdate' });
   });
 
   it('writes OnDelete', () => {
-    expect(manifestOf(makeDaemonSet({ updateStrategy: UpdateStrategy.onDelete() }).ds).spec.updateStrategy).toEqual({ type: 'OnDelete' });
+    expect(manifestOf(makeDaemonSet({ updateStrategy: UpdateStrategy.onDelete() }).ds).spec.updateStrategy).toEqual({
+      type: 'OnDelete',
+    });
   });
 
   it('writes no update strategy unless asked', () => {
@@ -250,8 +328,12 @@ describe('DaemonSet updates', () => {
 describe('DaemonSet escape hatch', () => {
   it('applies JSON patches and validates the patched manifest', () => {
     const { ds } = makeDaemonSet();
-    ds.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/volumeMounts', [{ name: 'ghost', mountPath: '/x' }]));
+    ds.addJsonPatch(
+      JsonPatch.add('/spec/template/spec/containers/0/volumeMounts', [{ name: 'ghost', mountPath: '/x' }]),
+    );
     expect(podSpecOf(ds).containers[0].volumeMounts).toEqual([{ name: 'ghost', mountPath: '/x' }]);
-    expect(ds.issues().map((i) => toFieldPath(i.path))).toContain('spec.template.spec.containers[0].volumeMounts[0].name');
+    expect(ds.issues().map((i) => toFieldPath(i.path))).toContain(
+      'spec.template.spec.containers[0].volumeMounts[0].name',
+    );
   });
 });

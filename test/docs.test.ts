@@ -21,7 +21,19 @@ const INTERFACE = 256;
 describe('API reference', () => {
   it('generates without warnings, every public item documented, every optional prop with its @default', () => {
     const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'typedoc-')), 'api.json');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typedoc', 'bin', 'typedoc'), '--json', json, '--out', path.join(path.dirname(json), 'html'), '--emit', 'docs'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'typedoc', 'bin', 'typedoc'),
+        '--json',
+        json,
+        '--out',
+        path.join(path.dirname(json), 'html'),
+        '--emit',
+        'docs',
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
     expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
     const missing: string[] = [];
     let checked = 0;

@@ -52,6 +52,10 @@ describe('parseImageReference', () => {
   });
 
   it('splits tag and digest', () => {
-    expect(parseImageReference('r:5000/a:1.0@sha256:abc')).toEqual({ repository: 'r:5000/a', tag: '1.0', digest: 'sha256:abc' });
+    expect(parseImageReference('r:5000/a:1.0@sha256:abc')).toEqual({
+      repository: 'r:5000/a',
+      tag: '1.0',
+      digest: 'sha256:abc',
+    });
   });
 });

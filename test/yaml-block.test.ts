@@ -33,7 +33,7 @@ describe('readChunkBlock agrees with the exact reader', () => {
     expect(rows.filter((row) => readChunkBlock(row.yaml, 100) !== undefined).length).toBeGreaterThan(rows.length / 3);
   });
 
-  it('takes every document the synth writes for the committed examples (ConfigMaps\' block scalars too), and reads it as the exact reader', () => {
+  it("takes every document the synth writes for the committed examples (ConfigMaps' block scalars too), and reads it as the exact reader", () => {
     const dist = path.join(__dirname, '..', 'dist');
     let documents = 0;
     for (const file of fs.readdirSync(dist).filter((f) => f.endsWith('.yaml'))) {
@@ -48,10 +48,32 @@ describe('readChunkBlock agrees with the exact reader', () => {
 
   it('reads values that YAML 1.1 readers take for other types exactly as the synth wrote them', () => {
     const doc = daemonSet((_ds, pod, c) => {
-      c.args = ['--port=8080', 'yes', 'on', '0755', '08', '12:30', '1e3', '', 'a: b', 'a #b', "it's", '~', 'null', '-', '- x', '[x]', '{}'];
-      c.env = [{ name: 'ON', value: 'on' }, { name: 'EMPTY', value: '' }, { name: 'URL', value: 'http://x:80/y?a=b#c' }];
+      c.args = [
+        '--port=8080',
+        'yes',
+        'on',
+        '0755',
+        '08',
+        '12:30',
+        '1e3',
+        '',
+        'a: b',
+        'a #b',
+        "it's",
+        '~',
+        'null',
+        '-',
+        '- x',
+        '[x]',
+        '{}',
+      ];
+      c.env = [
+        { name: 'ON', value: 'on' },
+        { name: 'EMPTY', value: '' },
+        { name: 'URL', value: 'http://x:80/y?a=b#c' },
+      ];
       c.resources = { limits: { cpu: 0.5, memory: '128Mi' }, requests: { cpu: 2 } };
-      pod.nodeSelector = { 'kubernetes.io/os': 'linux', 'yes': 'no', '1': 'one' };
+      pod.nodeSelector = { 'kubernetes.io/os': 'linux', yes: 'no', '1': 'one' };
       pod.tolerations = [{ operator: 'Exists' }];
     });
     const text = toYamlStream([doc]);
@@ -120,21 +142,29 @@ const REFUSALS: ReadonlyArray<readonly [feature: string, taken: string, refused:
   ['an entry where a key must be', 'a: 1\nb: 2\n', 'a: 1\n- 2\n'],
   ['a comment glued to a quote', 'a: "x" #c\n', 'a: "x"#c\n'],
   ['text after a quoted scalar', 'a: "x"\n', 'a: "x" y\n'],
-  ['a sequence entry as a value on the key\'s line', 'a:\n- x\n', 'a: - x\n'],
+  ["a sequence entry as a value on the key's line", 'a:\n- x\n', 'a: - x\n'],
 ];
 
 describe('readChunkBlock hands the next reader what it cannot promise', () => {
-  it.each(REFUSALS.map(([feature, taken, refused]) => [feature, taken, refused] as const))('%s', (feature, taken, refused) => {
-    const maxDepth = feature.startsWith('nesting') ? 2 : 100;
-    expect(readChunkBlock(taken, maxDepth), 'the control chunk is taken').toBeDefined();
-    expect(disagreement(taken, maxDepth)).toBeUndefined();
-    expect(readChunkBlock(refused, maxDepth)).toBeUndefined();
-    // And the whole stream still reads as the exact reader reads it.
-    expect(JSON.stringify(readYamlStream(refused, { maxDepth }))).toBe(JSON.stringify(readYamlStreamExact(refused, { maxDepth })));
-  });
+  it.each(REFUSALS.map(([feature, taken, refused]) => [feature, taken, refused] as const))(
+    '%s',
+    (feature, taken, refused) => {
+      const maxDepth = feature.startsWith('nesting') ? 2 : 100;
+      expect(readChunkBlock(taken, maxDepth), 'the control chunk is taken').toBeDefined();
+      expect(disagreement(taken, maxDepth)).toBeUndefined();
+      expect(readChunkBlock(refused, maxDepth)).toBeUndefined();
+      // And the whole stream still reads as the exact reader reads it.
+      expect(JSON.stringify(readYamlStream(refused, { maxDepth }))).toBe(
+        JSON.stringify(readYamlStreamExact(refused, { maxDepth })),
+      );
+    },
+  );
 });
 
-if (!CORPORA) console.warn('NOTICE: yaml-block corpus comparison skipped: set K8S_CORPORA to compare the block reader with the exact reader on every corpus file');
+if (!CORPORA)
+  console.warn(
+    'NOTICE: yaml-block corpus comparison skipped: set K8S_CORPORA to compare the block reader with the exact reader on every corpus file',
+  );
 
 describe.skipIf(!CORPORA)('readChunkBlock on the corpora', () => {
   it('reads every chunk it takes as the exact reader does, and takes most of them', () => {
@@ -157,15 +187,120 @@ describe.skipIf(!CORPORA)('readChunkBlock on the corpora', () => {
 
 /** Keys and scalars near the edges of the subset: YAML 1.1 types, indicators, quotes, comments. */
 const WORDS = [
-  'a', 'name', 'k-1', 'a.b/c', 'x y', 'on', 'yes', 'No', 'true', '1', '08', '0755', '1.5', '1e3', '.5', '-1', '+1', '-0', '0x1F',
-  '0b101', '0o7', '1_000', '12:30', '2001-12-14', '2001-12-14T21:59:43Z', '~', 'null', '', '<<', '__proto__', 'constructor',
-  'toString', '-x', '--config', '-', ':x', '?x', 'a:b', 'a: b', 'a:', 'a#b', 'a #b', '#a', "it's", 'say "hi"', '\u00e9', '\u00a0x',
-  'x\u00a0', '9007199254740993', '.inf', '-.5', '%x', '@x', '`x', '!x', '&x', '*x', '|', '>', '[x]', '{x}', '[]', '{}', 'a,b',
-  'http://x:80/y', ' x', 'x ', '\\', 'a\\b', '...', '---', '- x', '-  x', '=', '"', "'", '0.', '+.5', '1e', '0b', '-0b1',
+  'a',
+  'name',
+  'k-1',
+  'a.b/c',
+  'x y',
+  'on',
+  'yes',
+  'No',
+  'true',
+  '1',
+  '08',
+  '0755',
+  '1.5',
+  '1e3',
+  '.5',
+  '-1',
+  '+1',
+  '-0',
+  '0x1F',
+  '0b101',
+  '0o7',
+  '1_000',
+  '12:30',
+  '2001-12-14',
+  '2001-12-14T21:59:43Z',
+  '~',
+  'null',
+  '',
+  '<<',
+  '__proto__',
+  'constructor',
+  'toString',
+  '-x',
+  '--config',
+  '-',
+  ':x',
+  '?x',
+  'a:b',
+  'a: b',
+  'a:',
+  'a#b',
+  'a #b',
+  '#a',
+  "it's",
+  'say "hi"',
+  '\u00e9',
+  '\u00a0x',
+  'x\u00a0',
+  '9007199254740993',
+  '.inf',
+  '-.5',
+  '%x',
+  '@x',
+  '`x',
+  '!x',
+  '&x',
+  '*x',
+  '|',
+  '>',
+  '[x]',
+  '{x}',
+  '[]',
+  '{}',
+  'a,b',
+  'http://x:80/y',
+  ' x',
+  'x ',
+  '\\',
+  'a\\b',
+  '...',
+  '---',
+  '- x',
+  '-  x',
+  '=',
+  '"',
+  "'",
+  '0.',
+  '+.5',
+  '1e',
+  '0b',
+  '-0b1',
   // Flow sequences, inside and outside the one-line subset.
-  '[a, b]', '[ a ]', '[ ]', '["x", \'y\']', '[1, yes, ~, 0755, 1e3, .5, -1, +1, 08]', '[1, yes, 0755, 1e3, .5, +1, 08, 0x1F, 2001-12-14, Off]', '[a,b]', '[a,]', '[a b]', '[a:b]', '[-c]',
-  '[@a]', '[a, [b]]', '[a, {b: c}]', '[a , b ]', '["a", ]', '[a # c]', '["a"b]', '[\'it\'\'s\']', '[/bin/sh, -c]', '[a=b, c.d]',
-  '[.inf]', '[9007199254740993]', '[<<]', '["a\\n"]', '[a', 'a]', '[a]x', '[a] x', '[a]#c', '[a] #c', '[\u00e9]',
+  '[a, b]',
+  '[ a ]',
+  '[ ]',
+  '["x", \'y\']',
+  '[1, yes, ~, 0755, 1e3, .5, -1, +1, 08]',
+  '[1, yes, 0755, 1e3, .5, +1, 08, 0x1F, 2001-12-14, Off]',
+  '[a,b]',
+  '[a,]',
+  '[a b]',
+  '[a:b]',
+  '[-c]',
+  '[@a]',
+  '[a, [b]]',
+  '[a, {b: c}]',
+  '[a , b ]',
+  '["a", ]',
+  '[a # c]',
+  '["a"b]',
+  "['it''s']",
+  '[/bin/sh, -c]',
+  '[a=b, c.d]',
+  '[.inf]',
+  '[9007199254740993]',
+  '[<<]',
+  '["a\\n"]',
+  '[a',
+  'a]',
+  '[a]x',
+  '[a] x',
+  '[a]#c',
+  '[a] #c',
+  '[\u00e9]',
 ];
 
 /** A mapping of the generated tree: its pairs in order, keys possibly repeated. */
@@ -206,11 +341,20 @@ function render(next: () => number, node: Tree, indent: number): string[] {
     for (let n = 1 + Math.floor(next() * 4); n > 0; n--) {
       const r = next();
       const word = WORDS[Math.floor(next() * WORDS.length)];
-      lines.push(r < 0.15 ? '' : r < 0.25 ? `${' '.repeat(column + 1 + Math.floor(next() * 2))}${word}` : r < 0.3 ? `${' '.repeat(Math.max(0, column - 1))}${word}` : `${' '.repeat(column)}${word}`);
+      lines.push(
+        r < 0.15
+          ? ''
+          : r < 0.25
+            ? `${' '.repeat(column + 1 + Math.floor(next() * 2))}${word}`
+            : r < 0.3
+              ? `${' '.repeat(Math.max(0, column - 1))}${word}`
+              : `${' '.repeat(column)}${word}`,
+      );
     }
     return lines;
   };
-  const extra = (): string[] => (chance(0.05) ? [''] : chance(0.05) ? [`${' '.repeat(Math.floor(next() * 6))}# note`] : []);
+  const extra = (): string[] =>
+    chance(0.05) ? [''] : chance(0.05) ? [`${' '.repeat(Math.floor(next() * 6))}# note`] : [];
   if (typeof node === 'string') return [`${pad}${scalar(node)}${tail()}`];
   const step = () => 1 + Math.floor(next() * 3);
   const lines: string[] = [];
@@ -250,7 +394,32 @@ function render(next: () => number, node: Tree, indent: number): string[] {
 }
 
 /** Small damage: a character or piece put in, a character dropped, a line's indentation moved. */
-const DAMAGE = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', "'", '"', '[', ']', '{', '}', ',', '\n', '\n  ', '?', '&', '*', '!', '|', '\t', 'x'];
+const DAMAGE = [
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '#',
+  ' #',
+  "'",
+  '"',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '\n',
+  '\n  ',
+  '?',
+  '&',
+  '*',
+  '!',
+  '|',
+  '\t',
+  'x',
+];
 
 function damage(next: () => number, text: string): string {
   const at = Math.floor(next() * text.length);
@@ -290,11 +459,14 @@ describe('readChunkBlock on generated block YAML', () => {
 
 const kubectl = findKubectl127();
 const discovery = findFakeDiscovery();
-if (!kubectl || !discovery) console.warn('NOTICE: kubectl 1.27 check of the block reader skipped (needs kubectl.1.27 and K8S_SHARED)');
+if (!kubectl || !discovery)
+  console.warn('NOTICE: kubectl 1.27 check of the block reader skipped (needs kubectl.1.27 and K8S_SHARED)');
 
 describe.skipIf(!kubectl || !discovery)('readChunkBlock against kubectl 1.27 itself', () => {
   let decoder: KubectlDecoder;
-  beforeAll(async () => { decoder = await KubectlDecoder.start(kubectl!, discovery!); });
+  beforeAll(async () => {
+    decoder = await KubectlDecoder.start(kubectl!, discovery!);
+  });
   afterAll(() => decoder?.stop());
 
   it('reads 300 generated documents as kubectl decodes them (as extra fields of ConfigMaps)', () => {

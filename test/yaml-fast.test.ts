@@ -16,7 +16,10 @@ import { exactChunk, kubectlRows, random, yamlFiles } from './support/yaml-oracl
 /** Both readers on a stream, as JSON (so key order and -0 count too). */
 function bothPaths(text: string, maxDepth?: number): { fast: string; exact: string } {
   const limits = maxDepth === undefined ? {} : { maxDepth };
-  return { fast: JSON.stringify(readYamlStream(text, limits)), exact: JSON.stringify(readYamlStreamExact(text, limits)) };
+  return {
+    fast: JSON.stringify(readYamlStream(text, limits)),
+    exact: JSON.stringify(readYamlStreamExact(text, limits)),
+  };
 }
 
 describe('readYamlStream: the fast path agrees with the exact reader', () => {
@@ -26,7 +29,7 @@ describe('readYamlStream: the fast path agrees with the exact reader', () => {
     expect(rows.length).toBeGreaterThanOrEqual(224);
   });
 
-  it('gives the exact reader\'s result for every row of the kubectl table, and takes most of them', () => {
+  it("gives the exact reader's result for every row of the kubectl table, and takes most of them", () => {
     const accepted: string[] = [];
     const wrong = rows.flatMap((row) => {
       const quick = readChunkFast(row.yaml, 100);
@@ -48,7 +51,10 @@ describe('readYamlStream: the fast path agrees with the exact reader', () => {
       daemonSet((_ds, pod, c) => {
         c.args = ['--port=8080', 'yes', '0755', '12:30', '', 'a: b'];
         c.resources = { limits: { cpu: 0.5, memory: '128Mi' }, requests: { cpu: '100m' } };
-        c.env = [{ name: 'ON', value: 'on' }, { name: 'EMPTY', value: '' }];
+        c.env = [
+          { name: 'ON', value: 'on' },
+          { name: 'EMPTY', value: '' },
+        ];
         pod.tolerations = [{ operator: 'Exists' }];
         pod.terminationGracePeriodSeconds = 30;
       }),
@@ -113,12 +119,15 @@ const REFUSALS: ReadonlyArray<readonly [feature: string, taken: string, refused:
 ];
 
 describe('readYamlStream: the fast path hands the exact reader what it cannot promise', () => {
-  it.each(REFUSALS.map(([feature, taken, refused]) => [feature, taken, refused] as const))('%s', (_feature, taken, refused) => {
-    expect(readChunkFast(taken, 100), 'the control chunk goes through the fast path').toBeDefined();
-    expect(readChunkFast(refused, 100)).toBeUndefined();
-    const { fast, exact } = bothPaths(refused);
-    expect(fast).toBe(exact);
-  });
+  it.each(REFUSALS.map(([feature, taken, refused]) => [feature, taken, refused] as const))(
+    '%s',
+    (_feature, taken, refused) => {
+      expect(readChunkFast(taken, 100), 'the control chunk goes through the fast path').toBeDefined();
+      expect(readChunkFast(refused, 100)).toBeUndefined();
+      const { fast, exact } = bothPaths(refused);
+      expect(fast).toBe(exact);
+    },
+  );
 
   it('refuses nesting deeper than maxDepth, and the exact reader words the error', () => {
     const text = 'a: {b: {c: 1}}\n';
@@ -127,14 +136,17 @@ describe('readYamlStream: the fast path hands the exact reader what it cannot pr
     expect(readYamlStream(text, { maxDepth: 2 })[0].errors.join()).toMatch(/nesting deeper than 2 levels/);
   });
 
-  it('gives a js-yaml error the exact reader\'s message, line and column', () => {
+  it("gives a js-yaml error the exact reader's message, line and column", () => {
     const docs = readYamlStream('a: 1\n---\nb: 1\nc: d: e\n');
     expect(docs[1].errors).toEqual(readYamlStreamExact('a: 1\n---\nb: 1\nc: d: e\n')[1].errors);
     expect(docs[1].errors.join()).toMatch(/at line 4, column \d+/);
   });
 });
 
-if (!CORPORA) console.warn('NOTICE: yaml-fast corpus comparison skipped: set K8S_CORPORA to compare both readers on every corpus file');
+if (!CORPORA)
+  console.warn(
+    'NOTICE: yaml-fast corpus comparison skipped: set K8S_CORPORA to compare both readers on every corpus file',
+  );
 
 describe.skipIf(!CORPORA)('readYamlStream: the fast path on the corpora', () => {
   it('reads every corpus file as the exact reader does, taking most documents', () => {
@@ -158,17 +170,97 @@ describe.skipIf(!CORPORA)('readYamlStream: the fast path on the corpora', () => 
 
 /** Pieces of YAML that sit near the edges of what both parsers read, glued at random. */
 const PIECES = [
-  'a', 'key', 'x y', ':', ': ', ' ', '  ', '\n', '\n  ', '\n    ', '- ', '-', '[', ']', '{', '}', ',', ', ', "'", '"', '#',
-  ' #c', '|', '>', '|-', '>+', '1', 'yes', '~', 'null', '0x1F', '1.5', '-0', '1e3', '08', '2001-12-14', '12:30', '.5', '=',
-  '?', '\u00e9', '\u00a0', '%', '@', '`', 'a: b', '- a', 'x:\n  y: 1', '"q"', "'s'", '""', "''", '{}', '[]', '\n\n', '1_0',
-  '+1', '0o7', 'true', 'Off', 'y', 'n', '-.5', '9007199254740993', '\n- ', '\n  - ', '\n ', '\n   ', 'k2: ', '\nk3:', '\n  k4: ',
-  '>-', '|+', '\n  #c', 'x: |\n  l1\n\n  l2', 'x: >\n  f1\n  f2\n\n   m\n  f3\n', '0', '-1', '"a b"', "'a''b'", 'w2:w3',
-  'http://x', 'a,b', '{a: 1}', '[a, b]', '{a: [1, 2], b: {c: d}}',
+  'a',
+  'key',
+  'x y',
+  ':',
+  ': ',
+  ' ',
+  '  ',
+  '\n',
+  '\n  ',
+  '\n    ',
+  '- ',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ', ',
+  "'",
+  '"',
+  '#',
+  ' #c',
+  '|',
+  '>',
+  '|-',
+  '>+',
+  '1',
+  'yes',
+  '~',
+  'null',
+  '0x1F',
+  '1.5',
+  '-0',
+  '1e3',
+  '08',
+  '2001-12-14',
+  '12:30',
+  '.5',
+  '=',
+  '?',
+  '\u00e9',
+  '\u00a0',
+  '%',
+  '@',
+  '`',
+  'a: b',
+  '- a',
+  'x:\n  y: 1',
+  '"q"',
+  "'s'",
+  '""',
+  "''",
+  '{}',
+  '[]',
+  '\n\n',
+  '1_0',
+  '+1',
+  '0o7',
+  'true',
+  'Off',
+  'y',
+  'n',
+  '-.5',
+  '9007199254740993',
+  '\n- ',
+  '\n  - ',
+  '\n ',
+  '\n   ',
+  'k2: ',
+  '\nk3:',
+  '\n  k4: ',
+  '>-',
+  '|+',
+  '\n  #c',
+  'x: |\n  l1\n\n  l2',
+  'x: >\n  f1\n  f2\n\n   m\n  f3\n',
+  '0',
+  '-1',
+  '"a b"',
+  "'a''b'",
+  'w2:w3',
+  'http://x',
+  'a,b',
+  '{a: 1}',
+  '[a, b]',
+  '{a: [1, 2], b: {c: d}}',
 ];
 const OPENINGS = ['', '', 'k:\n', '- ', 'k:\n  ', 'a:\n- ', 'a:\n  b:\n    ', '- - ', 'k: ', '  ', ' '];
 
 describe('readYamlStream: the fast path on generated YAML', () => {
-  it('gives the exact reader\'s result for 30,000 seeded random chunks it takes', () => {
+  it("gives the exact reader's result for 30,000 seeded random chunks it takes", () => {
     const next = random(20_261_125);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
     let taken = 0;
@@ -187,14 +279,32 @@ describe('readYamlStream: the fast path on generated YAML', () => {
   }, 60_000);
 });
 
-describe('readYamlStream: the fast stream cut agrees with kubectl\'s', () => {
+describe("readYamlStream: the fast stream cut agrees with kubectl's", () => {
   it('cuts 20,000 seeded random streams of separators, comments, CRs and block scalars as the exact reader does', () => {
     const next = random(1_127);
-    const LINES = ['a: 1', '---', '--- # c', '---x', '--- x', '----', '', '  ', '# c', 'b: |', '  ---', 'x', 'c: 2\r', '--- \t', ' ---', 'd: [1, 2'];
+    const LINES = [
+      'a: 1',
+      '---',
+      '--- # c',
+      '---x',
+      '--- x',
+      '----',
+      '',
+      '  ',
+      '# c',
+      'b: |',
+      '  ---',
+      'x',
+      'c: 2\r',
+      '--- \t',
+      ' ---',
+      'd: [1, 2',
+    ];
     const wrong: string[] = [];
     for (let i = 0; i < 20_000; i++) {
       let text = '';
-      for (let n = Math.floor(next() * 8); n > 0; n--) text += LINES[Math.floor(next() * LINES.length)] + (next() < 0.8 ? '\n' : '');
+      for (let n = Math.floor(next() * 8); n > 0; n--)
+        text += LINES[Math.floor(next() * LINES.length)] + (next() < 0.8 ? '\n' : '');
       const { fast, exact } = bothPaths(text);
       if (fast !== exact) wrong.push(`${JSON.stringify(text)}: fast ${fast}, exact ${exact}`);
     }

@@ -5,12 +5,77 @@ import { findFakeDiscovery, findKubectl127, KubectlDecoder } from './support/kub
 
 /** Strings a YAML 1.1 reader (kubectl's go-yaml v2, PyYAML) would read as another type. */
 const AMBIGUOUS = [
-  '\u0085', 'a\u2029b', '\ufeffbom', '\u007fdel', '\u009f',
-  'yes', 'Yes', 'YES', 'no', 'No', 'on', 'On', 'ON', 'off', 'Off', 'y', 'Y', 'n', 'N', 'true', 'False',
-  '~', 'null', 'Null', 'NULL', '', '0755', '0o17', '1e3', '1E3', '0x1F', '0b101', '.inf', '-.inf', '.NaN',
-  '12:30', '190:20:30', '1_000', '+1', '-1', '1.0', '.5', '2001-12-14', '2001-12-14t21:59:43.10-05:00',
-  '<<', '=', '- a', 'a: b', '#c', '@x', '`x', '%x', '*a', '&a', '!a', '|', '>', '?', ':', ' lead', 'trail ',
-  'multi\nline', 'tab\there', 'quote"s', "apo's", '\u2028', '{a}', '[a]', ',a', '---', '...',
+  '\u0085',
+  'a\u2029b',
+  '\ufeffbom',
+  '\u007fdel',
+  '\u009f',
+  'yes',
+  'Yes',
+  'YES',
+  'no',
+  'No',
+  'on',
+  'On',
+  'ON',
+  'off',
+  'Off',
+  'y',
+  'Y',
+  'n',
+  'N',
+  'true',
+  'False',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  '',
+  '0755',
+  '0o17',
+  '1e3',
+  '1E3',
+  '0x1F',
+  '0b101',
+  '.inf',
+  '-.inf',
+  '.NaN',
+  '12:30',
+  '190:20:30',
+  '1_000',
+  '+1',
+  '-1',
+  '1.0',
+  '.5',
+  '2001-12-14',
+  '2001-12-14t21:59:43.10-05:00',
+  '<<',
+  '=',
+  '- a',
+  'a: b',
+  '#c',
+  '@x',
+  '`x',
+  '%x',
+  '*a',
+  '&a',
+  '!a',
+  '|',
+  '>',
+  '?',
+  ':',
+  ' lead',
+  'trail ',
+  'multi\nline',
+  'tab\there',
+  'quote"s',
+  "apo's",
+  '\u2028',
+  '{a}',
+  '[a]',
+  ',a',
+  '---',
+  '...',
 ];
 
 function sampleManifest(): Record<string, unknown> {
@@ -77,12 +142,16 @@ describe('readYamlStream', () => {
 const kubectl = findKubectl127();
 const tool = findFakeDiscovery();
 if (!kubectl || !tool) {
-  console.warn(`NOTICE: kubectl round trip skipped (kubectl.1.27: ${kubectl ?? 'missing'}, fake-discovery: ${tool ?? 'missing; set K8S_SHARED'})`);
+  console.warn(
+    `NOTICE: kubectl round trip skipped (kubectl.1.27: ${kubectl ?? 'missing'}, fake-discovery: ${tool ?? 'missing; set K8S_SHARED'})`,
+  );
 }
 
 describe.skipIf(!kubectl || !tool)('kubectl 1.27 reads our YAML back unchanged', () => {
   let decoder: KubectlDecoder;
-  beforeAll(async () => { decoder = await KubectlDecoder.start(kubectl!, tool!); });
+  beforeAll(async () => {
+    decoder = await KubectlDecoder.start(kubectl!, tool!);
+  });
   afterAll(() => decoder?.stop());
 
   it('decodes every ambiguous string as the same string', () => {

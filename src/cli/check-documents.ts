@@ -44,24 +44,54 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
   // One document read, checked and let go at a time.
   return Array.from(readYamlDocuments(text), (doc): DocumentResult => {
     // Every result is built by one literal of one shape: ten thousand of them stay cheap to make and read.
-    const result = (kind: string | undefined, name: string | undefined, verdict: 'valid' | 'invalid' | 'unreadable' | 'skipped', errors: readonly DocumentError[]): DocumentResult => ({
-      file, document: doc.index, line: doc.line, kind, name,
-      valid: verdict === 'valid' || verdict === 'skipped', unreadable: verdict === 'unreadable', skipped: verdict === 'skipped', errors,
+    const result = (
+      kind: string | undefined,
+      name: string | undefined,
+      verdict: 'valid' | 'invalid' | 'unreadable' | 'skipped',
+      errors: readonly DocumentError[],
+    ): DocumentResult => ({
+      file,
+      document: doc.index,
+      line: doc.line,
+      kind,
+      name,
+      valid: verdict === 'valid' || verdict === 'skipped',
+      unreadable: verdict === 'unreadable',
+      skipped: verdict === 'skipped',
+      errors,
     });
     if (doc.errors.length > 0) {
-      return result(undefined, undefined, 'unreadable', doc.errors.map((m) => ({ path: '', message: m, code: 'yaml/parse-error' })));
+      return result(
+        undefined,
+        undefined,
+        'unreadable',
+        doc.errors.map((m) => ({ path: '', message: m, code: 'yaml/parse-error' })),
+      );
     }
     const m = doc.value;
     if (!isObject(m)) {
-      return result(undefined, undefined, 'unreadable', [{ path: '', message: `document starting at line ${doc.line} is not a mapping (an object with apiVersion and kind)`, code: 'yaml/not-a-mapping' }]);
+      return result(undefined, undefined, 'unreadable', [
+        {
+          path: '',
+          message: `document starting at line ${doc.line} is not a mapping (an object with apiVersion and kind)`,
+          code: 'yaml/not-a-mapping',
+        },
+      ]);
     }
     const kind = str(field(m, 'kind'));
     const name = str(field(m, 'metadata', 'name'));
     const apiVersion = str(field(m, 'apiVersion'));
     if (kind !== 'DaemonSet') return result(kind, name, 'skipped', []);
     if (apiVersion !== 'apps/v1') {
-      const hint = apiVersion !== undefined && REMOVED_DAEMONSET_VERSIONS.has(apiVersion) ? ' (removed in Kubernetes 1.16)' : '';
-      return result(kind, name, 'invalid', [{ path: 'apiVersion', message: `DaemonSet is served as apps/v1, got ${JSON.stringify(apiVersion)}${hint}`, code: 'manifest/api-version' }]);
+      const hint =
+        apiVersion !== undefined && REMOVED_DAEMONSET_VERSIONS.has(apiVersion) ? ' (removed in Kubernetes 1.16)' : '';
+      return result(kind, name, 'invalid', [
+        {
+          path: 'apiVersion',
+          message: `DaemonSet is served as apps/v1, got ${JSON.stringify(apiVersion)}${hint}`,
+          code: 'manifest/api-version',
+        },
+      ]);
     }
     const issues = validateManifest(m).map((i) => ({ path: toFieldPath(i.path), message: i.message, code: i.code }));
     if (options.pss) {
@@ -69,7 +99,12 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
       const { checkPodSecurity } = require('../pss') as typeof import('../pss');
       const { exemptionsOf } = require('../pod-security') as typeof import('../pod-security');
       const { violations } = checkPodSecurity(m, { level: options.pss, exemptions: exemptionsOf(m) });
-      for (const v of violations) issues.push({ path: toFieldPath(v.path), message: `violates PodSecurity "${options.pss}": ${v.message}`, code: `pss/${v.check}` });
+      for (const v of violations)
+        issues.push({
+          path: toFieldPath(v.path),
+          message: `violates PodSecurity "${options.pss}": ${v.message}`,
+          code: `pss/${v.check}`,
+        });
     }
     return result(kind, name, issues.length === 0 ? 'valid' : 'invalid', issues);
   });

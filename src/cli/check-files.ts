@@ -8,7 +8,17 @@ import { readInputFile, type InputText } from './inputs';
 /** The verdicts on one input: its documents', or a single `input/unreadable` when it could not be read. */
 export function checkInput(input: InputText, pss: PssLevel | undefined): DocumentResult[] {
   if (input.text === undefined) {
-    return [{ file: input.name, document: 0, line: 1, valid: false, unreadable: true, skipped: false, errors: [{ path: '', message: input.error ?? 'cannot read', code: 'input/unreadable' }] }];
+    return [
+      {
+        file: input.name,
+        document: 0,
+        line: 1,
+        valid: false,
+        unreadable: true,
+        skipped: false,
+        errors: [{ path: '', message: input.error ?? 'cannot read', code: 'input/unreadable' }],
+      },
+    ];
   }
   return checkDocuments(input.name, input.text, { pss });
 }
@@ -47,7 +57,12 @@ export function workersFor(files: readonly string[], jobs: number | undefined): 
  * them one by one in this thread. `tick` gets the count of files done. A worker that dies has
  * its files checked here instead, so an error surfaces exactly as in a sequential run.
  */
-export async function checkFilesInWorkers(files: readonly string[], options: FileCheckOptions, threads: number, tick: (done: number) => void): Promise<DocumentResult[]> {
+export async function checkFilesInWorkers(
+  files: readonly string[],
+  options: FileCheckOptions,
+  threads: number,
+  tick: (done: number) => void,
+): Promise<DocumentResult[]> {
   const { Worker } = await import('node:worker_threads');
   const byFile: (DocumentResult[] | undefined)[] = new Array(files.length);
   let next = 0;
@@ -55,39 +70,41 @@ export async function checkFilesInWorkers(files: readonly string[], options: Fil
   const pool: Worker[] = [];
   const workersDone: Promise<void>[] = [];
   for (let w = 1; w < threads; w++) {
-    workersDone.push(new Promise<void>((resolve) => {
-      let worker: Worker;
-      try {
-        worker = new Worker(WORKER_SCRIPT, { workerData: options });
-      } catch {
-        resolve(); // no worker: its share falls to the others
-        return;
-      }
-      pool.push(worker);
-      const inFlight = new Set<number>();
-      const send = (): void => {
-        if (next >= files.length) return;
-        inFlight.add(next);
-        worker.postMessage({ index: next, file: files[next] });
-        next++;
-      };
-      worker.on('message', (m: FileVerdicts) => {
-        byFile[m.index] = m.results;
-        inFlight.delete(m.index);
-        tick(++done);
+    workersDone.push(
+      new Promise<void>((resolve) => {
+        let worker: Worker;
+        try {
+          worker = new Worker(WORKER_SCRIPT, { workerData: options });
+        } catch {
+          resolve(); // no worker: its share falls to the others
+          return;
+        }
+        pool.push(worker);
+        const inFlight = new Set<number>();
+        const send = (): void => {
+          if (next >= files.length) return;
+          inFlight.add(next);
+          worker.postMessage({ index: next, file: files[next] });
+          next++;
+        };
+        worker.on('message', (m: FileVerdicts) => {
+          byFile[m.index] = m.results;
+          inFlight.delete(m.index);
+          tick(++done);
+          send();
+          if (inFlight.size === 0) resolve();
+        });
+        const fail = (): void => {
+          // Its unfinished files are checked here (below), which reports any error as a sequential run would.
+          inFlight.clear();
+          resolve();
+        };
+        worker.on('error', fail);
+        worker.on('exit', fail);
         send();
-        if (inFlight.size === 0) resolve();
-      });
-      const fail = (): void => {
-        // Its unfinished files are checked here (below), which reports any error as a sequential run would.
-        inFlight.clear();
-        resolve();
-      };
-      worker.on('error', fail);
-      worker.on('exit', fail);
-      send();
-      send();
-    }));
+        send();
+      }),
+    );
   }
   // This thread takes files too, letting the workers' messages in between two.
   while (next < files.length) {

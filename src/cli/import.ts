@@ -49,16 +49,25 @@ const plural = (n: number, what: string, many = `${what}s`) => `${n} ${n === 1 ?
 
 /** `FILE:doc  path: message [code]` lines, as validate prints them. */
 function issueLines(results: readonly DocumentResult[]): string {
-  return results.flatMap((r) => r.errors.map((e) => `${r.file}:${r.document}  ${e.path || '(document)'}: ${e.message} [${e.code}]\n`)).join('');
+  return results
+    .flatMap((r) =>
+      r.errors.map((e) => `${r.file}:${r.document}  ${e.path || '(document)'}: ${e.message} [${e.code}]\n`),
+    )
+    .join('');
 }
 
 /** The input's DaemonSet documents (any apiVersion) the importer did not write, with why. */
-function notImported(result: ImportResult, daemonSetDocs: readonly DocumentResult[]): Array<{ doc: DocumentResult; reason: string }> {
+function notImported(
+  result: ImportResult,
+  daemonSetDocs: readonly DocumentResult[],
+): Array<{ doc: DocumentResult; reason: string }> {
   const imported = new Set(result.daemonSets.map((d) => d.document));
-  return daemonSetDocs.filter((d) => !imported.has(d.document)).map((doc) => ({
-    doc,
-    reason: result.skipped.find((s) => s.document === doc.document)?.reason ?? 'not imported',
-  }));
+  return daemonSetDocs
+    .filter((d) => !imported.has(d.document))
+    .map((doc) => ({
+      doc,
+      reason: result.skipped.find((s) => s.document === doc.document)?.reason ?? 'not imported',
+    }));
 }
 
 /** Multi-document canonical YAML (the key order synth writes), for the --check diff. */
@@ -71,13 +80,13 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
-      'out': { type: 'string' },
-      'check': { type: 'boolean', default: false },
-      'force': { type: 'boolean', default: false },
-      'class': { type: 'string' },
-      'module': { type: 'string' },
+      out: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      class: { type: 'string' },
+      module: { type: 'string' },
       'max-bytes': { type: 'string' },
-      'help': { type: 'boolean', short: 'h' },
+      help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
     strict: true,
@@ -86,7 +95,10 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
     io.stdout(`${IMPORT_HELP}\n`);
     return ExitCode.OK;
   }
-  if (positionals.length !== 1) throw new UsageError(`name one YAML file, or - for standard input; got ${positionals.length === 0 ? 'none' : positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `name one YAML file, or - for standard input; got ${positionals.length === 0 ? 'none' : positionals.length}`,
+    );
   if (values.check && values.out !== undefined) throw new UsageError('--check writes nothing: leave out --out');
   if (values.out === '') throw new UsageError('--out needs a file name');
   if (values.module === '') throw new UsageError('--module needs a module name');
@@ -121,7 +133,9 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
   const invalid = daemonSetDocs.filter((r) => !r.valid);
   io.stderr(issueLines(invalid));
   if (invalid.length > 0 && !values.force) {
-    io.stderr(`${name}: ${plural(invalid.length, 'invalid DaemonSet')}: nothing imported; fix ${invalid.length === 1 ? 'it' : 'them'}, or pass --force to import anyway\n`);
+    io.stderr(
+      `${name}: ${plural(invalid.length, 'invalid DaemonSet')}: nothing imported; fix ${invalid.length === 1 ? 'it' : 'them'}, or pass --force to import anyway\n`,
+    );
     return ExitCode.INVALID;
   }
 
@@ -132,10 +146,11 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
   const missing = notImported(result, daemonSetDocs);
   for (const m of missing) io.stderr(`${name}:${m.doc.line}  (document): ${m.reason} (not imported)\n`);
   const others = results.length - daemonSetDocs.length;
-  const counts = `${plural(result.daemonSets.length, 'DaemonSet')}, ${plural(result.escapeHatches.length, 'escape hatch', 'escape hatches')}`
-    + (missing.length > 0 ? `, ${missing.length} not imported` : '')
-    + (others > 0 ? `, ${plural(others, 'other document')} skipped` : '')
-    + (invalid.length > 0 ? `, ${invalid.length} invalid (--force)` : '');
+  const counts =
+    `${plural(result.daemonSets.length, 'DaemonSet')}, ${plural(result.escapeHatches.length, 'escape hatch', 'escape hatches')}` +
+    (missing.length > 0 ? `, ${missing.length} not imported` : '') +
+    (others > 0 ? `, ${plural(others, 'other document')} skipped` : '') +
+    (invalid.length > 0 ? `, ${invalid.length} invalid (--force)` : '');
 
   if (values.check) {
     const r = result as Awaited<ReturnType<typeof roundTrip>>;
@@ -145,8 +160,17 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
     }
     // Input side: every DaemonSet of the input, so one the importer couldn't write shows as removed.
     const read = missing.length > 0 ? readYamlStream(input.text) : [];
-    const expected = daemonSetDocs.map((d) => r.daemonSets.find((x) => x.document === d.document)?.manifest ?? read[d.document]?.value);
-    let diff = createTwoFilesPatch(name, `${name} (synthesized)`, canonicalStream(expected), canonicalStream(r.synthesized), 'input', 'synthesized');
+    const expected = daemonSetDocs.map(
+      (d) => r.daemonSets.find((x) => x.document === d.document)?.manifest ?? read[d.document]?.value,
+    );
+    let diff = createTwoFilesPatch(
+      name,
+      `${name} (synthesized)`,
+      canonicalStream(expected),
+      canonicalStream(r.synthesized),
+      'input',
+      'synthesized',
+    );
     if (!diff.includes('\n@@')) diff = r.diff; // canonical YAML can't show the difference (a __proto__ key): the data diff can.
     io.stdout(diff);
     io.stderr(`${name}: the synthesized manifests differ from the input (${counts})\n`);
@@ -154,7 +178,9 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
   }
 
   if (missing.length > 0 && !values.force) {
-    io.stderr(`${name}: ${plural(missing.length, 'DaemonSet')} could not be imported: nothing written; pass --force to import the rest\n`);
+    io.stderr(
+      `${name}: ${plural(missing.length, 'DaemonSet')} could not be imported: nothing written; pass --force to import the rest\n`,
+    );
     return ExitCode.INVALID;
   }
   if (values.out === undefined) {

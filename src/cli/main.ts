@@ -46,14 +46,18 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   } catch (e) {
     const usage = e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
     if (!usage) throw e;
-    io.stderr(`cdk8s-daemonset: ${(e as Error).message}\nRun cdk8s-daemonset ${command && !command.startsWith('-') ? `${command} ` : ''}--help for usage.\n`);
+    io.stderr(
+      `cdk8s-daemonset: ${(e as Error).message}\nRun cdk8s-daemonset ${command && !command.startsWith('-') ? `${command} ` : ''}--help for usage.\n`,
+    );
     return ExitCode.USAGE;
   }
 }
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (e) => {
       process.stderr.write(`cdk8s-daemonset: internal error: ${(e as Error).stack ?? e}\n`);
       process.exitCode = ExitCode.USAGE;

@@ -20,14 +20,16 @@ export function summarize(results: readonly DocumentResult[]): Summary {
  * skipped (non-DaemonSet) documents are counted, not listed.
  */
 export function jsonReport(results: readonly DocumentResult[]): string {
-  const listed = results.filter((r) => !r.skipped).map((r) => ({
-    file: r.file,
-    document: r.document,
-    kind: r.kind ?? null,
-    name: r.name ?? null,
-    valid: r.valid,
-    errors: r.errors.map((e) => ({ path: e.path, message: e.message })),
-  }));
+  const listed = results
+    .filter((r) => !r.skipped)
+    .map((r) => ({
+      file: r.file,
+      document: r.document,
+      kind: r.kind ?? null,
+      name: r.name ?? null,
+      valid: r.valid,
+      errors: r.errors.map((e) => ({ path: e.path, message: e.message })),
+    }));
   return `${JSON.stringify({ results: listed, summary: summarize(results) })}\n`;
 }
 
@@ -46,7 +48,12 @@ export function textReport(results: readonly DocumentResult[], colour: boolean):
   for (const r of results) {
     if (r.valid) continue;
     const what = r.kind ? `${r.kind} ${r.name ?? '(unnamed)'}` : 'document';
-    lines.push(paint(DIM, `${r.file}:${r.document}  ${what} at line ${r.line}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}`));
+    lines.push(
+      paint(
+        DIM,
+        `${r.file}:${r.document}  ${what} at line ${r.line}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}`,
+      ),
+    );
     for (const e of r.errors) {
       lines.push(`${r.file}:${r.document}  ${paint(RED, e.path || '(document)')}: ${e.message} [${e.code}]`);
     }

@@ -65,7 +65,10 @@ export function diffFolders(committedDir: string, freshDir: string, label: strin
       // a/ and b/ prefixes, as git writes them, so `git apply` takes the patch from the project root.
       fs.existsSync(a) ? `a/${label}/${f}` : '/dev/null',
       fs.existsSync(b) ? `b/${label}/${f}` : '/dev/null',
-      before, after, 'committed', 'synthesized',
+      before,
+      after,
+      'committed',
+      'synthesized',
     );
   }
   return out;
@@ -105,7 +108,9 @@ export function synthCommand(args: readonly string[], io: CommandIO, cwd = proce
       return ExitCode.OK;
     }
     io.stdout(diff);
-    io.stderr(`${path.relative(cwd, output) || '.'} differs from what the app synthesizes: run cdk8s-daemonset synth and commit the result\n`);
+    io.stderr(
+      `${path.relative(cwd, output) || '.'} differs from what the app synthesizes: run cdk8s-daemonset synth and commit the result\n`,
+    );
     return ExitCode.INVALID;
   } finally {
     if (values.check) fs.rmSync(target, { recursive: true, force: true });

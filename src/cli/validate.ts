@@ -39,11 +39,11 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
-      'output': { type: 'string', default: 'text' },
-      'pss': { type: 'string' },
+      output: { type: 'string', default: 'text' },
+      pss: { type: 'string' },
       'max-bytes': { type: 'string' },
-      'jobs': { type: 'string' },
-      'help': { type: 'boolean', short: 'h' },
+      jobs: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
     strict: true,
@@ -52,11 +52,14 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
     io.stdout(`${VALIDATE_HELP}\n`);
     return ExitCode.OK;
   }
-  if (values.output !== 'text' && values.output !== 'json') throw new UsageError(`--output must be text or json, got "${values.output}"`);
-  if (values.pss !== undefined && !PSS_LEVELS.includes(values.pss)) throw new UsageError(`--pss must be one of ${PSS_LEVELS.join(', ')}, got "${values.pss}"`);
+  if (values.output !== 'text' && values.output !== 'json')
+    throw new UsageError(`--output must be text or json, got "${values.output}"`);
+  if (values.pss !== undefined && !PSS_LEVELS.includes(values.pss))
+    throw new UsageError(`--pss must be one of ${PSS_LEVELS.join(', ')}, got "${values.pss}"`);
   const maxBytes = parseMaxBytes(values['max-bytes']);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs <= 0)) throw new UsageError(`--jobs must be a positive whole number, got "${values.jobs}"`);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs <= 0))
+    throw new UsageError(`--jobs must be a positive whole number, got "${values.jobs}"`);
   if (positionals.length === 0) throw new UsageError('name at least one file, directory or - (standard input)');
 
   let files: string[];

@@ -10,21 +10,48 @@ import { isRecord } from './values';
 /** Functions the generated code calls, by the name it calls them. */
 export type Callee =
   | 'DaemonSet'
-  | 'Volume.fromHostPath' | 'Volume.fromEmptyDir' | 'Volume.fromNfs' | 'Volume.fromConfigMap' | 'Volume.fromSecret'
+  | 'Volume.fromHostPath'
+  | 'Volume.fromEmptyDir'
+  | 'Volume.fromNfs'
+  | 'Volume.fromConfigMap'
+  | 'Volume.fromSecret'
   | 'Volume.fromPersistentVolumeClaim'
-  | 'EnvValue.fromValue' | 'EnvValue.fromConfigMap' | 'EnvValue.fromSecret' | 'EnvValue.fromFieldRef' | 'EnvValue.fromResource'
-  | 'EnvFrom.configMap' | 'EnvFrom.secret'
-  | 'Probe.fromHttpGet' | 'Probe.fromTcpSocket' | 'Probe.fromCommand' | 'Probe.fromGrpc'
-  | 'Handler.fromCommand' | 'Handler.fromHttpGet' | 'Handler.fromTcpSocket'
-  | 'NodeScheduling.onNodes' | 'NodeScheduling.byNodeLabels'
-  | 'NodeRequirement.is' | 'NodeRequirement.in' | 'NodeRequirement.notIn' | 'NodeRequirement.exists'
-  | 'NodeRequirement.doesNotExist' | 'NodeRequirement.greaterThan' | 'NodeRequirement.lessThan'
-  | 'NetworkMode.host' | 'NetworkMode.nat'
-  | 'UpdateStrategy.rollingUpdate' | 'UpdateStrategy.onDelete'
-  | 'Gpu.nvidia' | 'Gpu.vcuda'
-  | 'kplus.ConfigMap.fromConfigMapName' | 'kplus.Secret.fromSecretName' | 'kplus.ServiceAccount.fromServiceAccountName'
+  | 'EnvValue.fromValue'
+  | 'EnvValue.fromConfigMap'
+  | 'EnvValue.fromSecret'
+  | 'EnvValue.fromFieldRef'
+  | 'EnvValue.fromResource'
+  | 'EnvFrom.configMap'
+  | 'EnvFrom.secret'
+  | 'Probe.fromHttpGet'
+  | 'Probe.fromTcpSocket'
+  | 'Probe.fromCommand'
+  | 'Probe.fromGrpc'
+  | 'Handler.fromCommand'
+  | 'Handler.fromHttpGet'
+  | 'Handler.fromTcpSocket'
+  | 'NodeScheduling.onNodes'
+  | 'NodeScheduling.byNodeLabels'
+  | 'NodeRequirement.is'
+  | 'NodeRequirement.in'
+  | 'NodeRequirement.notIn'
+  | 'NodeRequirement.exists'
+  | 'NodeRequirement.doesNotExist'
+  | 'NodeRequirement.greaterThan'
+  | 'NodeRequirement.lessThan'
+  | 'NetworkMode.host'
+  | 'NetworkMode.nat'
+  | 'UpdateStrategy.rollingUpdate'
+  | 'UpdateStrategy.onDelete'
+  | 'Gpu.nvidia'
+  | 'Gpu.vcuda'
+  | 'kplus.ConfigMap.fromConfigMapName'
+  | 'kplus.Secret.fromSecretName'
+  | 'kplus.ServiceAccount.fromServiceAccountName'
   | 'kplus.PersistentVolumeClaim.fromClaimName'
-  | 'JsonPatch.add' | 'JsonPatch.replace' | 'JsonPatch.remove';
+  | 'JsonPatch.add'
+  | 'JsonPatch.replace'
+  | 'JsonPatch.remove';
 
 export interface Entry {
   readonly key: string;
@@ -69,7 +96,10 @@ export function arr(items: readonly Expr[]): Expr {
 
 /** Props object: bare keys, entries whose value is undefined left out. */
 export function props(entries: ReadonlyArray<readonly [string, Expr | undefined]>): Expr {
-  return { kind: 'object', entries: entries.flatMap(([key, value]) => (value ? [{ key, fromManifest: false, value }] : [])) };
+  return {
+    kind: 'object',
+    entries: entries.flatMap(([key, value]) => (value ? [{ key, fromManifest: false, value }] : [])),
+  };
 }
 
 /** Object keyed by manifest text (labels, env names, resource names). */
@@ -129,10 +159,12 @@ function print(e: Expr, indent: string, column: number): string {
   switch (x.kind) {
     case 'object':
       if (x.entries.length === 0) return '{}';
-      return `{\n${x.entries.map((en) => {
-        const head = `${inner}${key(en)}: `;
-        return `${head}${print(en.value, inner, head.length)},\n`;
-      }).join('')}${indent}}`;
+      return `{\n${x.entries
+        .map((en) => {
+          const head = `${inner}${key(en)}: `;
+          return `${head}${print(en.value, inner, head.length)},\n`;
+        })
+        .join('')}${indent}}`;
     case 'array':
       if (x.items.length === 0) return '[]';
       return `[\n${x.items.map((item) => `${inner}${print(item, inner, inner.length)},\n`).join('')}${indent}]`;
@@ -191,7 +223,7 @@ export function calleesOf(statements: readonly Statement[]): Set<Callee> {
       found.add(e.callee);
       e.args.forEach(walk);
     } else if (e.kind === 'object') {
-      e.entries.forEach((en) => walk(en.value));
+      for (const en of e.entries) walk(en.value);
     } else if (e.kind === 'array') {
       e.items.forEach(walk);
     }
@@ -214,7 +246,11 @@ export function plain(v: unknown): Expr {
   if (isRecord(v)) {
     return {
       kind: 'object',
-      entries: Object.entries(v).map(([key, x]) => ({ key, fromManifest: !IDENTIFIER.test(key) || key === '__proto__', value: plain(x) })),
+      entries: Object.entries(v).map(([key, x]) => ({
+        key,
+        fromManifest: !IDENTIFIER.test(key) || key === '__proto__',
+        value: plain(x),
+      })),
     };
   }
   return val(v);

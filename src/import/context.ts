@@ -23,7 +23,9 @@ export type ReferenceKind = keyof typeof REFERENCES;
 
 /** JSON Pointer (RFC 6901) of a field path. */
 export function toPointer(path: FieldPath): string {
-  return path.map((s) => `/${(typeof s === 'object' ? s.key : String(s)).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return path
+    .map((s) => `/${(typeof s === 'object' ? s.key : String(s)).replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
 }
 
 /** The state of mapping one document: declarations before the DaemonSet, and escape hatches. */
@@ -36,6 +38,12 @@ export class DocContext {
   public constructor(public readonly ids: Identifiers) {}
 
   /** Sets a field the constructs don't write (or overrides one they write differently). */
+  /** `add`, for an expression that maps a field: records the patch and yields no code for it. */
+  public skip(path: FieldPath, value: unknown, reason: string): undefined {
+    this.add(path, value, reason);
+    return undefined;
+  }
+
   public add(path: FieldPath, value: unknown, reason: string): void {
     this.hatches.push({ op: 'add', path, value, reason });
   }
@@ -79,7 +87,11 @@ export class DocContext {
    * in by escape hatch at their index, after the mapped ones are in place. Returns undefined when
    * the constructs would write no list (nothing mapped), the whole list then going by escape hatch.
    */
-  public list(items: readonly unknown[], path: FieldPath, each: (item: unknown, i: number) => Expr | string): Expr | undefined {
+  public list(
+    items: readonly unknown[],
+    path: FieldPath,
+    each: (item: unknown, i: number) => Expr | string,
+  ): Expr | undefined {
     const results = items.map(each);
     const mapped = results.filter((r): r is Expr => typeof r !== 'string');
     if (mapped.length === 0) {

@@ -1,7 +1,7 @@
 import { App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
-import { DaemonSet } from '../daemonset';
+import { DaemonSet, type DaemonSetProps } from '../daemonset';
 import { EnvFrom, EnvValue } from '../env';
 import { Handler } from '../lifecycle';
 import { NetworkMode } from '../network';
@@ -13,12 +13,12 @@ import { Volume } from '../volumes/volume';
 import type { Callee, Expr, Statement } from './code';
 import { isRecord } from './values';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// biome-ignore lint/suspicious/noExplicitAny: the generated code's callees take their own prop types; this table only forwards them
 type Fn = (...args: any[]) => unknown;
 
 /** What each callee is at run time: the same functions the generated module imports. */
 const FUNCTIONS: Readonly<Record<Callee, Fn>> = {
-  'DaemonSet': (scope: Construct, id: string, p: any) => new DaemonSet(scope, id, p),
+  DaemonSet: (scope: Construct, id: string, p: DaemonSetProps) => new DaemonSet(scope, id, p),
   'Volume.fromHostPath': Volume.fromHostPath,
   'Volume.fromEmptyDir': Volume.fromEmptyDir,
   'Volume.fromNfs': Volume.fromNfs,
@@ -68,7 +68,8 @@ function copy(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(copy);
   if (isRecord(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: copy(x), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of Object.entries(v))
+      Object.defineProperty(out, k, { value: copy(x), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return v;
@@ -88,7 +89,13 @@ export function evaluate(statements: readonly Statement[]): unknown[] {
         return copy(e.value);
       case 'object': {
         const out: Record<string, unknown> = {};
-        for (const en of e.entries) Object.defineProperty(out, en.key, { value: run(en.value), enumerable: true, writable: true, configurable: true });
+        for (const en of e.entries)
+          Object.defineProperty(out, en.key, {
+            value: run(en.value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         return out;
       }
       case 'array':
@@ -107,5 +114,8 @@ export function evaluate(statements: readonly Statement[]): unknown[] {
     else if (s.kind === 'expr') run(s.value);
     else if (s.kind === 'patch') (vars.get(s.target) as DaemonSet).addJsonPatch(...(s.patches.map(run) as JsonPatch[]));
   }
-  return chart.node.findAll().filter(DaemonSet.isDaemonSet).map((d) => d.toJson());
+  return chart.node
+    .findAll()
+    .filter(DaemonSet.isDaemonSet)
+    .map((d) => d.toJson());
 }

@@ -13,7 +13,12 @@ export function fieldLineFinder(text: string): (documentLine: number, path: Fiel
     if (!parsed) {
       const lines = new LineCounter();
       // Only positions are wanted: duplicate keys and the like are readYamlStream's to report.
-      const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: false, lineCounter: lines });
+      const docs = parseAllDocuments(text, {
+        version: '1.1',
+        uniqueKeys: false,
+        prettyErrors: false,
+        lineCounter: lines,
+      });
       parsed = { docs, lines };
     }
     return parsed;

@@ -61,8 +61,21 @@ export interface ImportResult {
 
 /** Names the generated module imports or declares at top level. */
 const MODULE_NAMES = [
-  'Chart', 'JsonPatch', 'Construct', 'DaemonSet', 'Volume', 'EnvValue', 'EnvFrom', 'Probe', 'Handler', 'NodeScheduling',
-  'NodeRequirement', 'NetworkMode', 'UpdateStrategy', 'Gpu', 'kplus',
+  'Chart',
+  'JsonPatch',
+  'Construct',
+  'DaemonSet',
+  'Volume',
+  'EnvValue',
+  'EnvFrom',
+  'Probe',
+  'Handler',
+  'NodeScheduling',
+  'NodeRequirement',
+  'NetworkMode',
+  'UpdateStrategy',
+  'Gpu',
+  'kplus',
 ];
 
 function className(requested: string | undefined): string {
@@ -110,7 +123,10 @@ export function importDaemonSets(yamlText: string, options: ImportOptions = {}):
     }
     const bad = firstNonJsonValue(doc);
     if (bad !== undefined) {
-      skipped.push({ ...at, reason: `${bad} is not JSON data (a YAML timestamp or binary?): quote it to keep it a string` });
+      skipped.push({
+        ...at,
+        reason: `${bad} is not JSON data (a YAML timestamp or binary?): quote it to keep it a string`,
+      });
       continue;
     }
     const attempt = ids.clone();
@@ -120,14 +136,23 @@ export function importDaemonSets(yamlText: string, options: ImportOptions = {}):
     } else {
       mapped = rawDocument(ids, doc as Rec);
       if (!reproduces(mapped.statements, doc)) {
-        skipped.push({ ...at, reason: 'cdk8s cannot synthesize this document exactly, not even by escape hatch (a `__proto__` key outside a map?)' });
+        skipped.push({
+          ...at,
+          reason:
+            'cdk8s cannot synthesize this document exactly, not even by escape hatch (a `__proto__` key outside a map?)',
+        });
         continue;
       }
     }
     generated.push({ document: d.index, statements: mapped.statements });
     daemonSets.push({ ...at, variable: mapped.variable, manifest: doc });
     for (const h of mapped.hatches) {
-      escapeHatches.push({ ...at, fieldLine: fieldLine(d.line, h.path), path: hatchFieldPath(h) || '(document)', reason: h.reason });
+      escapeHatches.push({
+        ...at,
+        fieldLine: fieldLine(d.line, h.path),
+        path: hatchFieldPath(h) || '(document)',
+        reason: h.reason,
+      });
     }
   }
   const name = className(options.className);

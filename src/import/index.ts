@@ -1,5 +1,10 @@
 export {
-  importDaemonSets, type EscapeHatch, type ImportedDaemonSet, type ImportOptions, type ImportResult, type SkippedDocument,
+  importDaemonSets,
+  type EscapeHatch,
+  type ImportedDaemonSet,
+  type ImportOptions,
+  type ImportResult,
+  type SkippedDocument,
 } from './import-daemonsets';
 export { loadGeneratedModule, roundTrip, type RoundTripResult } from './round-trip';
 export { stringLiteral, propertyKey } from './literal';

@@ -11,9 +11,14 @@ import { has, isBoolean, isNumber, isRecord, isString, isStringList, oneOf, only
 
 const optional = (o: Rec, k: string, check: (v: unknown) => boolean) => !has(o, k) || check(o[k]);
 
-const isPort = (p: unknown): p is Rec => isRecord(p) && onlyKeys(p, ['containerPort', 'name', 'protocol', 'hostPort', 'hostIP'])
-  && isNumber(p.containerPort) && optional(p, 'name', isString) && optional(p, 'protocol', oneOf('TCP', 'UDP', 'SCTP'))
-  && optional(p, 'hostPort', isNumber) && optional(p, 'hostIP', isString);
+const isPort = (p: unknown): p is Rec =>
+  isRecord(p) &&
+  onlyKeys(p, ['containerPort', 'name', 'protocol', 'hostPort', 'hostIP']) &&
+  isNumber(p.containerPort) &&
+  optional(p, 'name', isString) &&
+  optional(p, 'protocol', oneOf('TCP', 'UDP', 'SCTP')) &&
+  optional(p, 'hostPort', isNumber) &&
+  optional(p, 'hostIP', isString);
 
 /** Fields `ContainerProps` writes as given, with the check of their TypeScript type. */
 const SIMPLE: ReadonlyArray<readonly [string, (v: unknown) => boolean]> = [
@@ -37,16 +42,22 @@ function mapMount(m: unknown, volumes: PodVolumes): Expr | string {
   if (!isRecord(m) || !isString(m.name) || !isString(m.mountPath)) return 'a volume mount without a name or path';
   const v = volumes.byName.get(m.name);
   if (!v) return 'a mount of a volume the constructs do not write (it goes by escape hatch too)';
-  if (!onlyKeys(m, ['name', 'mountPath', 'subPath', 'subPathExpr', 'readOnly', 'mountPropagation'])
-    || !optional(m, 'subPath', isString) || !optional(m, 'subPathExpr', isString) || !optional(m, 'readOnly', isBoolean)
-    || !optional(m, 'mountPropagation', oneOf('None', 'HostToContainer', 'Bidirectional'))) {
+  if (
+    !onlyKeys(m, ['name', 'mountPath', 'subPath', 'subPathExpr', 'readOnly', 'mountPropagation']) ||
+    !optional(m, 'subPath', isString) ||
+    !optional(m, 'subPathExpr', isString) ||
+    !optional(m, 'readOnly', isBoolean) ||
+    !optional(m, 'mountPropagation', oneOf('None', 'HostToContainer', 'Bidirectional'))
+  ) {
     return 'a volume mount with a field MountOptions does not have';
   }
   if (!volumes.mountOrder.includes(v)) volumes.mountOrder.push(v);
   return props([
     ['path', val(m.mountPath)],
     ['volume', ref(v.variable)],
-    ...['subPath', 'subPathExpr', 'readOnly', 'mountPropagation'].filter((k) => has(m, k)).map((k) => [k, val(m[k])] as const),
+    ...['subPath', 'subPathExpr', 'readOnly', 'mountPropagation']
+      .filter((k) => has(m, k))
+      .map((k) => [k, val(m[k])] as const),
   ]);
 }
 
@@ -70,14 +81,24 @@ export function mapContainer(ctx: DocContext, c: Rec, path: FieldPath, volumes: 
     known.push(k);
     entries.push([k, f(c[k], [...path, k])]);
   };
-  list('ports', (v, p) => (Array.isArray(v) ? ctx.list(v, p, (x) => (isPort(x) ? plain(x) : 'a port with a field ContainerPort does not have')) : (ctx.add(p, v, 'ports that are not a list'), undefined)));
+  list('ports', (v, p) =>
+    Array.isArray(v)
+      ? ctx.list(v, p, (x) => (isPort(x) ? plain(x) : 'a port with a field ContainerPort does not have'))
+      : ctx.skip(p, v, 'ports that are not a list'),
+  );
   list('env', (v, p) => mapEnv(ctx, v, p));
   list('envFrom', (v, p) => mapEnvFrom(ctx, v, p));
   list('resources', (v, p) => mapResources(ctx, v, p));
-  list('volumeMounts', (v, p) => (Array.isArray(v) ? ctx.list(v, p, (m) => mapMount(m, volumes)) : (ctx.add(p, v, 'volumeMounts that are not a list'), undefined)));
+  list('volumeMounts', (v, p) =>
+    Array.isArray(v) ? ctx.list(v, p, (m) => mapMount(m, volumes)) : ctx.skip(p, v, 'volumeMounts that are not a list'),
+  );
   for (const k of PROBES) list(k, (v, p) => mapProbe(ctx, v, p));
   list('securityContext', (v, p) => mapContainerSecurityContext(ctx, v, p));
   list('lifecycle', (v, p) => mapLifecycle(ctx, v, p));
-  ctx.rest(c, known, path, (k) => (SIMPLE.some(([s]) => s === k) ? `container ${k} has a value its construct type does not allow` : `container ${k} has no construct property`));
+  ctx.rest(c, known, path, (k) =>
+    SIMPLE.some(([s]) => s === k)
+      ? `container ${k} has a value its construct type does not allow`
+      : `container ${k} has no construct property`,
+  );
   return props(entries);
 }

@@ -9,10 +9,32 @@ const POD_SPEC: FieldPath = ['spec', 'template', 'spec'];
 
 /** Order of the DaemonSet props in the generated code: identity, selection, pod, then rollout. */
 const PROP_ORDER = [
-  'name', 'namespace', 'labels', 'annotations', 'matchLabels', 'podLabels', 'podAnnotations', 'serviceAccount',
-  'automountServiceAccountToken', 'imagePullSecrets', 'scheduling', 'nodeSelector', 'tolerations', 'network', 'dnsPolicy',
-  'hostPID', 'hostIPC', 'priorityClassName', 'securityContext', 'terminationGracePeriodSeconds', 'updateStrategy',
-  'revisionHistoryLimit', 'minReadySeconds', 'volumes', 'initContainers', 'containers',
+  'name',
+  'namespace',
+  'labels',
+  'annotations',
+  'matchLabels',
+  'podLabels',
+  'podAnnotations',
+  'serviceAccount',
+  'automountServiceAccountToken',
+  'imagePullSecrets',
+  'scheduling',
+  'nodeSelector',
+  'tolerations',
+  'network',
+  'dnsPolicy',
+  'hostPID',
+  'hostIPC',
+  'priorityClassName',
+  'securityContext',
+  'terminationGracePeriodSeconds',
+  'updateStrategy',
+  'revisionHistoryLimit',
+  'minReadySeconds',
+  'volumes',
+  'initContainers',
+  'containers',
 ];
 
 function stringMap(m: Record<string, string>): Expr {
@@ -24,9 +46,13 @@ function metadataMap(ctx: DocContext, o: Rec, k: string, path: FieldPath, keepEm
   if (!has(o, k)) return undefined;
   const m = o[k];
   if (isRenderableStringMap(m) && (keepEmpty || Object.keys(m).length > 0)) return stringMap(m);
-  ctx.add([...path, k], m, isRenderableStringMap(m)
-    ? `empty ${k}: cdk8s leaves empty maps out of metadata`
-    : `${k} that are not a map of strings cdk8s can render (keys __proto__ and constructor are written by escape hatch)`);
+  ctx.add(
+    [...path, k],
+    m,
+    isRenderableStringMap(m)
+      ? `empty ${k}: cdk8s leaves empty maps out of metadata`
+      : `${k} that are not a map of strings cdk8s can render (keys __proto__ and constructor are written by escape hatch)`,
+  );
   return undefined;
 }
 
@@ -36,14 +62,22 @@ function mapUpdateStrategy(ctx: DocContext, u: unknown, path: FieldPath): Expr |
   if (isRecord(u) && u.type === 'RollingUpdate') {
     if (Object.keys(u).length === 1) return call('UpdateStrategy.rollingUpdate');
     const r = u.rollingUpdate;
-    if (Object.keys(u).length === 2 && isRecord(r) && Object.keys(r).length > 0
-      && Object.entries(r).every(([k, v]) => (k === 'maxUnavailable' || k === 'maxSurge') && isIntOrPercent(v))) {
+    if (
+      Object.keys(u).length === 2 &&
+      isRecord(r) &&
+      Object.keys(r).length > 0 &&
+      Object.entries(r).every(([k, v]) => (k === 'maxUnavailable' || k === 'maxSurge') && isIntOrPercent(v))
+    ) {
       return call('UpdateStrategy.rollingUpdate', props(Object.entries(r).map(([k, v]) => [k, val(v)])));
     }
   }
-  ctx.add(path, u, isRecord(u) && !has(u, 'type')
-    ? 'an updateStrategy without a type: UpdateStrategy always writes one'
-    : 'an updateStrategy UpdateStrategy does not write as given');
+  ctx.add(
+    path,
+    u,
+    isRecord(u) && !has(u, 'type')
+      ? 'an updateStrategy without a type: UpdateStrategy always writes one'
+      : 'an updateStrategy UpdateStrategy does not write as given',
+  );
   return undefined;
 }
 
@@ -62,15 +96,24 @@ function mapLabels(ctx: DocContext, spec: Rec, tmeta: Rec | undefined): Array<re
   }
   const matchLabels = ml ?? {};
   const labels = tmeta && has(tmeta, 'labels') ? tmeta.labels : undefined;
-  const fits = isRenderableStringMap(labels) && Object.entries(matchLabels).every(([k, v]) => has(labels, k) && labels[k] === v);
+  const fits =
+    isRenderableStringMap(labels) && Object.entries(matchLabels).every(([k, v]) => has(labels, k) && labels[k] === v);
   let podLabels: Expr | undefined;
   if (fits) {
     const extra = Object.entries(labels).filter(([k]) => !has(matchLabels, k));
     if (extra.length > 0) podLabels = map(extra.map(([k, v]) => [k, val(v)]));
   } else if (tmeta) {
-    ctx.override(tmeta, 'labels', ['spec', 'template', 'metadata'], 'pod labels that do not include the selector\'s matchLabels as given');
+    ctx.override(
+      tmeta,
+      'labels',
+      ['spec', 'template', 'metadata'],
+      "pod labels that do not include the selector's matchLabels as given",
+    );
   }
-  return [['matchLabels', stringMap(matchLabels)], ['podLabels', podLabels]];
+  return [
+    ['matchLabels', stringMap(matchLabels)],
+    ['podLabels', podLabels],
+  ];
 }
 
 /** The statements creating one DaemonSet: declarations, `new DaemonSet(...)`, escape hatches. */
@@ -90,7 +133,14 @@ export function mapDaemonSet(ids: Identifiers, doc: Rec): MappedDocument | undef
   const template = isRecord(spec) ? spec.template : undefined;
   const podSpec = isRecord(template) ? template.spec : undefined;
   const tmeta = isRecord(template) ? template.metadata : undefined;
-  if (!isRecord(meta) || !isRecord(spec) || !isRecord(template) || !isRecord(podSpec) || (has(template, 'metadata') && !isRecord(tmeta))) return undefined;
+  if (
+    !isRecord(meta) ||
+    !isRecord(spec) ||
+    !isRecord(template) ||
+    !isRecord(podSpec) ||
+    (has(template, 'metadata') && !isRecord(tmeta))
+  )
+    return undefined;
   const ctx = new DocContext(ids);
   const name = isString(meta.name) ? meta.name : undefined;
   const variable = ids.unique(name ?? 'daemon set', 'daemonSet');
@@ -105,17 +155,28 @@ export function mapDaemonSet(ids: Identifiers, doc: Rec): MappedDocument | undef
   }
   entries.push(['labels', metadataMap(ctx, meta, 'labels', ['metadata'], false)]);
   entries.push(['annotations', metadataMap(ctx, meta, 'annotations', ['metadata'], false)]);
-  ctx.rest(meta, ['name', 'namespace', 'labels', 'annotations'], ['metadata'], (k) => `metadata.${k} has no construct property`);
+  ctx.rest(
+    meta,
+    ['name', 'namespace', 'labels', 'annotations'],
+    ['metadata'],
+    (k) => `metadata.${k} has no construct property`,
+  );
 
   // spec
   entries.push(...mapLabels(ctx, spec, isRecord(tmeta) ? tmeta : undefined));
   if (isRecord(tmeta)) {
     entries.push(['podAnnotations', metadataMap(ctx, tmeta, 'annotations', ['spec', 'template', 'metadata'], false)]);
-    ctx.rest(tmeta, ['labels', 'annotations'], ['spec', 'template', 'metadata'], (k) => `pod template metadata.${k} has no construct property`);
+    ctx.rest(
+      tmeta,
+      ['labels', 'annotations'],
+      ['spec', 'template', 'metadata'],
+      (k) => `pod template metadata.${k} has no construct property`,
+    );
   } else {
     ctx.remove(['spec', 'template', 'metadata'], 'no pod template metadata: the DaemonSet always writes its labels');
   }
-  if (has(spec, 'updateStrategy')) entries.push(['updateStrategy', mapUpdateStrategy(ctx, spec.updateStrategy, ['spec', 'updateStrategy'])]);
+  if (has(spec, 'updateStrategy'))
+    entries.push(['updateStrategy', mapUpdateStrategy(ctx, spec.updateStrategy, ['spec', 'updateStrategy'])]);
   const specKnown = ['selector', 'template', 'updateStrategy'];
   for (const k of ['revisionHistoryLimit', 'minReadySeconds']) {
     if (isNumber(spec[k])) {
@@ -130,7 +191,12 @@ export function mapDaemonSet(ids: Identifiers, doc: Rec): MappedDocument | undef
   ctx.rest(doc, ['apiVersion', 'kind', 'metadata', 'spec'], [], (k) => `top-level ${k} has no construct property`);
   const present = entries.filter((e): e is readonly [string, Expr] => e[1] !== undefined);
   present.sort((a, b) => PROP_ORDER.indexOf(a[0]) - PROP_ORDER.indexOf(b[0]));
-  const daemonSet = { kind: 'call', callee: 'DaemonSet', isNew: true, args: [THIS, val(variable), props(present)] } as const;
+  const daemonSet = {
+    kind: 'call',
+    callee: 'DaemonSet',
+    isNew: true,
+    args: [THIS, val(variable), props(present)],
+  } as const;
   return { variable, statements: [...ctx.decls, ...finish(variable, daemonSet, ctx.hatches)], hatches: ctx.hatches };
 }
 
@@ -163,8 +229,17 @@ export function rawDocument(ids: Identifiers, doc: Rec): MappedDocument {
   ctx.override(doc, 'spec', [], 'the document as a whole: the importer could not map it field by field');
   ctx.rest(doc, ['apiVersion', 'kind', 'metadata', 'spec'], [], (k) => `top-level ${k} has no construct property`);
   const daemonSet: Expr = {
-    kind: 'call', callee: 'DaemonSet', isNew: true,
-    args: [THIS, val(variable), props([['name', name === undefined ? undefined : val(name)], ['matchLabels', map([])]])],
+    kind: 'call',
+    callee: 'DaemonSet',
+    isNew: true,
+    args: [
+      THIS,
+      val(variable),
+      props([
+        ['name', name === undefined ? undefined : val(name)],
+        ['matchLabels', map([])],
+      ]),
+    ],
   };
   return { variable, statements: finish(variable, daemonSet, ctx.hatches), hatches: ctx.hatches };
 }

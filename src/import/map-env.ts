@@ -5,29 +5,57 @@ import { has, isBoolean, isNumber, isRecord, isString, onlyKeys, type Rec } from
 
 /** The `EnvFieldPath` union of env.ts, as a check. */
 const FIELD_PATHS = new Set([
-  'metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.labels', 'metadata.annotations',
-  'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.podIP', 'status.podIPs',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'metadata.labels',
+  'metadata.annotations',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.podIP',
+  'status.podIPs',
 ]);
-const isFieldPath = (v: unknown) => isString(v) && (FIELD_PATHS.has(v) || /^metadata\.(labels|annotations)\['[\s\S]*'\]$/.test(v));
+const isFieldPath = (v: unknown) =>
+  isString(v) && (FIELD_PATHS.has(v) || /^metadata\.(labels|annotations)\['[\s\S]*'\]$/.test(v));
 
 /** The `EnvResourcePath` union of env.ts, as a check. */
-const RESOURCE_PATHS = new Set(['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage']);
-const isResourcePath = (v: unknown) => isString(v) && (RESOURCE_PATHS.has(v) || /^(limits|requests)\.hugepages-[\s\S]*$/.test(v));
+const RESOURCE_PATHS = new Set([
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+]);
+const isResourcePath = (v: unknown) =>
+  isString(v) && (RESOURCE_PATHS.has(v) || /^(limits|requests)\.hugepages-[\s\S]*$/.test(v));
 
 const optional = (o: Rec, k: string, check: (v: unknown) => boolean) => !has(o, k) || check(o[k]);
 
 function keyRef(ctx: DocContext, r: unknown, kind: 'configMap' | 'secret'): Expr | undefined {
-  if (!isRecord(r) || !onlyKeys(r, ['name', 'key', 'optional']) || !isString(r.name) || !isString(r.key) || !optional(r, 'optional', isBoolean)) return undefined;
+  if (
+    !isRecord(r) ||
+    !onlyKeys(r, ['name', 'key', 'optional']) ||
+    !isString(r.name) ||
+    !isString(r.key) ||
+    !optional(r, 'optional', isBoolean)
+  )
+    return undefined;
   const source = ctx.reference(kind, r.name);
   const callee = kind === 'configMap' ? 'EnvValue.fromConfigMap' : 'EnvValue.fromSecret';
-  return has(r, 'optional') ? call(callee, source, val(r.key), props([['optional', val(r.optional)]])) : call(callee, source, val(r.key));
+  return has(r, 'optional')
+    ? call(callee, source, val(r.key), props([['optional', val(r.optional)]]))
+    : call(callee, source, val(r.key));
 }
 
 /** The `EnvValue` of one variable, or undefined when no factory writes it as given. */
 function envValue(ctx: DocContext, e: Rec): Expr | undefined {
-  if (has(e, 'value') && !has(e, 'valueFrom')) return isString(e.value) && onlyKeys(e, ['name', 'value']) ? call('EnvValue.fromValue', val(e.value)) : undefined;
+  if (has(e, 'value') && !has(e, 'valueFrom'))
+    return isString(e.value) && onlyKeys(e, ['name', 'value']) ? call('EnvValue.fromValue', val(e.value)) : undefined;
   const from = e.valueFrom;
-  if (has(e, 'value') || !onlyKeys(e, ['name', 'valueFrom']) || !isRecord(from) || Object.keys(from).length !== 1) return undefined;
+  if (has(e, 'value') || !onlyKeys(e, ['name', 'valueFrom']) || !isRecord(from) || Object.keys(from).length !== 1)
+    return undefined;
   const [kind] = Object.keys(from);
   const r = from[kind];
   switch (kind) {
@@ -36,15 +64,32 @@ function envValue(ctx: DocContext, e: Rec): Expr | undefined {
     case 'secretKeyRef':
       return keyRef(ctx, r, 'secret');
     case 'fieldRef':
-      if (!isRecord(r) || !onlyKeys(r, ['fieldPath', 'apiVersion']) || !isFieldPath(r.fieldPath) || !optional(r, 'apiVersion', isString)) return undefined;
+      if (
+        !isRecord(r) ||
+        !onlyKeys(r, ['fieldPath', 'apiVersion']) ||
+        !isFieldPath(r.fieldPath) ||
+        !optional(r, 'apiVersion', isString)
+      )
+        return undefined;
       return has(r, 'apiVersion')
         ? call('EnvValue.fromFieldRef', val(r.fieldPath), props([['apiVersion', val(r.apiVersion)]]))
         : call('EnvValue.fromFieldRef', val(r.fieldPath));
     case 'resourceFieldRef': {
-      if (!isRecord(r) || !onlyKeys(r, ['resource', 'containerName', 'divisor']) || !isResourcePath(r.resource)
-        || !optional(r, 'containerName', isString) || !optional(r, 'divisor', (x) => isString(x) || isNumber(x))) return undefined;
-      const o = props([['containerName', has(r, 'containerName') ? val(r.containerName) : undefined], ['divisor', has(r, 'divisor') ? val(r.divisor) : undefined]]);
-      return o.kind === 'object' && o.entries.length > 0 ? call('EnvValue.fromResource', val(r.resource), o) : call('EnvValue.fromResource', val(r.resource));
+      if (
+        !isRecord(r) ||
+        !onlyKeys(r, ['resource', 'containerName', 'divisor']) ||
+        !isResourcePath(r.resource) ||
+        !optional(r, 'containerName', isString) ||
+        !optional(r, 'divisor', (x) => isString(x) || isNumber(x))
+      )
+        return undefined;
+      const o = props([
+        ['containerName', has(r, 'containerName') ? val(r.containerName) : undefined],
+        ['divisor', has(r, 'divisor') ? val(r.divisor) : undefined],
+      ]);
+      return o.kind === 'object' && o.entries.length > 0
+        ? call('EnvValue.fromResource', val(r.resource), o)
+        : call('EnvValue.fromResource', val(r.resource));
     }
   }
   return undefined;
@@ -78,12 +123,17 @@ export function mapEnv(ctx: DocContext, env: unknown, path: FieldPath): Expr | u
 /** One `envFrom` source, or why it can't be one. */
 function envFromSource(ctx: DocContext, s: unknown): Expr | string {
   const reason = 'an envFrom source no EnvFrom factory writes as given';
-  if (!isRecord(s) || !onlyKeys(s, ['configMapRef', 'secretRef', 'prefix']) || !optional(s, 'prefix', isString)) return reason;
+  if (!isRecord(s) || !onlyKeys(s, ['configMapRef', 'secretRef', 'prefix']) || !optional(s, 'prefix', isString))
+    return reason;
   const kinds = ['configMapRef', 'secretRef'].filter((k) => has(s, k));
   if (kinds.length !== 1) return reason;
   const r = s[kinds[0]];
-  if (!isRecord(r) || !onlyKeys(r, ['name', 'optional']) || !isString(r.name) || !optional(r, 'optional', isBoolean)) return reason;
-  const o = props([['prefix', has(s, 'prefix') ? val(s.prefix) : undefined], ['optional', has(r, 'optional') ? val(r.optional) : undefined]]);
+  if (!isRecord(r) || !onlyKeys(r, ['name', 'optional']) || !isString(r.name) || !optional(r, 'optional', isBoolean))
+    return reason;
+  const o = props([
+    ['prefix', has(s, 'prefix') ? val(s.prefix) : undefined],
+    ['optional', has(r, 'optional') ? val(r.optional) : undefined],
+  ]);
   const configMap = kinds[0] === 'configMapRef';
   const source = ctx.reference(configMap ? 'configMap' : 'secret', r.name);
   const callee = configMap ? 'EnvFrom.configMap' : 'EnvFrom.secret';

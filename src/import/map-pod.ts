@@ -23,7 +23,12 @@ const SIMPLE: ReadonlyArray<readonly [string, (v: unknown) => boolean]> = [
  * dnsPolicy ClusterFirstWithHostNet unless given another, or `null` for none (vendor manifests
  * often leave it out; the API server then defaults it to ClusterFirst).
  */
-function mapNetwork(ctx: DocContext, p: Rec, path: FieldPath, containers: unknown): Array<readonly [string, Expr | undefined]> {
+function mapNetwork(
+  ctx: DocContext,
+  p: Rec,
+  path: FieldPath,
+  containers: unknown,
+): Array<readonly [string, Expr | undefined]> {
   const dns = p.dnsPolicy;
   const hasDns = has(p, 'dnsPolicy');
   const dnsOk = hasDns && isDnsPolicy(dns);
@@ -31,19 +36,40 @@ function mapNetwork(ctx: DocContext, p: Rec, path: FieldPath, containers: unknow
   if (p.hostNetwork === true) {
     // A policy the type refuses goes in by the escape hatch above, over none.
     if (!dnsOk) return [['network', call('NetworkMode.host', props([['dnsPolicy', val(null)]]))]];
-    return [['network', dns === 'ClusterFirstWithHostNet' ? call('NetworkMode.host') : call('NetworkMode.host', props([['dnsPolicy', val(dns)]]))]];
+    return [
+      [
+        'network',
+        dns === 'ClusterFirstWithHostNet'
+          ? call('NetworkMode.host')
+          : call('NetworkMode.host', props([['dnsPolicy', val(dns)]])),
+      ],
+    ];
   }
-  if (has(p, 'hostNetwork')) ctx.add([...path, 'hostNetwork'], p.hostNetwork, 'hostNetwork other than true: the overlay network mode writes none');
+  if (has(p, 'hostNetwork'))
+    ctx.add(
+      [...path, 'hostNetwork'],
+      p.hostNetwork,
+      'hostNetwork other than true: the overlay network mode writes none',
+    );
   // NAT is the console's name for overlay pods whose every container port has a host port.
-  const ports = Array.isArray(containers) ? containers.flatMap((c) => (isRecord(c) && Array.isArray(c.ports) ? c.ports : [])) : [];
+  const ports = Array.isArray(containers)
+    ? containers.flatMap((c) => (isRecord(c) && Array.isArray(c.ports) ? c.ports : []))
+    : [];
   const nat = ports.length > 0 && ports.every((x) => isRecord(x) && has(x, 'hostPort'));
-  return [['network', nat ? call('NetworkMode.nat') : undefined], ['dnsPolicy', dnsOk ? val(dns) : undefined]];
+  return [
+    ['network', nat ? call('NetworkMode.nat') : undefined],
+    ['dnsPolicy', dnsOk ? val(dns) : undefined],
+  ];
 }
 
 function mapContainers(ctx: DocContext, p: Rec, k: string, path: FieldPath, volumes: PodVolumes): Expr | undefined {
   const list = p[k];
   if (!Array.isArray(list) || !list.every(isRecord)) {
-    ctx.add([...path, k], list, list === null ? `${k} written as null: cdk8s leaves nulls out` : `${k} that are not a list of objects`);
+    ctx.add(
+      [...path, k],
+      list,
+      list === null ? `${k} written as null: cdk8s leaves nulls out` : `${k} that are not a list of objects`,
+    );
     return undefined;
   }
   if (list.length === 0) {
@@ -59,9 +85,11 @@ function mapImagePullSecrets(ctx: DocContext, s: unknown, path: FieldPath): Expr
     ctx.add(path, s, 'imagePullSecrets that are not a list');
     return undefined;
   }
-  return ctx.list(s, path, (x) => (isRecord(x) && Object.keys(x).length === 1 && isString(x.name)
-    ? ctx.reference('secret', x.name)
-    : 'an image pull secret other than { name }'));
+  return ctx.list(s, path, (x) =>
+    isRecord(x) && Object.keys(x).length === 1 && isString(x.name)
+      ? ctx.reference('secret', x.name)
+      : 'an image pull secret other than { name }',
+  );
 }
 
 /** The pod spec as `DaemonSetProps` entries. */
@@ -69,7 +97,8 @@ export function mapPodSpec(ctx: DocContext, p: Rec, path: FieldPath): Array<read
   const known = ['containers', 'initContainers', 'volumes', 'hostNetwork', 'dnsPolicy'];
   const entries: Array<readonly [string, Expr | undefined]> = [];
   const rawVolumes = has(p, 'volumes') ? p.volumes : undefined;
-  if (has(p, 'volumes') && !Array.isArray(rawVolumes)) ctx.add([...path, 'volumes'], rawVolumes, 'volumes that are not a list');
+  if (has(p, 'volumes') && !Array.isArray(rawVolumes))
+    ctx.add([...path, 'volumes'], rawVolumes, 'volumes that are not a list');
   const volumeList = Array.isArray(rawVolumes) ? rawVolumes : [];
   const mapped = declareVolumes(ctx, volumeList);
   const byName = new Map<string, MappedVolume>();
@@ -80,7 +109,8 @@ export function mapPodSpec(ctx: DocContext, p: Rec, path: FieldPath): Array<read
   const containers = has(p, 'containers') ? mapContainers(ctx, p, 'containers', path, volumes) : undefined;
   if (!has(p, 'containers')) ctx.remove([...path, 'containers'], 'no containers: the DaemonSet always writes the list');
   entries.push(['initContainers', init], ['containers', containers]);
-  if (Array.isArray(rawVolumes)) entries.push(['volumes', volumesProp(ctx, volumeList, mapped, volumes.mountOrder, [...path, 'volumes'])]);
+  if (Array.isArray(rawVolumes))
+    entries.push(['volumes', volumesProp(ctx, volumeList, mapped, volumes.mountOrder, [...path, 'volumes'])]);
 
   const field = (k: string, f: (v: unknown, fp: FieldPath) => readonly [string, Expr | undefined]) => {
     if (!has(p, k)) return;
@@ -108,6 +138,10 @@ export function mapPodSpec(ctx: DocContext, p: Rec, path: FieldPath): Array<read
     }
   }
   entries.push(...mapNetwork(ctx, p, path, p.containers));
-  ctx.rest(p, known, path, (k) => (SIMPLE.some(([s]) => s === k) ? `${k} has a value its construct type does not allow` : `pod ${k} has no construct property`));
+  ctx.rest(p, known, path, (k) =>
+    SIMPLE.some(([s]) => s === k)
+      ? `${k} has a value its construct type does not allow`
+      : `pod ${k} has no construct property`,
+  );
   return entries;
 }

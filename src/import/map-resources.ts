@@ -5,7 +5,11 @@ import type { DocContext } from './context';
 import { has, isNumber, isRecord, isString, UNRENDERABLE_KEYS, type Rec } from './values';
 
 const NVIDIA_GPU = 'nvidia.com/gpu';
-const NAMED: ReadonlyArray<readonly [string, string]> = [['cpu', 'cpu'], ['memory', 'memory'], ['ephemeral-storage', 'ephemeralStorage']];
+const NAMED: ReadonlyArray<readonly [string, string]> = [
+  ['cpu', 'cpu'],
+  ['memory', 'memory'],
+  ['ephemeral-storage', 'ephemeralStorage'],
+];
 
 function isQuantityMap(v: unknown): v is Record<string, string | number> {
   return isRecord(v) && Object.entries(v).every(([k, q]) => (isString(q) || isNumber(q)) && !UNRENDERABLE_KEYS.has(k));
@@ -31,10 +35,13 @@ function gpu(requests: Rec, limits: Rec): { expr: Expr; names: string[] } | unde
   if (same(VCUDA_CORE_RESOURCE) && (same(VCUDA_MEMORY_RESOURCE) || absent(VCUDA_MEMORY_RESOURCE))) {
     const withMemory = same(VCUDA_MEMORY_RESOURCE);
     return {
-      expr: call('Gpu.vcuda', props([
-        ['core', val(limits[VCUDA_CORE_RESOURCE])],
-        ['memory', withMemory ? val(limits[VCUDA_MEMORY_RESOURCE]) : undefined],
-      ])),
+      expr: call(
+        'Gpu.vcuda',
+        props([
+          ['core', val(limits[VCUDA_CORE_RESOURCE])],
+          ['memory', withMemory ? val(limits[VCUDA_MEMORY_RESOURCE]) : undefined],
+        ]),
+      ),
       names: withMemory ? [VCUDA_CORE_RESOURCE, VCUDA_MEMORY_RESOURCE] : [VCUDA_CORE_RESOURCE],
     };
   }
@@ -57,11 +64,14 @@ export function mapResources(ctx: DocContext, r: unknown, path: FieldPath): Expr
   const done = new Set([...NAMED.map(([n]) => n), ...(g?.names ?? [])]);
   const others = [...new Set([...Object.keys(requests), ...Object.keys(limits)])].filter((n) => !done.has(n));
   for (const k of ['requests', 'limits']) {
-    if (has(r, k) && Object.keys(r[k] as Rec).length === 0) ctx.add([...path, k], {}, `empty resources.${k}: the constructs leave it out`);
+    if (has(r, k) && Object.keys(r[k] as Rec).length === 0)
+      ctx.add([...path, k], {}, `empty resources.${k}: the constructs leave it out`);
   }
   ctx.rest(r, ['requests', 'limits'], path, (k) => `resources.${k} has no construct property`);
   return props([
-    ...NAMED.map(([n, prop]) => [prop, has(requests, n) || has(limits, n) ? range(requests, limits, n) : undefined] as const),
+    ...NAMED.map(
+      ([n, prop]) => [prop, has(requests, n) || has(limits, n) ? range(requests, limits, n) : undefined] as const,
+    ),
     ['gpu', g?.expr],
     ['other', others.length > 0 ? map(others.map((n) => [n, range(requests, limits, n)])) : undefined],
   ]);

@@ -15,14 +15,21 @@ function requirement(r: unknown): Expr | undefined {
   if (!onlyKeys(r, ['key', 'operator', 'values']) || !isStringList(values)) return undefined;
   switch (r.operator) {
     case 'In':
-      return values.length === 1 ? call('NodeRequirement.is', k, val(values[0])) : call('NodeRequirement.in', k, val(values));
+      return values.length === 1
+        ? call('NodeRequirement.is', k, val(values[0]))
+        : call('NodeRequirement.in', k, val(values));
     case 'NotIn':
       return call('NodeRequirement.notIn', k, val(values));
     case 'Gt':
     case 'Lt': {
       // The factories take a number and write String(n): only a value that prints back the same fits.
-      if (values.length !== 1 || !/^-?\d+$/.test(values[0]) || String(Number(values[0])) !== values[0]) return undefined;
-      return call(r.operator === 'Gt' ? 'NodeRequirement.greaterThan' : 'NodeRequirement.lessThan', k, val(Number(values[0])));
+      if (values.length !== 1 || !/^-?\d+$/.test(values[0]) || String(Number(values[0])) !== values[0])
+        return undefined;
+      return call(
+        r.operator === 'Gt' ? 'NodeRequirement.greaterThan' : 'NodeRequirement.lessThan',
+        k,
+        val(Number(values[0])),
+      );
     }
   }
   return undefined;
@@ -40,7 +47,8 @@ function nodeNameOf(term: Rec): string | undefined {
   const f = term.matchFields;
   if (!onlyKeys(term, ['matchFields']) || !Array.isArray(f) || f.length !== 1) return undefined;
   const r = f[0];
-  if (!isRecord(r) || !onlyKeys(r, ['key', 'operator', 'values']) || r.key !== 'metadata.name' || r.operator !== 'In') return undefined;
+  if (!isRecord(r) || !onlyKeys(r, ['key', 'operator', 'values']) || r.key !== 'metadata.name' || r.operator !== 'In')
+    return undefined;
   return isStringList(r.values) && r.values.length === 1 ? r.values[0] : undefined;
 }
 
@@ -52,15 +60,20 @@ function nodeScheduling(na: unknown): Expr | undefined {
   let terms: Rec[] = [];
   if (has(na, REQ)) {
     const req = na[REQ];
-    if (!isRecord(req) || !onlyKeys(req, ['nodeSelectorTerms']) || !Array.isArray(req.nodeSelectorTerms)) return undefined;
+    if (!isRecord(req) || !onlyKeys(req, ['nodeSelectorTerms']) || !Array.isArray(req.nodeSelectorTerms))
+      return undefined;
     if (req.nodeSelectorTerms.length === 0 || !req.nodeSelectorTerms.every(isRecord)) return undefined;
     terms = req.nodeSelectorTerms as Rec[];
     const names = terms.map(nodeNameOf);
-    if (!has(na, PREF) && names.every((n): n is string => n !== undefined)) return call('NodeScheduling.onNodes', val(names));
+    if (!has(na, PREF) && names.every((n): n is string => n !== undefined))
+      return call('NodeScheduling.onNodes', val(names));
   }
   // byNodeLabels drops empty terms and writes matchExpressions only.
-  const required = terms.map((t) => (onlyKeys(t, ['matchExpressions']) && Array.isArray(t.matchExpressions) && t.matchExpressions.length > 0
-    ? requirements(t.matchExpressions) : undefined));
+  const required = terms.map((t) =>
+    onlyKeys(t, ['matchExpressions']) && Array.isArray(t.matchExpressions) && t.matchExpressions.length > 0
+      ? requirements(t.matchExpressions)
+      : undefined,
+  );
   if (!required.every((r): r is Expr[] => r !== undefined)) return undefined;
   let preferred: Expr[] | undefined;
   if (has(na, PREF)) {
@@ -71,15 +84,26 @@ function nodeScheduling(na: unknown): Expr | undefined {
       const pr = p.preference;
       if (!isRecord(pr) || !onlyKeys(pr, ['matchExpressions'])) return undefined;
       const reqs = requirements(pr.matchExpressions);
-      return reqs ? props([['weight', val(p.weight)], ['requirements', arr(reqs)]]) : undefined;
+      return reqs
+        ? props([
+            ['weight', val(p.weight)],
+            ['requirements', arr(reqs)],
+          ])
+        : undefined;
     });
     if (!rules.every((r): r is Expr => r !== undefined)) return undefined;
     preferred = rules;
   }
-  return call('NodeScheduling.byNodeLabels', props([
-    ['required', required.length === 0 ? undefined : required.length === 1 ? arr(required[0]) : arr(required.map(arr))],
-    ['preferred', preferred ? arr(preferred) : undefined],
-  ]));
+  return call(
+    'NodeScheduling.byNodeLabels',
+    props([
+      [
+        'required',
+        required.length === 0 ? undefined : required.length === 1 ? arr(required[0]) : arr(required.map(arr)),
+      ],
+      ['preferred', preferred ? arr(preferred) : undefined],
+    ]),
+  );
 }
 
 /**
@@ -90,24 +114,34 @@ function nodeScheduling(na: unknown): Expr | undefined {
 export function mapAffinity(ctx: DocContext, a: unknown, path: FieldPath): Expr | undefined {
   const scheduling = isRecord(a) && has(a, 'nodeAffinity') ? nodeScheduling(a.nodeAffinity) : undefined;
   if (!isRecord(a) || !scheduling) {
-    ctx.add(path, a, isRecord(a) && has(a, 'nodeAffinity')
-      ? 'node affinity NodeScheduling does not write as given (matchFields, empty terms, or mixed forms)'
-      : 'pod affinity and anti-affinity have no construct property');
+    ctx.add(
+      path,
+      a,
+      isRecord(a) && has(a, 'nodeAffinity')
+        ? 'node affinity NodeScheduling does not write as given (matchFields, empty terms, or mixed forms)'
+        : 'pod affinity and anti-affinity have no construct property',
+    );
     return undefined;
   }
   ctx.rest(a, ['nodeAffinity'], path, (k) => `affinity.${k} has no construct property`);
   return scheduling;
 }
 
-const isToleration = (t: unknown): t is Rec => isRecord(t) && onlyKeys(t, ['key', 'operator', 'value', 'effect', 'tolerationSeconds'])
-  && (!has(t, 'key') || isString(t.key)) && (!has(t, 'operator') || oneOf('Equal', 'Exists')(t.operator))
-  && (!has(t, 'value') || isString(t.value)) && (!has(t, 'effect') || oneOf('NoSchedule', 'PreferNoSchedule', 'NoExecute')(t.effect))
-  && (!has(t, 'tolerationSeconds') || isNumber(t.tolerationSeconds));
+const isToleration = (t: unknown): t is Rec =>
+  isRecord(t) &&
+  onlyKeys(t, ['key', 'operator', 'value', 'effect', 'tolerationSeconds']) &&
+  (!has(t, 'key') || isString(t.key)) &&
+  (!has(t, 'operator') || oneOf('Equal', 'Exists')(t.operator)) &&
+  (!has(t, 'value') || isString(t.value)) &&
+  (!has(t, 'effect') || oneOf('NoSchedule', 'PreferNoSchedule', 'NoExecute')(t.effect)) &&
+  (!has(t, 'tolerationSeconds') || isNumber(t.tolerationSeconds));
 
 export function mapTolerations(ctx: DocContext, t: unknown, path: FieldPath): Expr | undefined {
   if (!Array.isArray(t)) {
     ctx.add(path, t, 'tolerations that are not a list');
     return undefined;
   }
-  return ctx.list(t, path, (x) => (isToleration(x) ? plain(x) : 'a toleration with a field or value Toleration does not allow'));
+  return ctx.list(t, path, (x) =>
+    isToleration(x) ? plain(x) : 'a toleration with a field or value Toleration does not allow',
+  );
 }

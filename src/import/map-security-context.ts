@@ -5,13 +5,19 @@ import { has, isBoolean, isNumber, isRecord, isString, isStringList, oneOf, only
 
 type Check = (v: unknown) => boolean;
 
-const isSeccomp: Check = (v) => isRecord(v) && onlyKeys(v, ['type', 'localhostProfile'])
-  && oneOf('RuntimeDefault', 'Unconfined', 'Localhost')(v.type) && (!has(v, 'localhostProfile') || isString(v.localhostProfile));
-const isSeLinux: Check = (v) => isRecord(v) && onlyKeys(v, ['user', 'role', 'type', 'level']) && Object.values(v).every(isString);
-const isCapabilities: Check = (v) => isRecord(v) && onlyKeys(v, ['add', 'drop']) && Object.values(v).every(isStringList);
+const isSeccomp: Check = (v) =>
+  isRecord(v) &&
+  onlyKeys(v, ['type', 'localhostProfile']) &&
+  oneOf('RuntimeDefault', 'Unconfined', 'Localhost')(v.type) &&
+  (!has(v, 'localhostProfile') || isString(v.localhostProfile));
+const isSeLinux: Check = (v) =>
+  isRecord(v) && onlyKeys(v, ['user', 'role', 'type', 'level']) && Object.values(v).every(isString);
+const isCapabilities: Check = (v) =>
+  isRecord(v) && onlyKeys(v, ['add', 'drop']) && Object.values(v).every(isStringList);
 const isNumberList: Check = (v) => Array.isArray(v) && v.every(isNumber);
-const isSysctls: Check = (v) => Array.isArray(v)
-  && v.every((s) => isRecord(s) && onlyKeys(s, ['name', 'value']) && isString(s.name) && isString(s.value));
+const isSysctls: Check = (v) =>
+  Array.isArray(v) &&
+  v.every((s) => isRecord(s) && onlyKeys(s, ['name', 'value']) && isString(s.name) && isString(s.value));
 
 /** `ContainerSecurityContext` fields, each with the check its TypeScript type makes. */
 const CONTAINER: Readonly<Record<string, Check>> = {
@@ -44,16 +50,23 @@ const POD: Readonly<Record<string, Check>> = {
  * A security context the constructs write as given: the fields their types allow go in props,
  * the rest (windowsOptions, values of another type) by escape hatch into the written object.
  */
-function mapContext(ctx: DocContext, sc: unknown, path: FieldPath, fields: Readonly<Record<string, Check>>): Expr | undefined {
+function mapContext(
+  ctx: DocContext,
+  sc: unknown,
+  path: FieldPath,
+  fields: Readonly<Record<string, Check>>,
+): Expr | undefined {
   if (!isRecord(sc)) {
     ctx.add(path, sc, 'a securityContext that is not an object');
     return undefined;
   }
-  const ok = (k: string) => Object.prototype.hasOwnProperty.call(fields, k) && fields[k](sc[k]);
+  const ok = (k: string) => Object.hasOwn(fields, k) && fields[k](sc[k]);
   const known = Object.keys(sc).filter(ok);
-  ctx.rest(sc, known, path, (k) => (Object.prototype.hasOwnProperty.call(fields, k)
-    ? `securityContext.${k} has a value its construct type does not allow`
-    : `securityContext.${k} has no construct property`));
+  ctx.rest(sc, known, path, (k) =>
+    Object.hasOwn(fields, k)
+      ? `securityContext.${k} has a value its construct type does not allow`
+      : `securityContext.${k} has no construct property`,
+  );
   return props(known.map((k) => [k, plain((sc as Rec)[k])]));
 }
 

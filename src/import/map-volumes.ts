@@ -11,9 +11,18 @@ export interface MappedVolume {
 }
 
 const optional = (o: Rec, k: string, check: (v: unknown) => boolean) => !has(o, k) || check(o[k]);
-const isItems = (v: unknown) => Array.isArray(v) && v.every((i) => isRecord(i) && onlyKeys(i, ['key', 'path', 'mode'])
-  && isString(i.key) && isString(i.path) && optional(i, 'mode', isNumber));
-const isProjection = (s: Rec) => optional(s, 'items', isItems) && optional(s, 'defaultMode', isNumber) && optional(s, 'optional', isBoolean);
+const isItems = (v: unknown) =>
+  Array.isArray(v) &&
+  v.every(
+    (i) =>
+      isRecord(i) &&
+      onlyKeys(i, ['key', 'path', 'mode']) &&
+      isString(i.key) &&
+      isString(i.path) &&
+      optional(i, 'mode', isNumber),
+  );
+const isProjection = (s: Rec) =>
+  optional(s, 'items', isItems) && optional(s, 'defaultMode', isNumber) && optional(s, 'optional', isBoolean);
 const isMedium = (v: unknown) => isString(v) && (v === '' || v === 'Memory' || v.startsWith('HugePages'));
 
 function options(s: Rec, keys: readonly string[]): Expr {
@@ -29,14 +38,33 @@ function volumeCall(ctx: DocContext, v: Rec, name: string): Expr | undefined {
   switch (sources[0]) {
     case 'hostPath':
       if (!onlyKeys(s, ['path', 'type']) || !isString(s.path)) return undefined;
-      if (!optional(s, 'type', oneOf('', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'))) return undefined;
+      if (
+        !optional(
+          s,
+          'type',
+          oneOf('', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'),
+        )
+      )
+        return undefined;
       return call('Volume.fromHostPath', val(name), options(s, ['path', 'type']));
     case 'emptyDir':
-      if (!onlyKeys(s, ['medium', 'sizeLimit']) || !optional(s, 'medium', isMedium)
-        || !optional(s, 'sizeLimit', (x) => isString(x) || isNumber(x))) return undefined;
-      return Object.keys(s).length === 0 ? call('Volume.fromEmptyDir', val(name)) : call('Volume.fromEmptyDir', val(name), options(s, ['medium', 'sizeLimit']));
+      if (
+        !onlyKeys(s, ['medium', 'sizeLimit']) ||
+        !optional(s, 'medium', isMedium) ||
+        !optional(s, 'sizeLimit', (x) => isString(x) || isNumber(x))
+      )
+        return undefined;
+      return Object.keys(s).length === 0
+        ? call('Volume.fromEmptyDir', val(name))
+        : call('Volume.fromEmptyDir', val(name), options(s, ['medium', 'sizeLimit']));
     case 'nfs': {
-      if (!onlyKeys(s, ['server', 'path', 'readOnly']) || !isString(s.server) || !isString(s.path) || !optional(s, 'readOnly', isBoolean)) return undefined;
+      if (
+        !onlyKeys(s, ['server', 'path', 'readOnly']) ||
+        !isString(s.server) ||
+        !isString(s.path) ||
+        !optional(s, 'readOnly', isBoolean)
+      )
+        return undefined;
       // The factory takes the console's `server:/path`; only use it when that splits back exactly.
       const address = `${s.server}:${s.path}`;
       const back = parseNfsAddress(address);
@@ -46,19 +74,30 @@ function volumeCall(ctx: DocContext, v: Rec, name: string): Expr | undefined {
         : call('Volume.fromNfs', val(name), val(address));
     }
     case 'configMap': {
-      if (!onlyKeys(s, ['name', 'items', 'defaultMode', 'optional']) || !isString(s.name) || !isProjection(s)) return undefined;
+      if (!onlyKeys(s, ['name', 'items', 'defaultMode', 'optional']) || !isString(s.name) || !isProjection(s))
+        return undefined;
       const o = options(s, ['items', 'defaultMode', 'optional']);
       const cm = ctx.reference('configMap', s.name);
-      return o.kind === 'object' && o.entries.length === 0 ? call('Volume.fromConfigMap', val(name), cm) : call('Volume.fromConfigMap', val(name), cm, o);
+      return o.kind === 'object' && o.entries.length === 0
+        ? call('Volume.fromConfigMap', val(name), cm)
+        : call('Volume.fromConfigMap', val(name), cm, o);
     }
     case 'secret': {
-      if (!onlyKeys(s, ['secretName', 'items', 'defaultMode', 'optional']) || !isString(s.secretName) || !isProjection(s)) return undefined;
+      if (
+        !onlyKeys(s, ['secretName', 'items', 'defaultMode', 'optional']) ||
+        !isString(s.secretName) ||
+        !isProjection(s)
+      )
+        return undefined;
       const o = options(s, ['items', 'defaultMode', 'optional']);
       const secret = ctx.reference('secret', s.secretName);
-      return o.kind === 'object' && o.entries.length === 0 ? call('Volume.fromSecret', val(name), secret) : call('Volume.fromSecret', val(name), secret, o);
+      return o.kind === 'object' && o.entries.length === 0
+        ? call('Volume.fromSecret', val(name), secret)
+        : call('Volume.fromSecret', val(name), secret, o);
     }
     case 'persistentVolumeClaim': {
-      if (!onlyKeys(s, ['claimName', 'readOnly']) || !isString(s.claimName) || !optional(s, 'readOnly', isBoolean)) return undefined;
+      if (!onlyKeys(s, ['claimName', 'readOnly']) || !isString(s.claimName) || !optional(s, 'readOnly', isBoolean))
+        return undefined;
       const claim = ctx.reference('claim', s.claimName);
       return has(s, 'readOnly')
         ? call('Volume.fromPersistentVolumeClaim', val(name), claim, options(s, ['readOnly']))
@@ -95,7 +134,9 @@ export function volumesProp(
   mountOrder: readonly MappedVolume[],
   path: FieldPath,
 ): Expr | undefined {
-  const list = ctx.list(volumes, path, (_v, i) => (typeof mapped[i] === 'string' ? mapped[i] as string : ref((mapped[i] as MappedVolume).variable)));
+  const list = ctx.list(volumes, path, (_v, i) =>
+    typeof mapped[i] === 'string' ? (mapped[i] as string) : ref((mapped[i] as MappedVolume).variable),
+  );
   const declared = mapped.filter((m): m is MappedVolume => typeof m !== 'string');
   const sameOrder = declared.length === mountOrder.length && declared.every((m, i) => m === mountOrder[i]);
   return sameOrder ? undefined : list;

@@ -22,9 +22,14 @@ export interface RoundTripResult extends ImportResult {
 
 /** The modules generated code may import, resolved to the ones this process runs. */
 function requireFor(moduleSpecifier: string): (id: string) => unknown {
-  const modules: Record<string, unknown> = { 'cdk8s': cdk8s, 'cdk8s-plus-27': kplus, 'constructs': constructs, [moduleSpecifier]: pkg };
+  const modules: Record<string, unknown> = {
+    cdk8s: cdk8s,
+    'cdk8s-plus-27': kplus,
+    constructs: constructs,
+    [moduleSpecifier]: pkg,
+  };
   return (id: string) => {
-    if (!Object.prototype.hasOwnProperty.call(modules, id)) throw new Error(`generated code imports an unexpected module: ${id}`);
+    if (!Object.hasOwn(modules, id)) throw new Error(`generated code imports an unexpected module: ${id}`);
     return modules[id];
   };
 }
@@ -33,7 +38,10 @@ function requireFor(moduleSpecifier: string): (id: string) => unknown {
  * Compiles generated code to CommonJS with the TypeScript compiler (loaded on first use: it is
  * needed only here) and runs it, returning its exports.
  */
-export async function loadGeneratedModule(code: string, moduleSpecifier = 'cdk8s-daemonset'): Promise<Record<string, unknown>> {
+export async function loadGeneratedModule(
+  code: string,
+  moduleSpecifier = 'cdk8s-daemonset',
+): Promise<Record<string, unknown>> {
   const ts = await import('typescript');
   const js = ts.transpileModule(code, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
@@ -58,7 +66,9 @@ export async function roundTrip(yamlText: string, options: ImportOptions = {}): 
   // ApiObject.toJson, not Chart.toJson: the latter validates first, and the comparison is about data.
   const objects = chart.node.findAll().filter((c): c is cdk8s.ApiObject => cdk8s.ApiObject.isApiObject(c));
   const synthesized = objects.map((o) => o.toJson());
-  const issues = objects.filter(pkg.DaemonSet.isDaemonSet).flatMap((d) => d.issues().map((i) => pkg.formatIssue(i, d.node.path)));
+  const issues = objects
+    .filter(pkg.DaemonSet.isDaemonSet)
+    .flatMap((d) => d.issues().map((i) => pkg.formatIssue(i, d.node.path)));
   const expected = result.daemonSets.map((d) => d.manifest);
   const equal = synthesized.length === expected.length && expected.every((e, i) => sameData(e, synthesized[i]));
   const text = (docs: readonly unknown[]) => `${docs.map((d) => sortedJson(d)).join('\n---\n')}\n`;

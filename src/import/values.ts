@@ -15,7 +15,7 @@ export function isRecord(v: unknown): v is Rec {
 
 /** Whether `o` has `k` as its own key (never the prototype's `constructor` or `toString`). */
 export function has(o: Rec, k: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, k);
+  return Object.hasOwn(o, k);
 }
 
 /** The own value of `k`, or undefined. */

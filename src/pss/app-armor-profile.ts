@@ -15,8 +15,9 @@ function appArmorProfile10(pod: PodView): PssFinding[] {
   const out: PssFinding[] = [];
   for (const [k, v] of entries(get(pod.metadata, 'annotations'))) {
     if (!k.startsWith(ANNOTATION_PREFIX) || typeof v !== 'string' || allowedProfile(v)) continue;
-    out.push(forbidden([...pod.metadataPath, 'annotations', key(k)], 'forbidden AppArmor profile',
-      `${k}=${goQuote(v)}`));
+    out.push(
+      forbidden([...pod.metadataPath, 'annotations', key(k)], 'forbidden AppArmor profile', `${k}=${goQuote(v)}`),
+    );
   }
   return out;
 }

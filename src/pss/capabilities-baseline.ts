@@ -1,10 +1,29 @@
 import { field, list } from '../validate/read';
-import { containerLabel, containersOf, forbidden, joinQuote, type PodView, type PssCheck, type PssFinding } from './_check';
+import {
+  containerLabel,
+  containersOf,
+  forbidden,
+  joinQuote,
+  type PodView,
+  type PssCheck,
+  type PssFinding,
+} from './_check';
 
 /** capabilities_allowed_1_0 (policy/check_capabilities_baseline.go): the container runtime's default set. */
 const ALLOWED_1_0: ReadonlySet<string> = new Set([
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD',
-  'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
 ]);
 
 // capabilitiesBaseline_1_0 (policy/check_capabilities_baseline.go, v0.27.16)
@@ -13,8 +32,13 @@ function capabilitiesBaseline10(pod: PodView): PssFinding[] {
   for (const c of containersOf(pod)) {
     list(field(c.securityContext, 'capabilities', 'add')).forEach((cap, j) => {
       if (typeof cap !== 'string' || ALLOWED_1_0.has(cap)) return;
-      out.push(forbidden([...c.path, 'securityContext', 'capabilities', 'add', j], 'non-default capabilities',
-        `${containerLabel(c.name)} must not include ${joinQuote([cap])} in securityContext.capabilities.add`));
+      out.push(
+        forbidden(
+          [...c.path, 'securityContext', 'capabilities', 'add', j],
+          'non-default capabilities',
+          `${containerLabel(c.name)} must not include ${joinQuote([cap])} in securityContext.capabilities.add`,
+        ),
+      );
     });
   }
   return out;

@@ -1,6 +1,14 @@
 import { get, list } from '../validate/read';
 import {
-  containerLabel, containersOf, forbidden, isWindowsPod, joinQuote, obj, type PodView, type PssCheck, type PssFinding,
+  containerLabel,
+  containersOf,
+  forbidden,
+  isWindowsPod,
+  joinQuote,
+  obj,
+  type PodView,
+  type PssCheck,
+  type PssFinding,
 } from './_check';
 import { CAPABILITIES_BASELINE_ID } from './capabilities-baseline';
 
@@ -12,13 +20,23 @@ function capabilitiesRestricted122(pod: PodView): PssFinding[] {
     const capsPath = [...c.path, 'securityContext', 'capabilities'];
     const caps = obj(get(c.securityContext, 'capabilities'));
     if (!list(get(caps, 'drop')).includes('ALL')) {
-      out.push(forbidden([...capsPath, 'drop'], 'unrestricted capabilities',
-        `${containerLabel(c.name)} must set securityContext.capabilities.drop=["ALL"]`));
+      out.push(
+        forbidden(
+          [...capsPath, 'drop'],
+          'unrestricted capabilities',
+          `${containerLabel(c.name)} must set securityContext.capabilities.drop=["ALL"]`,
+        ),
+      );
     }
     list(get(caps, 'add')).forEach((cap, j) => {
       if (typeof cap !== 'string' || cap === 'NET_BIND_SERVICE') return;
-      out.push(forbidden([...capsPath, 'add', j], 'unrestricted capabilities',
-        `${containerLabel(c.name)} must not include ${joinQuote([cap])} in securityContext.capabilities.add`));
+      out.push(
+        forbidden(
+          [...capsPath, 'add', j],
+          'unrestricted capabilities',
+          `${containerLabel(c.name)} must not include ${joinQuote([cap])} in securityContext.capabilities.add`,
+        ),
+      );
     });
   }
   return out;

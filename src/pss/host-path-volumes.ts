@@ -6,8 +6,13 @@ function hostPathVolumes10(pod: PodView): PssFinding[] {
   const out: PssFinding[] = [];
   list(get(pod.spec, 'volumes')).forEach((v, i) => {
     if (obj(get(v, 'hostPath')) === undefined) return;
-    out.push(forbidden([...pod.specPath, 'volumes', i, 'hostPath'], 'hostPath volumes',
-      `volume ${joinQuote([str(get(v, 'name')) ?? ''])}`));
+    out.push(
+      forbidden(
+        [...pod.specPath, 'volumes', i, 'hostPath'],
+        'hostPath volumes',
+        `volume ${joinQuote([str(get(v, 'name')) ?? ''])}`,
+      ),
+    );
   });
   return out;
 }

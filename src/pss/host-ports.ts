@@ -12,11 +12,17 @@ function hostPorts10(pod: PodView): PssFinding[] {
     list(get(c.container, 'ports')).forEach((p, j) => {
       const given = num(get(p, 'hostPort')) ?? 0;
       const defaulted = given === 0 && hostNetwork && c.list !== 'ephemeralContainers';
-      const hostPort = defaulted ? num(get(p, 'containerPort')) ?? 0 : given;
+      const hostPort = defaulted ? (num(get(p, 'containerPort')) ?? 0) : given;
       if (hostPort === 0) return;
-      const { path, message } = forbidden([...c.path, 'ports', j, 'hostPort'], 'hostPort',
-        `${containerLabel(c.name)} uses hostPort ${hostPort}`);
-      out.push({ path, message: defaulted ? `${message}, defaulted from containerPort because hostNetwork=true` : message });
+      const { path, message } = forbidden(
+        [...c.path, 'ports', j, 'hostPort'],
+        'hostPort',
+        `${containerLabel(c.name)} uses hostPort ${hostPort}`,
+      );
+      out.push({
+        path,
+        message: defaulted ? `${message}, defaulted from containerPort because hostNetwork=true` : message,
+      });
     });
   }
   return out;

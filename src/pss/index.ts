@@ -102,8 +102,10 @@ function podOf(manifest: unknown): PodView {
       specPath: ['spec', 'template', 'spec'],
     };
   }
-  throw new TypeError('checkPodSecurity: expected apps/v1 DaemonSet or v1 Pod, '
-    + `got apiVersion ${JSON.stringify(apiVersion)} kind ${JSON.stringify(kind)}`);
+  throw new TypeError(
+    'checkPodSecurity: expected apps/v1 DaemonSet or v1 Pod, ' +
+      `got apiVersion ${JSON.stringify(apiVersion)} kind ${JSON.stringify(kind)}`,
+  );
 }
 
 /** True when `prefix` is `path` or an ancestor of it, comparing whole path segments. */
@@ -140,7 +142,7 @@ export function checkPodSecurity(manifest: unknown, options: PodSecurityOptions)
   const exempted: ExemptedViolation[] = [];
   for (const violation of all) {
     const matching = exemptions.filter((e) => matches(e, violation));
-    matching.forEach((e) => used.add(e));
+    for (const e of matching) used.add(e);
     if (matching.length === 0) violations.push(violation);
     else exempted.push({ violation, exemption: matching[0] });
   }

@@ -5,8 +5,13 @@ import { containerLabel, containersOf, forbidden, type PodView, type PssCheck, t
 function privileged10(pod: PodView): PssFinding[] {
   return containersOf(pod)
     .filter((c) => get(c.securityContext, 'privileged') === true)
-    .map((c) => forbidden([...c.path, 'securityContext', 'privileged'], 'privileged',
-      `${containerLabel(c.name)} must not set securityContext.privileged=true`));
+    .map((c) =>
+      forbidden(
+        [...c.path, 'securityContext', 'privileged'],
+        'privileged',
+        `${containerLabel(c.name)} must not set securityContext.privileged=true`,
+      ),
+    );
 }
 
 /** CheckPrivileged (policy/check_privileged.go): no privileged containers. */

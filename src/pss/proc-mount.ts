@@ -1,5 +1,13 @@
 import { get } from '../validate/read';
-import { containerLabel, containersOf, forbidden, joinQuote, type PodView, type PssCheck, type PssFinding } from './_check';
+import {
+  containerLabel,
+  containersOf,
+  forbidden,
+  joinQuote,
+  type PodView,
+  type PssCheck,
+  type PssFinding,
+} from './_check';
 
 // procMount_1_0 (policy/check_procMount.go, v0.27.16): unset or "Default" (corev1.DefaultProcMount).
 function procMount10(pod: PodView): PssFinding[] {
@@ -7,8 +15,13 @@ function procMount10(pod: PodView): PssFinding[] {
   for (const c of containersOf(pod)) {
     const procMount = get(c.securityContext, 'procMount');
     if (typeof procMount !== 'string' || procMount === 'Default') continue;
-    out.push(forbidden([...c.path, 'securityContext', 'procMount'], 'procMount',
-      `${containerLabel(c.name)} must not set securityContext.procMount to ${joinQuote([procMount])}`));
+    out.push(
+      forbidden(
+        [...c.path, 'securityContext', 'procMount'],
+        'procMount',
+        `${containerLabel(c.name)} must not set securityContext.procMount to ${joinQuote([procMount])}`,
+      ),
+    );
   }
   return out;
 }

@@ -19,9 +19,23 @@ import { windowsHostProcess } from './windows-host-process';
 
 /** policy.DefaultChecks() at v0.27.16: every check file's init() registration. 1.27 has no experimental checks. */
 export const PSS_CHECKS: readonly PssCheck[] = [
-  allowPrivilegeEscalation, appArmorProfile, capabilitiesBaseline, capabilitiesRestricted, hostNamespaces,
-  hostPathVolumes, hostPorts, privileged, procMount, restrictedVolumes, runAsNonRoot, runAsUser,
-  seLinuxOptions, seccompProfileBaseline, seccompProfileRestricted, sysctls, windowsHostProcess,
+  allowPrivilegeEscalation,
+  appArmorProfile,
+  capabilitiesBaseline,
+  capabilitiesRestricted,
+  hostNamespaces,
+  hostPathVolumes,
+  hostPorts,
+  privileged,
+  procMount,
+  restrictedVolumes,
+  runAsNonRoot,
+  runAsUser,
+  seLinuxOptions,
+  seccompProfileBaseline,
+  seccompProfileRestricted,
+  sysctls,
+  windowsHostProcess,
 ];
 
 /**
@@ -50,13 +64,15 @@ export interface ActiveCheck {
 export function activeChecks(level: PssLevel, minor: number): ActiveCheck[] {
   if (level === 'privileged') return [];
   const v = Math.min(minor, PSS_MAX_MINOR);
-  const pick = (l: PssCheck['level']) => PSS_CHECKS
-    .filter((c) => c.level === l)
-    .flatMap((c) => {
-      const versioned = inForce(c, v);
-      return versioned === undefined ? [] : [{ id: c.id, checkPod: versioned.checkPod, overrides: versioned.overrideCheckIds ?? [] }];
-    })
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const pick = (l: PssCheck['level']) =>
+    PSS_CHECKS.filter((c) => c.level === l)
+      .flatMap((c) => {
+        const versioned = inForce(c, v);
+        return versioned === undefined
+          ? []
+          : [{ id: c.id, checkPod: versioned.checkPod, overrides: versioned.overrideCheckIds ?? [] }];
+      })
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const baseline = pick('baseline');
   if (level === 'baseline') return baseline;
   const restricted = pick('restricted');

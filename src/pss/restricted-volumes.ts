@@ -3,13 +3,40 @@ import { forbidden, joinQuote, obj, type PodView, type PssCheck, type PssFinding
 import { HOST_PATH_VOLUMES_ID } from './host-path-volumes';
 
 /** The inline volume sources restricted allows, in the order of upstream's switch. */
-const ALLOWED = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
+const ALLOWED = [
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
+];
 
 /** The sources upstream names, in the order of its switch (the first set one names the volume's type). */
 const RESTRICTED = [
-  'hostPath', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'nfs', 'iscsi', 'glusterfs', 'rbd',
-  'flexVolume', 'cinder', 'cephfs', 'flocker', 'fc', 'azureFile', 'vsphereVolume', 'quobyte', 'azureDisk',
-  'photonPersistentDisk', 'portworxVolume', 'scaleIO', 'storageos',
+  'hostPath',
+  'gcePersistentDisk',
+  'awsElasticBlockStore',
+  'gitRepo',
+  'nfs',
+  'iscsi',
+  'glusterfs',
+  'rbd',
+  'flexVolume',
+  'cinder',
+  'cephfs',
+  'flocker',
+  'fc',
+  'azureFile',
+  'vsphereVolume',
+  'quobyte',
+  'azureDisk',
+  'photonPersistentDisk',
+  'portworxVolume',
+  'scaleIO',
+  'storageos',
 ];
 
 // restrictedVolumes_1_0 (policy/check_restrictedVolumes.go, v0.27.16). The two lists are every
@@ -21,8 +48,13 @@ function restrictedVolumes10(pod: PodView): PssFinding[] {
     if (!isObject(v) || ALLOWED.some((s) => obj(get(v, s)) !== undefined)) return;
     const type = RESTRICTED.find((s) => obj(get(v, s)) !== undefined);
     if (type === undefined) return;
-    out.push(forbidden([...pod.specPath, 'volumes', i, type], 'restricted volume types',
-      `volume ${joinQuote([str(get(v, 'name')) ?? ''])} uses restricted volume type ${joinQuote([type])}`));
+    out.push(
+      forbidden(
+        [...pod.specPath, 'volumes', i, type],
+        'restricted volume types',
+        `volume ${joinQuote([str(get(v, 'name')) ?? ''])} uses restricted volume type ${joinQuote([type])}`,
+      ),
+    );
   });
   return out;
 }

@@ -1,8 +1,15 @@
 import type { FieldPath } from '../validate/issue';
 import { get, str } from '../validate/read';
 import {
-  containerLabel, containersOf, forbidden, joinQuote, obj, podSecurityContext,
-  type PodView, type PssCheck, type PssFinding,
+  containerLabel,
+  containersOf,
+  forbidden,
+  joinQuote,
+  obj,
+  podSecurityContext,
+  type PodView,
+  type PssCheck,
+  type PssFinding,
 } from './_check';
 
 /** selinux_allowed_types_1_0 (policy/check_seLinuxOptions.go). */
@@ -14,7 +21,9 @@ function badOptions(opts: unknown, path: FieldPath, setter: string): PssFinding[
   if (o === undefined) return [];
   const out: PssFinding[] = [];
   const bad = (f: string, data: string): void => {
-    out.push(forbidden([...path, f], 'seLinuxOptions', `${setter} set forbidden securityContext.seLinuxOptions: ${data}`));
+    out.push(
+      forbidden([...path, f], 'seLinuxOptions', `${setter} set forbidden securityContext.seLinuxOptions: ${data}`),
+    );
   };
   const type = str(get(o, 'type')) ?? '';
   if (!ALLOWED_TYPES_1_0.has(type)) bad('type', `type ${joinQuote([type])}`);
@@ -25,11 +34,19 @@ function badOptions(opts: unknown, path: FieldPath, setter: string): PssFinding[
 
 // seLinuxOptions_1_0 (policy/check_seLinuxOptions.go, v0.27.16)
 function seLinuxOptions10(pod: PodView): PssFinding[] {
-  const out = badOptions(get(podSecurityContext(pod), 'seLinuxOptions'),
-    [...pod.specPath, 'securityContext', 'seLinuxOptions'], 'pod');
+  const out = badOptions(
+    get(podSecurityContext(pod), 'seLinuxOptions'),
+    [...pod.specPath, 'securityContext', 'seLinuxOptions'],
+    'pod',
+  );
   for (const c of containersOf(pod)) {
-    out.push(...badOptions(get(c.securityContext, 'seLinuxOptions'),
-      [...c.path, 'securityContext', 'seLinuxOptions'], containerLabel(c.name)));
+    out.push(
+      ...badOptions(
+        get(c.securityContext, 'seLinuxOptions'),
+        [...c.path, 'securityContext', 'seLinuxOptions'],
+        containerLabel(c.name),
+      ),
+    );
   }
   return out;
 }

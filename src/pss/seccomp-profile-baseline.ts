@@ -1,8 +1,16 @@
 import { key } from '../validate/issue';
 import { get, str } from '../validate/read';
 import {
-  containerLabel, containersOf, forbidden, goQuote, joinQuote, obj, podSecurityContext,
-  type PodView, type PssCheck, type PssFinding,
+  containerLabel,
+  containersOf,
+  forbidden,
+  goQuote,
+  joinQuote,
+  obj,
+  podSecurityContext,
+  type PodView,
+  type PssCheck,
+  type PssFinding,
 } from './_check';
 
 const ANNOTATION_KEY_POD = 'seccomp.security.alpha.kubernetes.io/pod';
@@ -27,8 +35,13 @@ function seccompProfileBaseline10(pod: PodView): PssFinding[] {
   for (const k of new Set(keys)) {
     const v = get(annotations, k);
     if (typeof v !== 'string' || validSeccompAnnotationValue(v)) continue;
-    out.push(forbidden([...pod.metadataPath, 'annotations', key(k)], 'seccompProfile',
-      `forbidden annotation ${k}=${goQuote(v)}`));
+    out.push(
+      forbidden(
+        [...pod.metadataPath, 'annotations', key(k)],
+        'seccompProfile',
+        `forbidden annotation ${k}=${goQuote(v)}`,
+      ),
+    );
   }
   return out;
 }
@@ -39,15 +52,20 @@ function seccompProfileBaseline10(pod: PodView): PssFinding[] {
  */
 export function seccompType(securityContext: unknown): string | undefined {
   const profile = obj(get(securityContext, 'seccompProfile'));
-  return profile === undefined ? undefined : str(get(profile, 'type')) ?? '';
+  return profile === undefined ? undefined : (str(get(profile, 'type')) ?? '');
 }
 
 // seccompProfileBaseline_1_19 (policy/check_seccompProfile_baseline.go, v0.27.16): profiles set must be valid.
 function seccompProfileBaseline119(pod: PodView): PssFinding[] {
   const out: PssFinding[] = [];
   const bad = (path: PssFinding['path'], setter: string, type: string): void => {
-    out.push(forbidden([...path, 'securityContext', 'seccompProfile', 'type'], 'seccompProfile',
-      `${setter} must not set securityContext.seccompProfile.type to ${joinQuote([type])}`));
+    out.push(
+      forbidden(
+        [...path, 'securityContext', 'seccompProfile', 'type'],
+        'seccompProfile',
+        `${setter} must not set securityContext.seccompProfile.type to ${joinQuote([type])}`,
+      ),
+    );
   };
   const podType = seccompType(podSecurityContext(pod));
   if (podType !== undefined && !validSeccomp(podType)) bad(pod.specPath, 'pod', podType);

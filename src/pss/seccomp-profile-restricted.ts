@@ -1,6 +1,13 @@
 import {
-  containerLabel, containersOf, forbidden, isWindowsPod, joinQuote, podSecurityContext,
-  type PodView, type PssCheck, type PssFinding,
+  containerLabel,
+  containersOf,
+  forbidden,
+  isWindowsPod,
+  joinQuote,
+  podSecurityContext,
+  type PodView,
+  type PssCheck,
+  type PssFinding,
 } from './_check';
 import { SECCOMP_BASELINE_ID, seccompType, validSeccomp } from './seccomp-profile-baseline';
 
@@ -12,20 +19,35 @@ function seccompProfileRestricted119(pod: PodView): PssFinding[] {
   const podType = seccompType(podSecurityContext(pod));
   const podSet = podType !== undefined && validSeccomp(podType);
   if (podType !== undefined && !podSet) {
-    out.push(forbidden([...pod.specPath, 'securityContext', 'seccompProfile', 'type'], 'seccompProfile',
-      `pod must not set securityContext.seccompProfile.type to ${joinQuote([podType])}`));
+    out.push(
+      forbidden(
+        [...pod.specPath, 'securityContext', 'seccompProfile', 'type'],
+        'seccompProfile',
+        `pod must not set securityContext.seccompProfile.type to ${joinQuote([podType])}`,
+      ),
+    );
   }
   for (const c of containersOf(pod)) {
     const type = seccompType(c.securityContext);
     const path = [...c.path, 'securityContext', 'seccompProfile', 'type'];
     if (type !== undefined) {
       if (!validSeccomp(type)) {
-        out.push(forbidden(path, 'seccompProfile',
-          `${containerLabel(c.name)} must not set securityContext.seccompProfile.type to ${joinQuote([type])}`));
+        out.push(
+          forbidden(
+            path,
+            'seccompProfile',
+            `${containerLabel(c.name)} must not set securityContext.seccompProfile.type to ${joinQuote([type])}`,
+          ),
+        );
       }
     } else if (!podSet) {
-      out.push(forbidden(path, 'seccompProfile',
-        `pod or ${containerLabel(c.name)} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`));
+      out.push(
+        forbidden(
+          path,
+          'seccompProfile',
+          `pod or ${containerLabel(c.name)} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
+        ),
+      );
     }
   }
   return out;

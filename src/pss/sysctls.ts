@@ -32,7 +32,7 @@ export const sysctls: PssCheck = {
   id: 'sysctls',
   level: 'baseline',
   versions: [
-    { minimumVersion: 0, checkPod: sysctlsWith(new Set(ALLOWED_1_0)) },    // sysctls_1_0
-    { minimumVersion: 27, checkPod: sysctlsWith(new Set(ALLOWED_1_27)) },  // sysctls_1_27
+    { minimumVersion: 0, checkPod: sysctlsWith(new Set(ALLOWED_1_0)) }, // sysctls_1_0
+    { minimumVersion: 27, checkPod: sysctlsWith(new Set(ALLOWED_1_27)) }, // sysctls_1_27
   ],
 };

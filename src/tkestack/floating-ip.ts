@@ -53,11 +53,14 @@ export interface FloatingIpOptions {
  */
 export function releasePolicyProblems(policy: FloatingIpReleasePolicy | undefined): Issue[] {
   if (policy !== 'Immutable' && policy !== 'Never') return [];
-  return [{
-    path: ['spec', 'template', 'metadata', 'annotations', key(GALAXY_RELEASE_POLICY_ANNOTATION)],
-    code: 'network/floating-ip-policy-unsupported',
-    message: `Galaxy keeps floating IPs only for Deployments, StatefulSets and pods named "<name>-<index>" `
-      + `(supportReserveIPPolicy), so a DaemonSet pod with release policy ${policy} is never scheduled: `
-      + 'use OnPodDelete (the IP is kept for the pod\'s lifetime)',
-  }];
+  return [
+    {
+      path: ['spec', 'template', 'metadata', 'annotations', key(GALAXY_RELEASE_POLICY_ANNOTATION)],
+      code: 'network/floating-ip-policy-unsupported',
+      message:
+        `Galaxy keeps floating IPs only for Deployments, StatefulSets and pods named "<name>-<index>" ` +
+        `(supportReserveIPPolicy), so a DaemonSet pod with release policy ${policy} is never scheduled: ` +
+        "use OnPodDelete (the IP is kept for the pod's lifetime)",
+    },
+  ];
 }

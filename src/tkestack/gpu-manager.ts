@@ -22,14 +22,30 @@ export function vcudaProblems(core: number, memory: number | undefined): Issue[]
   const corePath = ['resources', 'limits', key(VCUDA_CORE_RESOURCE)];
   const memoryPath = ['resources', 'limits', key(VCUDA_MEMORY_RESOURCE)];
   if (!Number.isInteger(core) || core < 1) {
-    out.push({ path: corePath, code: 'gpu/vcuda-core-invalid', message: `must be a whole number of hundredths of a card (100 = one card), at least 1, got ${core}` });
+    out.push({
+      path: corePath,
+      code: 'gpu/vcuda-core-invalid',
+      message: `must be a whole number of hundredths of a card (100 = one card), at least 1, got ${core}`,
+    });
   } else if (core > 100 && core % 100 !== 0) {
-    out.push({ path: corePath, code: 'gpu/vcuda-core-not-whole-cards', message: `above 100 GPU Manager allocates whole cards only, so it must be a multiple of 100 (e.g. ${Math.round(core / 100) * 100}), got ${core}` });
+    out.push({
+      path: corePath,
+      code: 'gpu/vcuda-core-not-whole-cards',
+      message: `above 100 GPU Manager allocates whole cards only, so it must be a multiple of 100 (e.g. ${Math.round(core / 100) * 100}), got ${core}`,
+    });
   }
   if (memory !== undefined && (!Number.isInteger(memory) || memory < 1)) {
-    out.push({ path: memoryPath, code: 'gpu/vcuda-memory-invalid', message: `must be a whole number of 256 MiB blocks, at least 1, got ${memory}` });
+    out.push({
+      path: memoryPath,
+      code: 'gpu/vcuda-memory-invalid',
+      message: `must be a whole number of 256 MiB blocks, at least 1, got ${memory}`,
+    });
   } else if (memory === undefined && Number.isInteger(core) && core >= 1 && core < 100) {
-    out.push({ path: memoryPath, code: 'gpu/vcuda-memory-required', message: `a share of one card (vcuda-core ${core} < 100) needs GPU memory too: set memory to a number of 256 MiB blocks` });
+    out.push({
+      path: memoryPath,
+      code: 'gpu/vcuda-memory-required',
+      message: `a share of one card (vcuda-core ${core} < 100) needs GPU memory too: set memory to a number of 256 MiB blocks`,
+    });
   }
   return out;
 }
@@ -37,9 +53,11 @@ export function vcudaProblems(core: number, memory: number | undefined): Issue[]
 /** The core-limit annotation's problems, when one is given; paths relative to the pod template. */
 export function vcudaCoreLimitProblems(limit: number): Issue[] {
   if (Number.isInteger(limit) && limit >= 0 && limit <= 100) return [];
-  return [{
-    path: ['metadata', 'annotations', key(VCUDA_CORE_LIMIT_ANNOTATION)],
-    code: 'gpu/vcuda-core-limit-invalid',
-    message: `must be a whole number from 0 to 100 (percent of one card), got ${limit}`,
-  }];
+  return [
+    {
+      path: ['metadata', 'annotations', key(VCUDA_CORE_LIMIT_ANNOTATION)],
+      code: 'gpu/vcuda-core-limit-invalid',
+      message: `must be a whole number from 0 to 100 (percent of one card), got ${limit}`,
+    },
+  ];
 }

@@ -23,15 +23,23 @@ function isUnder(dir: string, mountPath: string): boolean {
 export function logDirectoryProblems(containerName: string, dir: string, mountPaths: readonly string[]): Issue[] {
   const path = ['spec', 'template', 'metadata', 'annotations', key(LOG_DIRECTORY_ANNOTATION)];
   if (!LOG_DIRECTORY_PATTERN.test(dir)) {
-    return [{ path, code: 'log-directory/invalid', message: `container "${containerName}": log directory must be an absolute path of letters, digits, "-", "_" and ".", got "${dir}"` }];
+    return [
+      {
+        path,
+        code: 'log-directory/invalid',
+        message: `container "${containerName}": log directory must be an absolute path of letters, digits, "-", "_" and ".", got "${dir}"`,
+      },
+    ];
   }
   if (mountPaths.some((m) => isUnder(dir, m))) return [];
   const mounted = mountPaths.length > 0 ? `its mounts are ${mountPaths.join(', ')}` : 'it mounts no volume';
-  return [{
-    path,
-    code: 'log-directory/not-on-volume',
-    message: `container "${containerName}": log directory ${dir} is not on a mounted volume (${mounted}): mount a volume at ${dir} or a parent of it`,
-  }];
+  return [
+    {
+      path,
+      code: 'log-directory/not-on-volume',
+      message: `container "${containerName}": log directory ${dir} is not on a mounted volume (${mounted}): mount a volume at ${dir} or a parent of it`,
+    },
+  ];
 }
 
 /** The annotation value: `{"<container>":"<dir>"}` in container order, or undefined when none is set. */

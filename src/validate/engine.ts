@@ -68,11 +68,13 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
   const kind = str(field(manifest, 'kind'));
   if (!isValidatedKind(manifest)) {
     const expected = [...VALIDATED_KINDS].map(([k, v]) => `${v} ${k}`).join(' or ');
-    return [{
-      path: [],
-      code: 'manifest/kind-unsupported',
-      message: `expected ${expected}, got apiVersion ${JSON.stringify(field(manifest, 'apiVersion'))} kind ${JSON.stringify(kind)}`,
-    }];
+    return [
+      {
+        path: [],
+        code: 'manifest/kind-unsupported',
+        message: `expected ${expected}, got apiVersion ${JSON.stringify(field(manifest, 'apiVersion'))} kind ${JSON.stringify(kind)}`,
+      },
+    ];
   }
   const gathered = gather(rules);
   // Contexts are written out rather than spread from a base: same fields, in the same order.
@@ -83,8 +85,13 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
   const isPod = kind === 'Pod';
   const podSpecPath: FieldPath = isPod ? ['spec'] : ['spec', 'template', 'spec'];
   if (!isPod) {
-    run(metaRules, field(manifest, 'spec', 'template', 'metadata'), ['spec', 'template', 'metadata'],
-      { manifest, metadataOf: 'podTemplate' }, issues);
+    run(
+      metaRules,
+      field(manifest, 'spec', 'template', 'metadata'),
+      ['spec', 'template', 'metadata'],
+      { manifest, metadataOf: 'podTemplate' },
+      issues,
+    );
   }
   const podSpec = isPod ? field(manifest, 'spec') : field(manifest, 'spec', 'template', 'spec');
   const podCtx: RuleContext = { manifest, podSpec, podSpecPath };

@@ -9,14 +9,15 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const hasOwnProperty = Object.prototype.hasOwnProperty;
+const ownProperty = Object.prototype.hasOwnProperty;
 
 /** Own property `k` of `v`, or undefined when `v` is not an object or lacks it. */
 export function get(v: unknown, k: string): unknown {
   // isObject written out: rules read about 250 fields per manifest, and until the JIT inlines
   // the call (much of a CLI run) it is paid on every read.
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && hasOwnProperty.call(v, k)
-    ? (v as JsonObject)[k] : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && ownProperty.call(v, k)
+    ? (v as JsonObject)[k]
+    : undefined;
 }
 
 /** Nested own property, e.g. `field(vol, 'nfs', 'path')`. */

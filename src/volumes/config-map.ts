@@ -25,7 +25,11 @@ export type ConfigMapVolumeOptions = KeyProjectionOptions;
 
 /** @internal the `items`, `defaultMode` and `optional` fields. */
 export function renderProjection(o: KeyProjectionOptions): object {
-  return { items: o.items?.map((i) => ({ key: i.key, path: i.path, mode: i.mode })), defaultMode: o.defaultMode, optional: o.optional };
+  return {
+    items: o.items?.map((i) => ({ key: i.key, path: i.path, mode: i.mode })),
+    defaultMode: o.defaultMode,
+    optional: o.optional,
+  };
 }
 
 /** @internal `configMap` source. */

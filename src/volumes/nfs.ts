@@ -33,9 +33,11 @@ export function renderNfs(address: string, o: NfsVolumeOptions): object {
 export function nfsAddressProblems(address: string): Issue[] {
   const { server, path } = parseNfsAddress(address);
   if (address.includes(':/') && server !== '' && path.startsWith('/')) return [];
-  return [{
-    path: ['nfs'],
-    code: 'volume/nfs-address-invalid',
-    message: `NFS address "${address}" must be written server:/absolute/path, e.g. "10.0.0.1:/exports/data"`,
-  }];
+  return [
+    {
+      path: ['nfs'],
+      code: 'volume/nfs-address-invalid',
+      message: `NFS address "${address}" must be written server:/absolute/path, e.g. "10.0.0.1:/exports/data"`,
+    },
+  ];
 }

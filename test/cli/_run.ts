@@ -16,7 +16,10 @@ export interface Run {
  * Runs the built CLI as a child process. The timeout only bounds a hang (the test then fails);
  * speed is measured by the benchmark, not here.
  */
-export function cli(args: readonly string[], options: { input?: string | Buffer; cwd?: string; maxOldSpaceMb?: number } = {}): Run {
+export function cli(
+  args: readonly string[],
+  options: { input?: string | Buffer; cwd?: string; maxOldSpaceMb?: number } = {},
+): Run {
   const nodeArgs = options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : [];
   const r = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], {
     input: options.input ?? '',
@@ -55,4 +58,7 @@ spec:
           image: agent:1.0
 `;
 
-export const INVALID = VALID.replace('name: agent\n          image', 'name: Agent_1\n          image').replace('image: agent:1.0', 'image: agent:1.0\n          ports: [{containerPort: 0}]');
+export const INVALID = VALID.replace('name: agent\n          image', 'name: Agent_1\n          image').replace(
+  'image: agent:1.0',
+  'image: agent:1.0\n          ports: [{containerPort: 0}]',
+);

@@ -24,7 +24,10 @@ describe('validate on hostile input', () => {
   });
 
   it('refuses nesting 10,000 deep, in flow and block style', () => {
-    for (const text of ['['.repeat(10_000) + ']'.repeat(10_000), Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1\n']) {
+    for (const text of [
+      '['.repeat(10_000) + ']'.repeat(10_000),
+      `${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`,
+    ]) {
       const r = json([], text);
       expect(r.status).toBe(2);
       expect(r.report.results[0].valid).toBe(false);
@@ -53,7 +56,13 @@ describe('validate on hostile input', () => {
   });
 
   it('treats __proto__ and constructor keys as plain data and reports them as unknown fields', () => {
-    const r = json([], VALID.replace('spec:\n  selector', 'spec:\n  __proto__: {polluted: true}\n  constructor: {prototype: {x: 1}}\n  selector'));
+    const r = json(
+      [],
+      VALID.replace(
+        'spec:\n  selector',
+        'spec:\n  __proto__: {polluted: true}\n  constructor: {prototype: {x: 1}}\n  selector',
+      ),
+    );
     expect(r.status).toBe(1);
     const paths = r.report.results[0].errors.map((e: { path: string }) => e.path);
     expect(paths).toContain('spec.__proto__');

@@ -14,7 +14,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = process.env.K8S_SHARED ?? (process.env.K8S_CORPORA ? path.dirname(process.env.K8S_CORPORA) : undefined);
 const REFERENCE = SHARED ? path.join(SHARED, 'product', 'fluentd-elasticsearch.yaml') : undefined;
 const haveReference = REFERENCE !== undefined && fs.existsSync(REFERENCE);
-if (!haveReference) console.warn('NOTICE: import of the shared reference manifest skipped: set K8S_SHARED to the shared/ folder (the inline copy still runs)');
+if (!haveReference)
+  console.warn(
+    'NOTICE: import of the shared reference manifest skipped: set K8S_SHARED to the shared/ folder (the inline copy still runs)',
+  );
 
 /** A manifest like the reference one (fluentd-elasticsearch), so the core tests never skip. */
 const FLUENTD = `apiVersion: apps/v1
@@ -65,27 +68,46 @@ spec:
 const WITH_HATCHES = `${VALID}      restartPolicy: Always\n      hostNetwork: false\n`;
 
 const TRICKY = [
-  'say "hi"', "it's", 'back`tick`', '${process.exit(1)}', '*/ x /* y', 'line\nbreak', 'sep\u2028and\u2029',
-  '</script><script>alert(1)</script>', 'back\\slash', '',
+  'say "hi"',
+  "it's",
+  'back`tick`',
+  '${process.exit(1)}',
+  '*/ x /* y',
+  'line\nbreak',
+  'sep\u2028and\u2029',
+  '</script><script>alert(1)</script>',
+  'back\\slash',
+  '',
 ];
 
 /** Hostile strings where a valid DaemonSet allows any text; keys __proto__ and constructor where a name may be one. */
 function hostileDoc(): any {
   const doc = readYamlStream(VALID)[0].value as any;
-  doc.metadata.annotations = { 'constructor': TRICKY.join(' | '), ...Object.fromEntries(TRICKY.map((s, i) => [`example.com/k${i}`, s])) };
+  doc.metadata.annotations = {
+    constructor: TRICKY.join(' | '),
+    ...Object.fromEntries(TRICKY.map((s, i) => [`example.com/k${i}`, s])),
+  };
   doc.metadata.labels = { constructor: 'agent' };
   const c = doc.spec.template.spec.containers[0];
   c.command = TRICKY;
-  c.env = [{ name: '__proto__', value: '</script>' }, { name: 'constructor', value: '${x}`y`' }, ...TRICKY.map((s, i) => ({ name: `V${i}`, value: s }))];
+  c.env = [
+    { name: '__proto__', value: '</script>' },
+    { name: 'constructor', value: '${x}`y`' },
+    ...TRICKY.map((s, i) => ({ name: `V${i}`, value: s })),
+  ];
   doc.spec.template.spec.nodeSelector = { constructor: 'yes' };
   return doc;
 }
 const HOSTILE = toYaml(hostileDoc());
 
 /** Maps keyed `__proto__` (labels, annotations, resources): data, but not valid Kubernetes keys. */
-const PROTO_KEYS = VALID
-  .replace('name: agent\nspec', 'name: agent\n  annotations: {__proto__: "x", constructor: "y"}\nspec')
-  .replace('labels: {app: agent}\n    spec', 'labels: {app: agent}\n      annotations: {__proto__: {polluted: true}}\n    spec');
+const PROTO_KEYS = VALID.replace(
+  'name: agent\nspec',
+  'name: agent\n  annotations: {__proto__: "x", constructor: "y"}\nspec',
+).replace(
+  'labels: {app: agent}\n    spec',
+  'labels: {app: agent}\n      annotations: {__proto__: {polluted: true}}\n    spec',
+);
 
 /** A DaemonSet cdk8s can't synthesize, not even by escape hatch: a top-level `__proto__` field. */
 const UNSYNTHESIZABLE = VALID.replace('kind: DaemonSet\n', 'kind: DaemonSet\n__proto__: {polluted: true}\n');
@@ -141,9 +163,15 @@ describe('cdk8s-daemonset import on invalid input', () => {
     const r = cli(['import', 'bad.yaml', '--out', 'bad.ts'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^bad\.yaml:0 {2}spec\.template\.spec\.containers\[0\]\.name: .* \[container\/name-invalid\]$/m);
-    expect(r.stderr).toMatch(/^bad\.yaml:0 {2}spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort: .*\[[a-z-]+\/[a-z-]+\]$/m);
-    expect(r.stderr).toContain('bad.yaml: 1 invalid DaemonSet: nothing imported; fix it, or pass --force to import anyway');
+    expect(r.stderr).toMatch(
+      /^bad\.yaml:0 {2}spec\.template\.spec\.containers\[0\]\.name: .* \[container\/name-invalid\]$/m,
+    );
+    expect(r.stderr).toMatch(
+      /^bad\.yaml:0 {2}spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort: .*\[[a-z-]+\/[a-z-]+\]$/m,
+    );
+    expect(r.stderr).toContain(
+      'bad.yaml: 1 invalid DaemonSet: nothing imported; fix it, or pass --force to import anyway',
+    );
     expect(fs.existsSync(path.join(dir, 'bad.ts'))).toBe(false);
   });
 
@@ -157,7 +185,9 @@ describe('cdk8s-daemonset import on invalid input', () => {
 
   it('with --force, lists a DaemonSet it cannot import and writes the others', () => {
     const r = cli(['import', '--force', '-'], { input: `${FLUENTD}---\n${UNSYNTHESIZABLE}` });
-    expect(r.stderr).toMatch(/^-:\d+ {2}\(document\): cdk8s cannot synthesize this document exactly.* \(not imported\)$/m);
+    expect(r.stderr).toMatch(
+      /^-:\d+ {2}\(document\): cdk8s cannot synthesize this document exactly.* \(not imported\)$/m,
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('new DaemonSet(this, "fluentdElasticsearch"');
   });
@@ -184,7 +214,9 @@ describe('cdk8s-daemonset import --check', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('--- odd.yaml\tinput\n+++ odd.yaml (synthesized)\tsynthesized\n');
     expect(r.stdout).toContain('-apiVersion: apps/v1\n-kind: DaemonSet\n-metadata:\n-  name: agent\n');
-    expect(r.stderr).toContain('odd.yaml: the synthesized manifests differ from the input (0 DaemonSets, 0 escape hatches, 1 not imported, 1 invalid (--force))');
+    expect(r.stderr).toContain(
+      'odd.yaml: the synthesized manifests differ from the input (0 DaemonSets, 0 escape hatches, 1 not imported, 1 invalid (--force))',
+    );
   });
 
   it('refuses invalid input without --force, like the import', () => {
@@ -201,7 +233,11 @@ describe('cdk8s-daemonset import usage', () => {
     ['two files', ['import', 'a.yaml', 'b.yaml'], 'name one YAML file, or - for standard input; got 2'],
     ['an unknown option', ['import', '--colour', 'a.yaml'], "Unknown option '--colour'"],
     ['--check with --out', ['import', '--check', '--out', 'x.ts', 'a.yaml'], '--check writes nothing: leave out --out'],
-    ['a bad --max-bytes', ['import', '--max-bytes', '0', 'a.yaml'], '--max-bytes must be a positive whole number, got "0"'],
+    [
+      'a bad --max-bytes',
+      ['import', '--max-bytes', '0', 'a.yaml'],
+      '--max-bytes must be a positive whole number, got "0"',
+    ],
   ])('exits 2 on %s', (_what, args, message) => {
     const r = cli(args);
     expect(r.status).toBe(2);
@@ -211,9 +247,21 @@ describe('cdk8s-daemonset import usage', () => {
 
   it.each([
     ['a missing file', { files: {}, file: 'none.yaml' }, 'none.yaml: cannot read: ENOENT'],
-    ['a file that is not UTF-8', { files: { 'x.yaml': Buffer.from([0x6b, 0x3a, 0x20, 0xff, 0x0a]) }, file: 'x.yaml' }, 'x.yaml: not valid UTF-8'],
-    ['YAML that does not parse', { files: { 'x.yaml': 'a: [1\n' }, file: 'x.yaml' }, 'x.yaml: 1 document could not be read as a manifest: nothing imported'],
-    ['a file without a DaemonSet', { files: { 'x.yaml': 'apiVersion: v1\nkind: ConfigMap\n' }, file: 'x.yaml' }, 'x.yaml: no DaemonSet in 1 document: nothing to import'],
+    [
+      'a file that is not UTF-8',
+      { files: { 'x.yaml': Buffer.from([0x6b, 0x3a, 0x20, 0xff, 0x0a]) }, file: 'x.yaml' },
+      'x.yaml: not valid UTF-8',
+    ],
+    [
+      'YAML that does not parse',
+      { files: { 'x.yaml': 'a: [1\n' }, file: 'x.yaml' },
+      'x.yaml: 1 document could not be read as a manifest: nothing imported',
+    ],
+    [
+      'a file without a DaemonSet',
+      { files: { 'x.yaml': 'apiVersion: v1\nkind: ConfigMap\n' }, file: 'x.yaml' },
+      'x.yaml: no DaemonSet in 1 document: nothing to import',
+    ],
   ])('exits 2 on %s', (_what, { files, file }, message) => {
     const r = cli(['import', file], { cwd: folder(files as Record<string, string | Buffer>) });
     expect(r.status).toBe(2);
@@ -250,8 +298,11 @@ describe('cdk8s-daemonset import of hostile strings', () => {
     expect(r.stdout).toBe('');
     // The maps with a `constructor` key, which cdk8s can't render, go by escape hatch: valid, so no issue lines.
     expect(r.stderr.split('\n').map((l) => l.replace(/^-:\d+ {2}([^:]+):.*\(escape hatch\)$/, '$1'))).toEqual([
-      'metadata.labels', 'metadata.annotations', 'spec.template.spec.nodeSelector',
-      '-: round-trips as data (1 DaemonSet, 3 escape hatches)', '',
+      'metadata.labels',
+      'metadata.annotations',
+      'spec.template.spec.nodeSelector',
+      '-: round-trips as data (1 DaemonSet, 3 escape hatches)',
+      '',
     ]);
   });
 
@@ -268,7 +319,12 @@ describe('cdk8s-daemonset import of hostile strings', () => {
  */
 describe('cdk8s-daemonset import --out', () => {
   const TMP = path.join(ROOT, '.tmp', `cli-import-${crypto.randomBytes(6).toString('hex')}`);
-  const inputs: Record<string, string> = { fluentd: FLUENTD, hatches: WITH_HATCHES, hostile: HOSTILE, proto: PROTO_KEYS };
+  const inputs: Record<string, string> = {
+    fluentd: FLUENTD,
+    hatches: WITH_HATCHES,
+    hostile: HOSTILE,
+    proto: PROTO_KEYS,
+  };
   let tscOutput = '';
   const runs: Record<string, ReturnType<typeof cli>> = {};
 
@@ -279,13 +335,19 @@ describe('cdk8s-daemonset import --out', () => {
       fs.writeFileSync(path.join(TMP, `${name}.yaml`), text);
       runs[name] = cli(['import', '--force', `${name}.yaml`, '--out', `${name}.ts`], { cwd: TMP });
     }
-    fs.writeFileSync(path.join(TMP, 'tsconfig.json'), JSON.stringify({
-      extends: '../../tsconfig.json',
-      compilerOptions: { outDir: 'out', rootDir: '.', declaration: false },
-      include: ['*.ts'],
-    }));
+    fs.writeFileSync(
+      path.join(TMP, 'tsconfig.json'),
+      JSON.stringify({
+        extends: '../../tsconfig.json',
+        compilerOptions: { outDir: 'out', rootDir: '.', declaration: false },
+        include: ['*.ts'],
+      }),
+    );
     try {
-      execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(TMP, 'tsconfig.json')], { cwd: TMP, encoding: 'utf8' });
+      execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(TMP, 'tsconfig.json')], {
+        cwd: TMP,
+        encoding: 'utf8',
+      });
     } catch (e) {
       tscOutput = String((e as { stdout?: string }).stdout ?? e);
     }
@@ -307,7 +369,9 @@ describe('cdk8s-daemonset import --out', () => {
     expect(runs.fluentd.status).toBe(0);
     expect(runs.fluentd.stdout).toBe('');
     expect(runs.fluentd.stderr).toBe('fluentd.yaml: imported 1 DaemonSet, 0 escape hatches to fluentd.ts\n');
-    expect(fs.readFileSync(path.join(TMP, 'fluentd.ts'), 'utf8')).toContain('export class ImportedDaemonSets extends Chart {');
+    expect(fs.readFileSync(path.join(TMP, 'fluentd.ts'), 'utf8')).toContain(
+      'export class ImportedDaemonSets extends Chart {',
+    );
   });
 
   it('writes modules that type-check under the project tsconfig', () => {
@@ -347,12 +411,19 @@ describe('cdk8s-daemonset import without the typescript package', () => {
     }
   });
   afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
-  const run = (args: string[]) => spawnSync(process.execPath, [path.join(TMP, 'lib', 'cli', 'main.js'), ...args], {
-    input: FLUENTD, cwd: TMP, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' },
-  });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(TMP, 'lib', 'cli', 'main.js'), ...args], {
+      input: FLUENTD,
+      cwd: TMP,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: '' },
+    });
 
   it('is really without it', () => {
-    const r = spawnSync(process.execPath, ['-e', 'require.resolve("typescript")'], { cwd: path.join(TMP, 'lib'), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-e', 'require.resolve("typescript")'], {
+      cwd: path.join(TMP, 'lib'),
+      encoding: 'utf8',
+    });
     expect(r.status).not.toBe(0);
     expect(CLI).not.toBe(path.join(TMP, 'lib', 'cli', 'main.js'));
   });

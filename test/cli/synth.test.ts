@@ -7,7 +7,10 @@ import { cli, folder, INVALID } from './_run';
 /** A cdk8s project whose app writes `content` to <outdir>/app.k8s.yaml. */
 function project(content: string, committed?: Record<string, string>): string {
   const write = `const fs=require('fs');const o=process.env.CDK8S_OUTDIR||'dist';fs.mkdirSync(o,{recursive:true});fs.writeFileSync(o+'/app.k8s.yaml',${JSON.stringify(content)});`;
-  const files: Record<string, string> = { 'cdk8s.yaml': 'language: typescript\napp: node app.js\noutput: manifests\n', 'app.js': write };
+  const files: Record<string, string> = {
+    'cdk8s.yaml': 'language: typescript\napp: node app.js\noutput: manifests\n',
+    'app.js': write,
+  };
   for (const [f, c] of Object.entries(committed ?? {})) files[`manifests/${f}`] = c;
   return folder(files);
 }
@@ -34,7 +37,11 @@ describe('cdk8s-daemonset synth', () => {
     expect(r.stdout).toContain('-a: 1\n+a: 2');
     expect(r.stdout).toContain('+++ /dev/null');
     expect(fs.readFileSync(path.join(dir, 'manifests', 'app.k8s.yaml'), 'utf8')).toBe('a: 1\n');
-    const patched = spawnSync('git', ['apply', '--check', '--unsafe-paths', '-'], { cwd: dir, input: r.stdout, encoding: 'utf8' });
+    const patched = spawnSync('git', ['apply', '--check', '--unsafe-paths', '-'], {
+      cwd: dir,
+      input: r.stdout,
+      encoding: 'utf8',
+    });
     expect(patched.status, patched.stderr).toBe(0);
   });
 
@@ -56,7 +63,10 @@ describe('cdk8s validation plugin', () => {
   it('fails cdk8s synth on an invalid DaemonSet, naming rule, resource and field path', () => {
     const plugin = path.join(__dirname, '..', '..', 'lib', 'cdk8s-plugin.js');
     const dir = project(INVALID);
-    fs.appendFileSync(path.join(dir, 'cdk8s.yaml'), `validations:\n  - package: ${plugin}\n    version: 0.1.0\n    class: DaemonSetValidation\n`);
+    fs.appendFileSync(
+      path.join(dir, 'cdk8s.yaml'),
+      `validations:\n  - package: ${plugin}\n    version: 0.1.0\n    class: DaemonSetValidation\n`,
+    );
     const r = spawnSync(cdk8sCli, ['synth', '--no-check-upgrade'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     const out = `${r.stdout}${r.stderr}`;
     expect(r.status).not.toBe(0);

@@ -11,14 +11,19 @@ describe('validate --jobs', () => {
     const files: Record<string, string | Buffer> = { ...extra };
     for (let i = 0; i < 40; i++) {
       const docs = [named(VALID, `a${i}`), i % 3 === 0 ? named(INVALID, `b${i}`) : CONFIG_MAP, named(VALID, `c${i}`)];
-      files[`${i % 4 === 0 ? 'sub/' : ''}f${String(i).padStart(2, '0')}.yaml`] = broken && i % 7 === 0 ? `${docs.join('---\n')}---\nbad: [1, 2\n` : docs.join('---\n');
+      files[`${i % 4 === 0 ? 'sub/' : ''}f${String(i).padStart(2, '0')}.yaml`] =
+        broken && i % 7 === 0 ? `${docs.join('---\n')}---\nbad: [1, 2\n` : docs.join('---\n');
     }
     return folder(files);
   }
 
   it.each([
     ['1 when some document is invalid', mixed(false), 1],
-    ['0 when every document is valid', folder(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`v${i}.yaml`, named(VALID, `v${i}`)]))), 0],
+    [
+      '0 when every document is valid',
+      folder(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`v${i}.yaml`, named(VALID, `v${i}`)]))),
+      0,
+    ],
     ['2 when some document does not parse', mixed(true), 2],
     ['2 when a file is not UTF-8', mixed(false, { 'zz-latin1.yaml': Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]) }), 2],
   ] as const)('prints the same report on 2 and 4 threads as on 1, and exits %s', (_what, dir, status) => {
@@ -28,7 +33,11 @@ describe('validate --jobs', () => {
       expect(one.stdout.length).toBeGreaterThan(0);
       for (const jobs of ['2', '4']) {
         const many = cli(['validate', '--output', output, '--jobs', jobs, dir]);
-        expect({ status: many.status, stdout: many.stdout, stderr: many.stderr }).toEqual({ status: one.status, stdout: one.stdout, stderr: one.stderr });
+        expect({ status: many.status, stdout: many.stdout, stderr: many.stderr }).toEqual({
+          status: one.status,
+          stdout: one.stdout,
+          stderr: one.stderr,
+        });
       }
     }
   });

@@ -14,10 +14,13 @@ import { CLI, folder, VALID } from './_run';
  */
 function packagesLoaded(args: readonly string[]): { status: number | null; packages: string[] } {
   const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'probe-')), 'probe.js');
-  fs.writeFileSync(probe, `process.on('exit', () => {
+  fs.writeFileSync(
+    probe,
+    `process.on('exit', () => {
   const names = Object.keys(require.cache).flatMap((p) => /node_modules[\\\\/]((?:@[^\\\\/]+[\\\\/])?[^\\\\/]+)/.exec(p)?.[1] ?? []);
   process.stderr.write('LOADED ' + JSON.stringify([...new Set(names)].sort()) + '\\n');
-});\n`);
+});\n`,
+  );
   const r = spawnSync(process.execPath, ['--require', probe, CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
   const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
   if (!line) throw new Error(`no LOADED line in ${r.stderr}`);
@@ -26,7 +29,14 @@ function packagesLoaded(args: readonly string[]): { status: number | null; packa
 
 describe('validate loads YAML libraries only for documents that need them', () => {
   it('loads neither yaml nor js-yaml for documents the synth wrote', () => {
-    const dir = folder({ 'fleet.yaml': toYamlStream([daemonSet(), daemonSet((ds) => { ds.metadata.name = 'other'; })]) });
+    const dir = folder({
+      'fleet.yaml': toYamlStream([
+        daemonSet(),
+        daemonSet((ds) => {
+          ds.metadata.name = 'other';
+        }),
+      ]),
+    });
     expect(packagesLoaded(['validate', '--output', 'json', dir])).toEqual({ status: 0, packages: [] });
   });
 
@@ -34,7 +44,7 @@ describe('validate loads YAML libraries only for documents that need them', () =
     expect(packagesLoaded(['validate', path.join(__dirname, '..', '..', 'dist')])).toEqual({ status: 0, packages: [] });
   });
 
-  it('loads js-yaml for a flow collection, and only the yaml package for an anchor (which js-yaml\'s pre-scan declines)', () => {
+  it("loads js-yaml for a flow collection, and only the yaml package for an anchor (which js-yaml's pre-scan declines)", () => {
     // VALID writes `matchLabels: {app: agent}`, a flow mapping the block reader declines.
     expect(packagesLoaded(['validate', folder({ 'flow.yaml': VALID })]).packages).toEqual(['js-yaml']);
     const anchored = toYamlStream([daemonSet()]).replace('name: agent\n  namespace', 'name: &n agent\n  namespace');

@@ -35,10 +35,26 @@ describe('cdk8s-daemonset validate', () => {
     expect(report.summary).toEqual({ documents: 2, valid: 1, invalid: 1, skipped: 0 });
     const [bad, good] = report.results;
     expect(Object.keys(bad)).toEqual(['file', 'document', 'kind', 'name', 'valid', 'errors']);
-    expect(bad).toMatchObject({ file: path.join(dir, 'a.yaml'), document: 0, kind: 'DaemonSet', name: 'agent', valid: false });
-    expect(bad.errors).toContainEqual({ path: 'spec.template.spec.containers[0].ports[0].containerPort', message: expect.stringContaining('65535') });
+    expect(bad).toMatchObject({
+      file: path.join(dir, 'a.yaml'),
+      document: 0,
+      kind: 'DaemonSet',
+      name: 'agent',
+      valid: false,
+    });
+    expect(bad.errors).toContainEqual({
+      path: 'spec.template.spec.containers[0].ports[0].containerPort',
+      message: expect.stringContaining('65535'),
+    });
     expect(Object.keys(bad.errors[0])).toEqual(['path', 'message']);
-    expect(good).toEqual({ file: path.join(dir, 'b.yml'), document: 0, kind: 'DaemonSet', name: 'agent', valid: true, errors: [] });
+    expect(good).toEqual({
+      file: path.join(dir, 'b.yml'),
+      document: 0,
+      kind: 'DaemonSet',
+      name: 'agent',
+      valid: true,
+      errors: [],
+    });
   });
 
   it('reads standard input for -', () => {
@@ -48,10 +64,20 @@ describe('cdk8s-daemonset validate', () => {
   });
 
   it('walks directories recursively in sorted order, taking only .yaml and .yml files', () => {
-    const dir = folder({ 'z/deep/c.yaml': VALID, 'a.yml': VALID, 'notes.txt': 'not yaml', 'b/x.YAML': VALID, '.git/d.yaml': INVALID });
+    const dir = folder({
+      'z/deep/c.yaml': VALID,
+      'a.yml': VALID,
+      'notes.txt': 'not yaml',
+      'b/x.YAML': VALID,
+      '.git/d.yaml': INVALID,
+    });
     const r = cli(['validate', '--output', 'json', dir]);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).results.map((x: { file: string }) => path.relative(dir, x.file))).toEqual(['a.yml', 'b/x.YAML', 'z/deep/c.yaml']);
+    expect(JSON.parse(r.stdout).results.map((x: { file: string }) => path.relative(dir, x.file))).toEqual([
+      'a.yml',
+      'b/x.YAML',
+      'z/deep/c.yaml',
+    ]);
   });
 
   it('exits 2 for a document that does not parse, with line and column, still checking the others', () => {
@@ -66,23 +92,34 @@ describe('cdk8s-daemonset validate', () => {
   });
 
   it('reports an unquoted YAML 1.1 boolean label value as a type error at its path', () => {
-    const r = cli(['validate', '--output', 'json', '-'], { input: VALID.replace('name: agent\nspec', 'name: agent\n  labels: {enabled: yes}\nspec') });
+    const r = cli(['validate', '--output', 'json', '-'], {
+      input: VALID.replace('name: agent\nspec', 'name: agent\n  labels: {enabled: yes}\nspec'),
+    });
     expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout).results[0].errors.map((e: { path: string }) => e.path)).toEqual(['metadata.labels[enabled]']);
+    expect(JSON.parse(r.stdout).results[0].errors.map((e: { path: string }) => e.path)).toEqual([
+      'metadata.labels[enabled]',
+    ]);
   });
 
   it('refuses a DaemonSet apiVersion the 1.27 API server no longer serves', () => {
     const r = cli(['validate', '-'], { input: VALID.replace('apps/v1', 'extensions/v1beta1') });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('apiVersion: DaemonSet is served as apps/v1, got "extensions/v1beta1" (removed in Kubernetes 1.16)');
+    expect(r.stdout).toContain(
+      'apiVersion: DaemonSet is served as apps/v1, got "extensions/v1beta1" (removed in Kubernetes 1.16)',
+    );
   });
 
   it('checks a Pod Security level on request', () => {
-    const privileged = VALID.replace('image: agent:1.0', 'image: agent:1.0\n          securityContext: {privileged: true}');
+    const privileged = VALID.replace(
+      'image: agent:1.0',
+      'image: agent:1.0\n          securityContext: {privileged: true}',
+    );
     expect(cli(['validate', '-'], { input: privileged }).status).toBe(0);
     const r = cli(['validate', '--pss', 'baseline', '-'], { input: privileged });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('spec.template.spec.containers[0].securityContext.privileged: violates PodSecurity "baseline"');
+    expect(r.stdout).toContain(
+      'spec.template.spec.containers[0].securityContext.privileged: violates PodSecurity "baseline"',
+    );
     expect(r.stdout).toContain('[pss/privileged]');
   });
 
@@ -102,7 +139,11 @@ describe('cdk8s-daemonset validate', () => {
 
   it('runs as npx cdk8s-daemonset from a clone after the set-up command', () => {
     const root = path.join(__dirname, '..', '..');
-    const r = spawnSync('npx', ['--no', '--', 'cdk8s-daemonset', '--version'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('npx', ['--no', '--', 'cdk8s-daemonset', '--version'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${require('../../package.json').version}\n`);
   });
@@ -116,7 +157,18 @@ describe('cdk8s-daemonset validate', () => {
 describe('validate progress', () => {
   const io = (tty: boolean, clock: { t: number }) => {
     const err: string[] = [];
-    return { err, io: { stdout: () => undefined, stderr: (s: string) => { err.push(s); }, stderrIsTTY: tty, colour: false, now: () => (clock.t += 600) } };
+    return {
+      err,
+      io: {
+        stdout: () => undefined,
+        stderr: (s: string) => {
+          err.push(s);
+        },
+        stderrIsTTY: tty,
+        colour: false,
+        now: () => (clock.t += 600),
+      },
+    };
   };
 
   it('shows progress on a terminal once the run passes a second', async () => {

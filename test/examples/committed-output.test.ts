@@ -20,7 +20,12 @@ describe('examples', () => {
     addExamples(app);
     app.synth();
     const written = fs.readdirSync(outdir).sort();
-    expect(written).toEqual(fs.readdirSync(DIST).filter((f) => f.endsWith('.k8s.yaml')).sort());
+    expect(written).toEqual(
+      fs
+        .readdirSync(DIST)
+        .filter((f) => f.endsWith('.k8s.yaml'))
+        .sort(),
+    );
     for (const f of written) {
       expect(fs.readFileSync(path.join(outdir, f), 'utf8'), f).toBe(fs.readFileSync(path.join(DIST, f), 'utf8'));
     }

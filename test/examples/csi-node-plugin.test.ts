@@ -23,22 +23,44 @@ describe('examples/csi-node-plugin', () => {
   it('mounts pod folders with Bidirectional propagation from a privileged driver container', () => {
     const nfs = container('nfs');
     expect(nfs.securityContext.privileged).toBe(true);
-    expect(nfs.volumeMounts).toContainEqual({ name: 'pods-mount-dir', mountPath: '/var/lib/kubelet/pods', mountPropagation: 'Bidirectional' });
-    expect(pod().volumes).toContainEqual({ name: 'pods-mount-dir', hostPath: { path: '/var/lib/kubelet/pods', type: 'Directory' } });
+    expect(nfs.volumeMounts).toContainEqual({
+      name: 'pods-mount-dir',
+      mountPath: '/var/lib/kubelet/pods',
+      mountPropagation: 'Bidirectional',
+    });
+    expect(pod().volumes).toContainEqual({
+      name: 'pods-mount-dir',
+      hostPath: { path: '/var/lib/kubelet/pods', type: 'Directory' },
+    });
   });
 
   it('propagates mounts from no other container', () => {
     const others = pod().containers.filter((c: any) => c.name !== 'nfs');
     expect(others.flatMap((c: any) => c.volumeMounts).filter((m: any) => m.mountPropagation !== undefined)).toEqual([]);
-    expect(others.map((c: any) => c.securityContext)).toEqual([{ capabilities: { drop: ['ALL'] } }, { capabilities: { drop: ['ALL'] } }]);
+    expect(others.map((c: any) => c.securityContext)).toEqual([
+      { capabilities: { drop: ['ALL'] } },
+      { capabilities: { drop: ['ALL'] } },
+    ]);
   });
 
   it('registers the driver socket with the kubelet through the plugin registry', () => {
     const registrar = container('node-driver-registrar');
-    expect(registrar.volumeMounts).toEqual([{ name: 'socket-dir', mountPath: '/csi' }, { name: 'registration-dir', mountPath: '/registration' }]);
-    expect(pod().volumes).toContainEqual({ name: 'registration-dir', hostPath: { path: '/var/lib/kubelet/plugins_registry', type: 'Directory' } });
-    expect(pod().volumes).toContainEqual({ name: 'socket-dir', hostPath: { path: '/var/lib/kubelet/plugins/csi-nfsplugin', type: 'DirectoryOrCreate' } });
-    expect(registrar.env).toContainEqual({ name: 'DRIVER_REG_SOCK_PATH', value: '/var/lib/kubelet/plugins/csi-nfsplugin/csi.sock' });
+    expect(registrar.volumeMounts).toEqual([
+      { name: 'socket-dir', mountPath: '/csi' },
+      { name: 'registration-dir', mountPath: '/registration' },
+    ]);
+    expect(pod().volumes).toContainEqual({
+      name: 'registration-dir',
+      hostPath: { path: '/var/lib/kubelet/plugins_registry', type: 'Directory' },
+    });
+    expect(pod().volumes).toContainEqual({
+      name: 'socket-dir',
+      hostPath: { path: '/var/lib/kubelet/plugins/csi-nfsplugin', type: 'DirectoryOrCreate' },
+    });
+    expect(registrar.env).toContainEqual({
+      name: 'DRIVER_REG_SOCK_PATH',
+      value: '/var/lib/kubelet/plugins/csi-nfsplugin/csi.sock',
+    });
   });
 
   it('gives the driver its node name from the downward API and its CSI endpoint', () => {
@@ -48,7 +70,7 @@ describe('examples/csi-node-plugin', () => {
     ]);
   });
 
-  it('probes the driver through the liveness-probe sidecar\'s endpoint', () => {
+  it("probes the driver through the liveness-probe sidecar's endpoint", () => {
     expect(container('liveness-probe').args).toContain('--http-endpoint=localhost:29653');
     expect(container('nfs').livenessProbe.httpGet).toEqual({ host: 'localhost', path: '/healthz', port: 29653 });
   });
@@ -56,10 +78,14 @@ describe('examples/csi-node-plugin', () => {
   it('uses the service account it creates, whose token stays unmounted', () => {
     const c = chart();
     expect(c.daemonSet.toJson().spec.template.spec.serviceAccountName).toBe('csi-nfs-node-sa');
-    expect(c.toJson().find((o: any) => o.kind === 'ServiceAccount')).toMatchObject({ kind: 'ServiceAccount', metadata: { name: 'csi-nfs-node-sa', namespace: 'kube-system' }, automountServiceAccountToken: false });
+    expect(c.toJson().find((o: any) => o.kind === 'ServiceAccount')).toMatchObject({
+      kind: 'ServiceAccount',
+      metadata: { name: 'csi-nfs-node-sa', namespace: 'kube-system' },
+      automountServiceAccountToken: false,
+    });
   });
 
-  it.skipIf(!vendor)('synthesizes csi-driver-nfs\'s node manifest, but for a released driver image', () => {
+  it.skipIf(!vendor)("synthesizes csi-driver-nfs's node manifest, but for a released driver image", () => {
     const expected = structuredClone(vendor);
     const nfs = expected.spec.template.spec.containers.find((c: any) => c.name === 'nfs');
     expect(nfs.image).toBe('gcr.io/k8s-staging-sig-storage/nfsplugin:canary');

@@ -9,7 +9,10 @@ const chart = () => new FluentBit(Testing.app());
 const manifest = (): any => chart().daemonSet.toJson();
 const pod = (): any => manifest().spec.template.spec;
 const container = (): any => pod().containers[0];
-const objectOf = (kind: string): any => chart().toJson().find((o: any) => o.kind === kind);
+const objectOf = (kind: string): any =>
+  chart()
+    .toJson()
+    .find((o: any) => o.kind === kind);
 const vendor = vendorManifest('fluent-bit-elasticsearch.yaml');
 
 describe('examples/fluent-bit', () => {
@@ -21,12 +24,14 @@ describe('examples/fluent-bit', () => {
     expect(chart().daemonSet.issues()).toEqual([]);
   });
 
-  it('tails the node\'s logs, reading Docker\'s container logs read-only', () => {
+  it("tails the node's logs, reading Docker's container logs read-only", () => {
     expect(container().volumeMounts.slice(0, 2)).toEqual([
       { name: 'varlog', mountPath: '/var/log' },
       { name: 'varlibdockercontainers', mountPath: '/var/lib/docker/containers', readOnly: true },
     ]);
-    expect(objectOf('ConfigMap').data['input-kubernetes.conf']).toContain('Path              /var/log/containers/*.log');
+    expect(objectOf('ConfigMap').data['input-kubernetes.conf']).toContain(
+      'Path              /var/log/containers/*.log',
+    );
   });
 
   it('reads its configuration from the ConfigMap the chart creates', () => {
@@ -34,13 +39,19 @@ describe('examples/fluent-bit', () => {
     const configMap = c.toJson().find((o: any) => o.kind === 'ConfigMap');
     const spec = c.daemonSet.toJson().spec.template.spec;
     expect(spec.volumes).toContainEqual({ name: 'fluent-bit-config', configMap: { name: configMap.metadata.name } });
-    expect(spec.containers[0].volumeMounts).toContainEqual({ name: 'fluent-bit-config', mountPath: '/fluent-bit/etc/' });
+    expect(spec.containers[0].volumeMounts).toContainEqual({
+      name: 'fluent-bit-config',
+      mountPath: '/fluent-bit/etc/',
+    });
     expect(Object.keys(configMap.data)).toContain('fluent-bit.conf');
     expect(configMap.metadata.namespace).toBe(c.daemonSet.toJson().metadata.namespace);
   });
 
   it('stamps records with the node name from the downward API', () => {
-    expect(container().env).toContainEqual({ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } });
+    expect(container().env).toContainEqual({
+      name: 'NODE_NAME',
+      valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } },
+    });
     expect(objectOf('ConfigMap').data['filter-kubernetes.conf']).toContain('Record  node_name ${NODE_NAME}');
   });
 
@@ -58,22 +69,30 @@ describe('examples/fluent-bit', () => {
     expect(pod().serviceAccountName).toBe('fluent-bit');
     expect(pod().automountServiceAccountToken).toBe(true);
     const binding = objectOf('ClusterRoleBinding');
-    expect(binding.subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'fluent-bit', namespace: 'logging' }]);
+    expect(binding.subjects).toEqual([
+      { apiGroup: '', kind: 'ServiceAccount', name: 'fluent-bit', namespace: 'logging' },
+    ]);
     expect(binding.roleRef.name).toBe(objectOf('ClusterRole').metadata.name);
-    expect(objectOf('ClusterRole').rules.flatMap((r: any) => r.resources).sort()).toEqual(['namespaces', 'pods']);
+    expect(
+      objectOf('ClusterRole')
+        .rules.flatMap((r: any) => r.resources)
+        .sort(),
+    ).toEqual(['namespaces', 'pods']);
   });
 
   it('limits its memory', () => {
     expect(container().resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
   });
 
-  it.skipIf(!vendor)('keeps the vendor\'s labels, annotations, tolerations and volumes', () => {
+  it.skipIf(!vendor)("keeps the vendor's labels, annotations, tolerations and volumes", () => {
     const m = manifest();
     expect(m.metadata).toEqual(vendor.metadata);
     expect(m.spec.selector).toEqual(vendor.spec.selector);
     expect(m.spec.template.metadata).toEqual(vendor.spec.template.metadata);
     expect(m.spec.template.spec.tolerations).toEqual(vendor.spec.template.spec.tolerations);
     expect(m.spec.template.spec.volumes).toEqual(vendor.spec.template.spec.volumes);
-    expect(m.spec.template.spec.terminationGracePeriodSeconds).toBe(vendor.spec.template.spec.terminationGracePeriodSeconds);
+    expect(m.spec.template.spec.terminationGracePeriodSeconds).toBe(
+      vendor.spec.template.spec.terminationGracePeriodSeconds,
+    );
   });
 });

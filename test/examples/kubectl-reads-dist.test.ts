@@ -7,14 +7,17 @@ import { findFakeDiscovery, findKubectl127, KubectlDecoder } from '../support/ku
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const kubectl = findKubectl127();
 const tool = findFakeDiscovery();
-if (!kubectl || !tool) console.warn('NOTICE: kubectl 1.27 decoding of dist/ skipped (needs kubectl.1.27 and K8S_SHARED)');
+if (!kubectl || !tool)
+  console.warn('NOTICE: kubectl 1.27 decoding of dist/ skipped (needs kubectl.1.27 and K8S_SHARED)');
 
 /** Kinds the fake discovery server knows; RBAC objects in the examples are not among them. */
 const DECODABLE = new Set(['DaemonSet', 'ConfigMap', 'ServiceAccount', 'Secret', 'Namespace']);
 
 describe.skipIf(!kubectl || !tool)('kubectl 1.27 reads the committed output exactly as written', () => {
   let decoder: KubectlDecoder;
-  beforeAll(async () => { decoder = await KubectlDecoder.start(kubectl!, tool!); });
+  beforeAll(async () => {
+    decoder = await KubectlDecoder.start(kubectl!, tool!);
+  });
   afterAll(() => decoder?.stop());
 
   for (const file of fs.readdirSync(DIST).filter((f) => f.endsWith('.k8s.yaml'))) {

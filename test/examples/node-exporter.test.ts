@@ -20,7 +20,7 @@ describe('examples/node-exporter', () => {
     expect(chart().daemonSet.issues()).toEqual([]);
   });
 
-  it('runs in the node\'s network and process namespaces', () => {
+  it("runs in the node's network and process namespaces", () => {
     expect(pod()).toMatchObject({ hostNetwork: true, hostPID: true, dnsPolicy: 'ClusterFirst' });
   });
 
@@ -29,23 +29,28 @@ describe('examples/node-exporter', () => {
       { name: 'sys', mountPath: '/host/sys', readOnly: true, mountPropagation: 'HostToContainer' },
       { name: 'root', mountPath: '/host/root', readOnly: true, mountPropagation: 'HostToContainer' },
     ]);
-    expect(pod().volumes).toEqual([{ name: 'sys', hostPath: { path: '/sys' } }, { name: 'root', hostPath: { path: '/' } }]);
+    expect(pod().volumes).toEqual([
+      { name: 'sys', hostPath: { path: '/sys' } },
+      { name: 'root', hostPath: { path: '/' } },
+    ]);
   });
 
   it('reads /proc through the read-only root mount', () => {
-    expect(exporter().args).toEqual(expect.arrayContaining([
-      '--path.procfs=/host/root/proc', '--path.sysfs=/host/sys', '--path.rootfs=/host/root',
-    ]));
+    expect(exporter().args).toEqual(
+      expect.arrayContaining(['--path.procfs=/host/root/proc', '--path.sysfs=/host/sys', '--path.rootfs=/host/root']),
+    );
   });
 
   it('runs as nobody, with privilege escalation off and only SYS_TIME', () => {
     expect(pod().securityContext).toEqual({ runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534 });
     expect(exporter().securityContext).toEqual({
-      allowPrivilegeEscalation: false, capabilities: { add: ['SYS_TIME'], drop: ['ALL'] }, readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { add: ['SYS_TIME'], drop: ['ALL'] },
+      readOnlyRootFilesystem: true,
     });
   });
 
-  it('serves metrics on the node\'s port 9100 through kube-rbac-proxy only', () => {
+  it("serves metrics on the node's port 9100 through kube-rbac-proxy only", () => {
     const ports = pod().containers.flatMap((c: any) => (c.ports ?? []).map((p: any) => ({ container: c.name, ...p })));
     expect(ports).toEqual([{ container: 'kube-rbac-proxy', name: 'https', containerPort: 9100, hostPort: 9100 }]);
     expect(exporter().args).toContain('--web.listen-address=127.0.0.1:9101');
@@ -56,7 +61,9 @@ describe('examples/node-exporter', () => {
   });
 
   it('lets its service account review tokens and access', () => {
-    const role = chart().toJson().find((o: any) => o.kind === 'ClusterRole');
+    const role = chart()
+      .toJson()
+      .find((o: any) => o.kind === 'ClusterRole');
     expect(role.metadata.namespace).toBeUndefined();
     expect(role.rules.map((r: any) => [r.apiGroups, r.resources, r.verbs])).toEqual([
       [['authentication.k8s.io'], ['tokenreviews'], ['create']],
@@ -64,7 +71,7 @@ describe('examples/node-exporter', () => {
     ]);
   });
 
-  it.skipIf(!vendor)('synthesizes kube-prometheus\'s manifest, but for the explicit default DNS policy', () => {
+  it.skipIf(!vendor)("synthesizes kube-prometheus's manifest, but for the explicit default DNS policy", () => {
     const expected = structuredClone(vendor);
     expected.spec.template.spec.dnsPolicy = 'ClusterFirst'; // NetworkMode.host() always writes one
     expect(manifest()).toEqual(expected);

@@ -28,7 +28,9 @@ describe('examples/nvidia-device-plugin', () => {
     expect(pod.volumes).toEqual([
       { name: 'kubelet-device-plugins-dir', hostPath: { path: '/var/lib/kubelet/device-plugins', type: 'Directory' } },
     ]);
-    expect(pod.containers[0].volumeMounts).toEqual([{ name: 'kubelet-device-plugins-dir', mountPath: '/var/lib/kubelet/device-plugins' }]);
+    expect(pod.containers[0].volumeMounts).toEqual([
+      { name: 'kubelet-device-plugins-dir', mountPath: '/var/lib/kubelet/device-plugins' },
+    ]);
   });
 
   it('tolerates the nvidia.com/gpu taint and is node-critical', () => {
@@ -38,7 +40,7 @@ describe('examples/nvidia-device-plugin', () => {
     expect(manifest().spec.updateStrategy).toEqual({ type: 'RollingUpdate' });
   });
 
-  it.skipIf(!vendor)('synthesizes NVIDIA\'s static manifest, but for its empty env list', () => {
+  it.skipIf(!vendor)("synthesizes NVIDIA's static manifest, but for its empty env list", () => {
     const expected = structuredClone(vendor);
     delete expected.spec.template.spec.containers[0].env; // `env: []`: we omit empty lists
     expect(manifest()).toEqual(expected);

@@ -12,7 +12,10 @@ describe('examples/tkestack-gpu-agent', () => {
   it('carries all three TKEStack options', () => {
     const m = manifest();
     expect(Object.keys(m.spec.template.metadata.annotations)).toEqual([
-      'k8s.v1.cni.cncf.io/networks', 'k8s.v1.cni.galaxy.io/release-policy', 'log.tke.cloud.tencent.com/log-dir', 'tencent.com/vcuda-core-limit',
+      'k8s.v1.cni.cncf.io/networks',
+      'k8s.v1.cni.galaxy.io/release-policy',
+      'log.tke.cloud.tencent.com/log-dir',
+      'tencent.com/vcuda-core-limit',
     ]);
     expect(m.spec.template.spec.containers[0].resources.limits['tencent.com/vcuda-core']).toBe(10);
   });

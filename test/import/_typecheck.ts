@@ -11,10 +11,16 @@ const ROOT = path.join(__dirname, '..', '..');
 export function typeCheckGenerated(dir: string, modules: ReadonlyMap<string, string>): string[] {
   fs.mkdirSync(dir, { recursive: true });
   for (const [name, code] of modules) fs.writeFileSync(path.join(dir, name), code);
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['*.ts'] }));
+  fs.writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ extends: '../../tsconfig.json', include: ['*.ts'] }),
+  );
   let out = '';
   try {
-    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(dir, 'tsconfig.json'), '--noEmit'], { cwd: ROOT, encoding: 'utf8' });
+    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(dir, 'tsconfig.json'), '--noEmit'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
   } catch (e) {
     out = String((e as { stdout?: string }).stdout ?? e);
   }

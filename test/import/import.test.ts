@@ -39,8 +39,17 @@ async function roundTripOf(text: string) {
 }
 
 const TRICKY = [
-  'say "hi"', "it's", 'back`tick`', '${process.exit(1)}', '*/ x /* y', 'line\nbreak', 'sep\u2028and\u2029',
-  '</script><script>alert(1)</script>', 'back\\slash', '\\u2028 as text', '',
+  'say "hi"',
+  "it's",
+  'back`tick`',
+  '${process.exit(1)}',
+  '*/ x /* y',
+  'line\nbreak',
+  'sep\u2028and\u2029',
+  '</script><script>alert(1)</script>',
+  'back\\slash',
+  '\\u2028 as text',
+  '',
 ];
 
 describe('strings from the manifest', () => {
@@ -69,19 +78,24 @@ describe('strings from the manifest', () => {
 
   it('name variables and construct ids by sanitized identifiers only', () => {
     const { code } = importDaemonSets(yamlOf(doc));
-    expect(code).toContain('const aBCDScript = Volume.fromHostPath("a\\"b${c}`d<\\/script>", { path: "/var/log/*/x" });');
+    expect(code).toContain(
+      'const aBCDScript = Volume.fromHostPath("a\\"b${c}`d<\\/script>", { path: "/var/log/*/x" });',
+    );
   });
 });
 
 describe('map keys __proto__ and constructor', () => {
-  const keys = { '__proto__': 'p', 'constructor': 'c', 'app': 'agent' };
+  const keys = { __proto__: 'p', constructor: 'c', app: 'agent' };
   const doc = daemonSetDoc((d) => {
     d.metadata.labels = { ...keys };
     Object.defineProperty(d.metadata.labels, '__proto__', { value: 'p', enumerable: true });
     d.metadata.annotations = JSON.parse('{"__proto__": "x", "constructor": "y"}');
     d.spec.template.metadata.annotations = JSON.parse('{"__proto__": "x"}');
     pod(d).nodeSelector = JSON.parse('{"constructor": "y"}');
-    pod(d).containers[0].env = [{ name: '__proto__', value: 'a' }, { name: 'constructor', value: 'b' }];
+    pod(d).containers[0].env = [
+      { name: '__proto__', value: 'a' },
+      { name: 'constructor', value: 'b' },
+    ];
     pod(d).containers[0].resources = { limits: JSON.parse('{"__proto__": "1", "cpu": "1"}') };
   });
 
@@ -97,10 +111,15 @@ describe('map keys __proto__ and constructor', () => {
 
   it('write maps cdk8s cannot render by escape hatch, listed', () => {
     const r = importDaemonSets(yamlOf(doc));
-    expect(r.escapeHatches.map((h) => h.path)).toEqual(expect.arrayContaining([
-      'metadata.labels', 'metadata.annotations', 'spec.template.metadata.annotations', 'spec.template.spec.nodeSelector',
-      'spec.template.spec.containers[0].resources',
-    ]));
+    expect(r.escapeHatches.map((h) => h.path)).toEqual(
+      expect.arrayContaining([
+        'metadata.labels',
+        'metadata.annotations',
+        'spec.template.metadata.annotations',
+        'spec.template.spec.nodeSelector',
+        'spec.template.spec.containers[0].resources',
+      ]),
+    );
     expect(r.code).toContain('JsonPatch.add("/metadata/annotations", { ["__proto__"]: "x", "constructor": "y" })');
   });
 
@@ -112,7 +131,9 @@ describe('map keys __proto__ and constructor', () => {
 
 describe('host network', () => {
   it('without dnsPolicy is NetworkMode.host({ dnsPolicy: null }), no escape hatch', async () => {
-    const doc = daemonSetDoc((d) => { pod(d).hostNetwork = true; });
+    const doc = daemonSetDoc((d) => {
+      pod(d).hostNetwork = true;
+    });
     const r = await roundTripOf(yamlOf(doc));
     expect(r.equal).toBe(true);
     expect((r.synthesized[0] as any).spec.template.spec).not.toHaveProperty('dnsPolicy');
@@ -120,7 +141,7 @@ describe('host network', () => {
     expect(r.escapeHatches).toEqual([]);
   });
 
-  it('with a dnsPolicy DnsPolicy does not allow writes none and adds the input\'s by escape hatch', async () => {
+  it("with a dnsPolicy DnsPolicy does not allow writes none and adds the input's by escape hatch", async () => {
     const doc = daemonSetDoc((d) => Object.assign(pod(d), { hostNetwork: true, dnsPolicy: 'Sometimes' }));
     const r = await roundTripOf(yamlOf(doc));
     expect(r.equal).toBe(true);
@@ -129,13 +150,17 @@ describe('host network', () => {
   });
 
   it('with ClusterFirstWithHostNet is NetworkMode.host() alone', () => {
-    const r = importDaemonSets(yamlOf(daemonSetDoc((d) => Object.assign(pod(d), { hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' }))));
+    const r = importDaemonSets(
+      yamlOf(daemonSetDoc((d) => Object.assign(pod(d), { hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' }))),
+    );
     expect(r.code).toContain('network: NetworkMode.host(),');
     expect(r.escapeHatches).toEqual([]);
   });
 
   it('with another policy passes it to NetworkMode.host()', () => {
-    const r = importDaemonSets(yamlOf(daemonSetDoc((d) => Object.assign(pod(d), { hostNetwork: true, dnsPolicy: 'Default' }))));
+    const r = importDaemonSets(
+      yamlOf(daemonSetDoc((d) => Object.assign(pod(d), { hostNetwork: true, dnsPolicy: 'Default' }))),
+    );
     expect(r.code).toContain('network: NetworkMode.host({ dnsPolicy: "Default" }),');
     expect(r.escapeHatches).toEqual([]);
   });
@@ -154,7 +179,10 @@ describe('fields the constructs cannot express', () => {
       { name: 'info', mountPath: '/info' },
     ];
     pod(d).volumes = [
-      { name: 'token', projected: { sources: [{ serviceAccountToken: { audience: 'x', expirationSeconds: 3600, path: 't' } }] } },
+      {
+        name: 'token',
+        projected: { sources: [{ serviceAccountToken: { audience: 'x', expirationSeconds: 3600, path: 't' } }] },
+      },
       { name: 'logs', hostPath: { path: '/var/log' } },
       { name: 'info', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
     ];
@@ -198,7 +226,14 @@ describe('typed factories', () => {
     const doc = daemonSetDoc((d) => {
       pod(d).containers = [
         { name: 'a', image: 'a:1', resources: { limits: { 'nvidia.com/gpu': 1 } } },
-        { name: 'b', image: 'b:1', resources: { requests: { 'tencent.com/vcuda-core': 50, 'tencent.com/vcuda-memory': 8 }, limits: { 'tencent.com/vcuda-core': 50, 'tencent.com/vcuda-memory': 8 } } },
+        {
+          name: 'b',
+          image: 'b:1',
+          resources: {
+            requests: { 'tencent.com/vcuda-core': 50, 'tencent.com/vcuda-memory': 8 },
+            limits: { 'tencent.com/vcuda-core': 50, 'tencent.com/vcuda-memory': 8 },
+          },
+        },
         { name: 'c', image: 'c:1', resources: { requests: { 'nvidia.com/gpu': 1 }, limits: { 'nvidia.com/gpu': 1 } } },
       ];
     });
@@ -214,9 +249,20 @@ describe('typed factories', () => {
       d.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } };
       pod(d).serviceAccountName = 'agent';
       pod(d).imagePullSecrets = [{ name: 'registry' }];
-      pod(d).affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [
-        { matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }, { key: 'gpu', operator: 'Exists' }] },
-      ] } } };
+      pod(d).affinity = {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              {
+                matchExpressions: [
+                  { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
+                  { key: 'gpu', operator: 'Exists' },
+                ],
+              },
+            ],
+          },
+        },
+      };
       Object.assign(pod(d).containers[0], {
         env: [
           { name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
@@ -240,20 +286,25 @@ describe('typed factories', () => {
       '"TOKEN": EnvValue.fromSecret(agentTokenSecret, "token"),',
       'envFrom: [EnvFrom.configMap(agentConfigConfigMap, { prefix: "CFG_" })],',
       'livenessProbe: Probe.fromHttpGet("/healthz", { port: 8080, periodSeconds: 10 }),',
-    ]) expect(r.code).toContain(s);
+    ])
+      expect(r.code).toContain(s);
   });
 });
 
 describe('container lifecycle and termination message', () => {
   it('write hooks as Handler factories and the termination fields as props', async () => {
-    const doc = daemonSetDoc((d) => Object.assign(pod(d).containers[0], {
-      lifecycle: {
-        postStart: { httpGet: { path: '/started', port: 'admin', scheme: 'HTTPS', httpHeaders: [{ name: 'X', value: 'y' }] } },
-        preStop: { exec: { command: ['/bin/sh', '-c', 'rm /csi/reg.sock'] } },
-      },
-      terminationMessagePath: '/tmp/end',
-      terminationMessagePolicy: 'FallbackToLogsOnError',
-    }));
+    const doc = daemonSetDoc((d) =>
+      Object.assign(pod(d).containers[0], {
+        lifecycle: {
+          postStart: {
+            httpGet: { path: '/started', port: 'admin', scheme: 'HTTPS', httpHeaders: [{ name: 'X', value: 'y' }] },
+          },
+          preStop: { exec: { command: ['/bin/sh', '-c', 'rm /csi/reg.sock'] } },
+        },
+        terminationMessagePath: '/tmp/end',
+        terminationMessagePolicy: 'FallbackToLogsOnError',
+      }),
+    );
     const r = await roundTripOf(yamlOf(doc));
     expect(r.diff).toBe('');
     expect(r.escapeHatches).toEqual([]);
@@ -263,11 +314,14 @@ describe('container lifecycle and termination message', () => {
       'preStop: Handler.fromCommand(["/bin/sh", "-c", "rm /csi/reg.sock"]),',
       'terminationMessagePath: "/tmp/end",',
       'terminationMessagePolicy: "FallbackToLogsOnError",',
-    ]) expect(r.code).toContain(s);
+    ])
+      expect(r.code).toContain(s);
   });
 
   it('write a tcpSocket hook with Handler.fromTcpSocket', async () => {
-    const doc = daemonSetDoc((d) => { pod(d).containers[0].lifecycle = { preStop: { tcpSocket: { port: 9000, host: 'localhost' } } }; });
+    const doc = daemonSetDoc((d) => {
+      pod(d).containers[0].lifecycle = { preStop: { tcpSocket: { port: 9000, host: 'localhost' } } };
+    });
     const r = await roundTripOf(yamlOf(doc));
     expect(r.equal).toBe(true);
     expect(r.code).toContain('lifecycle: { preStop: Handler.fromTcpSocket({ port: 9000, host: "localhost" }) }');
@@ -275,7 +329,10 @@ describe('container lifecycle and termination message', () => {
 
   it('write a hook no Handler factory fits by escape hatch at its own path, keeping the other', async () => {
     const doc = daemonSetDoc((d) => {
-      pod(d).containers[0].lifecycle = { postStart: { exec: { command: ['true'] } }, preStop: { httpGet: { port: 80 } } };
+      pod(d).containers[0].lifecycle = {
+        postStart: { exec: { command: ['true'] } },
+        preStop: { httpGet: { port: 80 } },
+      };
     });
     const r = await roundTripOf(yamlOf(doc));
     expect(r.equal).toBe(true);
@@ -284,13 +341,25 @@ describe('container lifecycle and termination message', () => {
   });
 
   it('write an empty lifecycle by escape hatch', async () => {
-    const r = await roundTripOf(yamlOf(daemonSetDoc((d) => { pod(d).containers[0].lifecycle = {}; })));
+    const r = await roundTripOf(
+      yamlOf(
+        daemonSetDoc((d) => {
+          pod(d).containers[0].lifecycle = {};
+        }),
+      ),
+    );
     expect(r.equal).toBe(true);
     expect(r.escapeHatches.map((h) => h.path)).toEqual(['spec.template.spec.containers[0].lifecycle']);
   });
 
   it('write a terminationMessagePolicy outside the type by escape hatch', () => {
-    const r = importDaemonSets(yamlOf(daemonSetDoc((d) => { pod(d).containers[0].terminationMessagePolicy = 'Never'; })));
+    const r = importDaemonSets(
+      yamlOf(
+        daemonSetDoc((d) => {
+          pod(d).containers[0].terminationMessagePolicy = 'Never';
+        }),
+      ),
+    );
     expect(r.escapeHatches.map((h) => `${h.path}: ${h.reason}`)).toEqual([
       'spec.template.spec.containers[0].terminationMessagePolicy: container terminationMessagePolicy has a value its construct type does not allow',
     ]);
@@ -300,13 +369,19 @@ describe('container lifecycle and termination message', () => {
 describe('documents of a stream', () => {
   it('are imported one DaemonSet each, with deduped variables, other kinds skipped', async () => {
     const other = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } };
-    const second = daemonSetDoc((d) => { d.metadata.namespace = 'monitoring'; });
+    const second = daemonSetDoc((d) => {
+      d.metadata.namespace = 'monitoring';
+    });
     const r = await roundTripOf(yamlOf(daemonSetDoc(), other, second));
     expect(r.equal).toBe(true);
-    expect(r.daemonSets.map((d) => [d.document, d.variable])).toEqual([[0, 'agent'], [2, 'agent2']]);
-    expect(r.skipped).toEqual([{ document: 1, line: expect.any(Number), reason: 'not an apps/v1 DaemonSet (v1 ConfigMap)' }]);
+    expect(r.daemonSets.map((d) => [d.document, d.variable])).toEqual([
+      [0, 'agent'],
+      [2, 'agent2'],
+    ]);
+    expect(r.skipped).toEqual([
+      { document: 1, line: expect.any(Number), reason: 'not an apps/v1 DaemonSet (v1 ConfigMap)' },
+    ]);
   });
-
 });
 
 describe('sameData', () => {
@@ -319,8 +394,14 @@ describe('sameData', () => {
 
 describe('documents too odd to map field by field', () => {
   it.each([
-    ['a __proto__ key in metadata itself', 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\n  __proto__: {x: 1}\nspec: {}\n'],
-    ['a spec without a pod template', 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\nspec:\n  selector: {}\n'],
+    [
+      'a __proto__ key in metadata itself',
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\n  __proto__: {x: 1}\nspec: {}\n',
+    ],
+    [
+      'a spec without a pod template',
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\nspec:\n  selector: {}\n',
+    ],
     ['no metadata and a string spec', 'apiVersion: apps/v1\nkind: DaemonSet\nspec: x\n'],
   ])('are written whole by escape hatch and still round-trip: %s', async (_what, text) => {
     const r = await roundTripOf(text);

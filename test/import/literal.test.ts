@@ -3,8 +3,19 @@ import { propertyKey, stringLiteral } from '../../src/import/literal';
 import { toIdentifier, Identifiers } from '../../src/import/identifiers';
 
 const TRICKY = [
-  'say "hi"', "it's", 'back`tick`', '${process.exit(1)}', '*/ x /*', 'line\nbreak\r\n', 'tab\there',
-  'sep\u2028and\u2029', '</script><script>alert(1)</script>', '</SCRIPT>', 'back\\slash', '\u0000nul', '',
+  'say "hi"',
+  "it's",
+  'back`tick`',
+  '${process.exit(1)}',
+  '*/ x /*',
+  'line\nbreak\r\n',
+  'tab\there',
+  'sep\u2028and\u2029',
+  '</script><script>alert(1)</script>',
+  '</SCRIPT>',
+  'back\\slash',
+  '\u0000nul',
+  '',
 ];
 
 describe('stringLiteral', () => {
@@ -42,7 +53,12 @@ describe('identifiers', () => {
 
   it('dedupes within a scope', () => {
     const ids = new Identifiers(['agent']);
-    const names = [ids.unique('var-log', 'volume'), ids.unique('var_log', 'volume'), ids.unique('agent', 'volume'), ids.unique('kplus', 'volume')];
+    const names = [
+      ids.unique('var-log', 'volume'),
+      ids.unique('var_log', 'volume'),
+      ids.unique('agent', 'volume'),
+      ids.unique('kplus', 'volume'),
+    ];
     expect(names).toEqual(['varLog', 'varLog2', 'agent2', 'kplusVolume']);
   });
 });

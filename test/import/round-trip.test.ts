@@ -11,10 +11,19 @@ const WILD = CORPORA ? path.join(CORPORA, 'daemonsets-in-the-wild') : undefined;
 const REFERENCE = SHARED ? path.join(SHARED, 'product', 'fluentd-elasticsearch.yaml') : undefined;
 const haveWild = WILD !== undefined && fs.existsSync(WILD);
 const haveReference = REFERENCE !== undefined && fs.existsSync(REFERENCE);
-if (!haveWild) console.warn('NOTICE: import round trip of daemonsets-in-the-wild skipped: set K8S_CORPORA to the shared/corpora folder');
-if (!haveReference) console.warn('NOTICE: import round trip of the reference manifest skipped: set K8S_SHARED to the shared/ folder');
+if (!haveWild)
+  console.warn(
+    'NOTICE: import round trip of daemonsets-in-the-wild skipped: set K8S_CORPORA to the shared/corpora folder',
+  );
+if (!haveReference)
+  console.warn('NOTICE: import round trip of the reference manifest skipped: set K8S_SHARED to the shared/ folder');
 
-const wildFiles = haveWild ? fs.readdirSync(WILD!).filter((f) => f.endsWith('.yaml')).sort() : [];
+const wildFiles = haveWild
+  ? fs
+      .readdirSync(WILD!)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+  : [];
 const FALLBACK = 'could not map it field by field';
 
 /** Generated modules, type-checked together at the end (one tsc run). */

@@ -29,7 +29,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' };
   for (const k of Object.keys(env)) {
     if (/^npm_(package_|lifecycle_|command$|execpath$|node_execpath$)/i.test(k)) delete env[k];
-    if (/^npm_config_(local_prefix|prefix|global|workspaces?|include_workspace_root|dry_run|json)$/i.test(k)) delete env[k];
+    if (/^npm_config_(local_prefix|prefix|global|workspaces?|include_workspace_root|dry_run|json)$/i.test(k))
+      delete env[k];
   }
   return env;
 }
@@ -37,12 +38,18 @@ function cleanEnv(): NodeJS.ProcessEnv {
 /** Runs a command; the timeout bounds a hang, and is reported as such. */
 export function run(command: string, args: readonly string[], cwd: string, timeoutMs: number): Run {
   const r = spawnSync(command, args, {
-    cwd, env: cleanEnv(), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024,
+    cwd,
+    env: cleanEnv(),
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
   if (r.signal) {
-    throw new Error(`\`${command} ${args.join(' ')}\` (in ${cwd}) was killed by ${r.signal}`
-      + `${r.signal === 'SIGTERM' ? ` after the ${timeoutMs / 1000} s timeout` : ''}\n${tail(r.stderr)}`);
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` (in ${cwd}) was killed by ${r.signal}` +
+        `${r.signal === 'SIGTERM' ? ` after the ${timeoutMs / 1000} s timeout` : ''}\n${tail(r.stderr)}`,
+    );
   }
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -51,8 +58,10 @@ export function run(command: string, args: readonly string[], cwd: string, timeo
 export function mustRun(command: string, args: readonly string[], cwd: string, timeoutMs: number): string {
   const r = run(command, args, cwd, timeoutMs);
   if (r.status !== 0) {
-    throw new Error(`\`${command} ${args.join(' ')}\` (in ${cwd}) exited ${r.status}\n`
-      + `--- stdout\n${tail(r.stdout)}\n--- stderr\n${tail(r.stderr)}`);
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` (in ${cwd}) exited ${r.status}\n` +
+        `--- stdout\n${tail(r.stdout)}\n--- stderr\n${tail(r.stderr)}`,
+    );
   }
   return r.stdout;
 }
@@ -77,7 +86,9 @@ export function pack(dir: string): PackResult {
 
 /** The installed version of a dev dependency, so the project installs what the repo tests with. */
 export function installedVersion(name: string): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 

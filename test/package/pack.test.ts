@@ -13,9 +13,14 @@ import { installedVersion, mustRun, pack, ROOT, run, tempDir, writeFiles, type P
 
 const MINUTE = 60_000;
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-  name: string; version: string; main: string; types: string;
-  bin: Record<string, string>; exports: Record<string, string | Record<string, string>>;
-  dependencies?: Record<string, string>; peerDependencies?: Record<string, string>;
+  name: string;
+  version: string;
+  main: string;
+  types: string;
+  bin: Record<string, string>;
+  exports: Record<string, string | Record<string, string>>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 };
 
 /** A user's program: a DaemonSet with a container and a hostPath volume mount, synthesized by App. */
@@ -98,8 +103,14 @@ new DaemonSetValidation().validate({
 /** A project created the way `cdk8s init typescript-app` does: CommonJS, hence node10 resolution. */
 const TSCONFIG = {
   compilerOptions: {
-    target: 'ES2022', module: 'commonjs', lib: ['ES2022'], types: ['node'],
-    strict: true, skipLibCheck: false, outDir: 'out', rootDir: '.',
+    target: 'ES2022',
+    module: 'commonjs',
+    lib: ['ES2022'],
+    types: ['node'],
+    strict: true,
+    skipLibCheck: false,
+    outDir: 'out',
+    rootDir: '.',
   },
   files: ['main.ts'],
 };
@@ -121,9 +132,23 @@ describe('the packed package, installed in a fresh project', () => {
       'exports.js': EXPORTS_JS,
       'plugin.js': PLUGIN_JS,
     });
-    const peers = ['cdk8s', 'cdk8s-plus-27', 'constructs', 'typescript', '@types/node'].map((p) => `${p}@${installedVersion(p)}`);
-    mustRun('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
-      path.join(work, packed.filename), ...peers], project, 8 * MINUTE);
+    const peers = ['cdk8s', 'cdk8s-plus-27', 'constructs', 'typescript', '@types/node'].map(
+      (p) => `${p}@${installedVersion(p)}`,
+    );
+    mustRun(
+      'npm',
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        path.join(work, packed.filename),
+        ...peers,
+      ],
+      project,
+      8 * MINUTE,
+    );
   }, 10 * MINUTE);
 
   afterAll(() => {
@@ -137,7 +162,12 @@ describe('the packed package, installed in a fresh project', () => {
   function synth(): string {
     if (synthesized === undefined) {
       try {
-        mustRun(process.execPath, [path.join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project, 5 * MINUTE);
+        mustRun(
+          process.execPath,
+          [path.join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+          project,
+          5 * MINUTE,
+        );
         mustRun(process.execPath, ['out/main.js', 'dist'], project, MINUTE);
         synthesized = { yaml: fs.readFileSync(path.join(project, 'dist', 'agents.k8s.yaml'), 'utf8') };
       } catch (error) {
@@ -159,7 +189,8 @@ describe('the packed package, installed in a fresh project', () => {
   });
 
   it('ships no tests, fixtures, sources, examples, dist output, source maps or build info', () => {
-    const forbidden = /(^|\/)(tests?|__tests__|__snapshots__|fixtures?|src|examples|dist|docs)\/|\.(test|spec)\.|(?<!\.d)\.ts$|\.map$|\.tsbuildinfo$/;
+    const forbidden =
+      /(^|\/)(tests?|__tests__|__snapshots__|fixtures?|src|examples|dist|docs)\/|\.(test|spec)\.|(?<!\.d)\.ts$|\.map$|\.tsbuildinfo$/;
     expect(packed.files.map((f) => f.path).filter((f) => forbidden.test(f))).toEqual([]);
   });
 
@@ -167,17 +198,25 @@ describe('the packed package, installed in a fresh project', () => {
     const exportTargets = Object.entries(pkg.exports)
       .filter(([subpath]) => subpath !== './package.json')
       .flatMap(([, target]) => (typeof target === 'string' ? [target] : Object.values(target)));
-    const wanted = [pkg.main, pkg.types, ...Object.values(pkg.bin), ...exportTargets, 'lib/validate/schema/k8s-1.27.json']
-      .map((p) => path.posix.normalize(p));
+    const wanted = [
+      pkg.main,
+      pkg.types,
+      ...Object.values(pkg.bin),
+      ...exportTargets,
+      'lib/validate/schema/k8s-1.27.json',
+    ].map((p) => path.posix.normalize(p));
     const files = new Set(packed.files.map((f) => f.path));
     expect(wanted.filter((p) => !files.has(p))).toEqual([]);
   });
 
   it('ships no stale build output: every lib/ file comes from a file in src/', () => {
-    const orphans = packed.files.map((f) => f.path).filter((f) => f.startsWith('lib/')).filter((f) => {
-      const source = f.replace(/^lib\//, 'src/').replace(/(\.d\.ts|\.js)$/, '.ts');
-      return !fs.existsSync(path.join(ROOT, source));
-    });
+    const orphans = packed.files
+      .map((f) => f.path)
+      .filter((f) => f.startsWith('lib/'))
+      .filter((f) => {
+        const source = f.replace(/^lib\//, 'src/').replace(/(\.d\.ts|\.js)$/, '.ts');
+        return !fs.existsSync(path.join(ROOT, source));
+      });
     expect(orphans, 'run `rm -rf lib && npm run build`').toEqual([]);
   });
 
@@ -209,17 +248,41 @@ describe('the packed package, installed in a fresh project', () => {
     });
   });
 
-  it('compiles a strict TypeScript program against the installed types and synthesizes the expected YAML', () => {
-    expect(synth()).toBe(EXPECTED_YAML);
-  }, 6 * MINUTE);
+  it(
+    'compiles a strict TypeScript program against the installed types and synthesizes the expected YAML',
+    () => {
+      expect(synth()).toBe(EXPECTED_YAML);
+    },
+    6 * MINUTE,
+  );
 
-  it.each(['node10', 'node16'])('types the cdk8s-plugin export under %s module resolution', (resolution) => {
-    const tsc = path.join(project, 'node_modules', 'typescript', 'bin', 'tsc');
-    const r = run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--types', 'node',
-      '--module', resolution === 'node10' ? 'commonjs' : 'node16', '--moduleResolution', resolution, 'plugin.ts'], project, 5 * MINUTE);
-    expect(r.stdout, 'tsc errors').toBe('');
-    expect(r.status).toBe(0);
-  }, 6 * MINUTE);
+  it.each(['node10', 'node16'])(
+    'types the cdk8s-plugin export under %s module resolution',
+    (resolution) => {
+      const tsc = path.join(project, 'node_modules', 'typescript', 'bin', 'tsc');
+      const r = run(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--types',
+          'node',
+          '--module',
+          resolution === 'node10' ? 'commonjs' : 'node16',
+          '--moduleResolution',
+          resolution,
+          'plugin.ts',
+        ],
+        project,
+        5 * MINUTE,
+      );
+      expect(r.stdout, 'tsc errors').toBe('');
+      expect(r.status).toBe(0);
+    },
+    6 * MINUTE,
+  );
 
   it('runs the installed bin: --version prints the package version', () => {
     const viaNpx = bin(['--version']);
@@ -230,28 +293,42 @@ describe('the packed package, installed in a fresh project', () => {
     expect(direct.stdout.trim()).toBe(pkg.version);
   });
 
-  it('validates the synthesized YAML with the installed bin', () => {
-    synth();
-    const r = bin(['validate', '--output', 'json', 'dist/agents.k8s.yaml']);
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(JSON.parse(r.stdout).summary).toMatchObject({ documents: 1, valid: 1, invalid: 0 });
-  }, 6 * MINUTE);
+  it(
+    'validates the synthesized YAML with the installed bin',
+    () => {
+      synth();
+      const r = bin(['validate', '--output', 'json', 'dist/agents.k8s.yaml']);
+      expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(JSON.parse(r.stdout).summary).toMatchObject({ documents: 1, valid: 1, invalid: 0 });
+    },
+    6 * MINUTE,
+  );
 
-  it('rejects a mistyped field with its path, through the shipped schema', () => {
-    const bad = synth().replace('readOnly: true', 'readOnly: "yes"');
-    fs.writeFileSync(path.join(project, 'bad.yaml'), bad);
-    const r = bin(['validate', '--output', 'json', 'bad.yaml']);
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(1);
-    const paths = (JSON.parse(r.stdout).results as Array<{ errors: Array<{ path: string }> }>).flatMap((d) => d.errors.map((e) => e.path));
-    expect(paths).toEqual(['spec.template.spec.containers[0].volumeMounts[0].readOnly']);
-  }, 6 * MINUTE);
+  it(
+    'rejects a mistyped field with its path, through the shipped schema',
+    () => {
+      const bad = synth().replace('readOnly: true', 'readOnly: "yes"');
+      fs.writeFileSync(path.join(project, 'bad.yaml'), bad);
+      const r = bin(['validate', '--output', 'json', 'bad.yaml']);
+      expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(1);
+      const paths = (JSON.parse(r.stdout).results as Array<{ errors: Array<{ path: string }> }>).flatMap((d) =>
+        d.errors.map((e) => e.path),
+      );
+      expect(paths).toEqual(['spec.template.spec.containers[0].volumeMounts[0].readOnly']);
+    },
+    6 * MINUTE,
+  );
 
-  it('runs the cdk8s validation plugin from the installed copy', () => {
-    synth();
-    const ok = JSON.parse(mustRun(process.execPath, ['plugin.js', 'dist/agents.k8s.yaml'], project, MINUTE));
-    expect(ok).toEqual({ status: 'success', rules: [] });
-    fs.writeFileSync(path.join(project, 'bad-plugin.yaml'), synth().replace('readOnly: true', 'readOnly: "yes"'));
-    const failed = JSON.parse(mustRun(process.execPath, ['plugin.js', 'bad-plugin.yaml'], project, MINUTE));
-    expect(failed).toEqual({ status: 'failure', rules: ['type/invalid-type'] });
-  }, 6 * MINUTE);
+  it(
+    'runs the cdk8s validation plugin from the installed copy',
+    () => {
+      synth();
+      const ok = JSON.parse(mustRun(process.execPath, ['plugin.js', 'dist/agents.k8s.yaml'], project, MINUTE));
+      expect(ok).toEqual({ status: 'success', rules: [] });
+      fs.writeFileSync(path.join(project, 'bad-plugin.yaml'), synth().replace('readOnly: true', 'readOnly: "yes"'));
+      const failed = JSON.parse(mustRun(process.execPath, ['plugin.js', 'bad-plugin.yaml'], project, MINUTE));
+      expect(failed).toEqual({ status: 'failure', rules: ['type/invalid-type'] });
+    },
+    6 * MINUTE,
+  );
 });

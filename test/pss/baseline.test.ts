@@ -11,13 +11,20 @@ describe('baseline checks', () => {
 
   describe('hostNamespaces', () => {
     it('allows host namespaces set to false', () => {
-      expect(violationsOf(daemonSet((_ds, pod) => Object.assign(pod, { hostNetwork: false, hostPID: false, hostIPC: false })), 'baseline')).toEqual([]);
+      expect(
+        violationsOf(
+          daemonSet((_ds, pod) => Object.assign(pod, { hostNetwork: false, hostPID: false, hostIPC: false })),
+          'baseline',
+        ),
+      ).toEqual([]);
     });
 
     it('denies hostNetwork, hostPID and hostIPC each at its field', () => {
       const ds = daemonSet((_ds, pod) => Object.assign(pod, { hostNetwork: true, hostPID: true, hostIPC: true }));
       expect(violationsOf(ds, 'baseline')).toEqual([
-        `${P}.hostIPC hostNamespaces`, `${P}.hostNetwork hostNamespaces`, `${P}.hostPID hostNamespaces`,
+        `${P}.hostIPC hostNamespaces`,
+        `${P}.hostNetwork hostNamespaces`,
+        `${P}.hostPID hostNamespaces`,
       ]);
       expect(messagesOf(ds, 'baseline')[1]).toBe('host namespaces (hostNetwork=true)');
     });
@@ -25,35 +32,71 @@ describe('baseline checks', () => {
 
   describe('privileged', () => {
     it('allows privileged: false', () => {
-      expect(violationsOf(daemonSet((_ds, _pod, c) => { c.securityContext = { privileged: false }; }), 'baseline')).toEqual([]);
+      expect(
+        violationsOf(
+          daemonSet((_ds, _pod, c) => {
+            c.securityContext = { privileged: false };
+          }),
+          'baseline',
+        ),
+      ).toEqual([]);
     });
 
     it('denies a privileged init container at its field, in PSA wording', () => {
-      const ds = daemonSet((_ds, pod) => { pod.initContainers = [{ name: 'init', image: 'x', securityContext: { privileged: true } }]; });
+      const ds = daemonSet((_ds, pod) => {
+        pod.initContainers = [{ name: 'init', image: 'x', securityContext: { privileged: true } }];
+      });
       expect(violationsOf(ds, 'baseline')).toEqual([`${P}.initContainers[0].securityContext.privileged privileged`]);
-      expect(messagesOf(ds, 'baseline')).toEqual(['privileged (container "init" must not set securityContext.privileged=true)']);
+      expect(messagesOf(ds, 'baseline')).toEqual([
+        'privileged (container "init" must not set securityContext.privileged=true)',
+      ]);
     });
   });
 
   describe('capabilities_baseline', () => {
     it('allows adding capabilities from the default set', () => {
-      expect(violationsOf(daemonSet((_ds, _pod, c) => { c.securityContext = { capabilities: { add: ['CHOWN', 'NET_BIND_SERVICE'] } }; }), 'baseline')).toEqual([]);
+      expect(
+        violationsOf(
+          daemonSet((_ds, _pod, c) => {
+            c.securityContext = { capabilities: { add: ['CHOWN', 'NET_BIND_SERVICE'] } };
+          }),
+          'baseline',
+        ),
+      ).toEqual([]);
     });
 
     it('denies each added capability outside the default set', () => {
-      const ds = daemonSet((_ds, _pod, c) => { c.securityContext = { capabilities: { add: ['CHOWN', 'NET_ADMIN'] } }; });
-      expect(violationsOf(ds, 'baseline')).toEqual([`${P}.containers[0].securityContext.capabilities.add[1] capabilities_baseline`]);
-      expect(messagesOf(ds, 'baseline')).toEqual(['non-default capabilities (container "agent" must not include "NET_ADMIN" in securityContext.capabilities.add)']);
+      const ds = daemonSet((_ds, _pod, c) => {
+        c.securityContext = { capabilities: { add: ['CHOWN', 'NET_ADMIN'] } };
+      });
+      expect(violationsOf(ds, 'baseline')).toEqual([
+        `${P}.containers[0].securityContext.capabilities.add[1] capabilities_baseline`,
+      ]);
+      expect(messagesOf(ds, 'baseline')).toEqual([
+        'non-default capabilities (container "agent" must not include "NET_ADMIN" in securityContext.capabilities.add)',
+      ]);
     });
   });
 
   describe('hostPathVolumes', () => {
     it('allows an emptyDir volume', () => {
-      expect(violationsOf(daemonSet((_ds, pod) => { pod.volumes = [{ name: 'tmp', emptyDir: {} }]; }), 'baseline')).toEqual([]);
+      expect(
+        violationsOf(
+          daemonSet((_ds, pod) => {
+            pod.volumes = [{ name: 'tmp', emptyDir: {} }];
+          }),
+          'baseline',
+        ),
+      ).toEqual([]);
     });
 
     it('denies a hostPath volume at its hostPath field', () => {
-      const ds = daemonSet((_ds, pod) => { pod.volumes = [{ name: 'tmp', emptyDir: {} }, { name: 'logs', hostPath: { path: '/var/log' } }]; });
+      const ds = daemonSet((_ds, pod) => {
+        pod.volumes = [
+          { name: 'tmp', emptyDir: {} },
+          { name: 'logs', hostPath: { path: '/var/log' } },
+        ];
+      });
       expect(violationsOf(ds, 'baseline')).toEqual([`${P}.volumes[1].hostPath hostPathVolumes`]);
       expect(messagesOf(ds, 'baseline')).toEqual(['hostPath volumes (volume "logs")']);
     });
@@ -61,22 +104,36 @@ describe('baseline checks', () => {
 
   describe('hostPorts', () => {
     it('allows a containerPort without hostPort, and hostPort 0', () => {
-      expect(violationsOf(daemonSet((_ds, _pod, c) => { c.ports = [{ containerPort: 80 }, { containerPort: 81, hostPort: 0 }]; }), 'baseline')).toEqual([]);
+      expect(
+        violationsOf(
+          daemonSet((_ds, _pod, c) => {
+            c.ports = [{ containerPort: 80 }, { containerPort: 81, hostPort: 0 }];
+          }),
+          'baseline',
+        ),
+      ).toEqual([]);
     });
 
     it('denies a hostPort at its field', () => {
-      const ds = daemonSet((_ds, _pod, c) => { c.ports = [{ containerPort: 80, hostPort: 8080 }]; });
+      const ds = daemonSet((_ds, _pod, c) => {
+        c.ports = [{ containerPort: 80, hostPort: 8080 }];
+      });
       expect(violationsOf(ds, 'baseline')).toEqual([`${P}.containers[0].ports[0].hostPort hostPorts`]);
       expect(messagesOf(ds, 'baseline')).toEqual(['hostPort (container "agent" uses hostPort 8080)']);
     });
 
     it('denies the hostPort that 1.27 defaults from containerPort under hostNetwork', () => {
-      const ds = daemonSet((_ds, pod, c) => { pod.hostNetwork = true; c.ports = [{ containerPort: 9100 }]; });
+      const ds = daemonSet((_ds, pod, c) => {
+        pod.hostNetwork = true;
+        c.ports = [{ containerPort: 9100 }];
+      });
       expect(violationsOf(ds, 'baseline')).toEqual([
-        `${P}.containers[0].ports[0].hostPort hostPorts`, `${P}.hostNetwork hostNamespaces`,
+        `${P}.containers[0].ports[0].hostPort hostPorts`,
+        `${P}.hostNetwork hostNamespaces`,
       ]);
       expect(messagesOf(ds, 'baseline')[0]).toBe(
-        'hostPort (container "agent" uses hostPort 9100), defaulted from containerPort because hostNetwork=true');
+        'hostPort (container "agent" uses hostPort 9100), defaulted from containerPort because hostNetwork=true',
+      );
     });
 
     it('does not default hostPort for ephemeral containers', () => {
@@ -102,7 +159,9 @@ describe('baseline checks', () => {
 
     it('denies an unconfined profile at its annotation on the pod template', () => {
       const ds = daemonSet((ds) => {
-        ds.spec.template.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/agent': 'unconfined' };
+        ds.spec.template.metadata.annotations = {
+          'container.apparmor.security.beta.kubernetes.io/agent': 'unconfined',
+        };
       });
       expect(violationsOf(ds, 'baseline')).toEqual([
         'spec.template.metadata.annotations[container.apparmor.security.beta.kubernetes.io/agent] appArmorProfile',
@@ -112,8 +171,10 @@ describe('baseline checks', () => {
       ]);
     });
 
-    it('ignores the DaemonSet\'s own annotations', () => {
-      const ds = daemonSet((ds) => { ds.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/agent': 'unconfined' }; });
+    it("ignores the DaemonSet's own annotations", () => {
+      const ds = daemonSet((ds) => {
+        ds.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/agent': 'unconfined' };
+      });
       expect(violationsOf(ds, 'baseline')).toEqual([]);
     });
   });
@@ -147,13 +208,24 @@ describe('baseline checks', () => {
 
   describe('procMount', () => {
     it('allows procMount Default', () => {
-      expect(violationsOf(daemonSet((_ds, _pod, c) => { c.securityContext = { procMount: 'Default' }; }), 'baseline')).toEqual([]);
+      expect(
+        violationsOf(
+          daemonSet((_ds, _pod, c) => {
+            c.securityContext = { procMount: 'Default' };
+          }),
+          'baseline',
+        ),
+      ).toEqual([]);
     });
 
     it('denies procMount Unmasked', () => {
-      const ds = daemonSet((_ds, _pod, c) => { c.securityContext = { procMount: 'Unmasked' }; });
+      const ds = daemonSet((_ds, _pod, c) => {
+        c.securityContext = { procMount: 'Unmasked' };
+      });
       expect(violationsOf(ds, 'baseline')).toEqual([`${P}.containers[0].securityContext.procMount procMount`]);
-      expect(messagesOf(ds, 'baseline')).toEqual(['procMount (container "agent" must not set securityContext.procMount to "Unmasked")']);
+      expect(messagesOf(ds, 'baseline')).toEqual([
+        'procMount (container "agent" must not set securityContext.procMount to "Unmasked")',
+      ]);
     });
   });
 
@@ -167,15 +239,23 @@ describe('baseline checks', () => {
     });
 
     it('denies an Unconfined profile from v1.19', () => {
-      const ds = daemonSet((_ds, pod) => { pod.securityContext = { seccompProfile: { type: 'Unconfined' } }; });
-      expect(violationsOf(ds, 'baseline', 'v1.19')).toEqual([`${P}.securityContext.seccompProfile.type seccompProfile_baseline`]);
-      expect(messagesOf(ds, 'baseline', 'v1.19')).toEqual(['seccompProfile (pod must not set securityContext.seccompProfile.type to "Unconfined")']);
+      const ds = daemonSet((_ds, pod) => {
+        pod.securityContext = { seccompProfile: { type: 'Unconfined' } };
+      });
+      expect(violationsOf(ds, 'baseline', 'v1.19')).toEqual([
+        `${P}.securityContext.seccompProfile.type seccompProfile_baseline`,
+      ]);
+      expect(messagesOf(ds, 'baseline', 'v1.19')).toEqual([
+        'seccompProfile (pod must not set securityContext.seccompProfile.type to "Unconfined")',
+      ]);
     });
 
     it('reads the alpha annotations, not the fields, before v1.19', () => {
       const ds = daemonSet((ds, pod) => {
         pod.securityContext = { seccompProfile: { type: 'Unconfined' } };
-        ds.spec.template.metadata.annotations = { 'container.seccomp.security.alpha.kubernetes.io/agent': 'unconfined' };
+        ds.spec.template.metadata.annotations = {
+          'container.seccomp.security.alpha.kubernetes.io/agent': 'unconfined',
+        };
       });
       expect(violationsOf(ds, 'baseline', 'v1.18')).toEqual([
         'spec.template.metadata.annotations[container.seccomp.security.alpha.kubernetes.io/agent] seccompProfile_baseline',
@@ -183,19 +263,26 @@ describe('baseline checks', () => {
       expect(messagesOf(ds, 'baseline', 'v1.18')).toEqual([
         'seccompProfile (forbidden annotation container.seccomp.security.alpha.kubernetes.io/agent="unconfined")',
       ]);
-      expect(violationsOf(ds, 'baseline', 'v1.19')).toEqual([`${P}.securityContext.seccompProfile.type seccompProfile_baseline`]);
+      expect(violationsOf(ds, 'baseline', 'v1.19')).toEqual([
+        `${P}.securityContext.seccompProfile.type seccompProfile_baseline`,
+      ]);
     });
 
     it('ignores container annotations naming no container of the pod', () => {
       const ds = daemonSet((ds) => {
-        ds.spec.template.metadata.annotations = { 'container.seccomp.security.alpha.kubernetes.io/other': 'unconfined' };
+        ds.spec.template.metadata.annotations = {
+          'container.seccomp.security.alpha.kubernetes.io/other': 'unconfined',
+        };
       });
       expect(violationsOf(ds, 'baseline', 'v1.18')).toEqual([]);
     });
   });
 
   describe('sysctls', () => {
-    const withSysctl = (name: string) => daemonSet((_ds, pod) => { pod.securityContext = { sysctls: [{ name, value: '1' }] }; });
+    const withSysctl = (name: string) =>
+      daemonSet((_ds, pod) => {
+        pod.securityContext = { sysctls: [{ name, value: '1' }] };
+      });
 
     it('allows net.ipv4.ip_local_reserved_ports from v1.27', () => {
       expect(violationsOf(withSysctl('net.ipv4.ip_local_reserved_ports'), 'baseline', 'v1.27')).toEqual([]);
@@ -214,7 +301,14 @@ describe('baseline checks', () => {
 
   describe('windowsHostProcess', () => {
     it('allows hostProcess: false', () => {
-      expect(violationsOf(daemonSet((_ds, pod) => { pod.securityContext = { windowsOptions: { hostProcess: false } }; }), 'baseline')).toEqual([]);
+      expect(
+        violationsOf(
+          daemonSet((_ds, pod) => {
+            pod.securityContext = { windowsOptions: { hostProcess: false } };
+          }),
+          'baseline',
+        ),
+      ).toEqual([]);
     });
 
     it('denies hostProcess on the pod and on a container', () => {
@@ -226,7 +320,9 @@ describe('baseline checks', () => {
         `${P}.containers[0].securityContext.windowsOptions.hostProcess windowsHostProcess`,
         `${P}.securityContext.windowsOptions.hostProcess windowsHostProcess`,
       ]);
-      expect(messagesOf(ds, 'baseline')[1]).toBe('hostProcess (pod must not set securityContext.windowsOptions.hostProcess=true)');
+      expect(messagesOf(ds, 'baseline')[1]).toBe(
+        'hostProcess (pod must not set securityContext.windowsOptions.hostProcess=true)',
+      );
     });
   });
 });

@@ -48,7 +48,8 @@ function denyingChecks(name: string, level: string, minor: number): string[] {
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The fixture's pod as a DaemonSet's template, as upstream wraps fixtures in workload templates. */
@@ -62,7 +63,13 @@ function asDaemonSet(pod: any): any {
 }
 
 /** Why the verdict on one fixture disagrees with its path, or undefined when it agrees. */
-function disagreement(manifest: unknown, level: PssLevel, version: PssVersion, verdict: string, name: string): string | undefined {
+function disagreement(
+  manifest: unknown,
+  level: PssLevel,
+  version: PssVersion,
+  verdict: string,
+  name: string,
+): string | undefined {
   const { violations } = checkPodSecurity(manifest, { level, version });
   const shown = violations.map((v) => `${v.check} ${toFieldPath(v.path)}: ${v.message}`).join('; ');
   if (verdict === 'pass') return violations.length === 0 ? undefined : `denied: ${shown}`;
@@ -74,12 +81,22 @@ function disagreement(manifest: unknown, level: PssLevel, version: PssVersion, v
 }
 
 describe.skipIf(ROOT === undefined)('Pod Security corpus (pod-security-admission v0.27.16 testdata)', () => {
-  const cases = ROOT === undefined ? [] : yamlFiles(ROOT).map((file) => {
-    const [level, version, verdict, base] = relative(ROOT, file).split(sep);
-    const name = base.replace(/\d*\.yaml$/, '');
-    const docs = readYamlStream(readFileSync(file, 'utf8'));
-    return { file: relative(ROOT, file), level: level as PssLevel, version: version as PssVersion, verdict, name, pod: docs[0]?.value };
-  });
+  const cases =
+    ROOT === undefined
+      ? []
+      : yamlFiles(ROOT).map((file) => {
+          const [level, version, verdict, base] = relative(ROOT, file).split(sep);
+          const name = base.replace(/\d*\.yaml$/, '');
+          const docs = readYamlStream(readFileSync(file, 'utf8'));
+          return {
+            file: relative(ROOT, file),
+            level: level as PssLevel,
+            version: version as PssVersion,
+            verdict,
+            name,
+            pod: docs[0]?.value,
+          };
+        });
 
   it('reads every fixture of the corpus', () => {
     expect(cases.length).toBe(3185);
@@ -98,8 +115,9 @@ describe.skipIf(ROOT === undefined)('Pod Security corpus (pod-security-admission
   it('gives every fixture the same verdict as a DaemonSet template, at template paths', () => {
     const bad = cases.flatMap((c) => {
       const why = disagreement(asDaemonSet(c.pod), c.level, c.version, c.verdict, c.name);
-      const paths = checkPodSecurity(asDaemonSet(c.pod), { level: c.level, version: c.version }).violations
-        .filter((v) => !toFieldPath(v.path).startsWith('spec.template.'));
+      const paths = checkPodSecurity(asDaemonSet(c.pod), { level: c.level, version: c.version }).violations.filter(
+        (v) => !toFieldPath(v.path).startsWith('spec.template.'),
+      );
       return why === undefined && paths.length === 0 ? [] : [`${c.file}: ${why ?? 'path outside the template'}`];
     });
     console.log(`Pod Security corpus, DaemonSets: ${cases.length - bad.length}/${cases.length} agree`);

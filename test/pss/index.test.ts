@@ -7,10 +7,14 @@ import { violationsOf } from './_support';
 const P = 'spec.template.spec';
 
 /** A DaemonSet with hostPath volumes at indexes 0, 1 and 10, and hostNetwork. */
-const hostAgent = () => daemonSet((_ds, pod) => {
-  pod.hostNetwork = true;
-  pod.volumes = Array.from({ length: 11 }, (_, i) => ({ name: `v${i}`, ...(i === 0 || i === 1 || i === 10 ? { hostPath: { path: `/h${i}` } } : { emptyDir: {} }) }));
-});
+const hostAgent = () =>
+  daemonSet((_ds, pod) => {
+    pod.hostNetwork = true;
+    pod.volumes = Array.from({ length: 11 }, (_, i) => ({
+      name: `v${i}`,
+      ...(i === 0 || i === 1 || i === 10 ? { hostPath: { path: `/h${i}` } } : { emptyDir: {} }),
+    }));
+  });
 
 describe('checkPodSecurity', () => {
   it('allows everything at privileged', () => {
@@ -19,14 +23,30 @@ describe('checkPodSecurity', () => {
 
   it('knows the 17 checks of PSA 1.27', () => {
     expect([...PSS_CHECK_IDS].sort()).toEqual([
-      'allowPrivilegeEscalation', 'appArmorProfile', 'capabilities_baseline', 'capabilities_restricted', 'hostNamespaces',
-      'hostPathVolumes', 'hostPorts', 'privileged', 'procMount', 'restrictedVolumes', 'runAsNonRoot', 'runAsUser',
-      'seLinuxOptions', 'seccompProfile_baseline', 'seccompProfile_restricted', 'sysctls', 'windowsHostProcess',
+      'allowPrivilegeEscalation',
+      'appArmorProfile',
+      'capabilities_baseline',
+      'capabilities_restricted',
+      'hostNamespaces',
+      'hostPathVolumes',
+      'hostPorts',
+      'privileged',
+      'procMount',
+      'restrictedVolumes',
+      'runAsNonRoot',
+      'runAsUser',
+      'seLinuxOptions',
+      'seccompProfile_baseline',
+      'seccompProfile_restricted',
+      'sysctls',
+      'windowsHostProcess',
     ]);
   });
 
   it('evaluates latest and versions newer than v1.27 as v1.27', () => {
-    const ds = daemonSet((_ds, pod) => { pod.securityContext = { sysctls: [{ name: 'net.ipv4.ip_local_reserved_ports', value: '1' }] }; });
+    const ds = daemonSet((_ds, pod) => {
+      pod.securityContext = { sysctls: [{ name: 'net.ipv4.ip_local_reserved_ports', value: '1' }] };
+    });
     expect(violationsOf(ds, 'baseline', 'v1.26')).toHaveLength(1);
     expect(violationsOf(ds, 'baseline', 'v1.27')).toEqual([]);
     expect(violationsOf(ds, 'baseline', 'v1.35')).toEqual([]);
@@ -36,7 +56,9 @@ describe('checkPodSecurity', () => {
 
   it('refuses a version PSA would not parse', () => {
     expect(() => checkPodSecurity(daemonSet(), { level: 'baseline', version: 'v1.027' as never })).toThrow(RangeError);
-    expect(() => checkPodSecurity(daemonSet(), { level: 'baseline', version: 'v2.0' as never })).toThrow('must be "latest" or "v1.x"');
+    expect(() => checkPodSecurity(daemonSet(), { level: 'baseline', version: 'v2.0' as never })).toThrow(
+      'must be "latest" or "v1.x"',
+    );
   });
 
   it('refuses an unknown level', () => {
@@ -44,12 +66,15 @@ describe('checkPodSecurity', () => {
   });
 
   it('refuses a kind without a pod it checks', () => {
-    expect(() => checkPodSecurity({ apiVersion: 'apps/v1', kind: 'Deployment' }, { level: 'baseline' })).toThrow(TypeError);
+    expect(() => checkPodSecurity({ apiVersion: 'apps/v1', kind: 'Deployment' }, { level: 'baseline' })).toThrow(
+      TypeError,
+    );
   });
 
   it('checks a Pod at its own spec and metadata paths', () => {
     const pod = {
-      apiVersion: 'v1', kind: 'Pod',
+      apiVersion: 'v1',
+      kind: 'Pod',
       metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/c': 'unconfined' } },
       spec: { containers: [{ name: 'c', image: 'x', securityContext: { privileged: true } }] },
     };
@@ -99,11 +124,13 @@ describe('exemptions', () => {
     const r = check([{ check: 'hostPathVolumes', path: `${P}.volumes[1]`, reason: 'v1' }]);
     expect(r.exempted).toEqual([`${P}.volumes[1].hostPath v1`]);
     expect(r.violations).toEqual([
-      `${P}.hostNetwork hostNamespaces`, `${P}.volumes[0].hostPath hostPathVolumes`, `${P}.volumes[10].hostPath hostPathVolumes`,
+      `${P}.hostNetwork hostNamespaces`,
+      `${P}.volumes[0].hostPath hostPathVolumes`,
+      `${P}.volumes[10].hostPath hostPathVolumes`,
     ]);
   });
 
-  it('matches paths by whole segments, not by a field name\'s first letters', () => {
+  it("matches paths by whole segments, not by a field name's first letters", () => {
     const r = check([{ check: 'hostNamespaces', path: `${P}.host`, reason: 'partial name' }]);
     expect(r.violations).toContain(`${P}.hostNetwork hostNamespaces`);
     expect(r.unused).toEqual(['partial name']);

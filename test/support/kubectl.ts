@@ -17,7 +17,8 @@ export function findKubectl127(): string | undefined {
 
 /** shared/tools/fake-discovery.py, through K8S_SHARED (or K8S_CORPORA's parent). */
 export function findFakeDiscovery(): string | undefined {
-  const shared = process.env.K8S_SHARED ?? (process.env.K8S_CORPORA ? path.dirname(process.env.K8S_CORPORA) : undefined);
+  const shared =
+    process.env.K8S_SHARED ?? (process.env.K8S_CORPORA ? path.dirname(process.env.K8S_CORPORA) : undefined);
   const tool = shared ? path.join(shared, 'tools', 'fake-discovery.py') : undefined;
   return tool && fs.existsSync(tool) ? tool : undefined;
 }
@@ -36,7 +37,10 @@ async function freePort(): Promise<number> {
 async function waitForPort(port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
+      const s = net.connect(port, '127.0.0.1', () => {
+        s.end();
+        resolve(true);
+      });
       s.on('error', () => resolve(false));
     });
     if (ok) return;
@@ -54,7 +58,11 @@ export class KubectlDecoder {
     return new KubectlDecoder(kubectl, port, proc);
   }
 
-  private constructor(private readonly kubectl: string, private readonly port: number, private readonly proc: ChildProcess) {}
+  private constructor(
+    private readonly kubectl: string,
+    private readonly port: number,
+    private readonly proc: ChildProcess,
+  ) {}
 
   /** The objects kubectl would send for this YAML (it decodes as YAML 1.1 and validates nothing). */
   public decode(yamlText: string): unknown[] {
@@ -62,12 +70,27 @@ export class KubectlDecoder {
     const file = path.join(dir, 'in.yaml');
     fs.writeFileSync(file, yamlText);
     try {
-      const out = execFileSync(this.kubectl, [
-        '--server', `http://127.0.0.1:${this.port}`, 'create', '--dry-run=client', '--validate=false', '-o', 'json', '-f', file,
-      ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const out = execFileSync(
+        this.kubectl,
+        [
+          '--server',
+          `http://127.0.0.1:${this.port}`,
+          'create',
+          '--dry-run=client',
+          '--validate=false',
+          '-o',
+          'json',
+          '-f',
+          file,
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       // Several documents print as a List, or as objects one after another (top-level braces at column 0).
-      const parsed = JSON.parse(`[${out.trim().replace(/^}\n\{/gm, '},\n{')}]`) as Array<{ kind?: string; items?: unknown[] }>;
-      return parsed.flatMap((o) => (o.kind === 'List' ? o.items ?? [] : [o]));
+      const parsed = JSON.parse(`[${out.trim().replace(/^}\n\{/gm, '},\n{')}]`) as Array<{
+        kind?: string;
+        items?: unknown[];
+      }>;
+      return parsed.flatMap((o) => (o.kind === 'List' ? (o.items ?? []) : [o]));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -18,8 +18,11 @@ export function kubectlRows(): Row[] {
   const source = fs.readFileSync(path.join(__dirname, '..', 'yaml-read.test.ts'), 'utf8');
   const start = source.indexOf('const ERROR = Symbol');
   const end = source.indexOf('const ROWS =');
-  if (start < 0 || end < start) throw new Error('yaml-read.test.ts no longer has its table between `const ERROR` and `const ROWS`');
-  const js = ts.transpileModule(source.slice(start, end), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }).outputText;
+  if (start < 0 || end < start)
+    throw new Error('yaml-read.test.ts no longer has its table between `const ERROR` and `const ROWS`');
+  const js = ts.transpileModule(source.slice(start, end), {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS },
+  }).outputText;
   const tables = new Function(`${js}\nreturn [VALUES, KEYS, DOCUMENTS, STRICTER, RAW_BREAKS];`)() as Row[][];
   return tables.flat();
 }

@@ -6,7 +6,10 @@ describe('FloatingIP network mode', () => {
   it('annotates the pod for the Galaxy underlay network and requests one ENI IP in the first container', () => {
     const { ds } = makeDaemonSet({
       network: NetworkMode.floatingIp(),
-      containers: [{ name: 'a', image: 'a:1', resources: { cpu: { request: '100m' } } }, { name: 'b', image: 'b:1' }],
+      containers: [
+        { name: 'a', image: 'a:1', resources: { cpu: { request: '100m' } } },
+        { name: 'b', image: 'b:1' },
+      ],
     });
     const m = manifestOf(ds);
     expect(m.spec.template.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'galaxy-k8s-vlan' });
@@ -24,7 +27,10 @@ describe('FloatingIP network mode', () => {
     expect(manifestOf(ds).spec.template.metadata.annotations['k8s.v1.cni.galaxy.io/release-policy']).toBe('');
   });
 
-  it.each([['Immutable', 'immutable'], ['Never', 'never']] as const)('refuses the %s policy, which Galaxy cannot honour for DaemonSet pods', (policy, value) => {
+  it.each([
+    ['Immutable', 'immutable'],
+    ['Never', 'never'],
+  ] as const)('refuses the %s policy, which Galaxy cannot honour for DaemonSet pods', (policy, value) => {
     const { ds } = makeDaemonSet({ network: NetworkMode.floatingIp({ releasePolicy: policy }) });
     expect(manifestOf(ds).spec.template.metadata.annotations['k8s.v1.cni.galaxy.io/release-policy']).toBe(value);
     expect(ds.issues().map((i) => `${toFieldPath(i.path)} ${i.code}`)).toEqual([
@@ -34,6 +40,9 @@ describe('FloatingIP network mode', () => {
 
   it('keeps the user pod annotations beside the Galaxy ones', () => {
     const { ds } = makeDaemonSet({ network: NetworkMode.floatingIp(), podAnnotations: { team: 'net' } });
-    expect(manifestOf(ds).spec.template.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'galaxy-k8s-vlan', team: 'net' });
+    expect(manifestOf(ds).spec.template.metadata.annotations).toEqual({
+      'k8s.v1.cni.cncf.io/networks': 'galaxy-k8s-vlan',
+      team: 'net',
+    });
   });
 });

@@ -3,7 +3,9 @@ import { Gpu, toFieldPath } from '../../src';
 import { makeDaemonSet, manifestOf } from '../support/synth';
 
 function issuesFor(core: number, memory?: number): string[] {
-  const { ds } = makeDaemonSet({ containers: [{ name: 'a', image: 'a:1', resources: { gpu: Gpu.vcuda({ core, memory }) } }] });
+  const { ds } = makeDaemonSet({
+    containers: [{ name: 'a', image: 'a:1', resources: { gpu: Gpu.vcuda({ core, memory }) } }],
+  });
   return ds.issues().map((i) => `${toFieldPath(i.path)} ${i.code}`);
 }
 
@@ -34,7 +36,10 @@ describe('GPU Manager shares', () => {
   });
 
   it('writes the core limit annotation as a string', () => {
-    const { ds } = makeDaemonSet({ vcudaCoreLimit: 80, containers: [{ name: 'a', image: 'a:1', resources: { gpu: Gpu.vcuda({ core: 50, memory: 16 }) } }] });
+    const { ds } = makeDaemonSet({
+      vcudaCoreLimit: 80,
+      containers: [{ name: 'a', image: 'a:1', resources: { gpu: Gpu.vcuda({ core: 50, memory: 16 }) } }],
+    });
     expect(manifestOf(ds).spec.template.metadata.annotations).toEqual({ 'tencent.com/vcuda-core-limit': '80' });
   });
 

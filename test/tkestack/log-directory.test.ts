@@ -11,17 +11,35 @@ describe('TKEStack log directory', () => {
       containers: [
         { name: 'app', image: 'a:1', logDirectory: '/data/logs', volumeMounts: [{ path: '/data', volume: data }] },
         { name: 'sidecar', image: 'b:1' },
-        { name: 'web', image: 'c:1', logDirectory: '/var/log/nginx', volumeMounts: [{ path: '/var/log/nginx', volume: Volume.fromEmptyDir('nginx') }] },
+        {
+          name: 'web',
+          image: 'c:1',
+          logDirectory: '/var/log/nginx',
+          volumeMounts: [{ path: '/var/log/nginx', volume: Volume.fromEmptyDir('nginx') }],
+        },
       ],
     });
-    expect(manifestOf(ds).spec.template.metadata.annotations[ANNOTATION]).toBe('{"app":"/data/logs","web":"/var/log/nginx"}');
+    expect(manifestOf(ds).spec.template.metadata.annotations[ANNOTATION]).toBe(
+      '{"app":"/data/logs","web":"/var/log/nginx"}',
+    );
     expect(ds.issues()).toEqual([]);
   });
 
   it('refuses a directory that is on no mounted volume', () => {
-    const { ds } = makeDaemonSet({ containers: [{ name: 'app', image: 'a:1', logDirectory: '/datalogs', volumeMounts: [{ path: '/data', volume: Volume.fromEmptyDir('d') }] }] });
+    const { ds } = makeDaemonSet({
+      containers: [
+        {
+          name: 'app',
+          image: 'a:1',
+          logDirectory: '/datalogs',
+          volumeMounts: [{ path: '/data', volume: Volume.fromEmptyDir('d') }],
+        },
+      ],
+    });
     const issues = ds.issues();
-    expect(issues.map((i) => `${toFieldPath(i.path)} ${i.code}`)).toEqual([`spec.template.metadata.annotations[${ANNOTATION}] log-directory/not-on-volume`]);
+    expect(issues.map((i) => `${toFieldPath(i.path)} ${i.code}`)).toEqual([
+      `spec.template.metadata.annotations[${ANNOTATION}] log-directory/not-on-volume`,
+    ]);
     expect(issues[0].message).toContain('mount a volume at /datalogs or a parent of it');
   });
 

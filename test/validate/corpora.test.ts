@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { isValidatedKind, validateManifest } from '../../src/validate/engine';
@@ -18,7 +18,9 @@ import { CORPORA } from '../support/manifest';
  */
 
 if (!CORPORA) {
-  console.warn('corpora.test.ts: K8S_CORPORA is not set, so the conformance corpora are SKIPPED (set it to shared/corpora).');
+  console.warn(
+    'corpora.test.ts: K8S_CORPORA is not set, so the conformance corpora are SKIPPED (set it to shared/corpora).',
+  );
 }
 
 type Verdict = 'Success' | 'Failure';
@@ -41,12 +43,18 @@ function record(corpus: string, verdictAgrees: boolean, fieldsAgree: boolean): v
 }
 
 afterAll(() => {
-  if (table.size > 0) console.log('conformance corpora, agreement with the 1.27 API server:\n' + formatTable([...table.values()]));
+  if (table.size > 0)
+    console.log(`conformance corpora, agreement with the 1.27 API server:\n${formatTable([...table.values()])}`);
 });
 
 function formatTable(rows: Row[]): string {
   const head = ['corpus', 'documents', 'verdict agrees', 'verdict+fields agree'];
-  const body = rows.map((r) => [r.corpus, `${r.documents}`, `${r.verdictsAgree}/${r.documents}`, `${r.fieldsAgree}/${r.documents}`]);
+  const body = rows.map((r) => [
+    r.corpus,
+    `${r.documents}`,
+    `${r.verdictsAgree}/${r.documents}`,
+    `${r.fieldsAgree}/${r.documents}`,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   return [head, ...body].map((cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
 }
@@ -76,7 +84,12 @@ const corpus = (...parts: string[]): string => path.join(CORPORA ?? '', ...parts
 
 describe.skipIf(!CORPORA)('conformance: daemonsets-in-the-wild (all valid)', () => {
   const dir = corpus('daemonsets-in-the-wild');
-  const files = CORPORA ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const files = CORPORA
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+    : [];
 
   it('has the 23 files the README lists', () => {
     expect(files).toHaveLength(23);
@@ -106,9 +119,10 @@ const API_SERVER_VERDICTS: Record<string, { expected: Verdict; fields: string[];
   'error_x_list_map_duplicate_key.yaml#0': {
     expected: 'Success',
     fields: [],
-    why: 'validateContainerPorts (1.27) checks port names for duplicates, not containerPort/protocol pairs; the '
-      + 'x-kubernetes-list-map-keys duplicate that kubectl-validate reports only breaks managedFields, which '
-      + 'FieldManager.UpdateNoErrors drops on create. Later servers only warn "duplicate port definition".',
+    why:
+      'validateContainerPorts (1.27) checks port names for duplicates, not containerPort/protocol pairs; the ' +
+      'x-kubernetes-list-map-keys duplicate that kubectl-validate reports only breaks managedFields, which ' +
+      'FieldManager.UpdateNoErrors drops on create. Later servers only warn "duplicate port definition".',
   },
 };
 
@@ -127,7 +141,8 @@ function kubectlValidateCases(file: string, text: string): KvCase[] {
     const status = JSON.parse(header.join('\n')) as { status: Verdict; details?: { causes?: { field?: string }[] } };
     const fields = (status.details?.causes ?? []).map((c) => c.field).filter((f): f is string => !!f && f !== '<nil>');
     const override = API_SERVER_VERDICTS[name];
-    if (override) return { name, text: chunk, expected: override.expected, fields: override.fields, note: override.why };
+    if (override)
+      return { name, text: chunk, expected: override.expected, fields: override.fields, note: override.why };
     return { name, text: chunk, expected: status.status, fields };
   });
 }
@@ -142,9 +157,12 @@ function inScope(c: KvCase): boolean {
 describe.skipIf(!CORPORA)('conformance: kubectl-validate v1.27 cases for Pods and DaemonSets', () => {
   const dir = corpus('kubectl-validate', 'v1.27', 'testcases', 'manifests');
   const cases = CORPORA
-    ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()
-      .flatMap((f) => kubectlValidateCases(f, fs.readFileSync(path.join(dir, f), 'utf8')))
-      .filter(inScope)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .flatMap((f) => kubectlValidateCases(f, fs.readFileSync(path.join(dir, f), 'utf8')))
+        .filter(inScope)
     : [];
 
   it('finds the Pod cases the corpus README lists', () => {
@@ -171,7 +189,10 @@ describe.skipIf(!CORPORA)('conformance: kubectl-validate v1.27 cases for Pods an
     const ours = new Set(j.issues.map((i) => normalize(toFieldPath(i.path))));
     const missing = c.fields.map(normalize).filter((f) => !ours.has(f));
     record('kubectl-validate v1.27', j.verdict === c.expected, missing.length === 0);
-    expect({ verdict: j.verdict, missingFields: missing }, explain(j)).toEqual({ verdict: c.expected, missingFields: [] });
+    expect({ verdict: j.verdict, missingFields: missing }, explain(j)).toEqual({
+      verdict: c.expected,
+      missingFields: [],
+    });
   });
 });
 
@@ -184,7 +205,10 @@ describe.skipIf(!CORPORA)('conformance: kubeconform DaemonSet fixtures under str
     ['duplicate_property.yaml', []], // duplicate `containers` key: the YAML reader refuses it
   ];
   const verdicts = CORPORA
-    ? JSON.parse(fs.readFileSync(corpus('kubeconform', 'expected-verdicts.json'), 'utf8')) as Record<string, { strict?: { exit: number } }>
+    ? (JSON.parse(fs.readFileSync(corpus('kubeconform', 'expected-verdicts.json'), 'utf8')) as Record<
+        string,
+        { strict?: { exit: number } }
+      >)
     : {};
 
   it.each(fixtures)('rejects %s as kubeconform -strict does', (file, expectedIssues) => {

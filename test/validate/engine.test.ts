@@ -14,17 +14,29 @@ describe('engine', () => {
 
   it('hands every rule its node and path, and sorts issues by path', () => {
     const seen: string[] = [];
-    const issues = validateManifest(daemonSet((_ds, pod) => {
-      pod.containers.push({ name: 'b' });
-      pod.volumes = [{ name: 'v' }];
-    }), [{
-      volume: [(_n, path) => [{ path: [...path, 'name'], code: 't/v', message: 'v' }]],
-      container: [(_n, path, ctx) => {
-        seen.push(`${ctx.containerList}`);
-        return [{ path: [...path, 'name'], code: 't/c', message: 'c' }];
-      }],
-      objectMeta: [(_n, path, ctx) => { seen.push(`${ctx.metadataOf}:${toFieldPath(path)}`); return []; }],
-    }]);
+    const issues = validateManifest(
+      daemonSet((_ds, pod) => {
+        pod.containers.push({ name: 'b' });
+        pod.volumes = [{ name: 'v' }];
+      }),
+      [
+        {
+          volume: [(_n, path) => [{ path: [...path, 'name'], code: 't/v', message: 'v' }]],
+          container: [
+            (_n, path, ctx) => {
+              seen.push(`${ctx.containerList}`);
+              return [{ path: [...path, 'name'], code: 't/c', message: 'c' }];
+            },
+          ],
+          objectMeta: [
+            (_n, path, ctx) => {
+              seen.push(`${ctx.metadataOf}:${toFieldPath(path)}`);
+              return [];
+            },
+          ],
+        },
+      ],
+    );
     expect(issues.map((i) => toFieldPath(i.path))).toEqual([
       'spec.template.spec.containers[0].name',
       'spec.template.spec.containers[1].name',
@@ -34,8 +46,9 @@ describe('engine', () => {
   });
 
   it('renders map keys in brackets and sorts indexes numerically', () => {
-    expect(toFieldPath(['spec', 'containers', 0, 'resources', 'limits', key('nvidia.com/gpu')]))
-      .toBe('spec.containers[0].resources.limits[nvidia.com/gpu]');
+    expect(toFieldPath(['spec', 'containers', 0, 'resources', 'limits', key('nvidia.com/gpu')])).toBe(
+      'spec.containers[0].resources.limits[nvidia.com/gpu]',
+    );
     const a = { path: ['c', 10], code: 'x', message: '' };
     const b = { path: ['c', 2], code: 'x', message: '' };
     expect([a, b].sort(compareIssues)).toEqual([b, a]);

@@ -22,7 +22,10 @@ export function containerIndex(path: FieldPath): number {
 }
 
 /** The containers of one list of the pod spec. */
-export function containersOf(ctx: RuleContext, which: 'containers' | 'initContainers' | 'ephemeralContainers'): readonly unknown[] {
+export function containersOf(
+  ctx: RuleContext,
+  which: 'containers' | 'initContainers' | 'ephemeralContainers',
+): readonly unknown[] {
   return list(get(ctx.podSpec, which));
 }
 
@@ -51,7 +54,11 @@ export function hostNetwork(ctx: RuleContext): boolean {
  * hostPort after defaulting: SetDefaults_PodSpec (1.27) copies containerPort into a zero hostPort
  * of regular and init containers when hostNetwork is true (defaultHostNetworkPorts).
  */
-export function defaultedHostPort(port: unknown, ctx: RuleContext, containerList: RuleContext['containerList']): number | undefined {
+export function defaultedHostPort(
+  port: unknown,
+  ctx: RuleContext,
+  containerList: RuleContext['containerList'],
+): number | undefined {
   const hp = goInt(get(port, 'hostPort'));
   if (hp === undefined) return undefined;
   if (hp === 0 && hostNetwork(ctx) && containerList !== 'ephemeralContainers') {

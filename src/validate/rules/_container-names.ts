@@ -27,8 +27,15 @@ export function envVarNameErrors(value: string): readonly string[] {
   if (ENV_VAR_NAME_RE.test(value) && !value.startsWith('.')) return NO_ERRORS;
   const errs: string[] = [];
   if (!ENV_VAR_NAME_RE.test(value)) {
-    errs.push(regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
-      ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'));
+    errs.push(
+      regexError(
+        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
+        ENV_VAR_NAME_FMT,
+        'my.env-name',
+        'MY_ENV.NAME',
+        'MyEnvName1',
+      ),
+    );
   }
   return [...errs, ...chDirPrefixErrors(value)];
 }
@@ -41,8 +48,15 @@ export function configMapKeyErrors(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 253) errs.push('must be no more than 253 characters');
   if (!CONFIG_MAP_KEY_RE.test(value)) {
-    errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
-      CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'));
+    errs.push(
+      regexError(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+        CONFIG_MAP_KEY_FMT,
+        'key.name',
+        'KEY_NAME',
+        'key-name',
+      ),
+    );
   }
   return [...errs, ...chDirPrefixErrors(value)];
 }
@@ -72,8 +86,15 @@ export const PORT_RANGE_ERROR = 'must be between 1 and 65535, inclusive';
 
 /** IsHTTPHeaderName (v0.27). */
 export function httpHeaderNameErrors(value: string): string[] {
-  return /^[-A-Za-z0-9]+$/.test(value) ? []
-    : [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", '[-A-Za-z0-9]+', 'X-Header-Name')];
+  return /^[-A-Za-z0-9]+$/.test(value)
+    ? []
+    : [
+        regexError(
+          "a valid HTTP header must consist of alphanumeric characters or '-'",
+          '[-A-Za-z0-9]+',
+          'X-Header-Name',
+        ),
+      ];
 }
 
 /** IsValidUserID / IsValidGroupID (v0.27): 0..2^31-1. */

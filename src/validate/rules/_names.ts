@@ -52,7 +52,8 @@ const QNAME_RE = new RegExp(`^${QNAME_FMT}$`);
 const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 const C_IDENTIFIER_RE = new RegExp(`^${C_IDENTIFIER_FMT}$`);
 
-const QNAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const QNAME_MSG =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** IsDNS1123Label: at most 63 lowercase alphanumerics or '-', alphanumeric at both ends. */
 export function dns1123LabelErrors(value: string): readonly string[] {
@@ -63,8 +64,14 @@ export function dns1123LabelErrors(value: string): readonly string[] {
   if (!DNS1123_LABEL_RE.test(value)) {
     if (DNS1123_SUBDOMAIN_RE.test(value)) errs.push('must not contain dots');
     else {
-      errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-        DNS1123_LABEL_FMT, 'my-name', '123-abc'));
+      errs.push(
+        regexError(
+          "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+          DNS1123_LABEL_FMT,
+          'my-name',
+          '123-abc',
+        ),
+      );
     }
   }
   return errs;
@@ -80,8 +87,13 @@ export function dns1123SubdomainErrors(value: string): readonly string[] {
   const errs: string[] = [];
   if (longerThan(value, 253)) errs.push(maxLenError(253));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) {
-    errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-      DNS1123_SUBDOMAIN_FMT, 'example.com'));
+    errs.push(
+      regexError(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+        DNS1123_SUBDOMAIN_FMT,
+        'example.com',
+      ),
+    );
   }
   return errs;
 }
@@ -96,8 +108,14 @@ export function dns1035LabelErrors(value: string): readonly string[] {
   const errs: string[] = [];
   if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!DNS1035_LABEL_RE.test(value)) {
-    errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
-      DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
+    errs.push(
+      regexError(
+        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+        DNS1035_LABEL_FMT,
+        'my-name',
+        'abc-123',
+      ),
+    );
   }
   return errs;
 }
@@ -138,7 +156,9 @@ export function qualifiedNameErrors(value: string): readonly string[] {
     if (prefix.length === 0) errs.push('prefix part must be non-empty');
     else errs.push(...dns1123SubdomainErrors(prefix).map((m) => `prefix part ${m}`));
   } else {
-    return [`a qualified name ${regexError(QNAME_MSG, QNAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    return [
+      `a qualified name ${regexError(QNAME_MSG, QNAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
   }
   if (name.length === 0) errs.push('name part must be non-empty');
   else if (longerThan(name, 63)) errs.push(`name part ${maxLenError(63)}`);
@@ -156,8 +176,15 @@ export function labelValueErrors(value: string): readonly string[] {
   const errs: string[] = [];
   if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!LABEL_VALUE_RE.test(value)) {
-    errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
-      LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
+    errs.push(
+      regexError(
+        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        LABEL_VALUE_FMT,
+        'MyValue',
+        'my_value',
+        '12345',
+      ),
+    );
   }
   return errs;
 }
@@ -203,12 +230,22 @@ export function validateLabels(labels: unknown, path: FieldPath): Issue[] {
     const v = labels[k];
     const kErrs = qualifiedNameErrors(k);
     if (kErrs.length > 0) {
-      (out ??= []).push({ path, code: 'metadata/label-key-invalid', message: `label key ${show(k)}: ${joined(kErrs)}` });
+      out ??= [];
+      out.push({
+        path,
+        code: 'metadata/label-key-invalid',
+        message: `label key ${show(k)}: ${joined(kErrs)}`,
+      });
     }
     if (typeof v !== 'string') continue;
     const vErrs = labelValueErrors(v);
     if (vErrs.length > 0) {
-      (out ??= []).push({ path, code: 'metadata/label-value-invalid', message: `value ${show(v)} of label ${show(k)}: ${joined(vErrs)}` });
+      out ??= [];
+      out.push({
+        path,
+        code: 'metadata/label-value-invalid',
+        message: `value ${show(v)} of label ${show(k)}: ${joined(vErrs)}`,
+      });
     }
   }
   return out ?? NO_ISSUES;
@@ -228,13 +265,20 @@ export function validateAnnotations(annotations: unknown, path: FieldPath): Issu
     const v = annotations[k];
     const kErrs = qualifiedNameErrors(k.toLowerCase());
     if (kErrs.length > 0) {
-      out.push({ path, code: 'metadata/annotation-key-invalid', message: `annotation key ${show(k)}: ${joined(kErrs)}` });
+      out.push({
+        path,
+        code: 'metadata/annotation-key-invalid',
+        message: `annotation key ${show(k)}: ${joined(kErrs)}`,
+      });
     }
     total += byteLength(k) + (typeof v === 'string' ? byteLength(v) : 0);
   }
   if (total > TOTAL_ANNOTATION_SIZE_LIMIT_B) {
-    out.push({ path, code: 'metadata/annotations-too-long',
-      message: `may not be more than ${TOTAL_ANNOTATION_SIZE_LIMIT_B} bytes in total (keys plus values), got ${total}` });
+    out.push({
+      path,
+      code: 'metadata/annotations-too-long',
+      message: `may not be more than ${TOTAL_ANNOTATION_SIZE_LIMIT_B} bytes in total (keys plus values), got ${total}`,
+    });
   }
   return out;
 }
@@ -255,17 +299,26 @@ export function validateLabelSelector(sel: unknown, path: FieldPath): Issue[] {
     const values = list(get(expr, 'values'));
     if (op === 'In' || op === 'NotIn') {
       if (values.length === 0) {
-        out.push({ path: [...p, 'values'], code: 'selector/values-required',
-          message: "must be specified when `operator` is 'In' or 'NotIn'" });
+        out.push({
+          path: [...p, 'values'],
+          code: 'selector/values-required',
+          message: "must be specified when `operator` is 'In' or 'NotIn'",
+        });
       }
     } else if (op === 'Exists' || op === 'DoesNotExist') {
       if (values.length > 0) {
-        out.push({ path: [...p, 'values'], code: 'selector/values-forbidden',
-          message: `may not be specified when \`operator\` is 'Exists' or 'DoesNotExist', got ${show(values)}` });
+        out.push({
+          path: [...p, 'values'],
+          code: 'selector/values-forbidden',
+          message: `may not be specified when \`operator\` is 'Exists' or 'DoesNotExist', got ${show(values)}`,
+        });
       }
     } else if (typeof op === 'string' || op === undefined || op === null) {
-      out.push({ path: [...p, 'operator'], code: 'selector/operator-invalid',
-        message: `${show(op ?? '')} is not a valid selector operator: use In, NotIn, Exists or DoesNotExist` });
+      out.push({
+        path: [...p, 'operator'],
+        code: 'selector/operator-invalid',
+        message: `${show(op ?? '')} is not a valid selector operator: use In, NotIn, Exists or DoesNotExist`,
+      });
     }
     const k = get(expr, 'key');
     const kStr = typeof k === 'string' ? k : k === undefined || k === null ? '' : undefined;
@@ -279,7 +332,11 @@ export function validateLabelSelector(sel: unknown, path: FieldPath): Issue[] {
       if (typeof v !== 'string') return;
       const vErrs = labelValueErrors(v);
       if (vErrs.length > 0) {
-        out.push({ path: [...p, 'values', j], code: 'selector/value-invalid', message: `${show(v)}: ${joined(vErrs)}` });
+        out.push({
+          path: [...p, 'values', j],
+          code: 'selector/value-invalid',
+          message: `${show(v)}: ${joined(vErrs)}`,
+        });
       }
     });
   });

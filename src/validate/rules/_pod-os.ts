@@ -12,7 +12,10 @@ const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] 
 
 /** podshelper.VisitContainersWithPath order: init, regular, ephemeral. */
 function eachContainer(spec: unknown, path: FieldPath, visit: (c: unknown, p: FieldPath) => void): void {
-  for (const l of CONTAINER_LISTS) list(get(spec, l)).forEach((c, i) => visit(c, [...path, l, i]));
+  for (const l of CONTAINER_LISTS)
+    list(get(spec, l)).forEach((c, i) => {
+      visit(c, [...path, l, i]);
+    });
 }
 
 function forbidden(path: FieldPath, code: string, message: string): Issue {
@@ -24,9 +27,18 @@ function osErrors(spec: unknown, path: FieldPath): Issue[] | undefined {
   const os = get(spec, 'os');
   if (!isSet(os)) return undefined;
   const name = goString(get(os, 'name'));
-  if (name === '') return [{ path: [...path, 'os', 'name'], code: 'pod/os-name-required', message: 'cannot be empty: use linux or windows' }];
+  if (name === '')
+    return [
+      { path: [...path, 'os', 'name'], code: 'pod/os-name-required', message: 'cannot be empty: use linux or windows' },
+    ];
   if (name !== undefined && name !== 'linux' && name !== 'windows') {
-    return [{ path: [...path, 'os'], code: 'pod/os-name-invalid', message: `Unsupported value: ${show(name)}: supported values: "linux", "windows"` }];
+    return [
+      {
+        path: [...path, 'os'],
+        code: 'pod/os-name-invalid',
+        message: `Unsupported value: ${show(name)}: supported values: "linux", "windows"`,
+      },
+    ];
   }
   return [];
 }
@@ -46,9 +58,26 @@ function linuxErrors(spec: unknown, path: FieldPath): Issue[] {
   return out;
 }
 
-const WINDOWS_POD_SC_FIELDS = ['seLinuxOptions', 'seccompProfile', 'fsGroup', 'fsGroupChangePolicy', 'runAsUser', 'runAsGroup', 'supplementalGroups'];
-const WINDOWS_CONTAINER_SC_FIELDS = ['seLinuxOptions', 'seccompProfile', 'capabilities', 'readOnlyRootFilesystem', 'privileged',
-  'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup'];
+const WINDOWS_POD_SC_FIELDS = [
+  'seLinuxOptions',
+  'seccompProfile',
+  'fsGroup',
+  'fsGroupChangePolicy',
+  'runAsUser',
+  'runAsGroup',
+  'supplementalGroups',
+];
+const WINDOWS_CONTAINER_SC_FIELDS = [
+  'seLinuxOptions',
+  'seccompProfile',
+  'capabilities',
+  'readOnlyRootFilesystem',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'procMount',
+  'runAsUser',
+  'runAsGroup',
+];
 
 // validateWindows (1.27). hostUsers is left out: its feature gate is off in 1.27, so the field is dropped.
 function windowsErrors(spec: unknown, path: FieldPath): Issue[] {
@@ -97,18 +126,29 @@ const windowsHostProcess: Rule = (spec, path) => {
       const chp = field(cs[i], 'securityContext', 'windowsOptions', 'hostProcess');
       const cHostProcess = typeof chp === 'boolean' ? chp : undefined;
       if (podHostProcess !== undefined && cHostProcess !== undefined && podHostProcess !== cHostProcess) {
-        out.push({ path: [...path, l, i, 'securityContext', 'windowsOptions', 'hostProcess'], code: 'pod/host-process-mismatch',
-          message: `pod hostProcess value must be identical if both are specified, was ${podHostProcess}` });
+        out.push({
+          path: [...path, l, i, 'securityContext', 'windowsOptions', 'hostProcess'],
+          code: 'pod/host-process-mismatch',
+          message: `pod hostProcess value must be identical if both are specified, was ${podHostProcess}`,
+        });
       }
       if (cHostProcess === true || (cHostProcess === undefined && podHostProcess === true)) hostProcess++;
     }
   }
   if (hostProcess > 0) {
     if (hostProcess !== containers) {
-      out.push({ path, code: 'pod/host-process-not-all-containers', message: 'If pod contains any hostProcess containers then all containers must be HostProcess containers' });
+      out.push({
+        path,
+        code: 'pod/host-process-not-all-containers',
+        message: 'If pod contains any hostProcess containers then all containers must be HostProcess containers',
+      });
     }
     if (get(spec, 'hostNetwork') !== true) {
-      out.push({ path: [...path, 'hostNetwork'], code: 'pod/host-process-needs-host-network', message: 'hostNetwork must be true if pod contains any hostProcess containers' });
+      out.push({
+        path: [...path, 'hostNetwork'],
+        code: 'pod/host-process-needs-host-network',
+        message: 'hostNetwork must be true if pod contains any hostProcess containers',
+      });
     }
   }
   return out;

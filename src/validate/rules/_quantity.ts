@@ -78,7 +78,16 @@ function scan(str: string): Scanned | undefined {
 }
 
 const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = {
-  '': 0, n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18,
+  '': 0,
+  n: -9,
+  u: -6,
+  m: -3,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
 };
 const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 
@@ -93,10 +102,10 @@ const INT64_MIN = -(1n << 63n);
 
 // suffixHandler.interpret (v0.27): table suffixes, else e/E followed by a strconv.ParseInt int64.
 function interpret(s: string): Suffix | undefined {
-  if (Object.prototype.hasOwnProperty.call(DECIMAL_SUFFIXES, s)) {
+  if (Object.hasOwn(DECIMAL_SUFFIXES, s)) {
     return { base: 10, exponent: DECIMAL_SUFFIXES[s], format: 'DecimalSI' };
   }
-  if (Object.prototype.hasOwnProperty.call(BINARY_SUFFIXES, s)) {
+  if (Object.hasOwn(BINARY_SUFFIXES, s)) {
     return { base: 2, exponent: BINARY_SUFFIXES[s], format: 'BinarySI' };
   }
   if (s.length > 1 && (s[0] === 'e' || s[0] === 'E')) {
@@ -185,13 +194,29 @@ export function compareQuantity(a: Quantity, b: Quantity): number {
 export function scaledValue(q: Quantity, scale: number): bigint {
   const unit = pow10(9 + scale);
   if (q.nanos >= 0n) return ceilDiv(q.nanos, unit);
-  return -((-q.nanos) / unit); // ceil of a negative number truncates toward zero
+  return -(-q.nanos / unit); // ceil of a negative number truncates toward zero
 }
 
 const DEC_SUFFIX_BY_EXP: Readonly<Record<number, string>> = {
-  [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E',
+  [-9]: 'n',
+  [-6]: 'u',
+  [-3]: 'm',
+  0: '',
+  3: 'k',
+  6: 'M',
+  9: 'G',
+  12: 'T',
+  15: 'P',
+  18: 'E',
 };
-const BIN_SUFFIX_BY_EXP: Readonly<Record<number, string>> = { 10: 'Ki', 20: 'Mi', 30: 'Gi', 40: 'Ti', 50: 'Pi', 60: 'Ei' };
+const BIN_SUFFIX_BY_EXP: Readonly<Record<number, string>> = {
+  10: 'Ki',
+  20: 'Mi',
+  30: 'Gi',
+  40: 'Ti',
+  50: 'Pi',
+  60: 'Ei',
+};
 
 /**
  * Quantity.String() for quantities whose value is exactly 1 × a suffix unit ("1", "1m", "1Ki",

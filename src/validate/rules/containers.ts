@@ -9,15 +9,21 @@ const containersRequired: Rule = (spec, path) => {
   const cs = get(spec, 'containers');
   if (cs !== undefined && cs !== null && !Array.isArray(cs)) return NO_ISSUES; // types: another rule
   if (list(cs).length > 0) return NO_ISSUES;
-  return [issue([...path, 'containers'], 'container/containers-required',
-    'Required value: a pod needs at least one container in `containers`')];
+  return [
+    issue(
+      [...path, 'containers'],
+      'container/containers-required',
+      'Required value: a pod needs at least one container in `containers`',
+    ),
+  ];
 };
 
 // validateContainerCommon (1.27): name is required and an RFC 1123 label.
 const nameValid: Rule = (c, path) => {
   const name = goString(get(c, 'name'));
   if (name === undefined) return NO_ISSUES;
-  if (name === '') return [issue([...path, 'name'], 'container/name-required', 'Required value: a container needs a name')];
+  if (name === '')
+    return [issue([...path, 'name'], 'container/name-required', 'Required value: a container needs a name')];
   const errs = dns1123LabelErrors(name);
   if (errs.length === 0) return NO_ISSUES;
   return errs.map((m) => issue([...path, 'name'], 'container/name-invalid', `Invalid value ${show(name)}: ${m}`));
@@ -41,15 +47,23 @@ const nameUnique: Rule = (c, path, ctx) => {
     // validateContainers inserts every name, "" included.
     duplicate = hasName(regular, name, i, false);
   } else if (ctx.containerList === 'initContainers') {
-    duplicate = hasName(regular, name, regular.length, false) || hasName(containersOf(ctx, 'initContainers'), name, i, true);
+    duplicate =
+      hasName(regular, name, regular.length, false) || hasName(containersOf(ctx, 'initContainers'), name, i, true);
   } else {
     const init = containersOf(ctx, 'initContainers');
-    duplicate = hasName(regular, name, regular.length, false) || hasName(init, name, init.length, false)
-      || hasName(containersOf(ctx, 'ephemeralContainers'), name, i, false);
+    duplicate =
+      hasName(regular, name, regular.length, false) ||
+      hasName(init, name, init.length, false) ||
+      hasName(containersOf(ctx, 'ephemeralContainers'), name, i, false);
   }
   if (!duplicate) return NO_ISSUES;
-  return [issue([...path, 'name'], 'container/name-duplicate',
-    `Duplicate value: ${show(name)}: container names must be unique across containers and initContainers`)];
+  return [
+    issue(
+      [...path, 'name'],
+      'container/name-duplicate',
+      `Duplicate value: ${show(name)}: container names must be unique across containers and initContainers`,
+    ),
+  ];
 };
 
 /**
@@ -69,7 +83,13 @@ function hasName(cs: readonly unknown[], name: string, end: number, skipEmpty: b
 const imageRequired: Rule = (c, path) => {
   const image = goString(get(c, 'image'));
   if (image !== '') return NO_ISSUES;
-  return [issue([...path, 'image'], 'container/image-required', 'Required value: a container needs an image, e.g. "busybox:1.36"')];
+  return [
+    issue(
+      [...path, 'image'],
+      'container/image-required',
+      'Required value: a container needs an image, e.g. "busybox:1.36"',
+    ),
+  ];
 };
 
 // validateContainerOnlyForPod (1.27): leading/trailing whitespace is refused for Pods only; pod
@@ -78,8 +98,13 @@ const imageWhitespace: Rule = (c, path, ctx) => {
   const image = get(c, 'image');
   if (typeof image !== 'string' || image.trim() === image) return NO_ISSUES;
   if (!isPod(ctx) && ctx.containerList !== 'ephemeralContainers') return NO_ISSUES;
-  return [issue([...path, 'image'], 'container/image-whitespace',
-    `Invalid value ${show(image)}: must not have leading or trailing whitespace`)];
+  return [
+    issue(
+      [...path, 'image'],
+      'container/image-whitespace',
+      `Invalid value ${show(image)}: must not have leading or trailing whitespace`,
+    ),
+  ];
 };
 
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
@@ -88,16 +113,26 @@ const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const pullPolicy: Rule = (c, path) => {
   const p = get(c, 'imagePullPolicy');
   if (typeof p !== 'string' || p === '' || PULL_POLICIES.includes(p)) return NO_ISSUES;
-  return [issue([...path, 'imagePullPolicy'], 'container/image-pull-policy-unsupported',
-    `Unsupported value ${show(p)}: supported values: "Always", "IfNotPresent", "Never"`)];
+  return [
+    issue(
+      [...path, 'imagePullPolicy'],
+      'container/image-pull-policy-unsupported',
+      `Unsupported value ${show(p)}: supported values: "Always", "IfNotPresent", "Never"`,
+    ),
+  ];
 };
 
 // validateContainerCommon (1.27); "" is defaulted to File by SetDefaults_Container.
 const terminationMessagePolicy: Rule = (c, path) => {
   const p = get(c, 'terminationMessagePolicy');
   if (typeof p !== 'string' || p === '' || p === 'File' || p === 'FallbackToLogsOnError') return NO_ISSUES;
-  return [issue([...path, 'terminationMessagePolicy'], 'container/termination-message-policy-unsupported',
-    `Unsupported value ${show(p)}: supported values: "File", "FallbackToLogsOnError"`)];
+  return [
+    issue(
+      [...path, 'terminationMessagePolicy'],
+      'container/termination-message-policy-unsupported',
+      `Unsupported value ${show(p)}: supported values: "File", "FallbackToLogsOnError"`,
+    ),
+  ];
 };
 
 const INIT_FORBIDDEN = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -107,7 +142,8 @@ const INIT_FORBIDDEN = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startup
 const initRestrictions: Rule = (c, path, ctx) => {
   if (ctx.containerList !== 'initContainers') return NO_ISSUES;
   return INIT_FORBIDDEN.filter((f) => isSet(get(c, f))).map((f) =>
-    issue([...path, f], 'container/init-field-forbidden', 'Forbidden: may not be set for init containers'));
+    issue([...path, f], 'container/init-field-forbidden', 'Forbidden: may not be set for init containers'),
+  );
 };
 
 // allowedEphemeralContainerFields (1.27): the fields of EphemeralContainerCommon that are false.
@@ -137,8 +173,13 @@ const ephemeralRestrictions: Rule = (c, path, ctx) => {
   if (typeof target === 'string' && target !== '') {
     const names = [...namesOf(containersOf(ctx, 'containers')), ...namesOf(containersOf(ctx, 'initContainers'))];
     if (!names.includes(target)) {
-      out.push(issue([...path, 'targetContainerName'], 'container/target-container-not-found',
-        `Not found: ${show(target)}: must name a container or init container of this pod`));
+      out.push(
+        issue(
+          [...path, 'targetContainerName'],
+          'container/target-container-not-found',
+          `Not found: ${show(target)}: must name a container or init container of this pod`,
+        ),
+      );
     }
   }
   return out;
@@ -146,6 +187,14 @@ const ephemeralRestrictions: Rule = (c, path, ctx) => {
 
 export const containersRules: RuleSet = {
   podSpec: [containersRequired],
-  container: [nameValid, nameUnique, imageRequired, imageWhitespace, pullPolicy, terminationMessagePolicy,
-    initRestrictions, ephemeralRestrictions],
+  container: [
+    nameValid,
+    nameUnique,
+    imageRequired,
+    imageWhitespace,
+    pullPolicy,
+    terminationMessagePolicy,
+    initRestrictions,
+    ephemeralRestrictions,
+  ],
 };

@@ -40,11 +40,20 @@ function selectorMatches(sel: unknown, labels: Map<string, string>): boolean {
     const values = list(get(e, 'values'));
     const has = labels.has(k);
     switch (get(e, 'operator')) {
-      case 'In': if (!has || !values.includes(labels.get(k))) return false; break;
-      case 'NotIn': if (has && values.includes(labels.get(k))) return false; break;
-      case 'Exists': if (!has) return false; break;
-      case 'DoesNotExist': if (has) return false; break;
-      default: return false;
+      case 'In':
+        if (!has || !values.includes(labels.get(k))) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(labels.get(k))) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
     }
   }
   return true;
@@ -59,15 +68,29 @@ const selector: Rule = (m) => {
   const out: Issue[] = validateLabelSelector(sel, p);
   const invalid = out.length > 0;
   const matchLabels = get(sel, 'matchLabels');
-  const empty = isObject(sel) && (isObject(matchLabels) ? Object.keys(matchLabels).length : 0) + list(get(sel, 'matchExpressions')).length === 0;
+  const empty =
+    isObject(sel) &&
+    (isObject(matchLabels) ? Object.keys(matchLabels).length : 0) + list(get(sel, 'matchExpressions')).length === 0;
   if (isSet(sel) && empty) {
-    out.push({ path: p, code: 'daemonset/selector-empty', message: 'empty selector is invalid for daemonset: set matchLabels such as {app: my-agent}' });
+    out.push({
+      path: p,
+      code: 'daemonset/selector-empty',
+      message: 'empty selector is invalid for daemonset: set matchLabels such as {app: my-agent}',
+    });
   }
-  if (!invalid && !empty && (!isSet(sel) || isObject(sel)) && !(isSet(sel) && selectorMatches(sel, templateLabels(m)))) {
-    out.push({ path: ['spec', 'template', 'metadata', 'labels'], code: 'daemonset/selector-mismatch',
+  if (
+    !invalid &&
+    !empty &&
+    (!isSet(sel) || isObject(sel)) &&
+    !(isSet(sel) && selectorMatches(sel, templateLabels(m)))
+  ) {
+    out.push({
+      path: ['spec', 'template', 'metadata', 'labels'],
+      code: 'daemonset/selector-mismatch',
       message: isSet(sel)
         ? `\`selector\` does not match template \`labels\`: labels ${show(field(m, 'spec', 'template', 'metadata', 'labels') ?? {})} must satisfy spec.selector`
-        : '`selector` does not match template `labels`: spec.selector is missing; set it to match the template labels' });
+        : '`selector` does not match template `labels`: spec.selector is missing; set it to match the template labels',
+    });
   }
   return out;
 };
@@ -76,15 +99,25 @@ const selector: Rule = (m) => {
 const restartPolicy: Rule = (m) => {
   const v = goString(field(m, 'spec', 'template', 'spec', 'restartPolicy'));
   if (v === undefined || v === '' || v === 'Always') return NO_ISSUES;
-  return [{ path: ['spec', 'template', 'spec', 'restartPolicy'], code: 'daemonset/restart-policy-not-always',
-    message: `Unsupported value: ${show(v)}: supported values: "Always"` }];
+  return [
+    {
+      path: ['spec', 'template', 'spec', 'restartPolicy'],
+      code: 'daemonset/restart-policy-not-always',
+      message: `Unsupported value: ${show(v)}: supported values: "Always"`,
+    },
+  ];
 };
 
 // ValidateDaemonSetSpec (1.27)
 const activeDeadlineSeconds: Rule = (m) => {
   if (!isSet(field(m, 'spec', 'template', 'spec', 'activeDeadlineSeconds'))) return NO_ISSUES;
-  return [{ path: ['spec', 'template', 'spec', 'activeDeadlineSeconds'], code: 'daemonset/active-deadline-forbidden',
-    message: 'activeDeadlineSeconds in DaemonSet is not Supported: remove it' }];
+  return [
+    {
+      path: ['spec', 'template', 'spec', 'activeDeadlineSeconds'],
+      code: 'daemonset/active-deadline-forbidden',
+      message: 'activeDeadlineSeconds in DaemonSet is not Supported: remove it',
+    },
+  ];
 };
 
 // ValidateDaemonSetSpec (1.27): ValidateNonnegativeField for minReadySeconds and revisionHistoryLimit.
@@ -95,7 +128,12 @@ const nonNegative: Rule = (m) => {
   for (const f of NON_NEGATIVE) {
     const n = num(get(spec, f));
     if (n !== undefined && n < 0) {
-      (out ??= []).push({ path: ['spec', f], code: 'daemonset/negative-value', message: `must be greater than or equal to 0, got ${n}` });
+      out ??= [];
+      out.push({
+        path: ['spec', f],
+        code: 'daemonset/negative-value',
+        message: `must be greater than or equal to 0, got ${n}`,
+      });
     }
   }
   return out ?? NO_ISSUES;
@@ -110,11 +148,22 @@ function intOrPercentValue(v: IntOrPercent): number {
 // ValidatePositiveIntOrPercent + IsNotMoreThan100Percent (1.27)
 function intOrPercentIssues(v: IntOrPercent, p: () => FieldPath): readonly Issue[] {
   if (v.kind === 'invalid') {
-    return [{ path: p(), code: 'daemonset/int-or-percent-invalid',
-      message: `${show(v.raw)}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%' or '93%'), or an integer` }];
+    return [
+      {
+        path: p(),
+        code: 'daemonset/int-or-percent-invalid',
+        message: `${show(v.raw)}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%' or '93%'), or an integer`,
+      },
+    ];
   }
-  if (v.kind === 'int' && v.value < 0) return [{ path: p(), code: 'daemonset/negative-value', message: `must be greater than or equal to 0, got ${v.value}` }];
-  if (v.kind === 'percent' && v.value > 100) return [{ path: p(), code: 'daemonset/percent-over-100', message: `must not be greater than 100%, got ${v.value}%` }];
+  if (v.kind === 'int' && v.value < 0)
+    return [
+      { path: p(), code: 'daemonset/negative-value', message: `must be greater than or equal to 0, got ${v.value}` },
+    ];
+  if (v.kind === 'percent' && v.value > 100)
+    return [
+      { path: p(), code: 'daemonset/percent-over-100', message: `must not be greater than 100%, got ${v.value}%` },
+    ];
   return NO_ISSUES;
 }
 
@@ -131,7 +180,13 @@ const updateStrategy: Rule = (m) => {
   const type = goString(get(s, 'type'));
   if (type === undefined || type === 'OnDelete') return NO_ISSUES;
   if (type !== '' && type !== 'RollingUpdate') {
-    return [{ path: ['spec', 'updateStrategy'], code: 'daemonset/update-strategy-invalid', message: `Unsupported value: type ${show(type)}: supported values: "RollingUpdate", "OnDelete"` }];
+    return [
+      {
+        path: ['spec', 'updateStrategy'],
+        code: 'daemonset/update-strategy-invalid',
+        message: `Unsupported value: type ${show(type)}: supported values: "RollingUpdate", "OnDelete"`,
+      },
+    ];
   }
   const ru = get(s, 'rollingUpdate');
   const rawUnavailable = get(ru, 'maxUnavailable');
@@ -143,11 +198,17 @@ const updateStrategy: Rule = (m) => {
   const hasUnavailable = intOrPercentValue(unavailable) !== 0;
   const hasSurge = intOrPercentValue(surge) !== 0;
   if (hasUnavailable && hasSurge) {
-    out.push({ path: MAX_SURGE_PATH(), code: 'daemonset/max-surge-with-max-unavailable',
-      message: `may not be set when maxUnavailable is non-zero (maxUnavailable defaults to 1): set maxUnavailable to 0 to surge, got maxSurge ${show(rawSurge)}` });
+    out.push({
+      path: MAX_SURGE_PATH(),
+      code: 'daemonset/max-surge-with-max-unavailable',
+      message: `may not be set when maxUnavailable is non-zero (maxUnavailable defaults to 1): set maxUnavailable to 0 to surge, got maxSurge ${show(rawSurge)}`,
+    });
   } else if (!hasUnavailable && !hasSurge) {
-    out.push({ path: MAX_UNAVAILABLE_PATH(), code: 'daemonset/max-unavailable-zero',
-      message: 'cannot be 0 when maxSurge is 0: let one of them be positive' });
+    out.push({
+      path: MAX_UNAVAILABLE_PATH(),
+      code: 'daemonset/max-unavailable-zero',
+      message: 'cannot be 0 when maxSurge is 0: let one of them be positive',
+    });
   }
   return out;
 };

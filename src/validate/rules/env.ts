@@ -9,15 +9,31 @@ import { quantityFromJson, unitString } from './_quantity';
 // ConvertDownwardAPIFieldLabel (pkg/apis/core/pods, 1.27): the labels a v1 fieldRef may name
 // (status.hostIPs only arrived in 1.28).
 const CONVERTIBLE_FIELD_LABELS = new Set([
-  'metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid',
-  'spec.nodeName', 'spec.restartPolicy', 'spec.serviceAccountName', 'spec.schedulerName',
-  'status.phase', 'status.hostIP', 'status.podIP', 'status.podIPs',
+  'metadata.annotations',
+  'metadata.labels',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.restartPolicy',
+  'spec.serviceAccountName',
+  'spec.schedulerName',
+  'status.phase',
+  'status.hostIP',
+  'status.podIP',
+  'status.podIPs',
 ]);
 
 /** validEnvDownwardAPIFieldPathExpressions (1.27). */
 export const ENV_FIELD_PATHS = [
-  'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
-  'status.hostIP', 'status.podIP', 'status.podIPs',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.podIP',
+  'status.podIPs',
 ];
 
 /** fieldpath.SplitMaybeSubscriptedPath: `metadata.labels['k']` → path and subscript. */
@@ -33,7 +49,12 @@ function splitSubscript(fp: string): { path: string; subscript: string } | undef
  * validateObjectFieldSelector (1.27), shared with downward API volumes. apiVersion "" was
  * defaulted to v1 (SetDefaults_ObjectFieldSelector). `code` prefixes the issue codes.
  */
-export function validateObjectFieldSelector(fs: unknown, allowed: readonly string[], path: FieldPath, area: string): Issue[] {
+export function validateObjectFieldSelector(
+  fs: unknown,
+  allowed: readonly string[],
+  path: FieldPath,
+  area: string,
+): Issue[] {
   const apiVersion = goString(get(fs, 'apiVersion'));
   const fieldPath = goString(get(fs, 'fieldPath'));
   if (apiVersion === undefined || fieldPath === undefined) return [];
@@ -46,23 +67,43 @@ export function validateObjectFieldSelector(fs: unknown, allowed: readonly strin
   const sub = splitSubscript(fieldPath);
   if (version !== 'v1') convertError = `unsupported pod version: ${version}`;
   else if (sub !== undefined) {
-    if (sub.path !== 'metadata.annotations' && sub.path !== 'metadata.labels') convertError = `field label does not support subscript: ${fieldPath}`;
+    if (sub.path !== 'metadata.annotations' && sub.path !== 'metadata.labels')
+      convertError = `field label does not support subscript: ${fieldPath}`;
   } else if (fieldPath === 'spec.host') internal = 'spec.nodeName';
   else if (!CONVERTIBLE_FIELD_LABELS.has(fieldPath)) convertError = `field label not supported: ${fieldPath}`;
   if (convertError !== undefined) {
-    return [issue([...path, 'fieldPath'], `${area}/field-path-unsupported`,
-      `Invalid value ${show(fieldPath)}: error converting fieldPath: ${convertError}; supported: ${allowed.join(', ')}`)];
+    return [
+      issue(
+        [...path, 'fieldPath'],
+        `${area}/field-path-unsupported`,
+        `Invalid value ${show(fieldPath)}: error converting fieldPath: ${convertError}; supported: ${allowed.join(', ')}`,
+      ),
+    ];
   }
   if (sub !== undefined) {
     const key = sub.path === 'metadata.annotations' ? sub.subscript.toLowerCase() : sub.subscript;
-    return qualifiedNameErrors(key).map((m) => issue(path, `${area}/field-path-key-invalid`, `Invalid value ${show(key)}: ${m}`));
+    return qualifiedNameErrors(key).map((m) =>
+      issue(path, `${area}/field-path-key-invalid`, `Invalid value ${show(key)}: ${m}`),
+    );
   }
   if (allowed.includes(internal)) return [];
-  return [issue([...path, 'fieldPath'], `${area}/field-path-unsupported`,
-    `Unsupported value ${show(internal)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`)];
+  return [
+    issue(
+      [...path, 'fieldPath'],
+      `${area}/field-path-unsupported`,
+      `Unsupported value ${show(internal)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+    ),
+  ];
 }
 
-const RESOURCE_FIELD_PATHS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
+const RESOURCE_FIELD_PATHS = [
+  'limits.cpu',
+  'limits.ephemeral-storage',
+  'limits.memory',
+  'requests.cpu',
+  'requests.ephemeral-storage',
+  'requests.memory',
+];
 const HUGEPAGES_FIELD_PREFIXES = ['requests.hugepages-', 'limits.hugepages-'];
 const CPU_DIVISORS = ['1m', '1'];
 const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
@@ -77,13 +118,33 @@ export function validateResourceFieldSelector(fs: unknown, path: FieldPath, volu
   const containerName = goString(get(fs, 'containerName'));
   const resource = goString(get(fs, 'resource'));
   if (volume && containerName === '') {
-    out.push(issue([...path, 'containerName'], `${area}/resource-container-required`, 'Required value: name the container whose resources are exposed'));
+    out.push(
+      issue(
+        [...path, 'containerName'],
+        `${area}/resource-container-required`,
+        'Required value: name the container whose resources are exposed',
+      ),
+    );
   } else if (resource === '') {
-    out.push(issue([...path, 'resource'], `${area}/resource-required`, `Required value: one of ${RESOURCE_FIELD_PATHS.join(', ')}`));
-  } else if (resource !== undefined && !RESOURCE_FIELD_PATHS.includes(resource)
-    && !HUGEPAGES_FIELD_PREFIXES.some((pre) => resource.startsWith(pre))) {
-    out.push(issue([...path, 'resource'], `${area}/resource-unsupported`,
-      `Unsupported value ${show(resource)}: supported values: ${RESOURCE_FIELD_PATHS.map((r) => `"${r}"`).join(', ')}, or requests./limits.hugepages-<size>`));
+    out.push(
+      issue(
+        [...path, 'resource'],
+        `${area}/resource-required`,
+        `Required value: one of ${RESOURCE_FIELD_PATHS.join(', ')}`,
+      ),
+    );
+  } else if (
+    resource !== undefined &&
+    !RESOURCE_FIELD_PATHS.includes(resource) &&
+    !HUGEPAGES_FIELD_PREFIXES.some((pre) => resource.startsWith(pre))
+  ) {
+    out.push(
+      issue(
+        [...path, 'resource'],
+        `${area}/resource-unsupported`,
+        `Unsupported value ${show(resource)}: supported values: ${RESOURCE_FIELD_PATHS.map((r) => `"${r}"`).join(', ')}, or requests./limits.hugepages-<size>`,
+      ),
+    );
   }
   const divisor = get(fs, 'divisor');
   if (!isSet(divisor) || resource === undefined) return out;
@@ -98,15 +159,30 @@ export function validateResourceFieldSelector(fs: unknown, path: FieldPath, volu
   let allowed: string[] | undefined;
   let what = '';
   if (resource === 'limits.cpu' || resource === 'requests.cpu') [allowed, what] = [CPU_DIVISORS, 'the cpu resource'];
-  else if (resource === 'limits.memory' || resource === 'requests.memory') [allowed, what] = [BYTE_DIVISORS, 'the memory resource'];
-  else if (resource === 'limits.ephemeral-storage' || resource === 'requests.ephemeral-storage') [allowed, what] = [BYTE_DIVISORS, 'the local ephemeral storage resource'];
+  else if (resource === 'limits.memory' || resource === 'requests.memory')
+    [allowed, what] = [BYTE_DIVISORS, 'the memory resource'];
+  else if (resource === 'limits.ephemeral-storage' || resource === 'requests.ephemeral-storage')
+    [allowed, what] = [BYTE_DIVISORS, 'the local ephemeral storage resource'];
   if (allowed !== undefined && (unit === undefined || !allowed.includes(unit))) {
-    out.push(issue([...path, 'divisor'], `${area}/divisor-unsupported`,
-      `Invalid value ${show(resource)}: divisor ${show(divisor)} is not supported: only divisor's values ${allowed.join(', ')} are supported with ${what}`));
+    out.push(
+      issue(
+        [...path, 'divisor'],
+        `${area}/divisor-unsupported`,
+        `Invalid value ${show(resource)}: divisor ${show(divisor)} is not supported: only divisor's values ${allowed.join(', ')} are supported with ${what}`,
+      ),
+    );
   }
-  if (HUGEPAGES_FIELD_PREFIXES.some((pre) => resource.startsWith(pre)) && (unit === undefined || !BYTE_DIVISORS.includes(unit))) {
-    out.push(issue([...path, 'divisor'], `${area}/divisor-unsupported`,
-      `Invalid value ${show(resource)}: divisor ${show(divisor)} is not supported: only divisor's values ${BYTE_DIVISORS.join(', ')} are supported with the hugepages resource`));
+  if (
+    HUGEPAGES_FIELD_PREFIXES.some((pre) => resource.startsWith(pre)) &&
+    (unit === undefined || !BYTE_DIVISORS.includes(unit))
+  ) {
+    out.push(
+      issue(
+        [...path, 'divisor'],
+        `${area}/divisor-unsupported`,
+        `Invalid value ${show(resource)}: divisor ${show(divisor)} is not supported: only divisor's values ${BYTE_DIVISORS.join(', ')} are supported with the hugepages resource`,
+      ),
+    );
   }
   return out;
 }
@@ -122,9 +198,17 @@ function keySelector(s: unknown, path: FieldPath, what: 'configMapKeyRef' | 'sec
     }
   }
   const key = goString(get(s, 'key'));
-  if (key === '') out.push(issue([...path, 'key'], 'env/ref-key-required', `Required value: name the key of the ${what === 'configMapKeyRef' ? 'ConfigMap' : 'Secret'} to read`));
+  if (key === '')
+    out.push(
+      issue(
+        [...path, 'key'],
+        'env/ref-key-required',
+        `Required value: name the key of the ${what === 'configMapKeyRef' ? 'ConfigMap' : 'Secret'} to read`,
+      ),
+    );
   else if (key !== undefined) {
-    for (const m of configMapKeyErrors(key)) out.push(issue([...path, 'key'], 'env/ref-key-invalid', `Invalid value ${show(key)}: ${m}`));
+    for (const m of configMapKeyErrors(key))
+      out.push(issue([...path, 'key'], 'env/ref-key-invalid', `Invalid value ${show(key)}: ${m}`));
   }
   return out;
 }
@@ -154,11 +238,25 @@ function valueFrom(ev: unknown, path: FieldPath): Issue[] {
   }
   const value = goString(get(ev, 'value'));
   if (n === 0) {
-    out.push(issue(path, 'env/value-from-empty', 'Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+    out.push(
+      issue(
+        path,
+        'env/value-from-empty',
+        'Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+      ),
+    );
   } else if (value !== undefined && value !== '') {
-    out.push(issue(path, 'env/value-and-value-from', `Invalid value: may not be specified when \`value\` is not empty (value is ${show(value)}); keep one of them`));
+    out.push(
+      issue(
+        path,
+        'env/value-and-value-from',
+        `Invalid value: may not be specified when \`value\` is not empty (value is ${show(value)}); keep one of them`,
+      ),
+    );
   } else if (n > 1) {
-    out.push(issue(path, 'env/value-from-multiple', 'Invalid value: may not have more than one field specified at a time'));
+    out.push(
+      issue(path, 'env/value-from-multiple', 'Invalid value: may not have more than one field specified at a time'),
+    );
   }
   return out;
 }
@@ -171,9 +269,13 @@ const env: Rule = (c, path) => {
   // Paths are built only for what is reported: most variables are a valid name and a value.
   vars.forEach((ev, i) => {
     const name = goString(get(ev, 'name'));
-    if (name === '') out.push(issue([...path, 'env', i, 'name'], 'env/name-required', 'Required value: an environment variable needs a name'));
+    if (name === '')
+      out.push(
+        issue([...path, 'env', i, 'name'], 'env/name-required', 'Required value: an environment variable needs a name'),
+      );
     else if (name !== undefined) {
-      for (const m of envVarNameErrors(name)) out.push(issue([...path, 'env', i, 'name'], 'env/name-invalid', `Invalid value ${show(name)}: ${m}`));
+      for (const m of envVarNameErrors(name))
+        out.push(issue([...path, 'env', i, 'name'], 'env/name-invalid', `Invalid value ${show(name)}: ${m}`));
     }
     if (isSet(get(ev, 'valueFrom'))) out.push(...valueFrom(ev, [...path, 'env', i, 'valueFrom']));
   });
@@ -191,7 +293,8 @@ const envFrom: Rule = (c, path) => {
     const p = [...path, 'envFrom', i];
     const prefix = goString(get(ef, 'prefix'));
     if (prefix !== undefined && prefix !== '') {
-      for (const m of envVarNameErrors(prefix)) out.push(issue([...p, 'prefix'], 'env/prefix-invalid', `Invalid value ${show(prefix)}: ${m}`));
+      for (const m of envVarNameErrors(prefix))
+        out.push(issue([...p, 'prefix'], 'env/prefix-invalid', `Invalid value ${show(prefix)}: ${m}`));
     }
     let n = 0;
     for (const k of ['configMapRef', 'secretRef']) {
@@ -199,13 +302,31 @@ const envFrom: Rule = (c, path) => {
       if (!isSet(ref)) continue;
       n++;
       const name = goString(get(ref, 'name'));
-      if (name === '') out.push(issue([...p, k, 'name'], 'env/ref-name-required', 'Required value: name the object to read variables from'));
+      if (name === '')
+        out.push(
+          issue([...p, k, 'name'], 'env/ref-name-required', 'Required value: name the object to read variables from'),
+        );
       else if (name !== undefined) {
-        for (const m of nameIsDnsSubdomain(name, true)) out.push(issue([...p, k, 'name'], 'env/ref-name-invalid', `Invalid value ${show(name)}: ${m}`));
+        for (const m of nameIsDnsSubdomain(name, true))
+          out.push(issue([...p, k, 'name'], 'env/ref-name-invalid', `Invalid value ${show(name)}: ${m}`));
       }
     }
-    if (n === 0) out.push(issue([...path, 'envFrom'], 'env/env-from-empty', 'Invalid value: must specify one of: `configMapRef` or `secretRef`'));
-    else if (n > 1) out.push(issue([...path, 'envFrom'], 'env/env-from-multiple', 'Invalid value: may not have more than one field specified at a time'));
+    if (n === 0)
+      out.push(
+        issue(
+          [...path, 'envFrom'],
+          'env/env-from-empty',
+          'Invalid value: must specify one of: `configMapRef` or `secretRef`',
+        ),
+      );
+    else if (n > 1)
+      out.push(
+        issue(
+          [...path, 'envFrom'],
+          'env/env-from-multiple',
+          'Invalid value: may not have more than one field specified at a time',
+        ),
+      );
   });
   return out;
 };

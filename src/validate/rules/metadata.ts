@@ -45,20 +45,27 @@ const objectName: Rule = (meta, path, ctx) => {
   if (generateName.length > 0) {
     const errs = nameIsDnsSubdomain(generateName, true);
     if (errs.length > 0) {
-      out.push({ path: [...path, 'generateName'], code: 'metadata/generate-name-invalid',
-        message: `${show(generateName)}: ${errs.join('; ')}` });
+      out.push({
+        path: [...path, 'generateName'],
+        code: 'metadata/generate-name-invalid',
+        message: `${show(generateName)}: ${errs.join('; ')}`,
+      });
     }
   }
   if (name.length === 0 && generateName.length === 0) {
     out.push({ path: [...path, 'name'], code: 'metadata/name-required', message: 'name or generateName is required' });
     return out;
   }
-  const effective = name.length > 0 ? name : `${Buffer.from(generateName).subarray(0, MAX_GENERATED_NAME_LENGTH).toString()}x7k2q`;
+  const effective =
+    name.length > 0 ? name : `${Buffer.from(generateName).subarray(0, MAX_GENERATED_NAME_LENGTH).toString()}x7k2q`;
   const errs = nameIsDnsSubdomain(effective, false);
   if (errs.length > 0) {
     const what = name.length > 0 ? show(name) : `the name generated from generateName ${show(generateName)}`;
-    out.push({ path: [...path, 'name'], code: 'metadata/name-invalid',
-      message: `${what} must be a lowercase RFC 1123 subdomain: ${errs.join('; ')}` });
+    out.push({
+      path: [...path, 'name'],
+      code: 'metadata/name-invalid',
+      message: `${what} must be a lowercase RFC 1123 subdomain: ${errs.join('; ')}`,
+    });
   }
   return out;
 };
@@ -71,7 +78,9 @@ const namespace: Rule = (meta, path, ctx) => {
   if (ns === undefined || ns.length === 0) return NO_ISSUES;
   const errs = nameIsDnsLabel(ns, false);
   if (errs.length === 0) return NO_ISSUES;
-  return [{ path: [...path, 'namespace'], code: 'metadata/namespace-invalid', message: `${show(ns)}: ${errs.join('; ')}` }];
+  return [
+    { path: [...path, 'namespace'], code: 'metadata/namespace-invalid', message: `${show(ns)}: ${errs.join('; ')}` },
+  ];
 };
 
 // ValidateLabels (apimachinery 0.27 meta/v1/validation)
@@ -103,19 +112,41 @@ const ownerReferences: Rule = (meta, path, ctx) => {
     const version = apiVersion === undefined || slashes > 1 ? '' : apiVersion.slice(apiVersion.indexOf('/') + 1);
     const group = apiVersion !== undefined && slashes === 1 ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
     if (apiVersion !== undefined && version === '') {
-      out.push({ path: [...p, 'apiVersion'], code: 'metadata/owner-reference-version-empty', message: `version must not be empty, got apiVersion ${show(apiVersion)}` });
+      out.push({
+        path: [...p, 'apiVersion'],
+        code: 'metadata/owner-reference-version-empty',
+        message: `version must not be empty, got apiVersion ${show(apiVersion)}`,
+      });
     }
-    if (kind === '') out.push({ path: [...p, 'kind'], code: 'metadata/owner-reference-kind-empty', message: 'kind must not be empty' });
-    if (name === '') out.push({ path: [...p, 'name'], code: 'metadata/owner-reference-name-empty', message: 'name must not be empty' });
-    if (uid === '') out.push({ path: [...p, 'uid'], code: 'metadata/owner-reference-uid-empty', message: 'uid must not be empty' });
+    if (kind === '')
+      out.push({
+        path: [...p, 'kind'],
+        code: 'metadata/owner-reference-kind-empty',
+        message: 'kind must not be empty',
+      });
+    if (name === '')
+      out.push({
+        path: [...p, 'name'],
+        code: 'metadata/owner-reference-name-empty',
+        message: 'name must not be empty',
+      });
+    if (uid === '')
+      out.push({ path: [...p, 'uid'], code: 'metadata/owner-reference-uid-empty', message: 'uid must not be empty' });
     if (group === '' && version === 'v1' && kind === 'Event') {
-      out.push({ path: p, code: 'metadata/owner-reference-banned', message: '/v1, Kind=Event is disallowed from being an owner' });
+      out.push({
+        path: p,
+        code: 'metadata/owner-reference-banned',
+        message: '/v1, Kind=Event is disallowed from being an owner',
+      });
     }
     if (get(ref, 'controller') === true) {
       const current = `${kind ?? ''}/${name ?? ''}`;
       if (firstController !== undefined) {
-        out.push({ path: p, code: 'metadata/owner-reference-controllers',
-          message: `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}` });
+        out.push({
+          path: p,
+          code: 'metadata/owner-reference-controllers',
+          message: `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`,
+        });
       } else {
         firstController = current;
       }
@@ -136,14 +167,22 @@ const finalizers: Rule = (meta, path, ctx) => {
   names.forEach((f, i) => {
     if (f === undefined) return;
     const errs = qualifiedNameErrors(f);
-    if (errs.length > 0) out.push({ path: p, code: 'metadata/finalizer-invalid', message: `${show(f)}: ${errs.join('; ')}` });
+    if (errs.length > 0)
+      out.push({ path: p, code: 'metadata/finalizer-invalid', message: `${show(f)}: ${errs.join('; ')}` });
     if (!f.includes('/') && !STANDARD_FINALIZERS.includes(f)) {
-      out.push({ path: [...p, i], code: 'metadata/finalizer-not-qualified',
-        message: `${show(f)}: name is neither a standard finalizer name nor is it fully qualified (use "example.com/name")` });
+      out.push({
+        path: [...p, i],
+        code: 'metadata/finalizer-not-qualified',
+        message: `${show(f)}: name is neither a standard finalizer name nor is it fully qualified (use "example.com/name")`,
+      });
     }
   });
   if (names.includes('orphan') && names.includes('foregroundDeletion')) {
-    out.push({ path: p, code: 'metadata/finalizers-conflict', message: 'finalizer orphan and foregroundDeletion cannot be both set' });
+    out.push({
+      path: p,
+      code: 'metadata/finalizers-conflict',
+      message: 'finalizer orphan and foregroundDeletion cannot be both set',
+    });
   }
   return out;
 };
@@ -176,8 +215,13 @@ const mirrorPod: Rule = (meta, path, ctx) => {
   if (!a.has(MIRROR_POD_KEY)) return [];
   const nodeName = goString(get(podSpecOf(ctx), 'nodeName'));
   if (nodeName === undefined || nodeName.length > 0) return [];
-  return [{ path: [...metaBase(path, ctx), 'annotations', key(MIRROR_POD_KEY)], code: 'metadata/mirror-pod-without-node-name',
-    message: 'must set spec.nodeName if mirror pod annotation is set' }];
+  return [
+    {
+      path: [...metaBase(path, ctx), 'annotations', key(MIRROR_POD_KEY)],
+      code: 'metadata/mirror-pod-without-node-name',
+      message: 'must set spec.nodeName if mirror pod annotation is set',
+    },
+  ];
 };
 
 const TOLERATION_FIELDS = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
@@ -207,7 +251,8 @@ function decodeTolerations(raw: string): { tolerations: unknown[] } | { error: s
       const f = TOLERATION_FIELDS.find((name) => name.toLowerCase() === k.toLowerCase());
       if (f === undefined) continue;
       if (f === 'tolerationSeconds') {
-        if (v !== null && !(typeof v === 'number' && Number.isInteger(v))) return { error: `cannot unmarshal ${show(v)} into tolerationSeconds (int64)` };
+        if (v !== null && !(typeof v === 'number' && Number.isInteger(v)))
+          return { error: `cannot unmarshal ${show(v)} into tolerationSeconds (int64)` };
       } else if (v !== null && typeof v !== 'string') {
         return { error: `cannot unmarshal ${show(v)} into ${f} (string)` };
       }
@@ -226,7 +271,9 @@ const tolerationsAnnotation: Rule = (meta, path, ctx) => {
   const base: FieldPath = [...metaBase(path, ctx), 'annotations'];
   const decoded = decodeTolerations(raw);
   if ('error' in decoded) {
-    return [{ path: base, code: 'metadata/tolerations-annotation-invalid', message: `${TOLERATIONS_KEY}: ${decoded.error}` }];
+    return [
+      { path: base, code: 'metadata/tolerations-annotation-invalid', message: `${TOLERATIONS_KEY}: ${decoded.error}` },
+    ];
   }
   return validateTolerations(decoded.tolerations, [...base, TOLERATIONS_KEY]);
 };
@@ -238,8 +285,13 @@ const deletionCost: Rule = (meta, path, ctx) => {
   if (v === undefined) return [];
   const ok = /^(-[0-9]+|0|[1-9][0-9]*)$/.test(v) && Number(v) >= -(2 ** 31) && Number(v) <= 2 ** 31 - 1;
   if (ok) return [];
-  return [{ path: [...metaBase(path, ctx), 'annotations', key(DELETION_COST_KEY)], code: 'metadata/pod-deletion-cost-invalid',
-    message: `must be a 32bit integer, got ${show(v)}` }];
+  return [
+    {
+      path: [...metaBase(path, ctx), 'annotations', key(DELETION_COST_KEY)],
+      code: 'metadata/pod-deletion-cost-invalid',
+      message: `must be a 32bit integer, got ${show(v)}`,
+    },
+  ];
 };
 
 // ValidateSeccompPodAnnotations + ValidateSeccompProfile (1.27); reported at
@@ -251,10 +303,15 @@ const seccompAnnotations: Rule = (meta, path, ctx) => {
     if (k !== SECCOMP_POD_KEY && !k.startsWith(SECCOMP_CONTAINER_PREFIX)) continue;
     if (v === 'runtime/default' || v === 'docker/default' || v === 'unconfined') continue;
     const p: FieldPath = [...metaBase(path, ctx), 'annotations', k];
-    const errs = v.startsWith('localhost/') ? localDescendingPathErrors(v.slice('localhost/'.length)) : ['must be a valid seccomp profile'];
+    const errs = v.startsWith('localhost/')
+      ? localDescendingPathErrors(v.slice('localhost/'.length))
+      : ['must be a valid seccomp profile'];
     if (errs.length > 0) {
-      out.push({ path: p, code: 'metadata/seccomp-annotation-invalid',
-        message: `${show(v)}: ${errs.join('; ')} (use runtime/default, unconfined or localhost/<relative path>)` });
+      out.push({
+        path: p,
+        code: 'metadata/seccomp-annotation-invalid',
+        message: `${show(v)}: ${errs.join('; ')} (use runtime/default, unconfined or localhost/<relative path>)`,
+      });
     }
   }
   return out;
@@ -282,11 +339,18 @@ const appArmorAnnotations: Rule = (meta, path, ctx) => {
     const p: FieldPath = [...metaBase(path, ctx), 'annotations', key(k)];
     const container = k.slice(APPARMOR_CONTAINER_PREFIX.length);
     if (!names.has(container)) {
-      out.push({ path: p, code: 'metadata/apparmor-container-not-found', message: `container ${show(container)} not found in the pod spec` });
+      out.push({
+        path: p,
+        code: 'metadata/apparmor-container-not-found',
+        message: `container ${show(container)} not found in the pod spec`,
+      });
     }
     if (v !== '' && v !== 'runtime/default' && v !== 'unconfined' && !v.startsWith('localhost/')) {
-      out.push({ path: p, code: 'metadata/apparmor-profile-invalid',
-        message: `invalid AppArmor profile name: ${show(v)} (use runtime/default, unconfined or localhost/<profile>)` });
+      out.push({
+        path: p,
+        code: 'metadata/apparmor-profile-invalid',
+        message: `invalid AppArmor profile name: ${show(v)} (use runtime/default, unconfined or localhost/<profile>)`,
+      });
     }
   }
   return out;
@@ -294,7 +358,16 @@ const appArmorAnnotations: Rule = (meta, path, ctx) => {
 
 export const metadataRules: RuleSet = {
   objectMeta: [
-    objectName, namespace, labels, annotations, ownerReferences, finalizers,
-    mirrorPod, tolerationsAnnotation, deletionCost, seccompAnnotations, appArmorAnnotations,
+    objectName,
+    namespace,
+    labels,
+    annotations,
+    ownerReferences,
+    finalizers,
+    mirrorPod,
+    tolerationsAnnotation,
+    deletionCost,
+    seccompAnnotations,
+    appArmorAnnotations,
   ],
 };

@@ -2,7 +2,16 @@ import type { FieldPath, Issue } from '../issue';
 import { get, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_container-names';
-import { containerIndex, containersOf, defaultedHostPort, defaultedProtocol, goInt, goString, hostNetwork, issue } from './_container-context';
+import {
+  containerIndex,
+  containersOf,
+  defaultedHostPort,
+  defaultedProtocol,
+  goInt,
+  goString,
+  hostNetwork,
+  issue,
+} from './_container-context';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
@@ -22,24 +31,46 @@ const containerPorts: Rule = (c, path) => {
       if (errs.length > 0) {
         for (const m of errs) out.push(issue(at(i, 'name'), 'port/name-invalid', `Invalid value ${show(name)}: ${m}`));
       } else if (names.has(name)) {
-        out.push(issue(at(i, 'name'), 'port/name-duplicate', `Duplicate value: ${show(name)}: port names must be unique within a container`));
+        out.push(
+          issue(
+            at(i, 'name'),
+            'port/name-duplicate',
+            `Duplicate value: ${show(name)}: port names must be unique within a container`,
+          ),
+        );
       } else {
         names.add(name);
       }
     }
     const cp = goInt(get(port, 'containerPort'));
     if (cp === 0) {
-      out.push(issue(at(i, 'containerPort'), 'port/container-port-required', 'Required value: give the port the container listens on, 1..65535'));
+      out.push(
+        issue(
+          at(i, 'containerPort'),
+          'port/container-port-required',
+          'Required value: give the port the container listens on, 1..65535',
+        ),
+      );
     } else if (cp !== undefined && !isValidPortNum(cp)) {
-      out.push(issue(at(i, 'containerPort'), 'port/container-port-invalid', `Invalid value ${cp}: ${PORT_RANGE_ERROR}`));
+      out.push(
+        issue(at(i, 'containerPort'), 'port/container-port-invalid', `Invalid value ${cp}: ${PORT_RANGE_ERROR}`),
+      );
     }
     const hp = goInt(get(port, 'hostPort'));
     if (hp !== undefined && hp !== 0 && !isValidPortNum(hp)) {
-      out.push(issue(at(i, 'hostPort'), 'port/host-port-invalid', `Invalid value ${hp}: ${PORT_RANGE_ERROR} (or 0 for none)`));
+      out.push(
+        issue(at(i, 'hostPort'), 'port/host-port-invalid', `Invalid value ${hp}: ${PORT_RANGE_ERROR} (or 0 for none)`),
+      );
     }
     const proto = defaultedProtocol(port);
     if (proto !== undefined && !PROTOCOLS.includes(proto)) {
-      out.push(issue(at(i, 'protocol'), 'port/protocol-unsupported', `Unsupported value ${show(proto)}: supported values: "SCTP", "TCP", "UDP"`));
+      out.push(
+        issue(
+          at(i, 'protocol'),
+          'port/protocol-unsupported',
+          `Unsupported value ${show(proto)}: supported values: "SCTP", "TCP", "UDP"`,
+        ),
+      );
     }
   });
   return out;
@@ -65,16 +96,23 @@ const hostPortConflicts: Rule = (c, path, ctx) => {
   if (!keys.some((k) => k !== undefined)) return NO_ISSUES; // no host port: nothing can conflict
   const seen = new Set<string>();
   if (ctx.containerList === 'containers') {
-    containersOf(ctx, 'containers').slice(0, containerIndex(path)).forEach((prev) => {
-      for (const k of hostPortKeys(prev, ctx)) if (k !== undefined) seen.add(k);
-    });
+    containersOf(ctx, 'containers')
+      .slice(0, containerIndex(path))
+      .forEach((prev) => {
+        for (const k of hostPortKeys(prev, ctx)) if (k !== undefined) seen.add(k);
+      });
   }
   const out: Issue[] = [];
   keys.forEach((k, i) => {
     if (k === undefined) return;
     if (seen.has(k)) {
-      out.push(issue([...path, 'ports', i, 'hostPort'], 'port/host-port-conflict',
-        `Duplicate value: ${show(k)}: another container port already uses this protocol/hostIP/hostPort`));
+      out.push(
+        issue(
+          [...path, 'ports', i, 'hostPort'],
+          'port/host-port-conflict',
+          `Duplicate value: ${show(k)}: another container port already uses this protocol/hostIP/hostPort`,
+        ),
+      );
     } else {
       seen.add(k);
     }
@@ -91,8 +129,13 @@ const hostNetworkPorts: Rule = (c, path, ctx) => {
     const cp = goInt(get(port, 'containerPort'));
     const hp = defaultedHostPort(port, ctx, ctx.containerList);
     if (cp === undefined || hp === undefined || hp === cp) return;
-    out.push(issue([...path, 'ports', i, 'containerPort'], 'port/host-network-mismatch',
-      `Invalid value ${cp}: must match \`hostPort\` when \`hostNetwork\` is true (hostPort is ${hp}); drop hostPort or set it to ${cp}`));
+    out.push(
+      issue(
+        [...path, 'ports', i, 'containerPort'],
+        'port/host-network-mismatch',
+        `Invalid value ${cp}: must match \`hostPort\` when \`hostNetwork\` is true (hostPort is ${hp}); drop hostPort or set it to ${cp}`,
+      ),
+    );
   });
   return out;
 };

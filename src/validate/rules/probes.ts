@@ -10,7 +10,9 @@ import { goInt, goString, isSet, issue } from './_container-context';
 function portNumOrName(port: unknown, parent: FieldPath, f: string, area: string): readonly Issue[] {
   if (typeof port === 'number') {
     if (!Number.isInteger(port)) return NO_ISSUES; // types: another rule
-    return isValidPortNum(port) ? NO_ISSUES : [issue([...parent, f], `${area}/port-invalid`, `Invalid value ${port}: ${PORT_RANGE_ERROR}`)];
+    return isValidPortNum(port)
+      ? NO_ISSUES
+      : [issue([...parent, f], `${area}/port-invalid`, `Invalid value ${port}: ${PORT_RANGE_ERROR}`)];
   }
   if (port === undefined || port === null) {
     return [issue([...parent, f], `${area}/port-invalid`, `Invalid value 0: ${PORT_RANGE_ERROR}`)];
@@ -27,7 +29,13 @@ function httpGet(h: unknown, path: FieldPath, area: string): Issue[] {
   const out = [...portNumOrName(get(h, 'port'), path, 'port', area)];
   const scheme = goString(get(h, 'scheme'));
   if (scheme !== undefined && scheme !== '' && scheme !== 'HTTP' && scheme !== 'HTTPS') {
-    out.push(issue([...path, 'scheme'], `${area}/scheme-unsupported`, `Unsupported value ${show(scheme)}: supported values: "HTTP", "HTTPS"`));
+    out.push(
+      issue(
+        [...path, 'scheme'],
+        `${area}/scheme-unsupported`,
+        `Unsupported value ${show(scheme)}: supported values: "HTTP", "HTTPS"`,
+      ),
+    );
   }
   for (const header of list(get(h, 'httpHeaders'))) {
     const name = goString(get(header, 'name'));
@@ -51,20 +59,35 @@ function handler(h: unknown, path: FieldPath, kinds: readonly HandlerKind[], are
     if (!isSet(v)) continue;
     const p: FieldPath = [...path, kind];
     if (n > 0) {
-      out.push(issue(p, `${area}/handler-multiple`, `Forbidden: may not specify more than 1 handler type; keep one of ${kinds.join(', ')}`));
+      out.push(
+        issue(
+          p,
+          `${area}/handler-multiple`,
+          `Forbidden: may not specify more than 1 handler type; keep one of ${kinds.join(', ')}`,
+        ),
+      );
       continue;
     }
     n++;
     if (kind === 'exec') {
-      if (list(get(v, 'command')).length === 0) out.push(issue([...p, 'command'], `${area}/exec-command-required`, 'Required value: give the command to run'));
+      if (list(get(v, 'command')).length === 0)
+        out.push(issue([...p, 'command'], `${area}/exec-command-required`, 'Required value: give the command to run'));
     } else if (kind === 'httpGet') out.push(...httpGet(v, p, area));
     else if (kind === 'tcpSocket') out.push(...portNumOrName(get(v, 'port'), p, 'port', area));
     else {
       const port = get(v, 'port');
-      if (port === undefined || port === null || typeof port === 'number') out.push(...portNumOrName(port ?? 0, p, 'port', area));
+      if (port === undefined || port === null || typeof port === 'number')
+        out.push(...portNumOrName(port ?? 0, p, 'port', area));
     }
   }
-  if (n === 0) out.push(issue(path, `${area}/handler-required`, `Required value: must specify a handler type: one of ${kinds.join(', ')}`));
+  if (n === 0)
+    out.push(
+      issue(
+        path,
+        `${area}/handler-required`,
+        `Required value: must specify a handler type: one of ${kinds.join(', ')}`,
+      ),
+    );
   return out;
 }
 
@@ -78,12 +101,18 @@ function probe(p: unknown, path: FieldPath): Issue[] {
   const out = handler(p, path, PROBE_HANDLERS, 'probe');
   for (const f of NONNEGATIVE) {
     const v = goInt(get(p, f));
-    if (v !== undefined && v < 0) out.push(issue([...path, f], 'probe/negative', `Invalid value ${v}: must be greater than or equal to 0`));
+    if (v !== undefined && v < 0)
+      out.push(issue([...path, f], 'probe/negative', `Invalid value ${v}: must be greater than or equal to 0`));
   }
   const tgps = get(p, 'terminationGracePeriodSeconds');
   if (typeof tgps === 'number' && Number.isInteger(tgps) && tgps <= 0) {
-    out.push(issue([...path, 'terminationGracePeriodSeconds'], 'probe/termination-grace-period-invalid',
-      `Invalid value ${tgps}: must be greater than 0, or left out to use the pod's terminationGracePeriodSeconds`));
+    out.push(
+      issue(
+        [...path, 'terminationGracePeriodSeconds'],
+        'probe/termination-grace-period-invalid',
+        `Invalid value ${tgps}: must be greater than 0, or left out to use the pod's terminationGracePeriodSeconds`,
+      ),
+    );
   }
   return out;
 }
@@ -101,11 +130,22 @@ const probes: Rule = (c, path, ctx) => {
     if (kind !== 'readinessProbe') {
       const st = goInt(get(p, 'successThreshold'));
       if (st !== undefined && st !== 0 && st !== 1) {
-        out.push(issue([...pp, 'successThreshold'], 'probe/success-threshold-not-one', `Invalid value ${st}: must be 1 for a ${kind}`));
+        out.push(
+          issue(
+            [...pp, 'successThreshold'],
+            'probe/success-threshold-not-one',
+            `Invalid value ${st}: must be 1 for a ${kind}`,
+          ),
+        );
       }
     } else if (isSet(get(p, 'terminationGracePeriodSeconds'))) {
-      out.push(issue([...pp, 'terminationGracePeriodSeconds'], 'probe/termination-grace-period-readiness',
-        `Invalid value ${show(get(p, 'terminationGracePeriodSeconds'))}: must not be set for readinessProbes`));
+      out.push(
+        issue(
+          [...pp, 'terminationGracePeriodSeconds'],
+          'probe/termination-grace-period-readiness',
+          `Invalid value ${show(get(p, 'terminationGracePeriodSeconds'))}: must not be set for readinessProbes`,
+        ),
+      );
     }
   }
   return out;

@@ -8,14 +8,36 @@ import { compareQuantity, parseQuantity, quantityFromJson, scaledValue, type Qua
 // pkg/apis/core/helper (1.27): what kind of resource a name is.
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 const STANDARD_RESOURCES = new Set([
-  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage',
-  'limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'pods', 'quota', 'services',
-  'replicationcontrollers', 'secrets', 'persistentvolumeclaims', 'configmaps', 'services.nodeports',
-  'services.loadbalancers', 'requests.storage',
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'pods',
+  'quota',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'persistentvolumeclaims',
+  'configmaps',
+  'services.nodeports',
+  'services.loadbalancers',
+  'requests.storage',
 ]);
 const INTEGER_RESOURCES = new Set([
-  'pods', 'quota', 'services', 'replicationcontrollers', 'secrets', 'configmaps', 'persistentvolumeclaims',
-  'services.nodeports', 'services.loadbalancers',
+  'pods',
+  'quota',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'services.nodeports',
+  'services.loadbalancers',
 ]);
 
 const isHugePages = (n: string): boolean => n.startsWith('hugepages-');
@@ -36,14 +58,31 @@ function resourceNameIssues(name: string, path: FieldPath): readonly Issue[] {
   const out: Issue[] = q.map((m) => issue(path, 'resources/name-invalid', `Invalid value ${show(name)}: ${m}`));
   if (!name.includes('/')) {
     if (q.length === 0 && !isStandardResource(name)) {
-      out.push(issue(path, 'resources/name-invalid', `Invalid value ${show(name)}: must be a standard resource type or fully qualified`));
+      out.push(
+        issue(
+          path,
+          'resources/name-invalid',
+          `Invalid value ${show(name)}: must be a standard resource type or fully qualified`,
+        ),
+      );
     }
     if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {
-      out.push(issue(path, 'resources/name-invalid',
-        `Invalid value ${show(name)}: must be a standard resource for containers (cpu, memory, ephemeral-storage, hugepages-<size>) or a qualified extended resource such as "nvidia.com/gpu"`));
+      out.push(
+        issue(
+          path,
+          'resources/name-invalid',
+          `Invalid value ${show(name)}: must be a standard resource for containers (cpu, memory, ephemeral-storage, hugepages-<size>) or a qualified extended resource such as "nvidia.com/gpu"`,
+        ),
+      );
     }
   } else if (!isNative(name) && !isExtended(name)) {
-    out.push(issue(path, 'resources/name-invalid', `Invalid value ${show(name)}: doesn't follow extended resource name standard`));
+    out.push(
+      issue(
+        path,
+        'resources/name-invalid',
+        `Invalid value ${show(name)}: doesn't follow extended resource name standard`,
+      ),
+    );
   }
   return out;
 }
@@ -53,10 +92,18 @@ function quantityValueIssues(name: string, q: Quantity, raw: unknown, path: Fiel
   if (q.nanos >= 0n && isNative(name) && !INTEGER_RESOURCES.has(name)) return NO_ISSUES; // not extended: any non-negative value
   const out: Issue[] = [];
   if (q.nanos < 0n) {
-    out.push(issue(path, 'resources/quantity-negative', `Invalid value ${show(raw)}: must be greater than or equal to 0`));
+    out.push(
+      issue(path, 'resources/quantity-negative', `Invalid value ${show(raw)}: must be greater than or equal to 0`),
+    );
   }
   if ((INTEGER_RESOURCES.has(name) || isExtended(name)) && scaledValue(q, -3) % 1000n !== 0n) {
-    out.push(issue(path, 'resources/quantity-not-integer', `Invalid value ${show(raw)}: must be an integer, as ${name} is counted in whole units`));
+    out.push(
+      issue(
+        path,
+        'resources/quantity-not-integer',
+        `Invalid value ${show(raw)}: must be an integer, as ${name} is counted in whole units`,
+      ),
+    );
   }
   return out;
 }
@@ -70,7 +117,13 @@ function hugePageIssues(name: string, q: Quantity, raw: unknown, path: FieldPath
     divisible = scaledValue(q, 0) % scaledValue(size.quantity, 0) === 0n;
   }
   if (divisible) return [];
-  return [issue(path, 'resources/hugepages-indivisible', `Invalid value ${show(raw)}: is not positive integer multiple of ${name}`)];
+  return [
+    issue(
+      path,
+      'resources/hugepages-indivisible',
+      `Invalid value ${show(raw)}: is not positive integer multiple of ${name}`,
+    ),
+  ];
 }
 
 interface Entry {
@@ -103,7 +156,8 @@ export function validateResourceRequirements(res: unknown, path: FieldPath, copy
     for (const [name, e] of limits) if (!requests.has(name)) requests.set(name, e);
   }
   // Paths are built only for what is reported: most resource lists are valid.
-  const at = (list: string, name?: string): FieldPath => (name === undefined ? [...path, list] : [...path, list, key(name)]);
+  const at = (list: string, name?: string): FieldPath =>
+    name === undefined ? [...path, list] : [...path, list, key(name)];
   let cpuOrMemory = false;
   let hugePages = false;
   for (const e of limits.values()) {
@@ -132,23 +186,44 @@ export function validateResourceRequirements(res: unknown, path: FieldPath, copy
       if (e.q !== undefined && lim.q !== undefined) {
         const c = compareQuantity(e.q, lim.q);
         if (c !== 0 && !overcommitAllowed(name)) {
-          out.push(issue(at('requests'), 'resources/request-not-equal-limit',
-            `Invalid value ${show(e.raw)}: must be equal to ${name} limit of ${show(lim.raw)}: ${name} cannot be overcommitted`));
+          out.push(
+            issue(
+              at('requests'),
+              'resources/request-not-equal-limit',
+              `Invalid value ${show(e.raw)}: must be equal to ${name} limit of ${show(lim.raw)}: ${name} cannot be overcommitted`,
+            ),
+          );
         } else if (c > 0) {
-          out.push(issue(at('requests'), 'resources/request-exceeds-limit',
-            `Invalid value ${show(e.raw)}: must be less than or equal to ${name} limit of ${show(lim.raw)}`));
+          out.push(
+            issue(
+              at('requests'),
+              'resources/request-exceeds-limit',
+              `Invalid value ${show(e.raw)}: must be less than or equal to ${name} limit of ${show(lim.raw)}`,
+            ),
+          );
         }
       }
     } else if (!overcommitAllowed(name)) {
-      out.push(issue(at('limits'), 'resources/limit-required',
-        `Required value: Limit must be set for non overcommitable resources: add limits[${name}] equal to the request ${show(e.raw)}`));
+      out.push(
+        issue(
+          at('limits'),
+          'resources/limit-required',
+          `Required value: Limit must be set for non overcommitable resources: add limits[${name}] equal to the request ${show(e.raw)}`,
+        ),
+      );
     }
     if (!plain && e.q !== undefined) push(out, hugePageIssues(name, e.q, e.raw, at('requests', name)));
     if (isHugePages(name)) hugePages = true;
     if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
   }
   if (hugePages && !cpuOrMemory) {
-    out.push(issue(path, 'resources/hugepages-without-cpu-or-memory', 'Forbidden: HugePages require cpu or memory: also request or limit cpu or memory'));
+    out.push(
+      issue(
+        path,
+        'resources/hugepages-without-cpu-or-memory',
+        'Forbidden: HugePages require cpu or memory: also request or limit cpu or memory',
+      ),
+    );
   }
   return out;
 }

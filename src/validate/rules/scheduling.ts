@@ -6,7 +6,14 @@ import type { FieldPath, Issue } from '../issue';
 import { get, isObject, list, num, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { goString as text, isSet as present } from './_values';
-import { nameIsDnsLabel, nameIsDnsSubdomain, qualifiedNameErrors, labelValueErrors, validateLabels, validateLabelSelector } from './_names';
+import {
+  nameIsDnsLabel,
+  nameIsDnsSubdomain,
+  qualifiedNameErrors,
+  labelValueErrors,
+  validateLabels,
+  validateLabelSelector,
+} from './_names';
 
 // ValidatePodSpec: unversionedvalidation.ValidateLabels(spec.NodeSelector, "nodeSelector")
 const nodeSelectorLabels: Rule = (spec, path) => {
@@ -25,33 +32,49 @@ function validateNodeSelectorRequirement(rq: unknown, path: FieldPath): Issue[] 
     case 'In':
     case 'NotIn':
       if (values.length === 0) {
-        out.push({ path: [...path, 'values'], code: 'scheduling/node-selector-values-required',
-          message: "must be specified when `operator` is 'In' or 'NotIn'" });
+        out.push({
+          path: [...path, 'values'],
+          code: 'scheduling/node-selector-values-required',
+          message: "must be specified when `operator` is 'In' or 'NotIn'",
+        });
       }
       break;
     case 'Exists':
     case 'DoesNotExist':
       if (values.length > 0) {
-        out.push({ path: [...path, 'values'], code: 'scheduling/node-selector-values-forbidden',
-          message: `may not be specified when \`operator\` is 'Exists' or 'DoesNotExist', got ${show(values)}` });
+        out.push({
+          path: [...path, 'values'],
+          code: 'scheduling/node-selector-values-forbidden',
+          message: `may not be specified when \`operator\` is 'Exists' or 'DoesNotExist', got ${show(values)}`,
+        });
       }
       break;
     case 'Gt':
     case 'Lt':
       if (values.length !== 1) {
-        out.push({ path: [...path, 'values'], code: 'scheduling/node-selector-values-not-single',
-          message: `must be specified single value when \`operator\` is 'Lt' or 'Gt', got ${values.length} values` });
+        out.push({
+          path: [...path, 'values'],
+          code: 'scheduling/node-selector-values-not-single',
+          message: `must be specified single value when \`operator\` is 'Lt' or 'Gt', got ${values.length} values`,
+        });
       }
       break;
     default:
-      out.push({ path: [...path, 'operator'], code: 'scheduling/node-selector-operator-invalid',
-        message: `${show(op)} is not a valid selector operator: use In, NotIn, Exists, DoesNotExist, Gt or Lt` });
+      out.push({
+        path: [...path, 'operator'],
+        code: 'scheduling/node-selector-operator-invalid',
+        message: `${show(op)} is not a valid selector operator: use In, NotIn, Exists, DoesNotExist, Gt or Lt`,
+      });
   }
   const k = text(get(rq, 'key'));
   if (k !== undefined) {
     const errs = qualifiedNameErrors(k);
     if (errs.length > 0) {
-      out.push({ path: [...path, 'key'], code: 'scheduling/node-selector-key-invalid', message: `${show(k)}: ${errs.join('; ')}` });
+      out.push({
+        path: [...path, 'key'],
+        code: 'scheduling/node-selector-key-invalid',
+        message: `${show(k)}: ${errs.join('; ')}`,
+      });
     }
   }
   return out;
@@ -65,26 +88,38 @@ function validateNodeFieldSelectorRequirement(rq: unknown, path: FieldPath): Iss
   const values = list(get(rq, 'values'));
   if (op === 'In' || op === 'NotIn') {
     if (values.length !== 1) {
-      out.push({ path: [...path, 'values'], code: 'scheduling/node-field-selector-values-not-single',
-        message: `must be only one value when \`operator\` is 'In' or 'NotIn' for node field selector, got ${values.length}` });
+      out.push({
+        path: [...path, 'values'],
+        code: 'scheduling/node-field-selector-values-not-single',
+        message: `must be only one value when \`operator\` is 'In' or 'NotIn' for node field selector, got ${values.length}`,
+      });
     }
   } else if (op !== undefined) {
-    out.push({ path: [...path, 'operator'], code: 'scheduling/node-field-selector-operator-invalid',
-      message: `${show(op)} is not a valid selector operator for a node field selector: use In or NotIn` });
+    out.push({
+      path: [...path, 'operator'],
+      code: 'scheduling/node-field-selector-operator-invalid',
+      message: `${show(op)} is not a valid selector operator for a node field selector: use In or NotIn`,
+    });
   }
   const k = text(get(rq, 'key'));
   if (k === undefined) return out;
   if (k !== 'metadata.name') {
-    out.push({ path: [...path, 'key'], code: 'scheduling/node-field-selector-key-invalid',
-      message: `${show(k)} is not a valid field selector key: the only one is "metadata.name"` });
+    out.push({
+      path: [...path, 'key'],
+      code: 'scheduling/node-field-selector-key-invalid',
+      message: `${show(k)} is not a valid field selector key: the only one is "metadata.name"`,
+    });
     return out;
   }
   values.forEach((v, i) => {
     if (typeof v !== 'string') return;
     const errs = nameIsDnsSubdomain(v, false);
     if (errs.length > 0) {
-      out.push({ path: [...path, 'values', i], code: 'scheduling/node-field-selector-value-invalid',
-        message: `${show(v)} is not a node name: ${errs.join('; ')}` });
+      out.push({
+        path: [...path, 'values', i],
+        code: 'scheduling/node-field-selector-value-invalid',
+        message: `${show(v)} is not a node name: ${errs.join('; ')}`,
+      });
     }
   });
   return out;
@@ -110,9 +145,15 @@ function validateNodeAffinity(na: unknown, path: FieldPath): Issue[] {
     const termsPath: FieldPath = [...path, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
     const terms = list(get(required, 'nodeSelectorTerms'));
     if (terms.length === 0) {
-      out.push({ path: termsPath, code: 'scheduling/node-selector-terms-required', message: 'must have at least one node selector term' });
+      out.push({
+        path: termsPath,
+        code: 'scheduling/node-selector-terms-required',
+        message: 'must have at least one node selector term',
+      });
     }
-    terms.forEach((t, i) => out.push(...validateNodeSelectorTerm(t, [...termsPath, i])));
+    terms.forEach((t, i) => {
+      out.push(...validateNodeSelectorTerm(t, [...termsPath, i]));
+    });
   }
   list(get(na, 'preferredDuringSchedulingIgnoredDuringExecution')).forEach((t, i) => {
     const p: FieldPath = [...path, 'preferredDuringSchedulingIgnoredDuringExecution', i];
@@ -139,18 +180,28 @@ function validatePodAffinityTerm(term: unknown, path: FieldPath): Issue[] {
     const errs = nameIsDnsLabel(ns, false);
     // The 1.27 server reports these at `namespace` (sic), not `namespaces[i]`.
     if (errs.length > 0) {
-      out.push({ path: [...path, 'namespace'], code: 'scheduling/affinity-namespace-invalid',
-        message: `${show(ns)} is not a namespace name: ${errs.join('; ')}` });
+      out.push({
+        path: [...path, 'namespace'],
+        code: 'scheduling/affinity-namespace-invalid',
+        message: `${show(ns)} is not a namespace name: ${errs.join('; ')}`,
+      });
     }
   }
   const tk = text(get(term, 'topologyKey'));
   if (tk === '') {
-    out.push({ path: [...path, 'topologyKey'], code: 'scheduling/topology-key-required',
-      message: 'can not be empty: set a node label key such as "kubernetes.io/hostname"' });
+    out.push({
+      path: [...path, 'topologyKey'],
+      code: 'scheduling/topology-key-required',
+      message: 'can not be empty: set a node label key such as "kubernetes.io/hostname"',
+    });
   } else if (tk !== undefined) {
     const errs = qualifiedNameErrors(tk);
     if (errs.length > 0) {
-      out.push({ path: [...path, 'topologyKey'], code: 'scheduling/topology-key-invalid', message: `${show(tk)}: ${errs.join('; ')}` });
+      out.push({
+        path: [...path, 'topologyKey'],
+        code: 'scheduling/topology-key-invalid',
+        message: `${show(tk)}: ${errs.join('; ')}`,
+      });
     }
   }
   return out;
@@ -176,9 +227,11 @@ const affinity: Rule = (spec, path) => {
   if (!isObject(a)) return NO_ISSUES;
   const p: FieldPath = [...path, 'affinity'];
   const out: Issue[] = [];
-  if (isObject(get(a, 'nodeAffinity'))) out.push(...validateNodeAffinity(get(a, 'nodeAffinity'), [...p, 'nodeAffinity']));
+  if (isObject(get(a, 'nodeAffinity')))
+    out.push(...validateNodeAffinity(get(a, 'nodeAffinity'), [...p, 'nodeAffinity']));
   if (isObject(get(a, 'podAffinity'))) out.push(...validatePodAffinity(get(a, 'podAffinity'), [...p, 'podAffinity']));
-  if (isObject(get(a, 'podAntiAffinity'))) out.push(...validatePodAffinity(get(a, 'podAntiAffinity'), [...p, 'podAntiAffinity']));
+  if (isObject(get(a, 'podAntiAffinity')))
+    out.push(...validatePodAffinity(get(a, 'podAntiAffinity'), [...p, 'podAntiAffinity']));
   return out;
 };
 
@@ -199,36 +252,58 @@ export function validateTolerations(tolerations: readonly unknown[], path: Field
     if (k !== undefined && k.length > 0) {
       const errs = qualifiedNameErrors(k);
       if (errs.length > 0) {
-        out.push({ path: [...p, 'key'], code: 'scheduling/toleration-key-invalid', message: `${show(k)}: ${errs.join('; ')}` });
+        out.push({
+          path: [...p, 'key'],
+          code: 'scheduling/toleration-key-invalid',
+          message: `${show(k)}: ${errs.join('; ')}`,
+        });
       }
     }
     if (k === '' && op !== undefined && op !== 'Exists') {
-      out.push({ path: [...p, 'operator'], code: 'scheduling/toleration-operator-not-exists',
-        message: `operator must be Exists when \`key\` is empty, which means "match all values and all keys", got ${show(op)}` });
+      out.push({
+        path: [...p, 'operator'],
+        code: 'scheduling/toleration-operator-not-exists',
+        message: `operator must be Exists when \`key\` is empty, which means "match all values and all keys", got ${show(op)}`,
+      });
     }
     if (present(get(t, 'tolerationSeconds')) && effect !== undefined && effect !== 'NoExecute') {
-      out.push({ path: [...p, 'effect'], code: 'scheduling/toleration-seconds-needs-no-execute',
-        message: `effect must be 'NoExecute' when \`tolerationSeconds\` is set, got ${show(effect)}` });
+      out.push({
+        path: [...p, 'effect'],
+        code: 'scheduling/toleration-seconds-needs-no-execute',
+        message: `effect must be 'NoExecute' when \`tolerationSeconds\` is set, got ${show(effect)}`,
+      });
     }
     if (op === 'Equal' || op === '') {
       const errs = value === undefined ? [] : labelValueErrors(value);
       // The 1.27 server reports a bad value at `operator`.
       if (errs.length > 0) {
-        out.push({ path: [...p, 'operator'], code: 'scheduling/toleration-value-invalid',
-          message: `value ${show(value)}: ${errs.join('; ')}` });
+        out.push({
+          path: [...p, 'operator'],
+          code: 'scheduling/toleration-value-invalid',
+          message: `value ${show(value)}: ${errs.join('; ')}`,
+        });
       }
     } else if (op === 'Exists') {
       if (value !== undefined && value.length > 0) {
-        out.push({ path: [...p, 'operator'], code: 'scheduling/toleration-value-with-exists',
-          message: `value must be empty when \`operator\` is 'Exists', got ${show(value)}` });
+        out.push({
+          path: [...p, 'operator'],
+          code: 'scheduling/toleration-value-with-exists',
+          message: `value must be empty when \`operator\` is 'Exists', got ${show(value)}`,
+        });
       }
     } else if (op !== undefined) {
-      out.push({ path: [...p, 'operator'], code: 'scheduling/toleration-operator-invalid',
-        message: `Unsupported value: ${show(op)}: supported values: "Equal", "Exists"` });
+      out.push({
+        path: [...p, 'operator'],
+        code: 'scheduling/toleration-operator-invalid',
+        message: `Unsupported value: ${show(op)}: supported values: "Equal", "Exists"`,
+      });
     }
     if (effect !== undefined && effect.length > 0 && !TAINT_EFFECTS.includes(effect)) {
-      out.push({ path: [...p, 'effect'], code: 'scheduling/toleration-effect-invalid',
-        message: `Unsupported value: ${show(effect)}: supported values: "NoSchedule", "PreferNoSchedule", "NoExecute" (or empty for all)` });
+      out.push({
+        path: [...p, 'effect'],
+        code: 'scheduling/toleration-effect-invalid',
+        message: `Unsupported value: ${show(effect)}: supported values: "NoSchedule", "PreferNoSchedule", "NoExecute" (or empty for all)`,
+      });
     }
   });
   return out;

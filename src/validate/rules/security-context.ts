@@ -18,16 +18,49 @@ function seccompProfile(sp: unknown, path: FieldPath): readonly Issue[] {
   if (!isSet(sp)) return NO_ISSUES;
   const out: Issue[] = [];
   const type = goString(get(sp, 'type'));
-  if (type === '') out.push(issue([...path, 'type'], 'security-context/seccomp-type-required', 'Required value: type is required when seccompProfile is set: RuntimeDefault, Localhost or Unconfined'));
+  if (type === '')
+    out.push(
+      issue(
+        [...path, 'type'],
+        'security-context/seccomp-type-required',
+        'Required value: type is required when seccompProfile is set: RuntimeDefault, Localhost or Unconfined',
+      ),
+    );
   else if (type !== undefined && !['Localhost', 'RuntimeDefault', 'Unconfined'].includes(type)) {
-    out.push(issue([...path, 'type'], 'security-context/seccomp-type-unsupported', `Unsupported value ${show(type)}: supported values: "Localhost", "RuntimeDefault", "Unconfined"`));
+    out.push(
+      issue(
+        [...path, 'type'],
+        'security-context/seccomp-type-unsupported',
+        `Unsupported value ${show(type)}: supported values: "Localhost", "RuntimeDefault", "Unconfined"`,
+      ),
+    );
   }
   const lp = get(sp, 'localhostProfile');
   if (type === 'Localhost') {
-    if (!isSet(lp)) out.push(issue([...path, 'localhostProfile'], 'security-context/seccomp-localhost-profile-required', 'Required value: must be set when seccomp type is Localhost'));
-    else if (typeof lp === 'string') out.push(...localDescendingPathIssues(lp, [...path, 'localhostProfile'], 'security-context/seccomp-localhost-profile-invalid'));
+    if (!isSet(lp))
+      out.push(
+        issue(
+          [...path, 'localhostProfile'],
+          'security-context/seccomp-localhost-profile-required',
+          'Required value: must be set when seccomp type is Localhost',
+        ),
+      );
+    else if (typeof lp === 'string')
+      out.push(
+        ...localDescendingPathIssues(
+          lp,
+          [...path, 'localhostProfile'],
+          'security-context/seccomp-localhost-profile-invalid',
+        ),
+      );
   } else if (isSet(lp) && type !== undefined) {
-    out.push(issue([...path, 'localhostProfile'], 'security-context/seccomp-localhost-profile-forbidden', `Invalid value ${show(lp)}: can only be set when seccomp type is Localhost`));
+    out.push(
+      issue(
+        [...path, 'localhostProfile'],
+        'security-context/seccomp-localhost-profile-forbidden',
+        `Invalid value ${show(lp)}: can only be set when seccomp type is Localhost`,
+      ),
+    );
   }
   return out;
 }
@@ -39,20 +72,43 @@ function windowsOptions(w: unknown, path: FieldPath): readonly Issue[] {
   const out: Issue[] = [];
   const specName = get(w, 'gmsaCredentialSpecName');
   if (typeof specName === 'string') {
-    for (const m of dns1123SubdomainErrors(specName)) out.push(issue([...path, 'gmsaCredentialSpecName'], 'security-context/windows-option-invalid', `Invalid value ${show(specName)}: ${m}`));
+    for (const m of dns1123SubdomainErrors(specName))
+      out.push(
+        issue(
+          [...path, 'gmsaCredentialSpecName'],
+          'security-context/windows-option-invalid',
+          `Invalid value ${show(specName)}: ${m}`,
+        ),
+      );
   }
   const spec = get(w, 'gmsaCredentialSpec');
   if (typeof spec === 'string') {
-    if (spec === '') out.push(issue([...path, 'gmsaCredentialSpec'], 'security-context/windows-option-invalid', 'Invalid value "": gmsaCredentialSpec cannot be an empty string'));
-    else if (byteLength(spec) > 64 * 1024) out.push(issue([...path, 'gmsaCredentialSpec'], 'security-context/windows-option-invalid', 'Invalid value: gmsaCredentialSpec size must be under 64 KiB'));
+    if (spec === '')
+      out.push(
+        issue(
+          [...path, 'gmsaCredentialSpec'],
+          'security-context/windows-option-invalid',
+          'Invalid value "": gmsaCredentialSpec cannot be an empty string',
+        ),
+      );
+    else if (byteLength(spec) > 64 * 1024)
+      out.push(
+        issue(
+          [...path, 'gmsaCredentialSpec'],
+          'security-context/windows-option-invalid',
+          'Invalid value: gmsaCredentialSpec size must be under 64 KiB',
+        ),
+      );
   }
   const user = get(w, 'runAsUserName');
   if (typeof user === 'string') {
     const p: FieldPath = [...path, 'runAsUserName'];
-    const bad = (m: string): void => { out.push(issue(p, 'security-context/windows-option-invalid', `Invalid value ${show(user)}: ${m}`)); };
+    const bad = (m: string): void => {
+      out.push(issue(p, 'security-context/windows-option-invalid', `Invalid value ${show(user)}: ${m}`));
+    };
     const parts = user.split('\\');
     if (user === '') bad('runAsUserName cannot be an empty string');
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: Windows user names may not hold control characters (validateWindowsSecurityContextOptions)
     else if (/[\x00-\x1f\x7f]/.test(user)) bad('runAsUserName cannot contain control characters');
     else if (parts.length > 2) bad('runAsUserName cannot contain more than one backslash');
     else {
@@ -82,13 +138,23 @@ const securityContext: Rule = (c, path) => {
   out.push(...seccompProfile(get(sc, 'seccompProfile'), [...p, 'seccompProfile']));
   if (get(sc, 'allowPrivilegeEscalation') === false) {
     if (get(sc, 'privileged') === true) {
-      out.push(issue(p, 'security-context/privileged-without-escalation',
-        'Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true: drop one of them'));
+      out.push(
+        issue(
+          p,
+          'security-context/privileged-without-escalation',
+          'Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true: drop one of them',
+        ),
+      );
     }
     for (const cap of list(get(get(sc, 'capabilities'), 'add'))) {
       if (cap === 'CAP_SYS_ADMIN') {
-        out.push(issue(p, 'security-context/sys-admin-without-escalation',
-          'Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
+        out.push(
+          issue(
+            p,
+            'security-context/sys-admin-without-escalation',
+            'Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+          ),
+        );
       }
     }
   }

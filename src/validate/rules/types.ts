@@ -31,7 +31,7 @@ interface Schema {
 const SCHEMA = schemaJson as unknown as Schema;
 
 function own<T>(map: Readonly<Record<string, T>>, k: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(map, k) ? map[k] : undefined;
+  return Object.hasOwn(map, k) ? map[k] : undefined;
 }
 
 /** The schema definition of a kind, e.g. `definitionOf('apps/v1', 'DaemonSet')`. */
@@ -60,8 +60,15 @@ const TIME = 9;
 const OBJECT = 10;
 
 const SCALARS: Readonly<Record<string, number>> = {
-  any: ANY, string: STRING, boolean: BOOLEAN, number: NUMBER, int32: INTEGER, int64: INTEGER,
-  'int-or-string': INT_OR_STRING, quantity: QUANTITY, time: TIME,
+  any: ANY,
+  string: STRING,
+  boolean: BOOLEAN,
+  number: NUMBER,
+  int32: INTEGER,
+  int64: INTEGER,
+  'int-or-string': INT_OR_STRING,
+  quantity: QUANTITY,
+  time: TIME,
 };
 
 /** One compiled type string (see scripts/gen-schema.ts). */
@@ -82,7 +89,7 @@ function compile(type: string): TypeNode {
   let t = COMPILED.get(type);
   if (t !== undefined) return t;
   const prefix = type.slice(0, 2);
-  const kind = prefix === '[]' ? LIST : prefix === '{}' ? MAP : own(SCALARS, type) ?? OBJECT;
+  const kind = prefix === '[]' ? LIST : prefix === '{}' ? MAP : (own(SCALARS, type) ?? OBJECT);
   t = { kind, type, item: undefined, fields: undefined };
   COMPILED.set(type, t);
   if (kind === LIST || kind === MAP) t.item = compile(type.slice(2));
@@ -141,15 +148,24 @@ function describe(type: string): string {
   if (type.startsWith('[]')) return 'a list';
   if (type.startsWith('{}')) return `a map of ${describe(type.slice(2)).replace(/^an? /, '')} values`;
   switch (type) {
-    case 'string': return 'a string';
-    case 'boolean': return 'a boolean (true or false)';
-    case 'int32': return 'an integer (int32)';
-    case 'int64': return 'an integer (int64)';
-    case 'number': return 'a number';
-    case 'quantity': return 'a quantity (a string such as "500m" or "1Gi", or a number)';
-    case 'int-or-string': return 'an integer or a string';
-    case 'time': return 'an RFC 3339 time string';
-    default: return `an object (${shortName(type)})`;
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'a boolean (true or false)';
+    case 'int32':
+      return 'an integer (int32)';
+    case 'int64':
+      return 'an integer (int64)';
+    case 'number':
+      return 'a number';
+    case 'quantity':
+      return 'a quantity (a string such as "500m" or "1Gi", or a number)';
+    case 'int-or-string':
+      return 'an integer or a string';
+    case 'time':
+      return 'an RFC 3339 time string';
+    default:
+      return `an object (${shortName(type)})`;
   }
 }
 
@@ -166,8 +182,12 @@ function hint(type: string, kind: JsonKind): string {
  * fields of a manifest are such leaves.
  */
 function plainLeaf(v: unknown, kind: number): boolean {
-  return v === null || v === undefined || kind === ANY
-    || (kind === STRING ? typeof v === 'string' : kind === BOOLEAN && typeof v === 'boolean');
+  return (
+    v === null ||
+    v === undefined ||
+    kind === ANY ||
+    (kind === STRING ? typeof v === 'string' : kind === BOOLEAN && typeof v === 'boolean')
+  );
 }
 
 class Walker {
@@ -242,14 +262,23 @@ class Walker {
         // Quantity.UnmarshalJSON parses the string (or the number's text) while decoding.
         if (typeof v !== 'number' && typeof v !== 'string') return this.wrongType(path, t.type, v, jsonKind(v));
         const r = quantityFromJson(v);
-        if (r && !r.ok) this.add(path, 'type/invalid-quantity', `${val(v)} is not a quantity: ${r.error} (e.g. "500m", "1.5", "128Mi")`);
+        if (r && !r.ok)
+          this.add(
+            path,
+            'type/invalid-quantity',
+            `${val(v)} is not a quantity: ${r.error} (e.g. "500m", "1.5", "128Mi")`,
+          );
         return;
       }
       case TIME: {
         const kind = jsonKind(v);
         if (kind !== 'string') return this.wrongType(path, t.type, v, kind);
         if (typeof v === 'string' && !isRfc3339(v)) {
-          this.add(path, 'type/invalid-time', `${show(v)} is not an RFC 3339 time: write it like "2023-04-11T09:30:00Z"`);
+          this.add(
+            path,
+            'type/invalid-time',
+            `${show(v)} is not an RFC 3339 time: write it like "2023-04-11T09:30:00Z"`,
+          );
         }
         return;
       }
@@ -279,7 +308,8 @@ class Walker {
       // sigs.k8s.io/json matches names case-sensitively: `hostIp` is unknown, not `hostIP`.
       const near = Object.keys(properties).find((p) => p.toLowerCase() === k.toLowerCase());
       const names = Object.keys(properties);
-      const right = near ? `did you mean "${near}"?`
+      const right = near
+        ? `did you mean "${near}"?`
         : `${shortName(definition)} has no such field${names.length <= 10 ? ` (its fields: ${names.join(', ')})` : ''}`;
       this.add([...path, k], 'type/unknown-field', `unknown field "${toFieldPath([...path, k])}": ${right}`);
     }

@@ -36,38 +36,89 @@ const volumeMounts: Rule = (c, path, ctx) => {
   mounts.forEach((m, i) => {
     const name = goString(get(m, 'name'));
     const mountPath = goString(get(m, 'mountPath'));
-    if (name === '') out.push(issue(at(i, 'name'), 'volume-mount/name-required', 'Required value: name the volume to mount'));
+    if (name === '')
+      out.push(issue(at(i, 'name'), 'volume-mount/name-required', 'Required value: name the volume to mount'));
     if (name !== undefined && !volumes.has(name)) {
-      out.push(issue(at(i, 'name'), 'volume-mount/volume-not-found',
-        `Not found: ${show(name)}: no valid volume of that name in the pod's volumes`));
+      out.push(
+        issue(
+          at(i, 'name'),
+          'volume-mount/volume-not-found',
+          `Not found: ${show(name)}: no valid volume of that name in the pod's volumes`,
+        ),
+      );
     }
-    if (mountPath === '') out.push(issue(at(i, 'mountPath'), 'volume-mount/mount-path-required', 'Required value: give the path in the container, e.g. "/data"'));
+    if (mountPath === '')
+      out.push(
+        issue(
+          at(i, 'mountPath'),
+          'volume-mount/mount-path-required',
+          'Required value: give the path in the container, e.g. "/data"',
+        ),
+      );
     if (mountPath !== undefined) {
-      if (seen.has(mountPath)) out.push(issue(at(i, 'mountPath'), 'volume-mount/mount-path-duplicate', `Invalid value ${show(mountPath)}: must be unique`));
+      if (seen.has(mountPath))
+        out.push(
+          issue(
+            at(i, 'mountPath'),
+            'volume-mount/mount-path-duplicate',
+            `Invalid value ${show(mountPath)}: must be unique`,
+          ),
+        );
       seen.add(mountPath);
     }
     if (name !== undefined && devices.has(name)) {
-      out.push(issue(at(i, 'name'), 'volume-mount/name-in-devices', `Invalid value ${show(name)}: must not already exist in volumeDevices`));
+      out.push(
+        issue(
+          at(i, 'name'),
+          'volume-mount/name-in-devices',
+          `Invalid value ${show(name)}: must not already exist in volumeDevices`,
+        ),
+      );
     }
-    if (mountPath !== undefined && devicePaths !== undefined && devicePaths.includes(mountPath)) {
-      out.push(issue(at(i, 'mountPath'), 'volume-mount/path-in-devices', `Invalid value ${show(mountPath)}: must not already exist as a path in volumeDevices`));
+    if (mountPath && devicePaths?.includes(mountPath)) {
+      out.push(
+        issue(
+          at(i, 'mountPath'),
+          'volume-mount/path-in-devices',
+          `Invalid value ${show(mountPath)}: must not already exist as a path in volumeDevices`,
+        ),
+      );
     }
     const subPath = goString(get(m, 'subPath'));
-    if (subPath !== undefined && subPath !== '') out.push(...localDescendingPath(subPath, listPath('subPath'), 'volume-mount'));
+    if (subPath !== undefined && subPath !== '')
+      out.push(...localDescendingPath(subPath, listPath('subPath'), 'volume-mount'));
     const expr = goString(get(m, 'subPathExpr'));
     if (expr !== undefined && expr !== '') {
       if (subPath !== undefined && subPath !== '') {
-        out.push(issue(at(i, 'subPathExpr'), 'volume-mount/sub-path-exclusive', `Invalid value ${show(expr)}: subPathExpr and subPath are mutually exclusive`));
+        out.push(
+          issue(
+            at(i, 'subPathExpr'),
+            'volume-mount/sub-path-exclusive',
+            `Invalid value ${show(expr)}: subPathExpr and subPath are mutually exclusive`,
+          ),
+        );
       }
       out.push(...localDescendingPath(expr, listPath('subPathExpr'), 'volume-mount'));
     }
     const prop = get(m, 'mountPropagation');
     if (typeof prop === 'string') {
       if (!PROPAGATIONS.includes(prop)) {
-        out.push(issue(listPath('mountPropagation'), 'volume-mount/propagation-unsupported', `Unsupported value ${show(prop)}: supported values: "Bidirectional", "HostToContainer", "None"`));
+        out.push(
+          issue(
+            listPath('mountPropagation'),
+            'volume-mount/propagation-unsupported',
+            `Unsupported value ${show(prop)}: supported values: "Bidirectional", "HostToContainer", "None"`,
+          ),
+        );
       }
       if (prop === 'Bidirectional' && !privileged) {
-        out.push(issue(listPath('mountPropagation'), 'volume-mount/bidirectional-unprivileged', 'Forbidden: Bidirectional mount propagation is available only to privileged containers; set securityContext.privileged: true or use HostToContainer'));
+        out.push(
+          issue(
+            listPath('mountPropagation'),
+            'volume-mount/bidirectional-unprivileged',
+            'Forbidden: Bidirectional mount propagation is available only to privileged containers; set securityContext.privileged: true or use HostToContainer',
+          ),
+        );
       }
     }
   });
@@ -89,21 +140,68 @@ const volumeDevices: Rule = (c, path, ctx) => {
     if (name === undefined || devPath === undefined) return;
     const vol = volumes.get(name);
     if (name === '') out.push(issue([...p, 'name'], 'volume-device/name-required', 'Required value: name the volume'));
-    if (names.has(name)) out.push(issue([...p, 'name'], 'volume-device/name-duplicate', `Invalid value ${show(name)}: must be unique`));
+    if (names.has(name))
+      out.push(issue([...p, 'name'], 'volume-device/name-duplicate', `Invalid value ${show(name)}: must be unique`));
     if (vol !== undefined && !isSet(get(vol, 'persistentVolumeClaim')) && !isSet(get(vol, 'ephemeral'))) {
-      out.push(issue([...p, 'name'], 'volume-device/not-a-claim', `Invalid value ${show(name)}: can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode`));
+      out.push(
+        issue(
+          [...p, 'name'],
+          'volume-device/not-a-claim',
+          `Invalid value ${show(name)}: can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode`,
+        ),
+      );
     }
-    if (vol === undefined) out.push(issue([...p, 'name'], 'volume-device/volume-not-found', `Not found: ${show(name)}: no valid volume of that name in the pod's volumes`));
-    if (devPath === '') out.push(issue([...p, 'devicePath'], 'volume-device/device-path-required', 'Required value: give the device path, e.g. "/dev/xvda"'));
-    if (paths.has(devPath)) out.push(issue([...p, 'devicePath'], 'volume-device/device-path-duplicate', `Invalid value ${show(devPath)}: must be unique`));
+    if (vol === undefined)
+      out.push(
+        issue(
+          [...p, 'name'],
+          'volume-device/volume-not-found',
+          `Not found: ${show(name)}: no valid volume of that name in the pod's volumes`,
+        ),
+      );
+    if (devPath === '')
+      out.push(
+        issue(
+          [...p, 'devicePath'],
+          'volume-device/device-path-required',
+          'Required value: give the device path, e.g. "/dev/xvda"',
+        ),
+      );
+    if (paths.has(devPath))
+      out.push(
+        issue(
+          [...p, 'devicePath'],
+          'volume-device/device-path-duplicate',
+          `Invalid value ${show(devPath)}: must be unique`,
+        ),
+      );
     if (devPath !== '' && devPath.replace(/\\/g, '/').split('/').includes('..')) {
-      out.push(issue([...p, 'devicePath'], 'volume-device/device-path-backsteps', `Invalid value ${show(devPath)}: can not contain backsteps ('..')`));
+      out.push(
+        issue(
+          [...p, 'devicePath'],
+          'volume-device/device-path-backsteps',
+          `Invalid value ${show(devPath)}: can not contain backsteps ('..')`,
+        ),
+      );
     } else {
       paths.add(devPath);
     }
-    if (mounts.has(name)) out.push(issue([...p, 'name'], 'volume-device/name-in-mounts', `Invalid value ${show(name)}: must not already exist in volumeMounts`));
+    if (mounts.has(name))
+      out.push(
+        issue(
+          [...p, 'name'],
+          'volume-device/name-in-mounts',
+          `Invalid value ${show(name)}: must not already exist in volumeMounts`,
+        ),
+      );
     if ([...mounts.values()].includes(devPath)) {
-      out.push(issue([...p, 'devicePath'], 'volume-device/path-in-mounts', `Invalid value ${show(devPath)}: must not already exist as a path in volumeMounts`));
+      out.push(
+        issue(
+          [...p, 'devicePath'],
+          'volume-device/path-in-mounts',
+          `Invalid value ${show(devPath)}: must not already exist as a path in volumeMounts`,
+        ),
+      );
     }
     if (name !== '') names.add(name);
   });

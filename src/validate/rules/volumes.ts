@@ -12,15 +12,35 @@ import { validateObjectFieldSelector, validateResourceFieldSelector } from './en
  * `cephFS`, `downwarAPI`).
  */
 const SOURCES: readonly (readonly [string, string])[] = [
-  ['emptyDir', 'emptyDir'], ['hostPath', 'hostPath'], ['gitRepo', 'gitRepo'],
-  ['gcePersistentDisk', 'gcePersistentDisk'], ['awsElasticBlockStore', 'awsElasticBlockStore'],
-  ['secret', 'secret'], ['nfs', 'nfs'], ['iscsi', 'iscsi'], ['glusterfs', 'glusterfs'],
-  ['flocker', 'flocker'], ['persistentVolumeClaim', 'persistentVolumeClaim'], ['rbd', 'rbd'],
-  ['cinder', 'cinder'], ['cephfs', 'cephFS'], ['quobyte', 'quobyte'], ['downwardAPI', 'downwarAPI'],
-  ['fc', 'fc'], ['flexVolume', 'flexVolume'], ['configMap', 'configMap'], ['azureFile', 'azureFile'],
-  ['vsphereVolume', 'vsphereVolume'], ['photonPersistentDisk', 'photonPersistentDisk'],
-  ['portworxVolume', 'portworxVolume'], ['azureDisk', 'azureDisk'], ['storageos', 'storageos'],
-  ['projected', 'projected'], ['scaleIO', 'scaleIO'], ['csi', 'csi'], ['ephemeral', 'ephemeral'],
+  ['emptyDir', 'emptyDir'],
+  ['hostPath', 'hostPath'],
+  ['gitRepo', 'gitRepo'],
+  ['gcePersistentDisk', 'gcePersistentDisk'],
+  ['awsElasticBlockStore', 'awsElasticBlockStore'],
+  ['secret', 'secret'],
+  ['nfs', 'nfs'],
+  ['iscsi', 'iscsi'],
+  ['glusterfs', 'glusterfs'],
+  ['flocker', 'flocker'],
+  ['persistentVolumeClaim', 'persistentVolumeClaim'],
+  ['rbd', 'rbd'],
+  ['cinder', 'cinder'],
+  ['cephfs', 'cephFS'],
+  ['quobyte', 'quobyte'],
+  ['downwardAPI', 'downwarAPI'],
+  ['fc', 'fc'],
+  ['flexVolume', 'flexVolume'],
+  ['configMap', 'configMap'],
+  ['azureFile', 'azureFile'],
+  ['vsphereVolume', 'vsphereVolume'],
+  ['photonPersistentDisk', 'photonPersistentDisk'],
+  ['portworxVolume', 'portworxVolume'],
+  ['azureDisk', 'azureDisk'],
+  ['storageos', 'storageos'],
+  ['projected', 'projected'],
+  ['scaleIO', 'scaleIO'],
+  ['csi', 'csi'],
+  ['ephemeral', 'ephemeral'],
 ];
 
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
@@ -40,26 +60,35 @@ function requireString(src: unknown, k: string, path: FieldPath, out: Issue[], w
 function noBacksteps(p: string, path: FieldPath, area = 'volume'): Issue[] {
   if (!p.includes('..')) return []; // no '..' anywhere, so no '..' element either way the slashes go
   return p.replace(/\\/g, '/').split('/').includes('..')
-    ? [issue(path, `${area}/path-backsteps`, `Invalid value ${show(p)}: must not contain '..'`)] : [];
+    ? [issue(path, `${area}/path-backsteps`, `Invalid value ${show(p)}: must not contain '..'`)]
+    : [];
 }
 
 /** validateLocalDescendingPath (1.27): relative, without `..` elements. */
 export function localDescendingPath(p: string, path: FieldPath, area = 'volume'): Issue[] {
   const out: Issue[] = [];
-  if (p.startsWith('/')) out.push(issue(path, `${area}/path-not-relative`, `Invalid value ${show(p)}: must be a relative path`));
+  if (p.startsWith('/'))
+    out.push(issue(path, `${area}/path-not-relative`, `Invalid value ${show(p)}: must be a relative path`));
   return [...out, ...noBacksteps(p, path, area)];
 }
 
 // ValidateLocalNonReservedPath (1.27): also not starting with '..' (as in "..data").
 function localNonReservedPath(p: string, path: FieldPath): Issue[] {
   const out = localDescendingPath(p, path);
-  if (p.startsWith('..') && !p.startsWith('../')) out.push(issue(path, 'volume/path-reserved', `Invalid value ${show(p)}: must not start with '..'`));
+  if (p.startsWith('..') && !p.startsWith('../'))
+    out.push(issue(path, 'volume/path-reserved', `Invalid value ${show(p)}: must not start with '..'`));
   return out;
 }
 
 function fileMode(v: unknown, path: FieldPath): Issue[] {
   if (typeof v !== 'number' || !Number.isInteger(v) || (v >= 0 && v <= 0o777)) return [];
-  return [issue(path, 'volume/file-mode-invalid', `Invalid value ${v} (octal ${v.toString(8)}): ${FILE_MODE_ERROR}; e.g. 420 for 0644`)];
+  return [
+    issue(
+      path,
+      'volume/file-mode-invalid',
+      `Invalid value ${v} (octal ${v.toString(8)}): ${FILE_MODE_ERROR}; e.g. 420 for 0644`,
+    ),
+  ];
 }
 
 // validateKeyToPath (1.27)
@@ -72,7 +101,16 @@ function keyToPath(kp: unknown, path: FieldPath): Issue[] {
   return out;
 }
 
-const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
+const HOST_PATH_TYPES = [
+  '',
+  'DirectoryOrCreate',
+  'Directory',
+  'FileOrCreate',
+  'File',
+  'Socket',
+  'CharDevice',
+  'BlockDevice',
+];
 
 // validateHostPathVolumeSource + validateHostPathType (1.27)
 function hostPath(src: unknown, path: FieldPath): Issue[] {
@@ -82,8 +120,13 @@ function hostPath(src: unknown, path: FieldPath): Issue[] {
   out.push(...noBacksteps(p, [...path, 'path']));
   const t = get(src, 'type');
   if (typeof t === 'string' && !HOST_PATH_TYPES.includes(t)) {
-    out.push(issue([...path, 'type'], 'volume/host-path-type-unsupported',
-      `Unsupported value ${show(t)}: supported values: ${HOST_PATH_TYPES.map((x) => `"${x}"`).join(', ')}`));
+    out.push(
+      issue(
+        [...path, 'type'],
+        'volume/host-path-type-unsupported',
+        `Unsupported value ${show(t)}: supported values: ${HOST_PATH_TYPES.map((x) => `"${x}"`).join(', ')}`,
+      ),
+    );
   }
   return out;
 }
@@ -94,7 +137,9 @@ function nfs(src: unknown, path: FieldPath): Issue[] {
   requireString(src, 'server', path, out, 'give the NFS server address');
   const p = requireString(src, 'path', path, out, 'give the exported path');
   if (p !== undefined && !p.startsWith('/')) {
-    out.push(issue([...path, 'path'], 'volume/nfs-path-not-absolute', `Invalid value ${show(p)}: must be an absolute path`));
+    out.push(
+      issue([...path, 'path'], 'volume/nfs-path-not-absolute', `Invalid value ${show(p)}: must be an absolute path`),
+    );
   }
   return out;
 }
@@ -104,11 +149,19 @@ function objectVolume(src: unknown, path: FieldPath, nameKey: 'secretName' | 'na
   const out: Issue[] = [];
   requireString(src, nameKey, path, out, `name the ${nameKey === 'secretName' ? 'Secret' : 'ConfigMap'} to mount`);
   out.push(...fileMode(get(src, 'defaultMode'), [...path, 'defaultMode']));
-  list(get(src, 'items')).forEach((kp, i) => out.push(...keyToPath(kp, [...path, 'items', i])));
+  list(get(src, 'items')).forEach((kp, i) => {
+    out.push(...keyToPath(kp, [...path, 'items', i]));
+  });
   return out;
 }
 
-const VOLUME_FIELD_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
+const VOLUME_FIELD_PATHS = [
+  'metadata.annotations',
+  'metadata.labels',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+];
 
 // validateDownwardAPIVolumeFile (1.27). Go reports at the volume's (or projection's) path, not the
 // item's: the index is not in the path.
@@ -120,7 +173,14 @@ function downwardAPIFile(file: unknown, path: FieldPath): Issue[] {
   const rf = get(file, 'resourceFieldRef');
   if (isSet(fr)) {
     out.push(...validateObjectFieldSelector(fr, VOLUME_FIELD_PATHS, [...path, 'fieldRef'], 'volume'));
-    if (isSet(rf)) out.push(issue(path, 'volume/downward-api-both-refs', 'Invalid value: fieldRef and resourceFieldRef can not be specified simultaneously'));
+    if (isSet(rf))
+      out.push(
+        issue(
+          path,
+          'volume/downward-api-both-refs',
+          'Invalid value: fieldRef and resourceFieldRef can not be specified simultaneously',
+        ),
+      );
   } else if (isSet(rf)) {
     out.push(...validateResourceFieldSelector(rf, [...path, 'resourceFieldRef'], true, 'volume'));
   } else {
@@ -142,7 +202,14 @@ function projected(src: unknown, path: FieldPath): Issue[] {
   const paths = new Set<string>();
   const claim = (p: unknown, dupValue: unknown): void => {
     if (typeof p !== 'string' || p === '') return;
-    if (paths.has(p)) out.push(issue(path, 'volume/projected-path-conflict', `Invalid value ${show(dupValue)}: conflicting duplicate paths (${show(p)})`));
+    if (paths.has(p))
+      out.push(
+        issue(
+          path,
+          'volume/projected-path-conflict',
+          `Invalid value ${show(dupValue)}: conflicting duplicate paths (${show(p)})`,
+        ),
+      );
     else paths.add(p);
   };
   list(get(src, 'sources')).forEach((s, i) => {
@@ -171,17 +238,36 @@ function projected(src: unknown, path: FieldPath): Issue[] {
       n++;
       const exp = get(sat, 'expirationSeconds'); // nil was defaulted to 3600
       if (typeof exp === 'number' && exp < 600) {
-        out.push(issue([...sp, 'serviceAccountToken', 'expirationSeconds'], 'volume/token-expiration-invalid', `Invalid value ${exp}: may not specify a duration less than 10 minutes`));
+        out.push(
+          issue(
+            [...sp, 'serviceAccountToken', 'expirationSeconds'],
+            'volume/token-expiration-invalid',
+            `Invalid value ${exp}: may not specify a duration less than 10 minutes`,
+          ),
+        );
       }
       if (typeof exp === 'number' && exp > 2 ** 32) {
-        out.push(issue([...sp, 'serviceAccountToken', 'expirationSeconds'], 'volume/token-expiration-invalid', `Invalid value ${exp}: may not specify a duration larger than 2^32 seconds`));
+        out.push(
+          issue(
+            [...sp, 'serviceAccountToken', 'expirationSeconds'],
+            'volume/token-expiration-invalid',
+            `Invalid value ${exp}: may not specify a duration larger than 2^32 seconds`,
+          ),
+        );
       }
       const tp = goString(get(sat, 'path'));
       // Go reports at the projected volume's `path`, not the source's.
       if (tp === '') out.push(required([...path, 'path'], 'give the relative file path of the token'));
       else if (tp !== undefined) out.push(...localNonReservedPath(tp, [...path, 'path']));
     }
-    if (n > 1) out.push(issue(sp, 'volume/projection-multiple', 'Forbidden: may not specify more than 1 volume type in one projection source; split it into several sources'));
+    if (n > 1)
+      out.push(
+        issue(
+          sp,
+          'volume/projection-multiple',
+          'Forbidden: may not specify more than 1 volume type in one projection source; split it into several sources',
+        ),
+      );
   });
   return out;
 }
@@ -193,8 +279,10 @@ function csi(src: unknown, path: FieldPath): Issue[] {
   if (driver !== undefined) {
     const p: FieldPath = [...path, 'driver'];
     if (driver === '') out.push(required(p, 'name the CSI driver, e.g. "csi.example.com"'));
-    if (driver.length > 63) out.push(issue(p, 'volume/csi-driver-invalid', `Too long: may not be more than 63 bytes, got ${driver.length}`));
-    for (const m of dns1123SubdomainErrors(driver.toLowerCase())) out.push(issue(p, 'volume/csi-driver-invalid', `Invalid value ${show(driver)}: ${m}`));
+    if (driver.length > 63)
+      out.push(issue(p, 'volume/csi-driver-invalid', `Too long: may not be more than 63 bytes, got ${driver.length}`));
+    for (const m of dns1123SubdomainErrors(driver.toLowerCase()))
+      out.push(issue(p, 'volume/csi-driver-invalid', `Invalid value ${show(driver)}: ${m}`));
   }
   const ref = get(src, 'nodePublishSecretRef');
   if (isSet(ref)) {
@@ -202,7 +290,8 @@ function csi(src: unknown, path: FieldPath): Issue[] {
     if (name === '') out.push(required([...path, 'nodePublishSecretRef', 'name'], 'name the Secret'));
     else if (name !== undefined) {
       // Go reports at csi.name, not at the reference.
-      for (const m of nameIsDnsSubdomain(name, false)) out.push(issue([...path, 'name'], 'volume/secret-name-invalid', `Invalid value ${show(name)}: ${m}`));
+      for (const m of nameIsDnsSubdomain(name, false))
+        out.push(issue([...path, 'name'], 'volume/secret-name-invalid', `Invalid value ${show(name)}: ${m}`));
     }
   }
   return out;
@@ -221,11 +310,26 @@ function ephemeral(src: unknown, path: FieldPath): Issue[] {
   if (modes.length === 0) out.push(required([...sp, 'accessModes'], 'at least 1 access mode is required'));
   for (const m of modes) {
     if (typeof m === 'string' && !ACCESS_MODES.includes(m)) {
-      out.push(issue([...sp, 'accessModes'], 'volume/access-mode-unsupported', `Unsupported value ${show(m)}: supported values: ${ACCESS_MODES.map((x) => `"${x}"`).join(', ')}`));
+      out.push(
+        issue(
+          [...sp, 'accessModes'],
+          'volume/access-mode-unsupported',
+          `Unsupported value ${show(m)}: supported values: ${ACCESS_MODES.map((x) => `"${x}"`).join(', ')}`,
+        ),
+      );
     }
   }
-  if (modes.includes('ReadWriteOncePod') && modes.some((m) => m !== 'ReadWriteOncePod' && ACCESS_MODES.includes(m as string))) {
-    out.push(issue([...sp, 'accessModes'], 'volume/access-mode-unsupported', 'Forbidden: may not use ReadWriteOncePod with other access modes'));
+  if (
+    modes.includes('ReadWriteOncePod') &&
+    modes.some((m) => m !== 'ReadWriteOncePod' && ACCESS_MODES.includes(m as string))
+  ) {
+    out.push(
+      issue(
+        [...sp, 'accessModes'],
+        'volume/access-mode-unsupported',
+        'Forbidden: may not use ReadWriteOncePod with other access modes',
+      ),
+    );
   }
   const storage = field(spec, 'resources', 'requests', 'storage');
   const rp: FieldPath = [...sp, 'resources', { key: 'storage' }];
@@ -233,26 +337,44 @@ function ephemeral(src: unknown, path: FieldPath): Issue[] {
   else {
     const q = quantityFromJson(storage);
     // A malformed quantity fails decoding before validation runs: types.ts reports it once.
-    if (q !== undefined && q.ok && q.quantity.nanos <= 0n) out.push(issue(rp, 'volume/storage-not-positive', `Invalid value ${show(storage)}: must be greater than zero`));
+    if (q?.ok && q.quantity.nanos <= 0n)
+      out.push(issue(rp, 'volume/storage-not-positive', `Invalid value ${show(storage)}: must be greater than zero`));
   }
   const vm = get(spec, 'volumeMode');
   if (typeof vm === 'string' && vm !== 'Block' && vm !== 'Filesystem') {
-    out.push(issue([...sp, 'volumeMode'], 'volume/volume-mode-unsupported', `Unsupported value ${show(vm)}: supported values: "Block", "Filesystem"`));
+    out.push(
+      issue(
+        [...sp, 'volumeMode'],
+        'volume/volume-mode-unsupported',
+        `Unsupported value ${show(vm)}: supported values: "Block", "Filesystem"`,
+      ),
+    );
   }
   const sc = get(spec, 'storageClassName');
   if (typeof sc === 'string' && sc !== '') {
-    for (const m of nameIsDnsSubdomain(sc, false)) out.push(issue([...sp, 'storageClassName'], 'volume/storage-class-invalid', `Invalid value ${show(sc)}: ${m}`));
+    for (const m of nameIsDnsSubdomain(sc, false))
+      out.push(issue([...sp, 'storageClassName'], 'volume/storage-class-invalid', `Invalid value ${show(sc)}: ${m}`));
   }
   return out;
 }
 
 function partition(src: unknown, path: FieldPath): Issue[] {
   const v = get(src, 'partition');
-  return typeof v === 'number' && (v < 0 || v > 255) ? [issue([...path, 'partition'], 'volume/partition-invalid', `Invalid value ${v}: must be between 1 and 255, inclusive`)] : [];
+  return typeof v === 'number' && (v < 0 || v > 255)
+    ? [
+        issue(
+          [...path, 'partition'],
+          'volume/partition-invalid',
+          `Invalid value ${v}: must be between 1 and 255, inclusive`,
+        ),
+      ]
+    : [];
 }
 
 function lun(v: unknown, path: FieldPath): Issue[] {
-  return typeof v === 'number' && (v < 0 || v > 255) ? [issue(path, 'volume/lun-invalid', `Invalid value ${v}: must be between 0 and 255, inclusive`)] : [];
+  return typeof v === 'number' && (v < 0 || v > 255)
+    ? [issue(path, 'volume/lun-invalid', `Invalid value ${v}: must be between 0 and 255, inclusive`)]
+    : [];
 }
 
 /** Validators of the other in-tree sources (1.27): their required fields and simple ranges. */
@@ -261,7 +383,14 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
     const sl = get(src, 'sizeLimit');
     const q = isSet(sl) ? quantityFromJson(sl) : undefined;
     // A malformed quantity fails decoding before validation runs: types.ts reports it once.
-    if (q !== undefined && q.ok && q.quantity.nanos < 0n) return [issue([...path, 'sizeLimit'], 'volume/size-limit-negative', `Forbidden: SizeLimit field must be a valid resource quantity, got ${show(sl)}`)];
+    if (q?.ok && q.quantity.nanos < 0n)
+      return [
+        issue(
+          [...path, 'sizeLimit'],
+          'volume/size-limit-negative',
+          `Forbidden: SizeLimit field must be a valid resource quantity, got ${show(sl)}`,
+        ),
+      ];
     return NO_ISSUES;
   },
   hostPath,
@@ -291,10 +420,19 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
     requireString(src, 'targetPortal', path, out);
     const iqn = requireString(src, 'iqn', path, out);
     if (iqn !== undefined && iqn !== '' && !/^(iqn|eui|naa)/.test(iqn)) {
-      out.push(issue([...path, 'iqn'], 'volume/iscsi-iqn-invalid', `Invalid value ${show(iqn)}: must be valid format starting with iqn, eui, or naa`));
+      out.push(
+        issue(
+          [...path, 'iqn'],
+          'volume/iscsi-iqn-invalid',
+          `Invalid value ${show(iqn)}: must be valid format starting with iqn, eui, or naa`,
+        ),
+      );
     }
     out.push(...lun(get(src, 'lun'), [...path, 'lun']));
-    if ((get(src, 'chapAuthDiscovery') === true || get(src, 'chapAuthSession') === true) && !isSet(get(src, 'secretRef'))) {
+    if (
+      (get(src, 'chapAuthDiscovery') === true || get(src, 'chapAuthSession') === true) &&
+      !isSet(get(src, 'secretRef'))
+    ) {
       out.push(required([...path, 'secretRef'], 'a secretRef is required with CHAP authentication'));
     }
     return out;
@@ -310,8 +448,22 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
     const uuid = goString(get(src, 'datasetUUID')) ?? '';
     const out: Issue[] = [];
     if (name === '' && uuid === '') out.push(required(path, 'one of datasetName and datasetUUID is required'));
-    if (name !== '' && uuid !== '') out.push(issue(path, 'volume/flocker-both', 'Invalid value: datasetName and datasetUUID can not be specified simultaneously'));
-    if (name.includes('/')) out.push(issue([...path, 'datasetName'], 'volume/flocker-dataset-invalid', `Invalid value ${show(name)}: must not contain '/'`));
+    if (name !== '' && uuid !== '')
+      out.push(
+        issue(
+          path,
+          'volume/flocker-both',
+          'Invalid value: datasetName and datasetUUID can not be specified simultaneously',
+        ),
+      );
+    if (name.includes('/'))
+      out.push(
+        issue(
+          [...path, 'datasetName'],
+          'volume/flocker-dataset-invalid',
+          `Invalid value ${show(name)}: must not contain '/'`,
+        ),
+      );
     return out;
   },
   persistentVolumeClaim: (src, path) => {
@@ -333,10 +485,12 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
     return out;
   },
   // Go validates cephfs under "cephfs" (and counts it under "cephFS").
-  cephfs: (src, path) => (list(get(src, 'monitors')).length === 0 ? [required([...path, 'monitors'], 'list the Ceph monitors')] : []),
+  cephfs: (src, path) =>
+    list(get(src, 'monitors')).length === 0 ? [required([...path, 'monitors'], 'list the Ceph monitors')] : [],
   quobyte: (src, path) => {
     const out: Issue[] = [];
-    if (goString(get(src, 'registry')) === '') out.push(required([...path, 'registry'], 'must be a host:port pair or multiple pairs separated by commas'));
+    if (goString(get(src, 'registry')) === '')
+      out.push(required([...path, 'registry'], 'must be a host:port pair or multiple pairs separated by commas'));
     requireString(src, 'volume', path, out);
     return out;
   },
@@ -345,8 +499,16 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
     const out: Issue[] = [];
     const wwns = list(get(src, 'targetWWNs'));
     const wwids = list(get(src, 'wwids'));
-    if (wwns.length === 0 && wwids.length === 0) out.push(required([...path, 'targetWWNs'], 'must specify either targetWWNs or wwids, but not both'));
-    if (wwns.length > 0 && wwids.length > 0) out.push(issue([...path, 'targetWWNs'], 'volume/fc-both', 'Invalid value: targetWWNs and wwids can not be specified simultaneously'));
+    if (wwns.length === 0 && wwids.length === 0)
+      out.push(required([...path, 'targetWWNs'], 'must specify either targetWWNs or wwids, but not both'));
+    if (wwns.length > 0 && wwids.length > 0)
+      out.push(
+        issue(
+          [...path, 'targetWWNs'],
+          'volume/fc-both',
+          'Invalid value: targetWWNs and wwids can not be specified simultaneously',
+        ),
+      );
     if (wwns.length > 0) {
       if (!isSet(get(src, 'lun'))) out.push(required([...path, 'lun'], 'lun is required if targetWWNs is specified'));
       else out.push(...lun(get(src, 'lun'), [...path, 'lun']));
@@ -360,7 +522,13 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
       const ns = k.includes('/') ? k.slice(0, k.indexOf('/')) : k;
       const norm = `.${ns.toLowerCase()}`;
       if (norm.endsWith('.kubernetes.io') || norm.endsWith('.k8s.io')) {
-        out.push(issue([...path, 'options', { key: k }], 'volume/flex-option-reserved', `Invalid value ${show(k)}: kubernetes.io and k8s.io namespaces are reserved`));
+        out.push(
+          issue(
+            [...path, 'options', { key: k }],
+            'volume/flex-option-reserved',
+            `Invalid value ${show(k)}: kubernetes.io and k8s.io namespaces are reserved`,
+          ),
+        );
       }
     }
     return out;
@@ -397,11 +565,15 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
     const out: Issue[] = [];
     const name = requireString(src, 'volumeName', path, out);
     if (name !== undefined && name !== '') {
-      for (const m of dns1123LabelErrors(name)) out.push(issue([...path, 'volumeName'], 'volume/storageos-name-invalid', `Invalid value ${show(name)}: ${m}`));
+      for (const m of dns1123LabelErrors(name))
+        out.push(issue([...path, 'volumeName'], 'volume/storageos-name-invalid', `Invalid value ${show(name)}: ${m}`));
     }
     const ns = goString(get(src, 'volumeNamespace'));
     if (ns !== undefined && ns !== '') {
-      for (const m of dns1123LabelErrors(ns)) out.push(issue([...path, 'volumeNamespace'], 'volume/storageos-name-invalid', `Invalid value ${show(ns)}: ${m}`));
+      for (const m of dns1123LabelErrors(ns))
+        out.push(
+          issue([...path, 'volumeNamespace'], 'volume/storageos-name-invalid', `Invalid value ${show(ns)}: ${m}`),
+        );
     }
     const ref = get(src, 'secretRef');
     if (isSet(ref)) requireString(ref, 'name', [...path, 'secretRef'], out);
@@ -424,7 +596,13 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
 export function volumeSourceIssues(vol: unknown, path: FieldPath): Issue[] {
   const set = setSources(vol);
   if (set.length === 0) {
-    return [issue(path, 'volume/source-required', 'Required value: must specify a volume type, e.g. emptyDir: {}, hostPath, configMap, secret or persistentVolumeClaim')];
+    return [
+      issue(
+        path,
+        'volume/source-required',
+        'Required value: must specify a volume type, e.g. emptyDir: {}, hostPath, configMap, secret or persistentVolumeClaim',
+      ),
+    ];
   }
   const out: Issue[] = [];
   const k = SOURCES[set[0]][0];
@@ -432,7 +610,13 @@ export function volumeSourceIssues(vol: unknown, path: FieldPath): Issue[] {
   if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k]));
   for (let j = 1; j < set.length; j++) {
     const present = set.map((i) => SOURCES[i][0]);
-    out.push(issue([...path, SOURCES[set[j]][1]], 'volume/source-multiple', `Forbidden: may not specify more than 1 volume type (got ${present.join(', ')}); keep one`));
+    out.push(
+      issue(
+        [...path, SOURCES[set[j]][1]],
+        'volume/source-multiple',
+        `Forbidden: may not specify more than 1 volume type (got ${present.join(', ')}); keep one`,
+      ),
+    );
   }
   return out;
 }
@@ -464,7 +648,10 @@ function nameIssues(vol: unknown, path: FieldPath): readonly Issue[] {
  * that had none (only those can be mounted: a mount of an invalid volume is "Not found"). A
  * duplicate name is only noticed against earlier *valid* volumes, as in Go.
  */
-export function validateVolumeList(podSpec: unknown, specPath: FieldPath): { issues: Issue[][]; valid: Map<string, unknown> } {
+export function validateVolumeList(
+  podSpec: unknown,
+  specPath: FieldPath,
+): { issues: Issue[][]; valid: Map<string, unknown> } {
   // Asked once per volume and twice per container in one run: the engine makes a fresh
   // podSpecPath array per validateManifest call, so the last answer is kept for that array (one
   // entry rather than a WeakMap: a WeakMap entry per document costs more than the lookups save).
@@ -476,7 +663,9 @@ export function validateVolumeList(podSpec: unknown, specPath: FieldPath): { iss
   return result;
 }
 
-let lastVolumeList: { specPath: FieldPath; podSpec: unknown; result: { issues: Issue[][]; valid: Map<string, unknown> } } | undefined;
+let lastVolumeList:
+  | { specPath: FieldPath; podSpec: unknown; result: { issues: Issue[][]; valid: Map<string, unknown> } }
+  | undefined;
 
 function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][]; valid: Map<string, unknown> } {
   const valid = new Map<string, unknown>();
@@ -486,7 +675,13 @@ function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][
     for (const i of nameIssues(vol, path)) el.push(i);
     const name = goString(get(vol, 'name'));
     if (name !== undefined && valid.has(name)) {
-      el.push(issue([...path, 'name'], 'volume/name-duplicate', `Duplicate value: ${show(name)}: volume names must be unique within a pod`));
+      el.push(
+        issue(
+          [...path, 'name'],
+          'volume/name-duplicate',
+          `Duplicate value: ${show(name)}: volume names must be unique within a pod`,
+        ),
+      );
     }
     if (el.length === 0 && name !== undefined) valid.set(name, vol);
     return el;
@@ -509,15 +704,35 @@ const generatedClaims: Rule = (vol, path, ctx) => {
   if (pod === undefined || pod === '') return NO_ISSUES;
   const out: Issue[] = [];
   const name = goString(get(vol, 'name'));
-  if (isSet(get(vol, 'ephemeral')) && name !== undefined && name !== '' && SOURCES.findIndex(([k]) => isSet(get(vol, k))) === SOURCES.length - 1) {
+  if (
+    isSet(get(vol, 'ephemeral')) &&
+    name !== undefined &&
+    name !== '' &&
+    SOURCES.findIndex(([k]) => isSet(get(vol, k))) === SOURCES.length - 1
+  ) {
     const pvc = `${pod}-${name}`;
-    for (const m of nameIsDnsSubdomain(pvc, false)) out.push(issue([...path, 'name'], 'volume/ephemeral-claim-name-invalid', `Invalid value ${show(name)}: PVC name ${show(pvc)}: ${m}`));
+    for (const m of nameIsDnsSubdomain(pvc, false))
+      out.push(
+        issue(
+          [...path, 'name'],
+          'volume/ephemeral-claim-name-invalid',
+          `Invalid value ${show(name)}: PVC name ${show(pvc)}: ${m}`,
+        ),
+      );
   }
   const claim = goString(field(vol, 'persistentVolumeClaim', 'claimName'));
   if (claim !== undefined && claim !== '') {
-    const created = list(get(ctx.podSpec, 'volumes')).filter((v) => isSet(get(v, 'ephemeral'))).map((v) => `${pod}-${goString(get(v, 'name')) ?? ''}`);
+    const created = list(get(ctx.podSpec, 'volumes'))
+      .filter((v) => isSet(get(v, 'ephemeral')))
+      .map((v) => `${pod}-${goString(get(v, 'name')) ?? ''}`);
     if (created.includes(claim)) {
-      out.push(issue([...path, 'persistentVolumeClaim', 'claimName'], 'volume/claim-of-ephemeral-volume', `Invalid value ${show(claim)}: must not reference a PVC that gets created for an ephemeral volume`));
+      out.push(
+        issue(
+          [...path, 'persistentVolumeClaim', 'claimName'],
+          'volume/claim-of-ephemeral-volume',
+          `Invalid value ${show(claim)}: must not reference a PVC that gets created for an ephemeral volume`,
+        ),
+      );
     }
   }
   return out;
@@ -526,4 +741,3 @@ const generatedClaims: Rule = (vol, path, ctx) => {
 export const volumesRules: RuleSet = {
   volume: [volumeRule, generatedClaims],
 };
-

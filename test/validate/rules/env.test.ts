@@ -8,8 +8,14 @@ function of(m: unknown): string[] {
 }
 
 const E = 'spec.template.spec.containers[0].env';
-const withEnv = (...env: any[]) => daemonSet((_d, _p, c) => { c.env = env; });
-const withEnvFrom = (...envFrom: any[]) => daemonSet((_d, _p, c) => { c.envFrom = envFrom; });
+const withEnv = (...env: any[]) =>
+  daemonSet((_d, _p, c) => {
+    c.env = env;
+  });
+const withEnvFrom = (...envFrom: any[]) =>
+  daemonSet((_d, _p, c) => {
+    c.envFrom = envFrom;
+  });
 
 describe('env', () => {
   it('accepts names with dots and dashes (IsEnvVarName of 1.27)', () => {
@@ -33,69 +39,103 @@ describe('env', () => {
   });
 
   it('rejects value together with valueFrom', () => {
-    expect(of(withEnv({ name: 'X', value: 'v', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } })))
-      .toEqual([`${E}[0].valueFrom env/value-and-value-from`]);
+    expect(of(withEnv({ name: 'X', value: 'v', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }))).toEqual([
+      `${E}[0].valueFrom env/value-and-value-from`,
+    ]);
   });
 
   it('rejects two sources in valueFrom', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' }, secretKeyRef: { name: 's', key: 'k' } } })))
-      .toEqual([`${E}[0].valueFrom env/value-from-multiple`]);
+    expect(
+      of(
+        withEnv({
+          name: 'X',
+          valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' }, secretKeyRef: { name: 's', key: 'k' } },
+        }),
+      ),
+    ).toEqual([`${E}[0].valueFrom env/value-from-multiple`]);
   });
 
   it('accepts the env field paths of 1.27, with apiVersion defaulted to v1', () => {
-    for (const fp of ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
-      'status.hostIP', 'status.podIP', 'status.podIPs', "metadata.labels['app']", "metadata.annotations['a.b/c']"]) {
+    for (const fp of [
+      'metadata.name',
+      'metadata.namespace',
+      'metadata.uid',
+      'spec.nodeName',
+      'spec.serviceAccountName',
+      'status.hostIP',
+      'status.podIP',
+      'status.podIPs',
+      "metadata.labels['app']",
+      "metadata.annotations['a.b/c']",
+    ]) {
       expect(of(withEnv({ name: 'X', valueFrom: { fieldRef: { fieldPath: fp } } }))).toEqual([]);
     }
   });
 
   it('rejects status.hostIPs, which 1.27 does not know', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { fieldRef: { fieldPath: 'status.hostIPs' } } })))
-      .toEqual([`${E}[0].valueFrom.fieldRef.fieldPath env/field-path-unsupported`]);
+    expect(of(withEnv({ name: 'X', valueFrom: { fieldRef: { fieldPath: 'status.hostIPs' } } }))).toEqual([
+      `${E}[0].valueFrom.fieldRef.fieldPath env/field-path-unsupported`,
+    ]);
   });
 
   it('rejects metadata.labels without a key for env', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { fieldRef: { fieldPath: 'metadata.labels' } } })))
-      .toEqual([`${E}[0].valueFrom.fieldRef.fieldPath env/field-path-unsupported`]);
+    expect(of(withEnv({ name: 'X', valueFrom: { fieldRef: { fieldPath: 'metadata.labels' } } }))).toEqual([
+      `${E}[0].valueFrom.fieldRef.fieldPath env/field-path-unsupported`,
+    ]);
   });
 
   it('rejects an invalid label key subscript, at fieldRef', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { fieldRef: { fieldPath: "metadata.labels['-bad-']" } } })))
-      .toEqual([`${E}[0].valueFrom.fieldRef env/field-path-key-invalid`]);
+    expect(of(withEnv({ name: 'X', valueFrom: { fieldRef: { fieldPath: "metadata.labels['-bad-']" } } }))).toEqual([
+      `${E}[0].valueFrom.fieldRef env/field-path-key-invalid`,
+    ]);
   });
 
   it('rejects an apiVersion other than v1', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { fieldRef: { apiVersion: 'v2', fieldPath: 'spec.nodeName' } } })))
-      .toEqual([`${E}[0].valueFrom.fieldRef.fieldPath env/field-path-unsupported`]);
+    expect(
+      of(withEnv({ name: 'X', valueFrom: { fieldRef: { apiVersion: 'v2', fieldPath: 'spec.nodeName' } } })),
+    ).toEqual([`${E}[0].valueFrom.fieldRef.fieldPath env/field-path-unsupported`]);
   });
 
   it('accepts resourceFieldRef for limits.memory with divisor 1Mi, and hugepages', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
-      { name: 'Y', valueFrom: { resourceFieldRef: { resource: 'requests.hugepages-2Mi' } } }))).toEqual([]);
+    expect(
+      of(
+        withEnv(
+          { name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
+          { name: 'Y', valueFrom: { resourceFieldRef: { resource: 'requests.hugepages-2Mi' } } },
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects an unknown resource in resourceFieldRef', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.gpu' } } })))
-      .toEqual([`${E}[0].valueFrom.resourceFieldRef.resource env/resource-unsupported`]);
+    expect(of(withEnv({ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.gpu' } } }))).toEqual([
+      `${E}[0].valueFrom.resourceFieldRef.resource env/resource-unsupported`,
+    ]);
   });
 
   it('accepts divisor 1000m for cpu (canonically "1")', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1000m' } } }))).toEqual([]);
+    expect(
+      of(withEnv({ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1000m' } } })),
+    ).toEqual([]);
   });
 
   it('rejects divisor 1Mi for cpu', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1Mi' } } })))
-      .toEqual([`${E}[0].valueFrom.resourceFieldRef.divisor env/divisor-unsupported`]);
+    expect(
+      of(withEnv({ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1Mi' } } })),
+    ).toEqual([`${E}[0].valueFrom.resourceFieldRef.divisor env/divisor-unsupported`]);
   });
 
   it('rejects a configMapKeyRef with an empty name and a bad key', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { configMapKeyRef: { name: '', key: 'a b' } } })))
-      .toEqual([`${E}[0].valueFrom.configMapKeyRef.key env/ref-key-invalid`, `${E}[0].valueFrom.configMapKeyRef.name env/ref-name-invalid`]);
+    expect(of(withEnv({ name: 'X', valueFrom: { configMapKeyRef: { name: '', key: 'a b' } } }))).toEqual([
+      `${E}[0].valueFrom.configMapKeyRef.key env/ref-key-invalid`,
+      `${E}[0].valueFrom.configMapKeyRef.name env/ref-name-invalid`,
+    ]);
   });
 
   it('requires the key of a secretKeyRef', () => {
-    expect(of(withEnv({ name: 'X', valueFrom: { secretKeyRef: { name: 's' } } })))
-      .toEqual([`${E}[0].valueFrom.secretKeyRef.key env/ref-key-required`]);
+    expect(of(withEnv({ name: 'X', valueFrom: { secretKeyRef: { name: 's' } } }))).toEqual([
+      `${E}[0].valueFrom.secretKeyRef.key env/ref-key-required`,
+    ]);
   });
 });
 
@@ -107,7 +147,9 @@ describe('envFrom', () => {
   });
 
   it('rejects a prefix that is not an env var name', () => {
-    expect(of(withEnvFrom({ prefix: '1_', configMapRef: { name: 'cfg' } }))).toEqual([`${F}[0].prefix env/prefix-invalid`]);
+    expect(of(withEnvFrom({ prefix: '1_', configMapRef: { name: 'cfg' } }))).toEqual([
+      `${F}[0].prefix env/prefix-invalid`,
+    ]);
   });
 
   it('rejects an entry without source, at envFrom', () => {
@@ -115,7 +157,9 @@ describe('envFrom', () => {
   });
 
   it('rejects both configMapRef and secretRef', () => {
-    expect(of(withEnvFrom({ configMapRef: { name: 'a' }, secretRef: { name: 'b' } }))).toEqual([`${F} env/env-from-multiple`]);
+    expect(of(withEnvFrom({ configMapRef: { name: 'a' }, secretRef: { name: 'b' } }))).toEqual([
+      `${F} env/env-from-multiple`,
+    ]);
   });
 
   it('requires the referenced name', () => {

@@ -27,129 +27,310 @@ describe('policies', () => {
   });
 
   it('rejects an unknown restartPolicy', () => {
-    expect(issues(pod((p) => { p.restartPolicy = 'Sometimes'; }))).toEqual([`${S}.restartPolicy pod/restart-policy-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.restartPolicy = 'Sometimes';
+        }),
+      ),
+    ).toEqual([`${S}.restartPolicy pod/restart-policy-invalid`]);
   });
 
   it('accepts dnsPolicy ClusterFirstWithHostNet', () => {
-    expect(issues(pod((p) => { p.dnsPolicy = 'ClusterFirstWithHostNet'; }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsPolicy = 'ClusterFirstWithHostNet';
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects an unknown dnsPolicy', () => {
-    expect(issues(pod((p) => { p.dnsPolicy = 'ClusterLast'; }))).toEqual([`${S}.dnsPolicy pod/dns-policy-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsPolicy = 'ClusterLast';
+        }),
+      ),
+    ).toEqual([`${S}.dnsPolicy pod/dns-policy-invalid`]);
   });
 
   it('accepts preemptionPolicy Never', () => {
-    expect(issues(pod((p) => { p.preemptionPolicy = 'Never'; }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.preemptionPolicy = 'Never';
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects an unknown preemptionPolicy', () => {
-    expect(issues(pod((p) => { p.preemptionPolicy = 'Always'; }))).toEqual([`${S}.preemptionPolicy pod/preemption-policy-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.preemptionPolicy = 'Always';
+        }),
+      ),
+    ).toEqual([`${S}.preemptionPolicy pod/preemption-policy-invalid`]);
   });
 });
 
 describe('dnsConfig', () => {
   it('accepts dnsPolicy None with a nameserver, searches and options', () => {
-    expect(issues(pod((p) => {
-      p.dnsPolicy = 'None';
-      p.dnsConfig = { nameservers: ['10.0.0.10', '2001:db8::1'], searches: ['svc.cluster.local.'], options: [{ name: 'ndots', value: '2' }] };
-    }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsPolicy = 'None';
+          p.dnsConfig = {
+            nameservers: ['10.0.0.10', '2001:db8::1'],
+            searches: ['svc.cluster.local.'],
+            options: [{ name: 'ndots', value: '2' }],
+          };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('requires dnsConfig with dnsPolicy None', () => {
-    expect(issues(pod((p) => { p.dnsPolicy = 'None'; }))).toEqual([`${S}.dnsConfig pod/dns-config-required`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsPolicy = 'None';
+        }),
+      ),
+    ).toEqual([`${S}.dnsConfig pod/dns-config-required`]);
   });
 
   it('requires a nameserver with dnsPolicy None', () => {
-    expect(issues(pod((p) => { p.dnsPolicy = 'None'; p.dnsConfig = { searches: ['a'] }; }))).toEqual([`${S}.dnsConfig.nameservers pod/dns-nameserver-required`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsPolicy = 'None';
+          p.dnsConfig = { searches: ['a'] };
+        }),
+      ),
+    ).toEqual([`${S}.dnsConfig.nameservers pod/dns-nameserver-required`]);
   });
 
   it('rejects more than 3 nameservers', () => {
-    expect(issues(pod((p) => { p.dnsConfig = { nameservers: ['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4'] }; })))
-      .toEqual([`${S}.dnsConfig.nameservers pod/dns-nameservers-too-many`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsConfig = { nameservers: ['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4'] };
+        }),
+      ),
+    ).toEqual([`${S}.dnsConfig.nameservers pod/dns-nameservers-too-many`]);
   });
 
   it('rejects a nameserver that is not an IP', () => {
-    expect(issues(pod((p) => { p.dnsConfig = { nameservers: ['dns.example.com'] }; }))).toEqual([`${S}.dnsConfig.nameservers[0] pod/dns-nameserver-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsConfig = { nameservers: ['dns.example.com'] };
+        }),
+      ),
+    ).toEqual([`${S}.dnsConfig.nameservers[0] pod/dns-nameserver-invalid`]);
   });
 
-  it.each(['010.001.000.001', '::ffff:10.0.0.1', '::', '2001:db8:0:0:0:0:0:1'])('accepts the nameserver %s, as Go\'s ParseIPSloppy does', (ip) => {
-    expect(issues(pod((p) => { p.dnsConfig = { nameservers: [ip] }; }))).toEqual([]);
-  });
+  it.each(['010.001.000.001', '::ffff:10.0.0.1', '::', '2001:db8:0:0:0:0:0:1'])(
+    "accepts the nameserver %s, as Go's ParseIPSloppy does",
+    (ip) => {
+      expect(
+        issues(
+          pod((p) => {
+            p.dnsConfig = { nameservers: [ip] };
+          }),
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it.each(['fe80::1%eth0', '1.2.3', '1.2.3.4.5', '1::2::3', '256.1.1.1', ''])('rejects the nameserver %j', (ip) => {
-    expect(issues(pod((p) => { p.dnsConfig = { nameservers: [ip] }; }))).toEqual([`${S}.dnsConfig.nameservers[0] pod/dns-nameserver-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsConfig = { nameservers: [ip] };
+        }),
+      ),
+    ).toEqual([`${S}.dnsConfig.nameservers[0] pod/dns-nameserver-invalid`]);
   });
 
   it('accepts 32 search domains', () => {
-    expect(issues(pod((p) => { p.dnsConfig = { searches: Array.from({ length: 32 }, (_, i) => `d${i}.example`) }; }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsConfig = { searches: Array.from({ length: 32 }, (_, i) => `d${i}.example`) };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects 33 search domains', () => {
-    expect(issues(pod((p) => { p.dnsConfig = { searches: Array.from({ length: 33 }, (_, i) => `d${i}.example`) }; })))
-      .toEqual([`${S}.dnsConfig.searches pod/dns-searches-too-many`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsConfig = { searches: Array.from({ length: 33 }, (_, i) => `d${i}.example`) };
+        }),
+      ),
+    ).toEqual([`${S}.dnsConfig.searches pod/dns-searches-too-many`]);
   });
 
   it('rejects a search list over 2048 characters', () => {
-    expect(issues(pod((p) => { p.dnsConfig = { searches: Array.from({ length: 12 }, (_, i) => `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.d${i}`) }; })))
-      .toEqual([`${S}.dnsConfig.searches pod/dns-searches-too-long`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsConfig = {
+            searches: Array.from(
+              { length: 12 },
+              (_, i) => `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.d${i}`,
+            ),
+          };
+        }),
+      ),
+    ).toEqual([`${S}.dnsConfig.searches pod/dns-searches-too-long`]);
   });
 
   it('rejects a search domain that is not a subdomain', () => {
-    expect(issues(pod((p) => { p.dnsConfig = { searches: ['Example.com'] }; }))).toEqual([`${S}.dnsConfig.searches[0] pod/dns-search-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsConfig = { searches: ['Example.com'] };
+        }),
+      ),
+    ).toEqual([`${S}.dnsConfig.searches[0] pod/dns-search-invalid`]);
   });
 
   it('requires an option name', () => {
-    expect(issues(pod((p) => { p.dnsConfig = { options: [{ value: '2' }] }; }))).toEqual([`${S}.dnsConfig.options[0] pod/dns-option-name-required`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.dnsConfig = { options: [{ value: '2' }] };
+        }),
+      ),
+    ).toEqual([`${S}.dnsConfig.options[0] pod/dns-option-name-required`]);
   });
 });
 
 describe('hostAliases', () => {
   it('accepts an IP with subdomain host names', () => {
-    expect(issues(pod((p) => { p.hostAliases = [{ ip: '127.0.0.1', hostnames: ['foo.local'] }]; }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.hostAliases = [{ ip: '127.0.0.1', hostnames: ['foo.local'] }];
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects an invalid IP, at hostAliases.ip as 1.27 prints it', () => {
-    expect(issues(pod((p) => { p.hostAliases = [{ ip: '300.0.0.1', hostnames: ['a'] }]; }))).toEqual([`${S}.hostAliases.ip pod/host-alias-ip-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.hostAliases = [{ ip: '300.0.0.1', hostnames: ['a'] }];
+        }),
+      ),
+    ).toEqual([`${S}.hostAliases.ip pod/host-alias-ip-invalid`]);
   });
 
   it('rejects a host name that is not a subdomain', () => {
-    expect(issues(pod((p) => { p.hostAliases = [{ ip: '::1', hostnames: ['foo_bar'] }]; }))).toEqual([`${S}.hostAliases.hostnames pod/host-alias-hostname-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.hostAliases = [{ ip: '::1', hostnames: ['foo_bar'] }];
+        }),
+      ),
+    ).toEqual([`${S}.hostAliases.hostnames pod/host-alias-hostname-invalid`]);
   });
 });
 
 describe('names', () => {
   it('accepts valid service account, node, host, subdomain and priority class names', () => {
-    expect(issues(pod((p) => {
-      Object.assign(p, { serviceAccountName: 'agent.sa', nodeName: 'node-1', hostname: 'h', subdomain: 's', priorityClassName: 'system-node-critical', runtimeClassName: 'gvisor' });
-    }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          Object.assign(p, {
+            serviceAccountName: 'agent.sa',
+            nodeName: 'node-1',
+            hostname: 'h',
+            subdomain: 's',
+            priorityClassName: 'system-node-critical',
+            runtimeClassName: 'gvisor',
+          });
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a serviceAccountName that is not a subdomain', () => {
-    expect(issues(pod((p) => { p.serviceAccountName = 'Agent'; }))).toEqual([`${S}.serviceAccountName pod/service-account-name-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.serviceAccountName = 'Agent';
+        }),
+      ),
+    ).toEqual([`${S}.serviceAccountName pod/service-account-name-invalid`]);
   });
 
   it('checks the deprecated serviceAccount when serviceAccountName is unset', () => {
-    expect(issues(pod((p) => { p.serviceAccount = 'Agent'; }))).toEqual([`${S}.serviceAccountName pod/service-account-name-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.serviceAccount = 'Agent';
+        }),
+      ),
+    ).toEqual([`${S}.serviceAccountName pod/service-account-name-invalid`]);
   });
 
   it('rejects a nodeName that is not a subdomain', () => {
-    expect(issues(pod((p) => { p.nodeName = 'node_1'; }))).toEqual([`${S}.nodeName pod/node-name-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.nodeName = 'node_1';
+        }),
+      ),
+    ).toEqual([`${S}.nodeName pod/node-name-invalid`]);
   });
 
   it('rejects a hostname with dots', () => {
-    expect(issues(pod((p) => { p.hostname = 'a.b'; }))).toEqual([`${S}.hostname pod/hostname-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.hostname = 'a.b';
+        }),
+      ),
+    ).toEqual([`${S}.hostname pod/hostname-invalid`]);
   });
 
   it('rejects a subdomain with uppercase letters', () => {
-    expect(issues(pod((p) => { p.subdomain = 'Sub'; }))).toEqual([`${S}.subdomain pod/subdomain-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.subdomain = 'Sub';
+        }),
+      ),
+    ).toEqual([`${S}.subdomain pod/subdomain-invalid`]);
   });
 
   it('rejects a priorityClassName that is not a subdomain', () => {
-    expect(issues(pod((p) => { p.priorityClassName = 'High Priority'; }))).toEqual([`${S}.priorityClassName pod/priority-class-name-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.priorityClassName = 'High Priority';
+        }),
+      ),
+    ).toEqual([`${S}.priorityClassName pod/priority-class-name-invalid`]);
   });
 
   it('rejects an empty runtimeClassName', () => {
-    expect(issues(pod((p) => { p.runtimeClassName = ''; }))).toEqual([`${S}.runtimeClassName pod/runtime-class-name-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.runtimeClassName = '';
+        }),
+      ),
+    ).toEqual([`${S}.runtimeClassName pod/runtime-class-name-invalid`]);
   });
 });
 
@@ -159,7 +340,9 @@ describe('activeDeadlineSeconds', () => {
   });
 
   it('rejects 0', () => {
-    expect(issues(barePod({ activeDeadlineSeconds: 0, containers: [] }))).toEqual(['spec.activeDeadlineSeconds pod/active-deadline-out-of-range']);
+    expect(issues(barePod({ activeDeadlineSeconds: 0, containers: [] }))).toEqual([
+      'spec.activeDeadlineSeconds pod/active-deadline-out-of-range',
+    ]);
   });
 });
 
@@ -167,137 +350,300 @@ describe('pod securityContext', () => {
   const SC = `${S}.securityContext`;
 
   it('accepts ids, groups, sysctls, fsGroupChangePolicy and a Localhost seccomp profile', () => {
-    expect(issues(pod((p) => {
-      p.securityContext = {
-        runAsUser: 1000, runAsGroup: 0, fsGroup: 2147483647, supplementalGroups: [1, 2], fsGroupChangePolicy: 'OnRootMismatch',
-        sysctls: [{ name: 'net.ipv4.ip_forward', value: '1' }, { name: 'kernel/shm_rmid_forced', value: '0' }],
-        seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/audit.json' },
-      };
-    }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = {
+            runAsUser: 1000,
+            runAsGroup: 0,
+            fsGroup: 2147483647,
+            supplementalGroups: [1, 2],
+            fsGroupChangePolicy: 'OnRootMismatch',
+            sysctls: [
+              { name: 'net.ipv4.ip_forward', value: '1' },
+              { name: 'kernel/shm_rmid_forced', value: '0' },
+            ],
+            seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/audit.json' },
+          };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a negative runAsUser', () => {
-    expect(issues(pod((p) => { p.securityContext = { runAsUser: -1 }; }))).toEqual([`${SC}.runAsUser pod/security-context-id-out-of-range`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { runAsUser: -1 };
+        }),
+      ),
+    ).toEqual([`${SC}.runAsUser pod/security-context-id-out-of-range`]);
   });
 
   it('rejects an fsGroup above 2^31-1', () => {
-    expect(issues(pod((p) => { p.securityContext = { fsGroup: 2147483648 }; }))).toEqual([`${SC}.fsGroup pod/security-context-id-out-of-range`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { fsGroup: 2147483648 };
+        }),
+      ),
+    ).toEqual([`${SC}.fsGroup pod/security-context-id-out-of-range`]);
   });
 
   it('rejects a negative supplemental group', () => {
-    expect(issues(pod((p) => { p.securityContext = { supplementalGroups: [1, -5] }; }))).toEqual([`${SC}.supplementalGroups[1] pod/security-context-id-out-of-range`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { supplementalGroups: [1, -5] };
+        }),
+      ),
+    ).toEqual([`${SC}.supplementalGroups[1] pod/security-context-id-out-of-range`]);
   });
 
   it('rejects shareProcessNamespace with hostPID', () => {
-    expect(issues(pod((p) => { p.shareProcessNamespace = true; p.hostPID = true; }))).toEqual([`${SC}.shareProcessNamespace pod/share-process-namespace-with-host-pid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.shareProcessNamespace = true;
+          p.hostPID = true;
+        }),
+      ),
+    ).toEqual([`${SC}.shareProcessNamespace pod/share-process-namespace-with-host-pid`]);
   });
 
   it('rejects a sysctl name with uppercase letters', () => {
-    expect(issues(pod((p) => { p.securityContext = { sysctls: [{ name: 'Net.ipv4', value: '1' }] }; }))).toEqual([`${SC}.sysctls[0].name pod/sysctl-name-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { sysctls: [{ name: 'Net.ipv4', value: '1' }] };
+        }),
+      ),
+    ).toEqual([`${SC}.sysctls[0].name pod/sysctl-name-invalid`]);
   });
 
   it('rejects a duplicate sysctl', () => {
-    expect(issues(pod((p) => { p.securityContext = { sysctls: [{ name: 'a.b', value: '1' }, { name: 'a.b', value: '2' }] }; })))
-      .toEqual([`${SC}.sysctls[1].name pod/sysctl-duplicate`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = {
+            sysctls: [
+              { name: 'a.b', value: '1' },
+              { name: 'a.b', value: '2' },
+            ],
+          };
+        }),
+      ),
+    ).toEqual([`${SC}.sysctls[1].name pod/sysctl-duplicate`]);
   });
 
   it('requires a sysctl name', () => {
-    expect(issues(pod((p) => { p.securityContext = { sysctls: [{ value: '1' }] }; }))).toEqual([`${SC}.sysctls[0].name pod/sysctl-name-required`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { sysctls: [{ value: '1' }] };
+        }),
+      ),
+    ).toEqual([`${SC}.sysctls[0].name pod/sysctl-name-required`]);
   });
 
   it('rejects an unknown fsGroupChangePolicy', () => {
-    expect(issues(pod((p) => { p.securityContext = { fsGroupChangePolicy: 'Never' }; }))).toEqual([`${SC}.fsGroupChangePolicy pod/fs-group-change-policy-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { fsGroupChangePolicy: 'Never' };
+        }),
+      ),
+    ).toEqual([`${SC}.fsGroupChangePolicy pod/fs-group-change-policy-invalid`]);
   });
 
   it('requires a seccomp type', () => {
-    expect(issues(pod((p) => { p.securityContext = { seccompProfile: {} }; }))).toEqual([`${SC}.seccompProfile.type pod/seccomp-type-required`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { seccompProfile: {} };
+        }),
+      ),
+    ).toEqual([`${SC}.seccompProfile.type pod/seccomp-type-required`]);
   });
 
   it('rejects an unknown seccomp type', () => {
-    expect(issues(pod((p) => { p.securityContext = { seccompProfile: { type: 'Default' } }; }))).toEqual([`${SC}.seccompProfile.type pod/seccomp-type-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { seccompProfile: { type: 'Default' } };
+        }),
+      ),
+    ).toEqual([`${SC}.seccompProfile.type pod/seccomp-type-invalid`]);
   });
 
   it('requires localhostProfile for a Localhost profile', () => {
-    expect(issues(pod((p) => { p.securityContext = { seccompProfile: { type: 'Localhost' } }; })))
-      .toEqual([`${SC}.seccompProfile.localhostProfile pod/seccomp-localhost-profile-required`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { seccompProfile: { type: 'Localhost' } };
+        }),
+      ),
+    ).toEqual([`${SC}.seccompProfile.localhostProfile pod/seccomp-localhost-profile-required`]);
   });
 
   it('rejects an absolute localhostProfile', () => {
-    expect(issues(pod((p) => { p.securityContext = { seccompProfile: { type: 'Localhost', localhostProfile: '/etc/p.json' } }; })))
-      .toEqual([`${SC}.seccompProfile.localhostProfile pod/seccomp-localhost-profile-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { seccompProfile: { type: 'Localhost', localhostProfile: '/etc/p.json' } };
+        }),
+      ),
+    ).toEqual([`${SC}.seccompProfile.localhostProfile pod/seccomp-localhost-profile-invalid`]);
   });
 
   it('rejects localhostProfile with RuntimeDefault', () => {
-    expect(issues(pod((p) => { p.securityContext = { seccompProfile: { type: 'RuntimeDefault', localhostProfile: 'p.json' } }; })))
-      .toEqual([`${SC}.seccompProfile.localhostProfile pod/seccomp-localhost-profile-forbidden`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.securityContext = { seccompProfile: { type: 'RuntimeDefault', localhostProfile: 'p.json' } };
+        }),
+      ),
+    ).toEqual([`${SC}.seccompProfile.localhostProfile pod/seccomp-localhost-profile-forbidden`]);
   });
 });
 
 describe('seccomp annotations and fields', () => {
   it('accepts an annotation that agrees with the field', () => {
-    expect(issues(daemonSet((d, p) => {
-      d.spec.template.metadata.annotations = { 'seccomp.security.alpha.kubernetes.io/pod': 'docker/default' };
-      p.securityContext = { seccompProfile: { type: 'RuntimeDefault' } };
-    }))).toEqual([]);
+    expect(
+      issues(
+        daemonSet((d, p) => {
+          d.spec.template.metadata.annotations = { 'seccomp.security.alpha.kubernetes.io/pod': 'docker/default' };
+          p.securityContext = { seccompProfile: { type: 'RuntimeDefault' } };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a container annotation that disagrees with the container field', () => {
-    expect(issues(daemonSet((d, _p, c) => {
-      d.spec.template.metadata.annotations = { 'container.seccomp.security.alpha.kubernetes.io/agent': 'unconfined' };
-      c.securityContext = { seccompProfile: { type: 'RuntimeDefault' } };
-    }))).toEqual([`${S}.containers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`]);
+    expect(
+      issues(
+        daemonSet((d, _p, c) => {
+          d.spec.template.metadata.annotations = {
+            'container.seccomp.security.alpha.kubernetes.io/agent': 'unconfined',
+          };
+          c.securityContext = { seccompProfile: { type: 'RuntimeDefault' } };
+        }),
+      ),
+    ).toEqual([`${S}.containers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`]);
   });
 
   it('rejects a Localhost profile that differs from the Pod annotation', () => {
-    expect(issues(barePod({ containers: [], securityContext: { seccompProfile: { type: 'Localhost', localhostProfile: 'a.json' } } },
-      { 'seccomp.security.alpha.kubernetes.io/pod': 'localhost/b.json' })))
-      .toEqual(['spec.securityContext.seccompProfile.localhostProfile pod/seccomp-annotation-mismatch']);
+    expect(
+      issues(
+        barePod(
+          { containers: [], securityContext: { seccompProfile: { type: 'Localhost', localhostProfile: 'a.json' } } },
+          { 'seccomp.security.alpha.kubernetes.io/pod': 'localhost/b.json' },
+        ),
+      ),
+    ).toEqual(['spec.securityContext.seccompProfile.localhostProfile pod/seccomp-annotation-mismatch']);
   });
 });
 
 describe('hostNetwork ports', () => {
   it('accepts a container port without hostPort, which defaulting fills in', () => {
-    expect(issues(pod((p, c) => { p.hostNetwork = true; c.ports = [{ containerPort: 9100 }]; }))).toEqual([]);
+    expect(
+      issues(
+        pod((p, c) => {
+          p.hostNetwork = true;
+          c.ports = [{ containerPort: 9100 }];
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a hostPort different from the containerPort', () => {
-    expect(issues(pod((p, c) => { p.hostNetwork = true; c.ports = [{ containerPort: 9100, hostPort: 9200 }]; })))
-      .toEqual([`${S}.containers[0].ports[0].containerPort pod/host-network-port-mismatch`]);
+    expect(
+      issues(
+        pod((p, c) => {
+          p.hostNetwork = true;
+          c.ports = [{ containerPort: 9100, hostPort: 9200 }];
+        }),
+      ),
+    ).toEqual([`${S}.containers[0].ports[0].containerPort pod/host-network-port-mismatch`]);
   });
 });
 
 describe('gates', () => {
   it('accepts qualified readiness and scheduling gates', () => {
-    expect(issues(pod((p) => { p.readinessGates = [{ conditionType: 'example.com/ready' }]; p.schedulingGates = [{ name: 'example.com/wait' }]; }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.readinessGates = [{ conditionType: 'example.com/ready' }];
+          p.schedulingGates = [{ name: 'example.com/wait' }];
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a readiness gate that is not a qualified name', () => {
-    expect(issues(pod((p) => { p.readinessGates = [{ conditionType: 'not ready' }]; }))).toEqual([`${S}.readinessGates[0].conditionType pod/readiness-gate-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.readinessGates = [{ conditionType: 'not ready' }];
+        }),
+      ),
+    ).toEqual([`${S}.readinessGates[0].conditionType pod/readiness-gate-invalid`]);
   });
 
   it('rejects a scheduling gate that is not a qualified name, at its index', () => {
-    expect(issues(pod((p) => { p.schedulingGates = [{ name: '' }]; }))).toEqual([`${S}.schedulingGates[0] pod/scheduling-gate-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.schedulingGates = [{ name: '' }];
+        }),
+      ),
+    ).toEqual([`${S}.schedulingGates[0] pod/scheduling-gate-invalid`]);
   });
 
   it('rejects a duplicate scheduling gate', () => {
-    expect(issues(pod((p) => { p.schedulingGates = [{ name: 'a' }, { name: 'a' }]; }))).toEqual([`${S}.schedulingGates[1] pod/scheduling-gate-duplicate`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.schedulingGates = [{ name: 'a' }, { name: 'a' }];
+        }),
+      ),
+    ).toEqual([`${S}.schedulingGates[1] pod/scheduling-gate-duplicate`]);
   });
 
   it('rejects a Pod bound to a node while gated', () => {
-    expect(issues(barePod({ nodeName: 'n', schedulingGates: [{ name: 'a' }], containers: [] }))).toEqual(['spec.nodeName pod/node-name-with-scheduling-gates']);
+    expect(issues(barePod({ nodeName: 'n', schedulingGates: [{ name: 'a' }], containers: [] }))).toEqual([
+      'spec.nodeName pod/node-name-with-scheduling-gates',
+    ]);
   });
 });
 
 describe('topologySpreadConstraints', () => {
   const T = `${S}.topologySpreadConstraints[0]`;
-  const ok = { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'agent' } } };
+  const ok = {
+    maxSkew: 1,
+    topologyKey: 'topology.kubernetes.io/zone',
+    whenUnsatisfiable: 'DoNotSchedule',
+    labelSelector: { matchLabels: { app: 'agent' } },
+  };
 
   function spread(...c: any[]): any {
-    return pod((p) => { p.topologySpreadConstraints = c; });
+    return pod((p) => {
+      p.topologySpreadConstraints = c;
+    });
   }
 
   it('accepts a complete constraint with minDomains, policies and matchLabelKeys', () => {
-    expect(issues(spread({ ...ok, minDomains: 2, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore', matchLabelKeys: ['pod-template-hash'] }))).toEqual([]);
+    expect(
+      issues(
+        spread({
+          ...ok,
+          minDomains: 2,
+          nodeAffinityPolicy: 'Honor',
+          nodeTaintsPolicy: 'Ignore',
+          matchLabelKeys: ['pod-template-hash'],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects maxSkew 0', () => {
@@ -309,7 +655,9 @@ describe('topologySpreadConstraints', () => {
   });
 
   it('rejects an unknown whenUnsatisfiable', () => {
-    expect(issues(spread({ ...ok, whenUnsatisfiable: 'Wait' }))).toEqual([`${T}.whenUnsatisfiable pod/spread-when-unsatisfiable-invalid`]);
+    expect(issues(spread({ ...ok, whenUnsatisfiable: 'Wait' }))).toEqual([
+      `${T}.whenUnsatisfiable pod/spread-when-unsatisfiable-invalid`,
+    ]);
   });
 
   it('rejects two constraints on the same key and action', () => {
@@ -317,7 +665,9 @@ describe('topologySpreadConstraints', () => {
   });
 
   it('rejects minDomains with ScheduleAnyway', () => {
-    expect(issues(spread({ ...ok, whenUnsatisfiable: 'ScheduleAnyway', minDomains: 1 }))).toEqual([`${T}.minDomains pod/spread-min-domains-needs-do-not-schedule`]);
+    expect(issues(spread({ ...ok, whenUnsatisfiable: 'ScheduleAnyway', minDomains: 1 }))).toEqual([
+      `${T}.minDomains pod/spread-min-domains-needs-do-not-schedule`,
+    ]);
   });
 
   it('rejects minDomains 0', () => {
@@ -325,89 +675,169 @@ describe('topologySpreadConstraints', () => {
   });
 
   it('rejects an unknown node inclusion policy', () => {
-    expect(issues(spread({ ...ok, nodeTaintsPolicy: 'Always' }))).toEqual([`${T}.nodeTaintsPolicy pod/spread-node-policy-invalid`]);
+    expect(issues(spread({ ...ok, nodeTaintsPolicy: 'Always' }))).toEqual([
+      `${T}.nodeTaintsPolicy pod/spread-node-policy-invalid`,
+    ]);
   });
 
   it('rejects matchLabelKeys without a labelSelector', () => {
-    expect(issues(spread({ ...ok, labelSelector: undefined, matchLabelKeys: ['a'] }))).toEqual([`${T}.matchLabelKeys pod/spread-match-label-keys-without-selector`]);
+    expect(issues(spread({ ...ok, labelSelector: undefined, matchLabelKeys: ['a'] }))).toEqual([
+      `${T}.matchLabelKeys pod/spread-match-label-keys-without-selector`,
+    ]);
   });
 
   it('rejects a matchLabelKeys entry already in the labelSelector', () => {
-    expect(issues(spread({ ...ok, matchLabelKeys: ['app'] }))).toEqual([`${T}.matchLabelKeys[0] pod/spread-match-label-key-in-selector`]);
+    expect(issues(spread({ ...ok, matchLabelKeys: ['app'] }))).toEqual([
+      `${T}.matchLabelKeys[0] pod/spread-match-label-key-in-selector`,
+    ]);
   });
 
   it('validates the labelSelector', () => {
-    expect(issues(spread({ ...ok, labelSelector: { matchExpressions: [{ key: 'app', operator: 'Has' }] } })))
-      .toEqual([`${T}.labelSelector.matchExpressions[0].operator selector/operator-invalid`]);
+    expect(issues(spread({ ...ok, labelSelector: { matchExpressions: [{ key: 'app', operator: 'Has' }] } }))).toEqual([
+      `${T}.labelSelector.matchExpressions[0].operator selector/operator-invalid`,
+    ]);
   });
 });
 
 describe('overhead', () => {
   it('accepts cpu and memory overhead', () => {
-    expect(issues(pod((p) => { p.overhead = { cpu: '250m', memory: '120Mi' }; }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.overhead = { cpu: '250m', memory: '120Mi' };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a negative overhead, at overhead.limits as the server prints it', () => {
-    expect(issues(pod((p) => { p.overhead = { cpu: '-1' }; }))).toContain(`${S}.overhead.limits[cpu] resources/quantity-negative`);
+    expect(
+      issues(
+        pod((p) => {
+          p.overhead = { cpu: '-1' };
+        }),
+      ),
+    ).toContain(`${S}.overhead.limits[cpu] resources/quantity-negative`);
   });
 });
 
 describe('ephemeral containers', () => {
   it('rejects ephemeral containers in a pod template', () => {
-    expect(issues(pod((p) => { p.ephemeralContainers = [{ name: 'debug', image: 'busybox' }]; }))).toEqual([`${S}.ephemeralContainers pod/ephemeral-containers-forbidden`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.ephemeralContainers = [{ name: 'debug', image: 'busybox' }];
+        }),
+      ),
+    ).toEqual([`${S}.ephemeralContainers pod/ephemeral-containers-forbidden`]);
   });
 });
 
 describe('os', () => {
   it('accepts a linux pod with Linux settings', () => {
-    expect(issues(pod((p) => { p.os = { name: 'linux' }; p.hostPID = true; p.securityContext = { runAsUser: 0 }; }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.os = { name: 'linux' };
+          p.hostPID = true;
+          p.securityContext = { runAsUser: 0 };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('requires an os name', () => {
-    expect(issues(pod((p) => { p.os = {}; }))).toEqual([`${S}.os.name pod/os-name-required`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.os = {};
+        }),
+      ),
+    ).toEqual([`${S}.os.name pod/os-name-required`]);
   });
 
   it('rejects an unknown os, at os', () => {
-    expect(issues(pod((p) => { p.os = { name: 'darwin' }; }))).toEqual([`${S}.os pod/os-name-invalid`]);
+    expect(
+      issues(
+        pod((p) => {
+          p.os = { name: 'darwin' };
+        }),
+      ),
+    ).toEqual([`${S}.os pod/os-name-invalid`]);
   });
 
   it('rejects windowsOptions on a linux pod', () => {
-    expect(issues(pod((p, c) => { p.os = { name: 'linux' }; c.securityContext = { windowsOptions: { runAsUserName: 'x' } }; })))
-      .toEqual([`${S}.containers[0].securityContext.windowsOptions pod/os-linux-windows-options`]);
+    expect(
+      issues(
+        pod((p, c) => {
+          p.os = { name: 'linux' };
+          c.securityContext = { windowsOptions: { runAsUserName: 'x' } };
+        }),
+      ),
+    ).toEqual([`${S}.containers[0].securityContext.windowsOptions pod/os-linux-windows-options`]);
   });
 
   it('rejects Linux-only settings on a windows pod', () => {
-    expect(issues(pod((p, c) => { p.os = { name: 'windows' }; p.hostPID = true; p.securityContext = { runAsUser: 1 }; c.securityContext = { privileged: false }; })))
-      .toEqual([
-        `${S}.containers[0].securityContext.privileged pod/os-windows-forbidden-field`,
-        `${S}.hostPID pod/os-windows-forbidden-field`,
-        `${S}.securityContext.runAsUser pod/os-windows-forbidden-field`,
-      ]);
+    expect(
+      issues(
+        pod((p, c) => {
+          p.os = { name: 'windows' };
+          p.hostPID = true;
+          p.securityContext = { runAsUser: 1 };
+          c.securityContext = { privileged: false };
+        }),
+      ),
+    ).toEqual([
+      `${S}.containers[0].securityContext.privileged pod/os-windows-forbidden-field`,
+      `${S}.hostPID pod/os-windows-forbidden-field`,
+      `${S}.securityContext.runAsUser pod/os-windows-forbidden-field`,
+    ]);
   });
 });
 
 describe('windows hostProcess', () => {
   it('accepts a hostProcess pod on the host network', () => {
-    expect(issues(pod((p) => { p.hostNetwork = true; p.securityContext = { windowsOptions: { hostProcess: true } }; }))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.hostNetwork = true;
+          p.securityContext = { windowsOptions: { hostProcess: true } };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('requires hostNetwork for hostProcess containers', () => {
-    expect(issues(pod((_p, c) => { c.securityContext = { windowsOptions: { hostProcess: true } }; }))).toEqual([`${S}.hostNetwork pod/host-process-needs-host-network`]);
+    expect(
+      issues(
+        pod((_p, c) => {
+          c.securityContext = { windowsOptions: { hostProcess: true } };
+        }),
+      ),
+    ).toEqual([`${S}.hostNetwork pod/host-process-needs-host-network`]);
   });
 
   it('requires every container to be hostProcess when one is', () => {
-    expect(issues(pod((p, c) => {
-      p.hostNetwork = true;
-      c.securityContext = { windowsOptions: { hostProcess: true } };
-      p.containers.push({ name: 'b', image: 'busybox' });
-    }))).toEqual([`${S} pod/host-process-not-all-containers`]);
+    expect(
+      issues(
+        pod((p, c) => {
+          p.hostNetwork = true;
+          c.securityContext = { windowsOptions: { hostProcess: true } };
+          p.containers.push({ name: 'b', image: 'busybox' });
+        }),
+      ),
+    ).toEqual([`${S} pod/host-process-not-all-containers`]);
   });
 
   it('rejects a container hostProcess that contradicts the pod', () => {
-    expect(issues(pod((p, c) => {
-      p.hostNetwork = true;
-      p.securityContext = { windowsOptions: { hostProcess: true } };
-      c.securityContext = { windowsOptions: { hostProcess: false } };
-    }))).toEqual([`${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`]);
+    expect(
+      issues(
+        pod((p, c) => {
+          p.hostNetwork = true;
+          p.securityContext = { windowsOptions: { hostProcess: true } };
+          c.securityContext = { windowsOptions: { hostProcess: false } };
+        }),
+      ),
+    ).toEqual([`${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareQuantity, parseQuantity, quantityFromJson, scaledValue, unitString } from '../../../src/validate/rules/_quantity';
+import {
+  compareQuantity,
+  parseQuantity,
+  quantityFromJson,
+  scaledValue,
+  unitString,
+} from '../../../src/validate/rules/_quantity';
 
 function nanos(s: string): bigint | string {
   const r = parseQuantity(s);

@@ -8,7 +8,10 @@ function of(m: unknown): string[] {
 }
 
 const R = 'spec.template.spec.containers[0].resources';
-const withRes = (resources: any) => daemonSet((_d, _p, c) => { c.resources = resources; });
+const withRes = (resources: any) =>
+  daemonSet((_d, _p, c) => {
+    c.resources = resources;
+  });
 
 describe('resources', () => {
   it('accepts cpu and memory requests below limits', () => {
@@ -16,7 +19,9 @@ describe('resources', () => {
   });
 
   it('rejects a request above its limit', () => {
-    expect(of(withRes({ requests: { cpu: '2' }, limits: { cpu: '1' } }))).toEqual([`${R}.requests resources/request-exceeds-limit`]);
+    expect(of(withRes({ requests: { cpu: '2' }, limits: { cpu: '1' } }))).toEqual([
+      `${R}.requests resources/request-exceeds-limit`,
+    ]);
   });
 
   it('reports an unparsable quantity once, as the decoding error it is', () => {
@@ -29,7 +34,10 @@ describe('resources', () => {
   });
 
   it('rejects an unknown unprefixed resource name', () => {
-    expect(of(withRes({ limits: { gpu: '1' } }))).toEqual([`${R}.limits[gpu] resources/name-invalid`, `${R}.limits[gpu] resources/name-invalid`]);
+    expect(of(withRes({ limits: { gpu: '1' } }))).toEqual([
+      `${R}.limits[gpu] resources/name-invalid`,
+      `${R}.limits[gpu] resources/name-invalid`,
+    ]);
   });
 
   it('accepts an extended resource given only as a limit', () => {
@@ -37,33 +45,58 @@ describe('resources', () => {
   });
 
   it('requires a limit for an extended resource request', () => {
-    expect(of(withRes({ requests: { 'tencent.com/vcuda-core': '10' } }))).toEqual([`${R}.limits resources/limit-required`]);
+    expect(of(withRes({ requests: { 'tencent.com/vcuda-core': '10' } }))).toEqual([
+      `${R}.limits resources/limit-required`,
+    ]);
   });
 
   it('requires extended resource requests to equal limits', () => {
-    expect(of(withRes({ requests: { 'nvidia.com/gpu': 1 }, limits: { 'nvidia.com/gpu': 2 } }))).toEqual([`${R}.requests resources/request-not-equal-limit`]);
+    expect(of(withRes({ requests: { 'nvidia.com/gpu': 1 }, limits: { 'nvidia.com/gpu': 2 } }))).toEqual([
+      `${R}.requests resources/request-not-equal-limit`,
+    ]);
   });
 
   it('requires whole numbers of an extended resource', () => {
-    expect(of(withRes({ limits: { 'nvidia.com/gpu': '500m' } }))).toEqual([`${R}.limits[nvidia.com/gpu] resources/quantity-not-integer`]);
+    expect(of(withRes({ limits: { 'nvidia.com/gpu': '500m' } }))).toEqual([
+      `${R}.limits[nvidia.com/gpu] resources/quantity-not-integer`,
+    ]);
   });
 
   it('accepts hugepages in whole pages with memory', () => {
-    expect(of(withRes({ limits: { 'hugepages-2Mi': '4Mi', memory: '1Gi' }, requests: { 'hugepages-2Mi': '4Mi', memory: '1Gi' } }))).toEqual([]);
+    expect(
+      of(
+        withRes({
+          limits: { 'hugepages-2Mi': '4Mi', memory: '1Gi' },
+          requests: { 'hugepages-2Mi': '4Mi', memory: '1Gi' },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects hugepages that are not a multiple of the page size', () => {
-    expect(of(withRes({ limits: { 'hugepages-2Mi': '3Mi', memory: '1Gi' } }))).toEqual([`${R}.limits[hugepages-2Mi] resources/hugepages-indivisible`]);
+    expect(of(withRes({ limits: { 'hugepages-2Mi': '3Mi', memory: '1Gi' } }))).toEqual([
+      `${R}.limits[hugepages-2Mi] resources/hugepages-indivisible`,
+    ]);
   });
 
   it('rejects hugepages without cpu or memory', () => {
-    expect(of(withRes({ limits: { 'hugepages-1Gi': '1Gi' } }))).toEqual([`${R} resources/hugepages-without-cpu-or-memory`]);
+    expect(of(withRes({ limits: { 'hugepages-1Gi': '1Gi' } }))).toEqual([
+      `${R} resources/hugepages-without-cpu-or-memory`,
+    ]);
   });
 
   it('copies Pod limits into requests before checking, as SetDefaults_Pod does', () => {
-    const p = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' },
-      spec: { containers: [{ name: 'a', image: 'x', resources: { limits: { 'hugepages-2Mi': '3Mi', memory: '1Gi' } } }] } };
-    expect(of(p)).toEqual(['spec.containers[0].resources.limits[hugepages-2Mi] resources/hugepages-indivisible',
-      'spec.containers[0].resources.requests[hugepages-2Mi] resources/hugepages-indivisible']);
+    const p = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: {
+        containers: [{ name: 'a', image: 'x', resources: { limits: { 'hugepages-2Mi': '3Mi', memory: '1Gi' } } }],
+      },
+    };
+    expect(of(p)).toEqual([
+      'spec.containers[0].resources.limits[hugepages-2Mi] resources/hugepages-indivisible',
+      'spec.containers[0].resources.requests[hugepages-2Mi] resources/hugepages-indivisible',
+    ]);
   });
 });

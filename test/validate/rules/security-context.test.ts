@@ -8,7 +8,10 @@ function of(m: unknown): string[] {
 }
 
 const S = 'spec.template.spec.containers[0].securityContext';
-const withSc = (sc: any) => daemonSet((_d, _p, c) => { c.securityContext = sc; });
+const withSc = (sc: any) =>
+  daemonSet((_d, _p, c) => {
+    c.securityContext = sc;
+  });
 
 describe('container securityContext', () => {
   it('accepts a privileged container with root user', () => {
@@ -24,12 +27,15 @@ describe('container securityContext', () => {
   });
 
   it('rejects privileged with allowPrivilegeEscalation false', () => {
-    expect(of(withSc({ privileged: true, allowPrivilegeEscalation: false }))).toEqual([`${S} security-context/privileged-without-escalation`]);
+    expect(of(withSc({ privileged: true, allowPrivilegeEscalation: false }))).toEqual([
+      `${S} security-context/privileged-without-escalation`,
+    ]);
   });
 
   it('rejects CAP_SYS_ADMIN with allowPrivilegeEscalation false', () => {
-    expect(of(withSc({ allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } })))
-      .toEqual([`${S} security-context/sys-admin-without-escalation`]);
+    expect(of(withSc({ allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } }))).toEqual([
+      `${S} security-context/sys-admin-without-escalation`,
+    ]);
   });
 
   it('accepts SYS_ADMIN (without CAP_) with allowPrivilegeEscalation false, as 1.27 does', () => {
@@ -41,11 +47,15 @@ describe('container securityContext', () => {
   });
 
   it('requires localhostProfile for a Localhost seccomp profile', () => {
-    expect(of(withSc({ seccompProfile: { type: 'Localhost' } }))).toEqual([`${S}.seccompProfile.localhostProfile security-context/seccomp-localhost-profile-required`]);
+    expect(of(withSc({ seccompProfile: { type: 'Localhost' } }))).toEqual([
+      `${S}.seccompProfile.localhostProfile security-context/seccomp-localhost-profile-required`,
+    ]);
   });
 
   it('rejects an unknown seccomp profile type', () => {
-    expect(of(withSc({ seccompProfile: { type: 'Default' } }))).toEqual([`${S}.seccompProfile.type security-context/seccomp-type-unsupported`]);
+    expect(of(withSc({ seccompProfile: { type: 'Default' } }))).toEqual([
+      `${S}.seccompProfile.type security-context/seccomp-type-unsupported`,
+    ]);
   });
 
   it('ignores procMount, which 1.27 drops while its feature gate is off', () => {
@@ -53,7 +63,9 @@ describe('container securityContext', () => {
   });
 
   it('rejects an empty windows runAsUserName', () => {
-    expect(of(withSc({ windowsOptions: { runAsUserName: '' } }))).toEqual([`${S}.windowsOptions.runAsUserName security-context/windows-option-invalid`]);
+    expect(of(withSc({ windowsOptions: { runAsUserName: '' } }))).toEqual([
+      `${S}.windowsOptions.runAsUserName security-context/windows-option-invalid`,
+    ]);
   });
 
   it('accepts a DOMAIN\\user windows runAsUserName', () => {

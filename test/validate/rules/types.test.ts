@@ -53,12 +53,25 @@ spec:
 describe('types: schema', () => {
   it('comes from the Kubernetes 1.27 OpenAPI and has both roots', () => {
     expect(schema.kubernetes).toBe('1.27.1');
-    expect(schema.roots).toEqual({ 'apps/v1/DaemonSet': 'io.k8s.api.apps.v1.DaemonSet', 'v1/Pod': 'io.k8s.api.core.v1.Pod' });
+    expect(schema.roots).toEqual({
+      'apps/v1/DaemonSet': 'io.k8s.api.apps.v1.DaemonSet',
+      'v1/Pod': 'io.k8s.api.core.v1.Pod',
+    });
   });
 
   it('defines every definition it references', () => {
     const defs = schema.definitions as Record<string, { properties: Record<string, string> }>;
-    const scalars = new Set(['string', 'boolean', 'int32', 'int64', 'number', 'quantity', 'int-or-string', 'time', 'any']);
+    const scalars = new Set([
+      'string',
+      'boolean',
+      'int32',
+      'int64',
+      'number',
+      'quantity',
+      'int-or-string',
+      'time',
+      'any',
+    ]);
     const missing: string[] = [];
     for (const [name, def] of Object.entries(defs)) {
       for (const [p, t] of Object.entries(def.properties)) {
@@ -70,7 +83,9 @@ describe('types: schema', () => {
   });
 
   it('knows 1.27 fields with their integer widths', () => {
-    expect(propertiesOf('io.k8s.api.core.v1.Container')?.resizePolicy).toBe('[]io.k8s.api.core.v1.ContainerResizePolicy');
+    expect(propertiesOf('io.k8s.api.core.v1.Container')?.resizePolicy).toBe(
+      '[]io.k8s.api.core.v1.ContainerResizePolicy',
+    );
     expect(propertiesOf('io.k8s.api.core.v1.Container')?.restartPolicy).toBeUndefined(); // added in 1.28
     expect(propertiesOf('io.k8s.api.core.v1.ContainerPort')?.containerPort).toBe('int32');
     expect(propertiesOf('io.k8s.api.core.v1.PodSpec')?.activeDeadlineSeconds).toBe('int64');
@@ -84,13 +99,17 @@ describe('types: accepted manifests', () => {
   });
 
   it('accepts null for any field, as the decoder leaves the zero value', () => {
-    expect(typeIssues(daemonSet((ds, pod, c) => {
-      ds.metadata.creationTimestamp = null;
-      ds.status = null;
-      pod.nodeSelector = null;
-      c.args = null;
-      c.resources = { limits: { cpu: null } };
-    }))).toEqual([]);
+    expect(
+      typeIssues(
+        daemonSet((ds, pod, c) => {
+          ds.metadata.creationTimestamp = null;
+          ds.status = null;
+          pod.nodeSelector = null;
+          c.args = null;
+          c.resources = { limits: { cpu: null } };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('accepts quoted YAML values that YAML 1.1 would otherwise retype', () => {
@@ -98,11 +117,23 @@ describe('types: accepted manifests', () => {
   });
 
   it('accepts status, managedFields and an int64 beyond int32', () => {
-    expect(typeIssues(daemonSet((ds, pod) => {
-      ds.metadata.managedFields = [{ manager: 'kubectl', operation: 'Update', time: '2023-04-11T09:30:00Z', fieldsV1: { 'f:spec': {} } }];
-      ds.status = { numberReady: 1, desiredNumberScheduled: 3, currentNumberScheduled: 3, numberMisscheduled: 0, observedGeneration: 2 ** 40 };
-      pod.activeDeadlineSeconds = 3_000_000_000;
-    }))).toEqual([]);
+    expect(
+      typeIssues(
+        daemonSet((ds, pod) => {
+          ds.metadata.managedFields = [
+            { manager: 'kubectl', operation: 'Update', time: '2023-04-11T09:30:00Z', fieldsV1: { 'f:spec': {} } },
+          ];
+          ds.status = {
+            numberReady: 1,
+            desiredNumberScheduled: 3,
+            currentNumberScheduled: 3,
+            numberMisscheduled: 0,
+            observedGeneration: 2 ** 40,
+          };
+          pod.activeDeadlineSeconds = 3_000_000_000;
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -118,65 +149,122 @@ describe('types: wrong JSON types', () => {
   });
 
   it('reports a number where a string is expected', () => {
-    expect(typeIssues(daemonSet((_ds, _pod, c) => { c.ports = [{ containerPort: 80, protocol: 22 }]; })))
-      .toEqual(['spec.template.spec.containers[0].ports[0].protocol type/invalid-type']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, _pod, c) => {
+          c.ports = [{ containerPort: 80, protocol: 22 }];
+        }),
+      ),
+    ).toEqual(['spec.template.spec.containers[0].ports[0].protocol type/invalid-type']);
   });
 
   it('reports a string where an integer is expected', () => {
-    expect(typeIssues(daemonSet((_ds, _pod, c) => { c.ports = [{ containerPort: '80' }]; })))
-      .toEqual(['spec.template.spec.containers[0].ports[0].containerPort type/invalid-type']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, _pod, c) => {
+          c.ports = [{ containerPort: '80' }];
+        }),
+      ),
+    ).toEqual(['spec.template.spec.containers[0].ports[0].containerPort type/invalid-type']);
   });
 
   it('reports a string where a boolean is expected', () => {
-    expect(typeIssues(daemonSet((_ds, pod) => { pod.hostNetwork = 'true'; })))
-      .toEqual(['spec.template.spec.hostNetwork type/invalid-type']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, pod) => {
+          pod.hostNetwork = 'true';
+        }),
+      ),
+    ).toEqual(['spec.template.spec.hostNetwork type/invalid-type']);
   });
 
   it('reports a list given for a map', () => {
-    expect(typeIssues(daemonSet((_ds, pod) => { pod.nodeSelector = ['linux']; })))
-      .toEqual(['spec.template.spec.nodeSelector type/invalid-type']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, pod) => {
+          pod.nodeSelector = ['linux'];
+        }),
+      ),
+    ).toEqual(['spec.template.spec.nodeSelector type/invalid-type']);
   });
 
   it('reports a map given for a list', () => {
-    expect(typeIssues(daemonSet((_ds, pod) => { pod.containers = { name: 'agent', image: 'busybox' }; })))
-      .toEqual(['spec.template.spec.containers type/invalid-type']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, pod) => {
+          pod.containers = { name: 'agent', image: 'busybox' };
+        }),
+      ),
+    ).toEqual(['spec.template.spec.containers type/invalid-type']);
   });
 
   it('reports a scalar given for an object', () => {
-    expect(typeIssues(daemonSet((ds) => { ds.spec.updateStrategy = 'OnDelete'; })))
-      .toEqual(['spec.updateStrategy type/invalid-type']);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.spec.updateStrategy = 'OnDelete';
+        }),
+      ),
+    ).toEqual(['spec.updateStrategy type/invalid-type']);
   });
 
   it('checks status too, which the decoder reads before the server drops it', () => {
-    expect(typeIssues(daemonSet((ds) => { ds.status = { numberReady: 'one' }; })))
-      .toEqual(['status.numberReady type/invalid-type']);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.status = { numberReady: 'one' };
+        }),
+      ),
+    ).toEqual(['status.numberReady type/invalid-type']);
   });
 
   it('checks a Pod from its root', () => {
-    expect(typeIssues(pod({ containers: [{ name: 'a', image: 'b', tty: 'yes' }] })))
-      .toEqual(['spec.containers[0].tty type/invalid-type']);
+    expect(typeIssues(pod({ containers: [{ name: 'a', image: 'b', tty: 'yes' }] }))).toEqual([
+      'spec.containers[0].tty type/invalid-type',
+    ]);
   });
 });
 
 describe('types: integers', () => {
   it('reports an int32 field beyond 2147483647', () => {
-    expect(typeIssues(daemonSet((ds) => { ds.spec.minReadySeconds = 2_147_483_648; })))
-      .toEqual(['spec.minReadySeconds type/integer-out-of-range']);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.spec.minReadySeconds = 2_147_483_648;
+        }),
+      ),
+    ).toEqual(['spec.minReadySeconds type/integer-out-of-range']);
   });
 
   it('accepts the int32 bounds', () => {
-    expect(typeIssues(daemonSet((ds) => { ds.spec.minReadySeconds = 2_147_483_647; ds.spec.revisionHistoryLimit = -2_147_483_648; })))
-      .toEqual([]);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.spec.minReadySeconds = 2_147_483_647;
+          ds.spec.revisionHistoryLimit = -2_147_483_648;
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('reports an int64 field beyond 2^63', () => {
-    expect(typeIssues(daemonSet((_ds, pod) => { pod.terminationGracePeriodSeconds = 1e19; })))
-      .toEqual(['spec.template.spec.terminationGracePeriodSeconds type/integer-out-of-range']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, pod) => {
+          pod.terminationGracePeriodSeconds = 1e19;
+        }),
+      ),
+    ).toEqual(['spec.template.spec.terminationGracePeriodSeconds type/integer-out-of-range']);
   });
 
   it('reports a fraction in an integer field', () => {
-    expect(typeIssues(daemonSet((_ds, pod) => { pod.terminationGracePeriodSeconds = 1.5; })))
-      .toEqual(['spec.template.spec.terminationGracePeriodSeconds type/not-an-integer']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, pod) => {
+          pod.terminationGracePeriodSeconds = 1.5;
+        }),
+      ),
+    ).toEqual(['spec.template.spec.terminationGracePeriodSeconds type/not-an-integer']);
   });
 
   it('reports Infinity in an integer field, naming the value', () => {
@@ -192,73 +280,138 @@ describe('types: integers', () => {
   });
 
   it('accepts a float with no fraction, which reaches the server as an integer', () => {
-    expect(typeIssues(yamlDoc('apiVersion: v1\nkind: Pod\nspec:\n  terminationGracePeriodSeconds: 30.0\n'))).toEqual([]);
+    expect(typeIssues(yamlDoc('apiVersion: v1\nkind: Pod\nspec:\n  terminationGracePeriodSeconds: 30.0\n'))).toEqual(
+      [],
+    );
   });
 });
 
 describe('types: int-or-string', () => {
   it('accepts an integer and a percentage', () => {
-    expect(typeIssues(daemonSet((ds) => { ds.spec.updateStrategy = { rollingUpdate: { maxUnavailable: 1, maxSurge: '10%' } }; })))
-      .toEqual([]);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.spec.updateStrategy = { rollingUpdate: { maxUnavailable: 1, maxSurge: '10%' } };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('reports a boolean', () => {
-    expect(typeIssues(daemonSet((ds) => { ds.spec.updateStrategy = { rollingUpdate: { maxUnavailable: true } }; })))
-      .toEqual(['spec.updateStrategy.rollingUpdate.maxUnavailable type/invalid-type']);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.spec.updateStrategy = { rollingUpdate: { maxUnavailable: true } };
+        }),
+      ),
+    ).toEqual(['spec.updateStrategy.rollingUpdate.maxUnavailable type/invalid-type']);
   });
 
   it('reports a fraction', () => {
-    expect(typeIssues(daemonSet((ds) => { ds.spec.updateStrategy = { rollingUpdate: { maxUnavailable: 0.5 } }; })))
-      .toEqual(['spec.updateStrategy.rollingUpdate.maxUnavailable type/not-an-integer']);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.spec.updateStrategy = { rollingUpdate: { maxUnavailable: 0.5 } };
+        }),
+      ),
+    ).toEqual(['spec.updateStrategy.rollingUpdate.maxUnavailable type/not-an-integer']);
   });
 
   it('reports an integer beyond int32', () => {
-    expect(typeIssues(daemonSet((_ds, _pod, c) => { c.livenessProbe = { httpGet: { port: 2 ** 31 } }; })))
-      .toEqual(['spec.template.spec.containers[0].livenessProbe.httpGet.port type/integer-out-of-range']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, _pod, c) => {
+          c.livenessProbe = { httpGet: { port: 2 ** 31 } };
+        }),
+      ),
+    ).toEqual(['spec.template.spec.containers[0].livenessProbe.httpGet.port type/integer-out-of-range']);
   });
 });
 
 describe('types: quantities', () => {
   it('accepts strings in quantity syntax and plain numbers', () => {
-    expect(typeIssues(daemonSet((_ds, _pod, c) => {
-      c.resources = { requests: { cpu: '500m', memory: ' 128Mi ' }, limits: { cpu: 0.5, memory: '1e9', 'nvidia.com/gpu': 1 } };
-    }))).toEqual([]);
+    expect(
+      typeIssues(
+        daemonSet((_ds, _pod, c) => {
+          c.resources = {
+            requests: { cpu: '500m', memory: ' 128Mi ' },
+            limits: { cpu: 0.5, memory: '1e9', 'nvidia.com/gpu': 1 },
+          };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('reports a boolean request at the resource key, as error_quantity.yaml expects', () => {
-    expect(typeIssues(daemonSet((_ds, _pod, c) => { c.resources = { requests: { cpu: true } }; })))
-      .toEqual(['spec.template.spec.containers[0].resources.requests[cpu] type/invalid-type']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, _pod, c) => {
+          c.resources = { requests: { cpu: true } };
+        }),
+      ),
+    ).toEqual(['spec.template.spec.containers[0].resources.requests[cpu] type/invalid-type']);
   });
 
   it('reports a quantity with an unknown unit', () => {
-    expect(typeIssues(daemonSet((_ds, pod) => { pod.volumes = [{ name: 'v', emptyDir: { sizeLimit: '1GB' } }]; })))
-      .toEqual(['spec.template.spec.volumes[0].emptyDir.sizeLimit type/invalid-quantity']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, pod) => {
+          pod.volumes = [{ name: 'v', emptyDir: { sizeLimit: '1GB' } }];
+        }),
+      ),
+    ).toEqual(['spec.template.spec.volumes[0].emptyDir.sizeLimit type/invalid-quantity']);
   });
 
-  it.each(['1', '-1.5', '1.', '100Ki', '5e-3', '1E', ' 2Gi '])('accepts the sizeLimit %j, as ParseQuantity does', (q) => {
-    expect(typeIssues(daemonSet((_ds, pod) => { pod.volumes = [{ name: 'v', emptyDir: { sizeLimit: q } }]; }))).toEqual([]);
-  });
+  it.each(['1', '-1.5', '1.', '100Ki', '5e-3', '1E', ' 2Gi '])(
+    'accepts the sizeLimit %j, as ParseQuantity does',
+    (q) => {
+      expect(
+        typeIssues(
+          daemonSet((_ds, pod) => {
+            pod.volumes = [{ name: 'v', emptyDir: { sizeLimit: q } }];
+          }),
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it.each(['', '1 Gi', 'abc', '1e', '1ki'])('reports the sizeLimit %j, as ParseQuantity does', (q) => {
-    expect(typeIssues(daemonSet((_ds, pod) => { pod.volumes = [{ name: 'v', emptyDir: { sizeLimit: q } }]; })))
-      .toEqual(['spec.template.spec.volumes[0].emptyDir.sizeLimit type/invalid-quantity']);
+    expect(
+      typeIssues(
+        daemonSet((_ds, pod) => {
+          pod.volumes = [{ name: 'v', emptyDir: { sizeLimit: q } }];
+        }),
+      ),
+    ).toEqual(['spec.template.spec.volumes[0].emptyDir.sizeLimit type/invalid-quantity']);
   });
 });
 
 describe('types: times', () => {
   it('reports a creationTimestamp that is not RFC 3339', () => {
-    expect(typeIssues(daemonSet((ds) => { ds.metadata.creationTimestamp = '2023-04-11 09:30'; })))
-      .toEqual(['metadata.creationTimestamp type/invalid-time']);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.metadata.creationTimestamp = '2023-04-11 09:30';
+        }),
+      ),
+    ).toEqual(['metadata.creationTimestamp type/invalid-time']);
   });
 
   it('accepts an unquoted YAML timestamp, which kubectl passes on as a string', () => {
-    expect(typeIssues(yamlDoc('apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: 2023-04-11T09:30:00Z\n'))).toEqual([]);
+    expect(
+      typeIssues(yamlDoc('apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: 2023-04-11T09:30:00Z\n')),
+    ).toEqual([]);
   });
 
   it.each([
-    ['2023-04-11T09:30:00Z', true], ['2023-04-11T09:30:00.123+02:00', true], ['2024-02-29T00:00:00Z', true],
-    ['2023-02-29T00:00:00Z', false], ['2023-04-11t09:30:00Z', false], ['2023-04-11T24:00:00Z', false],
-    ['2023-04-11T09:30:00', false], ['2023-04-11', false],
+    ['2023-04-11T09:30:00Z', true],
+    ['2023-04-11T09:30:00.123+02:00', true],
+    ['2024-02-29T00:00:00Z', true],
+    ['2023-02-29T00:00:00Z', false],
+    ['2023-04-11t09:30:00Z', false],
+    ['2023-04-11T24:00:00Z', false],
+    ['2023-04-11T09:30:00', false],
+    ['2023-04-11', false],
   ])('reads %j as time.Parse(RFC3339) does', (s, ok) => {
     expect(isRfc3339(s)).toBe(ok);
   });
@@ -266,7 +419,9 @@ describe('types: times', () => {
 
 describe('types: unknown fields', () => {
   it('reports a field DaemonSetSpec does not have', () => {
-    const m = daemonSet((ds) => { ds.spec.replicas = 2; });
+    const m = daemonSet((ds) => {
+      ds.spec.replicas = 2;
+    });
     expect(typeIssues(m)).toEqual(['spec.replicas type/unknown-field']);
     expect(messages(m)[0]).toContain('unknown field "spec.replicas"');
   });
@@ -276,14 +431,21 @@ describe('types: unknown fields', () => {
   });
 
   it('reports a field with the wrong case and names the right one', () => {
-    const m = daemonSet((_ds, _pod, c) => { c.ports = [{ containerPort: 53, hostIp: '10.0.0.1' }]; });
+    const m = daemonSet((_ds, _pod, c) => {
+      c.ports = [{ containerPort: 53, hostIp: '10.0.0.1' }];
+    });
     expect(typeIssues(m)).toEqual(['spec.template.spec.containers[0].ports[0].hostIp type/unknown-field']);
     expect(messages(m)[0]).toContain('did you mean "hostIP"?');
   });
 
   it('reports an unknown field in the pod template metadata', () => {
-    expect(typeIssues(daemonSet((ds) => { ds.spec.template.metadata.label = { a: 'b' }; })))
-      .toEqual(['spec.template.metadata.label type/unknown-field']);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.spec.template.metadata.label = { a: 'b' };
+        }),
+      ),
+    ).toEqual(['spec.template.metadata.label type/unknown-field']);
   });
 
   it('reports an unknown top-level field', () => {
@@ -292,7 +454,13 @@ describe('types: unknown fields', () => {
 
   it('treats __proto__, constructor and toString keys as unknown fields, not as the prototype', () => {
     const c = JSON.parse('{"name":"agent","image":"busybox","__proto__":{"tty":"x"},"constructor":1,"toString":2}');
-    expect(typeIssues(daemonSet((_ds, pod) => { pod.containers = [c]; }))).toEqual([
+    expect(
+      typeIssues(
+        daemonSet((_ds, pod) => {
+          pod.containers = [c];
+        }),
+      ),
+    ).toEqual([
       'spec.template.spec.containers[0].__proto__ type/unknown-field',
       'spec.template.spec.containers[0].constructor type/unknown-field',
       'spec.template.spec.containers[0].toString type/unknown-field',
@@ -301,7 +469,13 @@ describe('types: unknown fields', () => {
 
   it('accepts any key in a map, __proto__ included', () => {
     const labels = JSON.parse('{"app":"agent","__proto__":"x","constructor":"y"}');
-    expect(typeIssues(daemonSet((ds) => { ds.metadata.labels = labels; }))).toEqual([]);
+    expect(
+      typeIssues(
+        daemonSet((ds) => {
+          ds.metadata.labels = labels;
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 

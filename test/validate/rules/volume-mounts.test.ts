@@ -8,11 +8,15 @@ function of(m: unknown): string[] {
 }
 
 const M = 'spec.template.spec.containers[0].volumeMounts';
-const withMounts = (mounts: any[], edit?: (pod: any, c: any) => void) => daemonSet((_d, p, c) => {
-  p.volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }, { name: 'data', persistentVolumeClaim: { claimName: 'c' } }];
-  c.volumeMounts = mounts;
-  edit?.(p, c);
-});
+const withMounts = (mounts: any[], edit?: (pod: any, c: any) => void) =>
+  daemonSet((_d, p, c) => {
+    p.volumes = [
+      { name: 'logs', hostPath: { path: '/var/log' } },
+      { name: 'data', persistentVolumeClaim: { claimName: 'c' } },
+    ];
+    c.volumeMounts = mounts;
+    edit?.(p, c);
+  });
 
 describe('volumeMounts', () => {
   it('accepts a mount of a declared volume', () => {
@@ -24,8 +28,13 @@ describe('volumeMounts', () => {
   });
 
   it('rejects a mount of a volume that is itself invalid', () => {
-    expect(of(withMounts([{ name: 'bad', mountPath: '/x' }], (p) => { p.volumes.push({ name: 'bad', hostPath: { path: '' } }); })))
-      .toEqual([`${M}[0].name volume-mount/volume-not-found`]);
+    expect(
+      of(
+        withMounts([{ name: 'bad', mountPath: '/x' }], (p) => {
+          p.volumes.push({ name: 'bad', hostPath: { path: '' } });
+        }),
+      ),
+    ).toEqual([`${M}[0].name volume-mount/volume-not-found`]);
   });
 
   it('requires mountPath', () => {
@@ -33,7 +42,14 @@ describe('volumeMounts', () => {
   });
 
   it('rejects two mounts at one path', () => {
-    expect(of(withMounts([{ name: 'logs', mountPath: '/x' }, { name: 'data', mountPath: '/x' }]))).toEqual([`${M}[1].mountPath volume-mount/mount-path-duplicate`]);
+    expect(
+      of(
+        withMounts([
+          { name: 'logs', mountPath: '/x' },
+          { name: 'data', mountPath: '/x' },
+        ]),
+      ),
+    ).toEqual([`${M}[1].mountPath volume-mount/mount-path-duplicate`]);
   });
 
   it('accepts a relative subPath', () => {
@@ -41,27 +57,43 @@ describe('volumeMounts', () => {
   });
 
   it('rejects an absolute subPath, at volumeMounts.subPath as Go prints it', () => {
-    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPath: '/abs' }]))).toEqual([`${M}.subPath volume-mount/path-not-relative`]);
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPath: '/abs' }]))).toEqual([
+      `${M}.subPath volume-mount/path-not-relative`,
+    ]);
   });
 
   it('rejects a subPathExpr with "..", at volumeMounts.subPathExpr', () => {
-    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPathExpr: 'a/../b' }]))).toEqual([`${M}.subPathExpr volume-mount/path-backsteps`]);
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPathExpr: 'a/../b' }]))).toEqual([
+      `${M}.subPathExpr volume-mount/path-backsteps`,
+    ]);
   });
 
   it('rejects subPath and subPathExpr together', () => {
-    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPath: 'a', subPathExpr: '$(POD)' }]))).toEqual([`${M}[0].subPathExpr volume-mount/sub-path-exclusive`]);
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', subPath: 'a', subPathExpr: '$(POD)' }]))).toEqual([
+      `${M}[0].subPathExpr volume-mount/sub-path-exclusive`,
+    ]);
   });
 
   it('rejects an unknown mountPropagation', () => {
-    expect(of(withMounts([{ name: 'logs', mountPath: '/x', mountPropagation: 'Shared' }]))).toEqual([`${M}.mountPropagation volume-mount/propagation-unsupported`]);
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', mountPropagation: 'Shared' }]))).toEqual([
+      `${M}.mountPropagation volume-mount/propagation-unsupported`,
+    ]);
   });
 
   it('forbids Bidirectional propagation in an unprivileged container', () => {
-    expect(of(withMounts([{ name: 'logs', mountPath: '/x', mountPropagation: 'Bidirectional' }]))).toEqual([`${M}.mountPropagation volume-mount/bidirectional-unprivileged`]);
+    expect(of(withMounts([{ name: 'logs', mountPath: '/x', mountPropagation: 'Bidirectional' }]))).toEqual([
+      `${M}.mountPropagation volume-mount/bidirectional-unprivileged`,
+    ]);
   });
 
   it('accepts Bidirectional propagation in a privileged container', () => {
-    expect(of(withMounts([{ name: 'logs', mountPath: '/x', mountPropagation: 'Bidirectional' }], (_p, c) => { c.securityContext = { privileged: true }; }))).toEqual([]);
+    expect(
+      of(
+        withMounts([{ name: 'logs', mountPath: '/x', mountPropagation: 'Bidirectional' }], (_p, c) => {
+          c.securityContext = { privileged: true };
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -69,10 +101,22 @@ describe('volumeDevices', () => {
   const D = 'spec.template.spec.containers[0].volumeDevices';
 
   it('accepts a block device from a claim', () => {
-    expect(of(withMounts([], (_p, c) => { c.volumeDevices = [{ name: 'data', devicePath: '/dev/xvda' }]; }))).toEqual([]);
+    expect(
+      of(
+        withMounts([], (_p, c) => {
+          c.volumeDevices = [{ name: 'data', devicePath: '/dev/xvda' }];
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a block device from a hostPath volume', () => {
-    expect(of(withMounts([], (_p, c) => { c.volumeDevices = [{ name: 'logs', devicePath: '/dev/xvda' }]; }))).toEqual([`${D}[0].name volume-device/not-a-claim`]);
+    expect(
+      of(
+        withMounts([], (_p, c) => {
+          c.volumeDevices = [{ name: 'logs', devicePath: '/dev/xvda' }];
+        }),
+      ),
+    ).toEqual([`${D}[0].name volume-device/not-a-claim`]);
   });
 });

@@ -8,22 +8,40 @@ function of(m: unknown): string[] {
 }
 
 const V = 'spec.template.spec.volumes';
-const withVolumes = (...volumes: any[]) => daemonSet((_d, p) => { p.volumes = volumes; });
+const withVolumes = (...volumes: any[]) =>
+  daemonSet((_d, p) => {
+    p.volumes = volumes;
+  });
 
 describe('volumes', () => {
   it('accepts the common sources', () => {
-    expect(of(withVolumes(
-      { name: 'a', emptyDir: {} },
-      { name: 'b', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
-      { name: 'c', hostPath: { path: '/var/log', type: 'DirectoryOrCreate' } },
-      { name: 'd', nfs: { server: 'nfs.local', path: '/exports' } },
-      { name: 'e', configMap: { name: 'cfg', defaultMode: 0o644, items: [{ key: 'k', path: 'dir/k', mode: 0o400 }] } },
-      { name: 'f', secret: { secretName: 's' } },
-      { name: 'g', persistentVolumeClaim: { claimName: 'c' } },
-      { name: 'h', csi: { driver: 'csi.example.com' } },
-      { name: 'i', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
-      { name: 'j', projected: { sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 3600 } }, { configMap: { name: 'x' } }] } },
-    ))).toEqual([]);
+    expect(
+      of(
+        withVolumes(
+          { name: 'a', emptyDir: {} },
+          { name: 'b', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
+          { name: 'c', hostPath: { path: '/var/log', type: 'DirectoryOrCreate' } },
+          { name: 'd', nfs: { server: 'nfs.local', path: '/exports' } },
+          {
+            name: 'e',
+            configMap: { name: 'cfg', defaultMode: 0o644, items: [{ key: 'k', path: 'dir/k', mode: 0o400 }] },
+          },
+          { name: 'f', secret: { secretName: 's' } },
+          { name: 'g', persistentVolumeClaim: { claimName: 'c' } },
+          { name: 'h', csi: { driver: 'csi.example.com' } },
+          { name: 'i', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
+          {
+            name: 'j',
+            projected: {
+              sources: [
+                { serviceAccountToken: { path: 'token', expirationSeconds: 3600 } },
+                { configMap: { name: 'x' } },
+              ],
+            },
+          },
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('requires a name', () => {
@@ -35,7 +53,9 @@ describe('volumes', () => {
   });
 
   it('rejects a duplicate name at the later volume', () => {
-    expect(of(withVolumes({ name: 'a', emptyDir: {} }, { name: 'a', emptyDir: {} }))).toEqual([`${V}[1].name volume/name-duplicate`]);
+    expect(of(withVolumes({ name: 'a', emptyDir: {} }, { name: 'a', emptyDir: {} }))).toEqual([
+      `${V}[1].name volume/name-duplicate`,
+    ]);
   });
 
   it('requires a volume type', () => {
@@ -47,35 +67,52 @@ describe('volumes', () => {
   });
 
   it('forbids a second volume type at its own path', () => {
-    expect(of(withVolumes({ name: 'a', emptyDir: {}, hostPath: { path: '/x' } }))).toEqual([`${V}[0].hostPath volume/source-multiple`]);
+    expect(of(withVolumes({ name: 'a', emptyDir: {}, hostPath: { path: '/x' } }))).toEqual([
+      `${V}[0].hostPath volume/source-multiple`,
+    ]);
   });
 
   it('uses Go\'s own path for a second downwardAPI source ("downwarAPI")', () => {
-    expect(of(withVolumes({ name: 'a', secret: { secretName: 's' }, downwardAPI: {} }))).toEqual([`${V}[0].downwarAPI volume/source-multiple`]);
+    expect(of(withVolumes({ name: 'a', secret: { secretName: 's' }, downwardAPI: {} }))).toEqual([
+      `${V}[0].downwarAPI volume/source-multiple`,
+    ]);
   });
 
   it('requires a hostPath path', () => {
-    expect(of(withVolumes({ name: 'a', hostPath: { path: '' } }))).toEqual([`${V}[0].hostPath.path volume/field-required`]);
+    expect(of(withVolumes({ name: 'a', hostPath: { path: '' } }))).toEqual([
+      `${V}[0].hostPath.path volume/field-required`,
+    ]);
   });
 
   it('rejects ".." in a hostPath path', () => {
-    expect(of(withVolumes({ name: 'a', hostPath: { path: '/var/../etc' } }))).toEqual([`${V}[0].hostPath.path volume/path-backsteps`]);
+    expect(of(withVolumes({ name: 'a', hostPath: { path: '/var/../etc' } }))).toEqual([
+      `${V}[0].hostPath.path volume/path-backsteps`,
+    ]);
   });
 
   it('rejects an unknown hostPath type', () => {
-    expect(of(withVolumes({ name: 'a', hostPath: { path: '/x', type: 'Dir' } }))).toEqual([`${V}[0].hostPath.type volume/host-path-type-unsupported`]);
+    expect(of(withVolumes({ name: 'a', hostPath: { path: '/x', type: 'Dir' } }))).toEqual([
+      `${V}[0].hostPath.type volume/host-path-type-unsupported`,
+    ]);
   });
 
   it('rejects a negative emptyDir sizeLimit', () => {
-    expect(of(withVolumes({ name: 'a', emptyDir: { sizeLimit: '-1Gi' } }))).toEqual([`${V}[0].emptyDir.sizeLimit volume/size-limit-negative`]);
+    expect(of(withVolumes({ name: 'a', emptyDir: { sizeLimit: '-1Gi' } }))).toEqual([
+      `${V}[0].emptyDir.sizeLimit volume/size-limit-negative`,
+    ]);
   });
 
   it('rejects a relative NFS path', () => {
-    expect(of(withVolumes({ name: 'a', nfs: { server: 's', path: 'exports' } }))).toEqual([`${V}[0].nfs.path volume/nfs-path-not-absolute`]);
+    expect(of(withVolumes({ name: 'a', nfs: { server: 's', path: 'exports' } }))).toEqual([
+      `${V}[0].nfs.path volume/nfs-path-not-absolute`,
+    ]);
   });
 
   it('reports an empty NFS path as required and not absolute, as Go does', () => {
-    expect(of(withVolumes({ name: 'a', nfs: { server: 's' } }))).toEqual([`${V}[0].nfs.path volume/field-required`, `${V}[0].nfs.path volume/nfs-path-not-absolute`]);
+    expect(of(withVolumes({ name: 'a', nfs: { server: 's' } }))).toEqual([
+      `${V}[0].nfs.path volume/field-required`,
+      `${V}[0].nfs.path volume/nfs-path-not-absolute`,
+    ]);
   });
 
   it('requires the NFS server', () => {
@@ -87,57 +124,95 @@ describe('volumes', () => {
   });
 
   it('rejects a defaultMode above 0777', () => {
-    expect(of(withVolumes({ name: 'a', secret: { secretName: 's', defaultMode: 0o1000 } }))).toEqual([`${V}[0].secret.defaultMode volume/file-mode-invalid`]);
+    expect(of(withVolumes({ name: 'a', secret: { secretName: 's', defaultMode: 0o1000 } }))).toEqual([
+      `${V}[0].secret.defaultMode volume/file-mode-invalid`,
+    ]);
   });
 
   it('rejects an item path starting with ".."', () => {
-    expect(of(withVolumes({ name: 'a', secret: { secretName: 's', items: [{ key: 'k', path: '..data' }] } })))
-      .toEqual([`${V}[0].secret.items[0].path volume/path-reserved`]);
+    expect(of(withVolumes({ name: 'a', secret: { secretName: 's', items: [{ key: 'k', path: '..data' }] } }))).toEqual([
+      `${V}[0].secret.items[0].path volume/path-reserved`,
+    ]);
   });
 
   it('rejects an absolute item path', () => {
-    expect(of(withVolumes({ name: 'a', configMap: { name: 'c', items: [{ key: 'k', path: '/etc/k' }] } })))
-      .toEqual([`${V}[0].configMap.items[0].path volume/path-not-relative`]);
+    expect(of(withVolumes({ name: 'a', configMap: { name: 'c', items: [{ key: 'k', path: '/etc/k' }] } }))).toEqual([
+      `${V}[0].configMap.items[0].path volume/path-not-relative`,
+    ]);
   });
 
   it('requires the claimName of a persistentVolumeClaim', () => {
-    expect(of(withVolumes({ name: 'a', persistentVolumeClaim: {} }))).toEqual([`${V}[0].persistentVolumeClaim.claimName volume/field-required`]);
+    expect(of(withVolumes({ name: 'a', persistentVolumeClaim: {} }))).toEqual([
+      `${V}[0].persistentVolumeClaim.claimName volume/field-required`,
+    ]);
   });
 
   it('requires the CSI driver', () => {
-    expect(of(withVolumes({ name: 'a', csi: {} }))).toEqual([`${V}[0].csi.driver volume/csi-driver-invalid`, `${V}[0].csi.driver volume/field-required`]);
+    expect(of(withVolumes({ name: 'a', csi: {} }))).toEqual([
+      `${V}[0].csi.driver volume/csi-driver-invalid`,
+      `${V}[0].csi.driver volume/field-required`,
+    ]);
   });
 
   it('rejects two sources in one projection', () => {
-    expect(of(withVolumes({ name: 'a', projected: { sources: [{ configMap: { name: 'x' }, secret: { name: 'y' } }] } })))
-      .toEqual([`${V}[0].projected.sources[0] volume/projection-multiple`]);
+    expect(
+      of(withVolumes({ name: 'a', projected: { sources: [{ configMap: { name: 'x' }, secret: { name: 'y' } }] } })),
+    ).toEqual([`${V}[0].projected.sources[0] volume/projection-multiple`]);
   });
 
   it('rejects a token projection shorter than 10 minutes', () => {
-    expect(of(withVolumes({ name: 'a', projected: { sources: [{ serviceAccountToken: { path: 't', expirationSeconds: 60 } }] } })))
-      .toEqual([`${V}[0].projected.sources[0].serviceAccountToken.expirationSeconds volume/token-expiration-invalid`]);
+    expect(
+      of(
+        withVolumes({
+          name: 'a',
+          projected: { sources: [{ serviceAccountToken: { path: 't', expirationSeconds: 60 } }] },
+        }),
+      ),
+    ).toEqual([`${V}[0].projected.sources[0].serviceAccountToken.expirationSeconds volume/token-expiration-invalid`]);
   });
 
   it('rejects an unsupported downwardAPI volume field, at the volume path without the item index', () => {
-    expect(of(withVolumes({ name: 'a', downwardAPI: { items: [{ path: 'n', fieldRef: { fieldPath: 'spec.nodeName' } }] } })))
-      .toEqual([`${V}[0].downwardAPI.fieldRef.fieldPath volume/field-path-unsupported`]);
+    expect(
+      of(withVolumes({ name: 'a', downwardAPI: { items: [{ path: 'n', fieldRef: { fieldPath: 'spec.nodeName' } }] } })),
+    ).toEqual([`${V}[0].downwardAPI.fieldRef.fieldPath volume/field-path-unsupported`]);
   });
 
   it('requires containerName for a downwardAPI resourceFieldRef', () => {
-    expect(of(withVolumes({ name: 'a', downwardAPI: { items: [{ path: 'cpu', resourceFieldRef: { resource: 'limits.cpu' } }] } })))
-      .toEqual([`${V}[0].downwardAPI.resourceFieldRef.containerName volume/resource-container-required`]);
+    expect(
+      of(
+        withVolumes({
+          name: 'a',
+          downwardAPI: { items: [{ path: 'cpu', resourceFieldRef: { resource: 'limits.cpu' } }] },
+        }),
+      ),
+    ).toEqual([`${V}[0].downwardAPI.resourceFieldRef.containerName volume/resource-container-required`]);
   });
 
   it('requires the claim template of an ephemeral volume', () => {
-    expect(of(withVolumes({ name: 'a', ephemeral: {} }))).toEqual([`${V}[0].ephemeral.volumeClaimTemplate volume/field-required`]);
+    expect(of(withVolumes({ name: 'a', ephemeral: {} }))).toEqual([
+      `${V}[0].ephemeral.volumeClaimTemplate volume/field-required`,
+    ]);
   });
 
   it('accepts a complete ephemeral volume', () => {
-    expect(of(withVolumes({ name: 'a', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }))).toEqual([]);
+    expect(
+      of(
+        withVolumes({
+          name: 'a',
+          ephemeral: {
+            volumeClaimTemplate: {
+              spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+            },
+          },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('validates gcePersistentDisk under Go\'s "persistentDisk" path', () => {
-    expect(of(withVolumes({ name: 'a', gcePersistentDisk: {} }))).toEqual([`${V}[0].persistentDisk.pdName volume/field-required`]);
+    expect(of(withVolumes({ name: 'a', gcePersistentDisk: {} }))).toEqual([
+      `${V}[0].persistentDisk.pdName volume/field-required`,
+    ]);
   });
 
   it('requires the monitors of a cephfs volume', () => {
