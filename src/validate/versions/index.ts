@@ -9,6 +9,7 @@ export {
   SUPPORTED_KUBERNETES_VERSIONS,
   UnsupportedKubernetesVersionError,
 } from './minors';
+export { type ValidationOptions, validationOptionsOf } from './options';
 export { profileOf, type VersionProfile } from './profile';
 export { type Definition, fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from './schema';
 export { SWITCH_NAMES, type SwitchName, type Switches } from './switches';

@@ -1,5 +1,6 @@
 import { type GateName, type Gates, gatesOf } from './gates';
 import { type KubernetesVersion, resolveKubernetesVersion } from './minors';
+import { type ValidationOptions, validationOptionsOf } from './options';
 import { type Schema, schemaOf } from './schema';
 import { type Switches, switchesOf } from './switches';
 
@@ -13,6 +14,8 @@ export interface VersionProfile {
   readonly gates: Gates;
   /** Behaviour changes without a gate. */
   readonly switches: Switches;
+  /** The validation options the create path derives from the gates and switches. */
+  readonly options: ValidationOptions;
 }
 
 const PROFILES = new Map<string, VersionProfile>();
@@ -26,11 +29,14 @@ export function profileOf(version: string, gateOverrides?: Partial<Record<GateNa
   const custom = gateOverrides !== undefined && Object.keys(gateOverrides).length > 0;
   const cached = custom ? undefined : PROFILES.get(minor);
   if (cached) return cached;
+  const gates = Object.freeze(gatesOf(minor, gateOverrides));
+  const switches = Object.freeze(switchesOf(minor));
   const profile: VersionProfile = Object.freeze({
     version: minor,
     schema: schemaOf(minor),
-    gates: Object.freeze(gatesOf(minor, gateOverrides)),
-    switches: Object.freeze(switchesOf(minor)),
+    gates,
+    switches,
+    options: Object.freeze(validationOptionsOf(gates, switches)),
   });
   if (!custom) PROFILES.set(minor, profile);
   return profile;

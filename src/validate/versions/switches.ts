@@ -15,6 +15,8 @@ const TABLE = {
   sysctlHostNamespaceCheck: { since: '1.29' },
   /** 1.29 only: dropDisabledFields nils lifecycle sleep but keeps the handler (1.30 drops the whole handler). */
   sleepDropLeavesEmptyHandler: { since: '1.29', until: '1.29' },
+  /** 1.34: dropContainerRestartRules also drops a regular container's restartPolicy and a non-Always init one while ContainerRestartRules is off. */
+  restartRulesDropRestartPolicy: { since: '1.34' },
   /** 1.30: validateProjectionSources checks serviceAccountToken.path with ValidateLocalNonReservedPath (AllowNonLocalProjectedTokenPath false on create). */
   projectedTokenLocalPath: { since: '1.30' },
   /** 1.30: ValidateHostAliases indexes its paths and uses IsValidIP's wording. */
