@@ -77,10 +77,11 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
     ];
   }
   const gathered = gather(rules);
+  const memo = new Map<object, unknown>();
   // Contexts are written out rather than spread from a base: same fields, in the same order.
-  run(gathered.manifest, manifest, [], { manifest }, issues);
+  run(gathered.manifest, manifest, [], { manifest, memo }, issues);
   const metaRules = gathered.objectMeta;
-  run(metaRules, field(manifest, 'metadata'), ['metadata'], { manifest, metadataOf: 'object' }, issues);
+  run(metaRules, field(manifest, 'metadata'), ['metadata'], { manifest, metadataOf: 'object', memo }, issues);
 
   const isPod = kind === 'Pod';
   const podSpecPath: FieldPath = isPod ? ['spec'] : ['spec', 'template', 'spec'];
@@ -89,19 +90,19 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
       metaRules,
       field(manifest, 'spec', 'template', 'metadata'),
       ['spec', 'template', 'metadata'],
-      { manifest, metadataOf: 'podTemplate' },
+      { manifest, metadataOf: 'podTemplate', memo },
       issues,
     );
   }
   const podSpec = isPod ? field(manifest, 'spec') : field(manifest, 'spec', 'template', 'spec');
-  const podCtx: RuleContext = { manifest, podSpec, podSpecPath };
+  const podCtx: RuleContext = { manifest, podSpec, podSpecPath, memo };
   run(gathered.podSpec, podSpec, podSpecPath, podCtx, issues);
 
   const containerRules = gathered.container;
   for (const containerList of CONTAINER_LISTS) {
     const containers = list(field(podSpec, containerList));
     if (containers.length === 0) continue;
-    const ctx: RuleContext = { manifest, podSpec, podSpecPath, containerList };
+    const ctx: RuleContext = { manifest, podSpec, podSpecPath, containerList, memo };
     for (let i = 0; i < containers.length; i++) {
       if (!(i in containers)) continue; // forEach skipped holes; kept so custom rules see the same calls
       run(containerRules, containers[i], [...podSpecPath, containerList, i], ctx, issues);
