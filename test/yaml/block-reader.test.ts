@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readYamlStream, readYamlStreamExact, toYamlStream } from '../src/yaml';
-import { readChunkBlock } from '../src/yaml-block';
-import { findFakeDiscovery, findKubectl127, KubectlDecoder } from './support/kubectl';
-import { CORPORA, daemonSet } from './support/manifest';
-import { exactChunk, kubectlRows, random, yamlFiles } from './support/yaml-oracle';
+import { readYamlStream, readYamlStreamExact, toYamlStream } from '../../src/yaml';
+import { readChunkBlock } from '../../src/yaml/block-reader';
+import { findFakeDiscovery, findKubectl127, KubectlDecoder } from '../support/kubectl';
+import { CORPORA, daemonSet } from '../support/manifest';
+import { exactChunk, kubectlRows, random, yamlFiles } from '../support/yaml-oracle';
 
 /**
  * The block reader (readYamlStream's first reader) must give exactly what the exact reader
@@ -34,7 +34,7 @@ describe('readChunkBlock agrees with the exact reader', () => {
   });
 
   it("takes every document the synth writes for the committed examples (ConfigMaps' block scalars too), and reads it as the exact reader", () => {
-    const dist = path.join(__dirname, '..', 'dist');
+    const dist = path.join(__dirname, '..', '..', 'dist');
     let documents = 0;
     for (const file of fs.readdirSync(dist).filter((f) => f.endsWith('.yaml'))) {
       for (const chunk of fs.readFileSync(path.join(dist, file), 'utf8').split(/^---\n/m)) {

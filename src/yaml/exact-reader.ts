@@ -1,17 +1,17 @@
 import type { Alias, Node, Scalar, YAMLMap } from 'yaml';
-import { yamlLibrary } from './yaml-library';
-import { formatFloatKey, INT64_MAX, MERGE_KEY } from './yaml-1.1-kubectl';
-import { kubectlSchema } from './yaml-kubectl-schema';
+import { yamlLibrary } from './library';
+import { formatFloatKey, INT64_MAX, MERGE_KEY } from './go-yaml-resolve';
+import { kubectlSchema } from './kubectl-schema';
 
 /**
  * The exact reader: a chunk (one document as kubectl cuts the stream) through the yaml package,
- * with go-yaml's scalar rules (yaml-kubectl-schema.ts) and decode.go's rules for keys, aliases and
+ * with go-yaml's scalar rules (kubectl-schema.ts) and decode.go's rules for keys, aliases and
  * merges, every error worded with its line and column. readYamlStream asks it only for chunks
- * the fast readers (yaml-block.ts, yaml-fast.ts) decline, and only then loads the yaml package:
- * it is what the fast readers are tested against.
+ * the block reader (block-reader.ts) declines, and only then loads the yaml package:
+ * it is what the block reader is tested against.
  */
 
-/** The yaml package and the schema, set when the first chunk comes: a run whose chunks all take a fast reader never loads them. */
+/** The yaml package and the schema, set when the first chunk comes: a run whose chunks all take the block reader never loads them. */
 let Y: ReturnType<typeof yamlLibrary>;
 let schema: ReturnType<typeof kubectlSchema> | undefined;
 

@@ -43,7 +43,7 @@ for (const [tag, value, words] of [
 RESOLVE_MAP.set('', [NULL_TAG, null]);
 
 /** resolveTable of resolve.go: the first character decides what a plain scalar may be. */
-export function hintOf(s: string): string | undefined {
+function hintOf(s: string): string | undefined {
   if (s === '') return 'N';
   const c = s.charCodeAt(0);
   return c < 0x80 ? HINTS[c] : undefined;

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalManifest, readYamlStream, toYaml } from '../src';
-import { BlockEmitter } from '../src/yaml-emit';
-import { toYamlExact } from '../src/yaml';
+import { canonicalManifest, readYamlStream, toYaml } from '../../src';
+import { BlockEmitter } from '../../src/yaml/block-emitter';
+import { toYamlExact } from '../../src/yaml';
 
 /** Files of YAML documents: the committed examples, and the corpora when available. */
 function yamlFiles(): string[] {
-  const dist = path.join(__dirname, '..', 'dist');
+  const dist = path.join(__dirname, '..', '..', 'dist');
   const files = fs
     .readdirSync(dist)
     .filter((f) => f.endsWith('.yaml'))

@@ -1,5 +1,5 @@
 import type { ScalarTag, Schema } from 'yaml';
-import { yamlLibrary } from './yaml-library';
+import { yamlLibrary } from './library';
 import {
   BINARY_TAG,
   BOOL_TAG,
@@ -12,10 +12,10 @@ import {
   NULL_TAG,
   STR_TAG,
   TIMESTAMP_TAG,
-} from './yaml-1.1-kubectl';
+} from './go-yaml-resolve';
 
 /**
- * go-yaml's scalar rules (goResolve, yaml-1.1-kubectl.ts) as a schema of the yaml package, for
+ * go-yaml's scalar rules (goResolve, go-yaml-resolve.ts) as a schema of the yaml package, for
  * the exact reader: implicit tags resolve plain scalars as resolve.go does, explicit ones
  * (`!!int "12"`, `!!binary ...`) as go-yaml decodes them.
  */

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { readYamlStream, toYaml, toYamlStream } from '../src';
-import { findFakeDiscovery, findKubectl127, KubectlDecoder } from './support/kubectl';
+import * as fs from 'node:fs';
+import { readYamlStream, toYaml, toYamlStream } from '../../src';
+import { readYamlStreamExact } from '../../src/yaml';
+import { CORPORA } from '../support/manifest';
+import { yamlFiles } from '../support/yaml-oracle';
+import { findFakeDiscovery, findKubectl127, KubectlDecoder } from '../support/kubectl';
 
 /** Strings a YAML 1.1 reader (kubectl's go-yaml v2, PyYAML) would read as another type. */
 const AMBIGUOUS = [
@@ -137,6 +141,24 @@ describe('readYamlStream', () => {
     expect(docs[0].value).toEqual({ a: 1 });
     expect(docs[1].errors.join(' ')).toMatch(/line \d+, column \d+/);
   });
+
+  it.skipIf(!CORPORA)(
+    'reads every corpus file, whole and with CRLF line ends, as the exact reader alone does',
+    () => {
+      const wrong: string[] = [];
+      let files = 0;
+      for (const file of yamlFiles(CORPORA!)) {
+        const text = fs.readFileSync(file, 'utf8');
+        for (const t of [text, text.replace(/\n/g, '\r\n')]) {
+          if (JSON.stringify(readYamlStream(t)) !== JSON.stringify(readYamlStreamExact(t))) wrong.push(file);
+        }
+        files++;
+      }
+      expect(wrong.slice(0, 5)).toEqual([]);
+      expect(files).toBeGreaterThan(1000);
+    },
+    120_000,
+  );
 });
 
 const kubectl = findKubectl127();

@@ -4,8 +4,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readYamlStream } from '../src/yaml';
-import { findFakeDiscovery, findKubectl127 } from './support/kubectl';
+import { readYamlStream } from '../../src/yaml';
+import { findFakeDiscovery, findKubectl127 } from '../support/kubectl';
 
 /**
  * How kubectl 1.27 reads YAML, row by row. Every expectation was recorded from the real

@@ -1,13 +1,13 @@
-import { plainValue } from './yaml-1.1-kubectl';
+import { plainValue } from './go-yaml-resolve';
 
 /**
- * What the block reader (yaml-block.ts) takes of characters and scalars, shared by its scanners:
+ * What the block reader (block-reader.ts) takes of characters and scalars, shared by its scanners:
  * the characters it lets through, those that cannot open a plain scalar, and a plain scalar's
  * value as kubectl would send it.
  */
 
-/** Thrown to hand the chunk to the next reader: nothing is wrong with the input, it is only outside this reader's subset. */
-export const REFUSE = Symbol('refuse');
+/** Thrown to decline the chunk, which the exact reader then reads: nothing is wrong with the input, it is only outside the block reader's subset. */
+export const DECLINE = Symbol('refuse');
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -35,14 +35,14 @@ for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 
 /** A plain scalar's value as encoding/json writes what go-yaml decoded; refused where that is not a JSON number or string. */
 export function plainScalar(s: string): unknown {
-  if (s === '<<') throw REFUSE;
+  if (s === '<<') throw DECLINE;
   const v = plainValue(s);
   if (typeof v === 'bigint') {
-    if (v > MAX_SAFE || v < -MAX_SAFE) throw REFUSE;
+    if (v > MAX_SAFE || v < -MAX_SAFE) throw DECLINE;
     return Number(v);
   }
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw REFUSE;
+    if (!Number.isFinite(v)) throw DECLINE;
     return v === 0 ? 0 : v;
   }
   return v;
