@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { validateManifest } from '../../src/validate/engine';
 import { toFieldPath } from '../../src/validate/issue';
-import type { OracleVerdict } from '../support/oracle';
+import type { OracleResult } from '../support/oracle';
 
 /**
  * Kubernetes' own table-driven validation tests, translated into DaemonSets (test/k8s/fixtures/).
@@ -118,12 +118,12 @@ export function loadFixtures(dir = FIXTURES_DIR): Fixture[] {
 }
 
 /** The server's paths of a verdict, each once, in the server's order. */
-export function oraclePaths(v: OracleVerdict): string[] {
+export function oraclePaths(v: OracleResult): string[] {
   return [...new Set(v.causes.map((c) => c.path))];
 }
 
 /** The expectation to record for an oracle verdict. */
-export function expectationOf(v: OracleVerdict): Expectation {
+export function expectationOf(v: OracleResult): Expectation {
   return v.verdict === 'INVALID' ? { verdict: v.verdict, paths: oraclePaths(v) } : { verdict: v.verdict };
 }
 

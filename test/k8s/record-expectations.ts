@@ -29,7 +29,7 @@ try {
     const cases = doc.get('cases');
     if (!isSeq(cases)) throw new Error(`${fixture.file}: no cases`);
     cases.items.forEach((item, i) => {
-      const v = verdicts.get(files[i]);
+      const v = verdicts[i];
       if (!v || !isMap(item)) throw new Error(`${fixture.file}: case ${i} has no answer`);
       item.set('expect', doc.createNode(expectationOf(v)));
     });

@@ -3,77 +3,83 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * The real kube-apiserver create path of one Kubernetes minor, run offline:
- * `shared/tools/k8s-oracle/run 1.XX FILE...` (see its README). It is the reference: where the
- * engine differs from it, the engine is wrong.
+ * The k8s-oracle (shared/tools/k8s-oracle): the real kube-apiserver create path of each minor
+ * 1.27 … 1.34, compiled from its vendored sources. Found through K8S_SHARED, else ../shared beside
+ * the checkout (where CI has it). Tests that need it skip with a visible notice when it is absent.
  */
+export function findOracle(): string | undefined {
+  const shared = process.env.K8S_SHARED ?? path.resolve(__dirname, '..', '..', '..', 'shared');
+  const run = path.join(shared, 'tools', 'k8s-oracle', 'run');
+  return fs.existsSync(run) ? run : undefined;
+}
 
-/** One cause of an `INVALID` verdict: the server's field path and error type. */
+/** The oracle's verdicts (its README, "Output"). */
+export type OracleVerdict = 'VALID' | 'INVALID' | 'STRICT' | 'DECODEERR' | 'YAMLERR' | 'NOTDS' | 'ERROR';
+
+/** One cause of an INVALID verdict: `path {FieldValueType: message}`. */
 export interface OracleCause {
   readonly path: string;
+  /** `FieldValueInvalid`, `FieldValueRequired`, … */
   readonly type: string;
   readonly message: string;
 }
 
-/** The oracle's answer for one file. */
-export interface OracleVerdict {
-  /** `VALID`, `INVALID`, `STRICT`, `DECODEERR`, `YAMLERR`, `NOTDS` or `ERROR`. */
-  readonly verdict: string;
-  /** Every cause of an `INVALID`, in the server's order. */
-  readonly causes: readonly OracleCause[];
-  /** The details column as printed (decoder messages for the other verdicts). */
+/** One line of the oracle's output. */
+export interface OracleResult {
+  readonly file: string;
+  readonly verdict: OracleVerdict;
+  /** The DETAILS column as printed. */
   readonly details: string;
+  /** INVALID: each cause; STRICT: one per unknown field, with its path and type `FieldValueUnknown`. */
+  readonly causes: readonly OracleCause[];
+  /** VALID: the API warnings, in the server's order. */
+  readonly warnings: readonly string[];
 }
 
-/** shared/tools/k8s-oracle/run, through K8S_SHARED (or K8S_CORPORA's parent), when it can run here. */
-export function findOracle(): string | undefined {
-  const shared =
-    process.env.K8S_SHARED ?? (process.env.K8S_CORPORA ? path.dirname(process.env.K8S_CORPORA) : undefined);
-  const run = shared ? path.join(shared, 'tools', 'k8s-oracle', 'run') : undefined;
-  // The oracles are linux/amd64 binaries.
-  if (!run || !fs.existsSync(run) || process.platform !== 'linux' || process.arch !== 'x64') return undefined;
-  return run;
+const CAUSE = /^(.*?) \{(FieldValue\w+): ([\s\S]*)\}$/;
+
+function parseCauses(verdict: string, details: string): OracleCause[] {
+  if (verdict === 'STRICT') {
+    return [...details.matchAll(/unknown field "([^"]+)"/g)].map((m) => ({
+      path: m[1],
+      type: 'FieldValueUnknown',
+      message: 'unknown field',
+    }));
+  }
+  if (verdict !== 'INVALID') return [];
+  return details.split(' ;; ').map((c) => {
+    const m = CAUSE.exec(c);
+    return m ? { path: m[1], type: m[2], message: m[3] } : { path: '', type: 'unparsed', message: c };
+  });
 }
 
-// `path {FieldValueInvalid: message}`; the message may itself hold braces, so split at the first ' {'.
-function parseCause(text: string): OracleCause {
-  const at = text.indexOf(' {');
-  if (at < 0) return { path: text.trim(), type: '', message: '' };
-  const body = text.slice(at + 2, text.endsWith('}') ? -1 : undefined);
-  const colon = body.indexOf(':');
-  return {
-    path: text.slice(0, at).trim(),
-    type: colon < 0 ? body : body.slice(0, colon),
-    message: colon < 0 ? '' : body.slice(colon + 1).trim(),
-  };
+/** Parses the oracle's tab-separated output, one result per line. */
+export function parseOracleOutput(out: string): OracleResult[] {
+  return out
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((line) => {
+      const [file, verdict, details = '', w = ''] = line.split('\t');
+      return {
+        file,
+        verdict: verdict as OracleVerdict,
+        details,
+        causes: parseCauses(verdict, details),
+        warnings: w.startsWith('W: ') ? w.slice(3).split(' ;; ') : [],
+      };
+    });
 }
 
-/** Parses one output line of `run` (tab-separated: file, verdict, details, warnings). */
-export function parseOracleLine(line: string): { file: string; verdict: OracleVerdict } {
-  const [file, verdict, details = ''] = line.split('\t');
-  const causes = verdict === 'INVALID' ? details.split(' ;; ').map(parseCause) : [];
-  return { file, verdict: { verdict, causes, details } };
-}
-
-/**
- * Runs the oracle of `minor` on every file, in batches (one process per batch: the program
- * starts in about 50 ms and then takes well under a millisecond per file).
- */
-export function runOracle(
-  run: string,
-  minor: string,
-  files: readonly string[],
-  batch = 400,
-): Map<string, OracleVerdict> {
-  const out = new Map<string, OracleVerdict>();
-  for (let i = 0; i < files.length; i += batch) {
-    const chunk = files.slice(i, i + batch);
-    const text = execFileSync(run, [minor, ...chunk], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    for (const line of text.split('\n')) {
-      if (line === '') continue;
-      const { file, verdict } = parseOracleLine(line);
-      out.set(file, verdict);
-    }
+/** Runs one minor's oracle on many files (one process per ~500 files); results in the files' order. */
+export function runOracle(oracle: string, version: string, files: readonly string[]): OracleResult[] {
+  const out: OracleResult[] = [];
+  for (let i = 0; i < files.length; i += 500) {
+    const chunk = files.slice(i, i + 500);
+    const text = execFileSync(oracle, [version, ...chunk], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const results = parseOracleOutput(text);
+    if (results.length !== chunk.length)
+      throw new Error(`oracle ${version}: ${results.length} lines for ${chunk.length} files`);
+    out.push(...results);
   }
   return out;
 }

@@ -7,8 +7,14 @@
 import { key, type FieldPath, type Issue } from '../issue';
 import { entries, field, get, isObject, list, show, str } from '../read';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
-import { nameIsDnsLabel, nameIsDnsSubdomain, qualifiedNameErrors, validateAnnotations, validateLabels } from './_names';
-import { goString, localDescendingPathErrors } from './_values';
+import {
+  nameIsDnsLabel,
+  nameIsDnsSubdomain,
+  qualifiedNameErrors,
+  validateAnnotations,
+  validateLabels,
+} from './_shared/names';
+import { goString, localDescendingPathErrors } from './_shared/values';
 import { validateTolerations } from './scheduling';
 
 /** Where labels and annotations are reported: the metadata itself, or the template for a pod template. */

@@ -5,7 +5,7 @@
 import type { FieldPath, Issue } from '../issue';
 import { get, isObject, list, num, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { goString as text, isSet as present } from './_values';
+import { goString as text, isSet as present } from './_shared/values';
 import {
   nameIsDnsLabel,
   nameIsDnsSubdomain,
@@ -13,7 +13,7 @@ import {
   labelValueErrors,
   validateLabels,
   validateLabelSelector,
-} from './_names';
+} from './_shared/names';
 
 // ValidatePodSpec: unversionedvalidation.ValidateLabels(spec.NodeSelector, "nodeSelector")
 const nodeSelectorLabels: Rule = (spec, path) => {

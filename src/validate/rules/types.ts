@@ -2,7 +2,7 @@ import type { FieldPath, Issue, PathSegment } from '../issue';
 import { key, toFieldPath } from '../issue';
 import { field, isObject, show, str } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { quantityFromJson } from './_quantity';
+import { quantityFromJson } from './_shared/quantity';
 import schemaJson from '../schema/k8s-1.27.json';
 
 /**

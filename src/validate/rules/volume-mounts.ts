@@ -1,8 +1,9 @@
 import type { FieldPath, Issue } from '../issue';
 import { get, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { goString, isSet, issue } from './_container-context';
-import { localDescendingPath, validateVolumeList } from './volumes';
+import { goString, isSet, issue } from './_shared/container-context';
+import { localDescendingPath } from './_shared/volume-paths';
+import { validateVolumeList } from './volumes';
 
 const PROPAGATIONS = ['Bidirectional', 'HostToContainer', 'None'];
 

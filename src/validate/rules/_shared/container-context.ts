@@ -2,9 +2,9 @@
  * Small helpers the container rule files share: where a container sits, and the v1 defaults
  * (pkg/apis/core/v1/defaults.go, 1.27) that change what validation sees.
  */
-import type { FieldPath, Issue } from '../issue';
-import { field, get, list } from '../read';
-import type { RuleContext } from '../rule';
+import type { FieldPath, Issue } from '../../issue';
+import { field, get, list } from '../../read';
+import type { RuleContext } from '../../rule';
 
 export function issue(path: FieldPath, code: string, message: string): Issue {
   return { path, code, message };

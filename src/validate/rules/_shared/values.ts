@@ -2,6 +2,7 @@
  * Value checks shared by several rule files: IP addresses as the 1.27 API server parses them,
  * and int-or-percent values (apimachinery `intstr`).
  */
+import { show } from '../../read';
 
 const IPV4_LEN = 4;
 const IPV6_LEN = 16;
@@ -156,4 +157,16 @@ export function localDescendingPathErrors(p: string): string[] {
   if (p.startsWith('/')) errs.push('must be a relative path');
   if (p.split('/').includes('..')) errs.push("must not contain '..'");
   return errs;
+}
+
+export const MAX_INT32 = 2 ** 31 - 1;
+
+/** An integer field, or undefined when absent, null or not an integer (the type rules' job). */
+export function int(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+/** Go's field.NotSupported detail: the value given and the values allowed. */
+export function notSupported(value: string, allowed: readonly string[]): string {
+  return `Unsupported value: ${show(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`;
 }
