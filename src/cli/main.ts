@@ -8,6 +8,7 @@ Commands:
   validate [PATH...]   validate DaemonSet YAML with the constructs' rules (Kubernetes 1.27)
   synth [--check]      synthesize the app, or check the committed output for drift
   import FILE          turn DaemonSet YAML into construct code (--out FILE, --check round trip)
+  plan OLD NEW         what an update does to each DaemonSet: restarts, waves, rejections (--base REF)
 
 Options:
   --version            print the version
@@ -41,6 +42,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         return await (await import('./validate')).validateCommand(rest, io);
       case 'synth':
         return (await import('./synth')).synthCommand(rest, io);
+      case 'plan':
+        return (await import('./plan')).planCommand(rest, io);
       case 'import':
         return await (await import('./import')).importCommand(rest, io);
       default:
