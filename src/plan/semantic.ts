@@ -9,7 +9,7 @@
  */
 import { compareIssues, type FieldPath, key, type PathSegment } from '../validate/issue';
 import { isObject } from '../validate/read';
-import { quantityFromJson } from '../validate/rules/_quantity';
+import { quantityFromJson } from '../validate/rules/_shared/quantity';
 
 /**
  * Scalar fields that are Go pointers in the DaemonSet's types (k8s.io/api apps/v1, core/v1):

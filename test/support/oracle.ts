@@ -1,76 +1,85 @@
-/**
- * The k8s-oracle's update mode (shared/tools/k8s-oracle: the real kube-apiserver PUT path of each
- * minor), for differential tests. Found through K8S_SHARED (or K8S_CORPORA's parent); tests skip
- * with a visible notice when it is absent or cannot run here.
- */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
-function sharedDir(): string | undefined {
-  return process.env.K8S_SHARED ?? (process.env.K8S_CORPORA ? path.dirname(process.env.K8S_CORPORA) : undefined);
-}
-
-let found: string | null | undefined;
-
-/** The oracle's `run` script when it exists and runs on this machine (linux/amd64 with xz). */
+/**
+ * The k8s-oracle (shared/tools/k8s-oracle): the real kube-apiserver create path of each minor
+ * 1.27 … 1.34, compiled from its vendored sources. Found through K8S_SHARED, else ../shared beside
+ * the checkout (where CI has it). Tests that need it skip with a visible notice when it is absent.
+ */
 export function findOracle(): string | undefined {
-  if (found !== undefined) return found ?? undefined;
-  const shared = sharedDir();
-  const run = shared ? path.join(shared, 'tools', 'k8s-oracle', 'run') : undefined;
-  found = null;
-  if (run && fs.existsSync(run)) {
-    try {
-      if (execFileSync(run, ['--versions'], { encoding: 'utf8' }).includes('1.27')) found = run;
-    } catch {
-      found = null;
-    }
-  }
-  return found ?? undefined;
+  const shared = process.env.K8S_SHARED ?? path.resolve(__dirname, '..', '..', '..', 'shared');
+  const run = path.join(shared, 'tools', 'k8s-oracle', 'run');
+  return fs.existsSync(run) ? run : undefined;
 }
 
-/** One line of update mode. */
-export interface OracleUpdate {
-  /** VALID, INVALID, OLDINVALID, ERROR, STRICT, … */
-  readonly verdict: string;
+/** The oracle's verdicts (its README, "Output"). */
+export type OracleVerdict = 'VALID' | 'INVALID' | 'STRICT' | 'DECODEERR' | 'YAMLERR' | 'NOTDS' | 'ERROR';
+
+/** One cause of an INVALID verdict: `path {FieldValueType: message}`. */
+export interface OracleCause {
+  readonly path: string;
+  /** `FieldValueInvalid`, `FieldValueRequired`, … */
+  readonly type: string;
+  readonly message: string;
+}
+
+/** One line of the oracle's output. */
+export interface OracleResult {
+  readonly file: string;
+  readonly verdict: OracleVerdict;
+  /** The DETAILS column as printed. */
   readonly details: string;
-  /** The field paths of INVALID's causes, each once. */
-  readonly paths: readonly string[];
-  /** Whether the defaulted pod template changed; undefined when validation did not run. */
-  readonly template?: 'changed' | 'same';
+  /** INVALID: each cause; STRICT: one per unknown field, with its path and type `FieldValueUnknown`. */
+  readonly causes: readonly OracleCause[];
+  /** VALID: the API warnings, in the server's order. */
+  readonly warnings: readonly string[];
 }
 
-/** Runs `run MINOR --update` on each [old, new] pair (plain data, written as JSON) and returns a line per pair. */
-export function oracleUpdate(
-  run: string,
-  minor: string,
-  pairs: readonly (readonly [unknown, unknown])[],
-): OracleUpdate[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oracle-update-'));
-  try {
-    const args: string[] = [minor, '--update'];
-    pairs.forEach(([before, after], i) => {
-      const o = path.join(dir, `old-${i}.yaml`);
-      const n = path.join(dir, `new-${i}.yaml`);
-      fs.writeFileSync(o, JSON.stringify(before));
-      fs.writeFileSync(n, JSON.stringify(after));
-      args.push(o, n);
-    });
-    const out = execFileSync(run, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-    const lines = out.split('\n').filter((l) => l !== '');
-    if (lines.length !== pairs.length)
-      throw new Error(`oracle printed ${lines.length} lines for ${pairs.length} pairs`);
-    return lines.map((line) => {
-      const cols = line.split('\t');
-      const verdict = cols[1];
-      const details = cols[2] ?? '';
-      const t = cols.find((c) => c.startsWith('T: '));
-      const paths =
-        verdict === 'INVALID' ? [...new Set(details.split(' ;; ').map((c) => c.slice(0, c.indexOf(' {'))))].sort() : [];
-      return { verdict, details, paths, template: t ? (t.slice(3) as 'changed' | 'same') : undefined };
-    });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+const CAUSE = /^(.*?) \{(FieldValue\w+): ([\s\S]*)\}$/;
+
+function parseCauses(verdict: string, details: string): OracleCause[] {
+  if (verdict === 'STRICT') {
+    return [...details.matchAll(/unknown field "([^"]+)"/g)].map((m) => ({
+      path: m[1],
+      type: 'FieldValueUnknown',
+      message: 'unknown field',
+    }));
   }
+  if (verdict !== 'INVALID') return [];
+  return details.split(' ;; ').map((c) => {
+    const m = CAUSE.exec(c);
+    return m ? { path: m[1], type: m[2], message: m[3] } : { path: '', type: 'unparsed', message: c };
+  });
+}
+
+/** Parses the oracle's tab-separated output, one result per line. */
+export function parseOracleOutput(out: string): OracleResult[] {
+  return out
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((line) => {
+      const [file, verdict, details = '', w = ''] = line.split('\t');
+      return {
+        file,
+        verdict: verdict as OracleVerdict,
+        details,
+        causes: parseCauses(verdict, details),
+        warnings: w.startsWith('W: ') ? w.slice(3).split(' ;; ') : [],
+      };
+    });
+}
+
+/** Runs one minor's oracle on many files (one process per ~500 files); results in the files' order. */
+export function runOracle(oracle: string, version: string, files: readonly string[]): OracleResult[] {
+  const out: OracleResult[] = [];
+  for (let i = 0; i < files.length; i += 500) {
+    const chunk = files.slice(i, i + 500);
+    const text = execFileSync(oracle, [version, ...chunk], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const results = parseOracleOutput(text);
+    if (results.length !== chunk.length)
+      throw new Error(`oracle ${version}: ${results.length} lines for ${chunk.length} files`);
+    out.push(...results);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { isObject } from '../read';
-import { quantityFromJson } from '../rules/_quantity';
+import { quantityFromJson } from '../rules/_shared/quantity';
 import type { Writable } from './json';
 
 const NANOS_PER_MILLI = 1_000_000n;

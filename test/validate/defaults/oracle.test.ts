@@ -3,7 +3,7 @@ import { templateChanged } from '../../../src/plan';
 import { applyDefaults } from '../../../src/validate/defaults';
 import { corpusDaemonSets } from '../../support/corpus-daemonsets';
 import { daemonSet } from '../../support/manifest';
-import { findOracle, oracleUpdate } from '../../support/oracle';
+import { findOracle, oracleUpdate } from '../../support/oracle-update';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
