@@ -84,8 +84,8 @@ export function planDaemonSet(
     return { ...base, change: 'removed', restart: null, waves: null, fields: [], rejected: [], warnings: [] };
   }
   const after = applyDefaults(newManifest, version);
-  const createIssues = options.createRules(newManifest, version);
   if (oldManifest === undefined) {
+    const createIssues = options.createRules(newManifest, version);
     return {
       ...base,
       change: 'added',
@@ -105,6 +105,8 @@ export function planDaemonSet(
     field(canonicalBefore, 'spec', 'selector'),
     field(canonicalAfter, 'spec', 'selector'),
   );
+  // An unchanged object is no update: kubectl apply sends nothing, so the server rejects nothing.
+  const createIssues = fields.length > 0 ? options.createRules(newManifest, version) : [];
   const rejected = [...createIssues, ...(selectorChanged ? immutableSelector(before, after) : [])].sort(compareIssues);
   const warnings = objectWarnings(after);
   let restart: Restart = 'none';
