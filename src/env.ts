@@ -1,33 +1,24 @@
 import type * as kplus from 'cdk8s-plus-27';
+import type {
+  ENV_FIELD_PATHS,
+  FIELD_REF_MAPS,
+  HUGEPAGES_FIELD_PREFIXES,
+  RESOURCE_FIELD_PATHS,
+} from './validate/api-values';
 
 /**
  * Pod fields an environment variable can read through `fieldRef` (the console's "Field" kind).
  * Labels and annotations are read one key at a time: `metadata.labels['app']`.
  */
 export type EnvFieldPath =
-  | 'metadata.name'
-  | 'metadata.namespace'
-  | 'metadata.uid'
-  | 'metadata.labels'
-  | 'metadata.annotations'
-  | `metadata.labels['${string}']`
-  | `metadata.annotations['${string}']`
-  | 'spec.nodeName'
-  | 'spec.serviceAccountName'
-  | 'status.hostIP'
-  | 'status.podIP'
-  | 'status.podIPs';
+  | (typeof ENV_FIELD_PATHS)[number]
+  | (typeof FIELD_REF_MAPS)[number]
+  | `${(typeof FIELD_REF_MAPS)[number]}['${string}']`;
 
 /** Container resources an environment variable can read through `resourceFieldRef`. */
 export type EnvResourcePath =
-  | 'limits.cpu'
-  | 'limits.memory'
-  | 'limits.ephemeral-storage'
-  | 'requests.cpu'
-  | 'requests.memory'
-  | 'requests.ephemeral-storage'
-  | `limits.hugepages-${string}`
-  | `requests.hugepages-${string}`;
+  | (typeof RESOURCE_FIELD_PATHS)[number]
+  | `${(typeof HUGEPAGES_FIELD_PREFIXES)[number]}${string}`;
 
 /** Options of `EnvValue.fromConfigMap` and `EnvValue.fromSecret`. */
 export interface EnvKeyOptions {
