@@ -9,22 +9,20 @@
  *
  * @packageDocumentation
  */
-
-// App and errors
 export { App } from './app';
 export { SynthValidationError, type ConstructIssue } from './errors';
-
-// The DaemonSet and its pod
-export { DaemonSet, CHANGE_CAUSE_ANNOTATION, DESCRIPTION_ANNOTATION, type DaemonSetProps } from './daemonset';
+export { CHANGE_CAUSE_ANNOTATION, DaemonSet, DESCRIPTION_ANNOTATION, type DaemonSetProps } from './daemonset';
 export {
   Container,
   type ContainerPort,
   type ContainerProps,
+  type ContainerResizePolicy,
   type MountOptions,
   type MountPropagation,
   type VolumeMount,
 } from './container';
 export {
+  ENV_FIELD_PATHS,
   EnvFrom,
   EnvValue,
   type EnvFieldOptions,
@@ -35,7 +33,8 @@ export {
   type EnvResourcePath,
 } from './env';
 export { defaultImagePullPolicy, parseImageReference, type ImagePullPolicy, type ImageReference } from './image';
-export { NetworkMode, type DnsPolicy, type NetworkModeKind } from './network';
+export { Handler, type ContainerLifecycle } from './lifecycle';
+export type { HttpGetActionOptions, PortReference, TcpSocketActionOptions } from './_action';
 export {
   Probe,
   type GrpcProbeOptions,
@@ -43,8 +42,7 @@ export {
   type ProbeTiming,
   type TcpSocketProbeOptions,
 } from './probe';
-export { Handler, type ContainerLifecycle } from './lifecycle';
-export type { HttpGetActionOptions, PortReference, TcpSocketActionOptions } from './_action';
+export { NetworkMode, type DnsPolicy, type NetworkModeKind, type PodNetworkOptions } from './network';
 export { Gpu, type ContainerResources, type Quantity, type ResourceRange, type VcudaShare } from './resources';
 export {
   NodeRequirement,
@@ -54,22 +52,60 @@ export {
   type TaintEffect,
   type Toleration,
 } from './scheduling';
-export type { ContainerSecurityContext, PodSecurityContext, SeLinuxOptions, SeccompProfile } from './security-context';
+export type {
+  LabelExistsRequirement,
+  LabelSelector,
+  LabelSelectorRequirement,
+  LabelValuesRequirement,
+  NonEmptyValues,
+} from './label-selector';
+export type { PodAffinity, PodAffinityTerm, WeightedPodAffinityTerm } from './pod-affinity';
+export type { TopologySpreadConstraint } from './topology-spread';
+export type {
+  HostAlias,
+  PodDnsConfig,
+  PodDnsConfigOption,
+  PodReadinessGate,
+  PodSchedulingGate,
+  PodSpecFields,
+} from './pod-fields';
+export type {
+  ConfigMapReference,
+  PersistentVolumeClaimReference,
+  SecretReference,
+  ServiceAccountReference,
+} from './references';
+export type {
+  AppArmorProfile,
+  ContainerSecurityContext,
+  PodSecurityContext,
+  SeccompProfile,
+  SeLinuxOptions,
+  Sysctl,
+  WindowsSecurityContextOptions,
+} from './security-context';
 export { UpdateStrategy, type IntOrPercent, type RollingUpdateOptions } from './update-strategy';
-
-// Volumes
 export { Volume, type VolumeSourceKind } from './volumes/volume';
 export type { ConfigMapVolumeOptions, KeyProjectionOptions, KeyToPath } from './volumes/config-map';
+export type { CsiVolumeOptions } from './volumes/csi';
+export type { DownwardApiFile, DownwardApiVolumeOptions } from './volumes/downward-api';
 export type { EmptyDirVolumeOptions } from './volumes/empty-dir';
+export type { EphemeralClaimSpec, EphemeralVolumeOptions } from './volumes/ephemeral';
 export type { HostPathType, HostPathVolumeOptions } from './volumes/host-path';
+export type { ImageVolumeOptions } from './volumes/image';
 export type { NfsVolumeOptions } from './volumes/nfs';
+export {
+  VolumeProjection,
+  type ClusterTrustBundleProjectionOptions,
+  type KeyProjectionSourceOptions,
+  type ProjectedVolumeOptions,
+  type ServiceAccountTokenProjectionOptions,
+} from './volumes/projected';
 export type { PersistentVolumeClaimVolumeOptions } from './volumes/pvc';
 export type { SecretVolumeOptions } from './volumes/secret';
-
-// Pod Security Standards
 export {
-  PSS_EXEMPTIONS_ANNOTATION,
   podSecurityNamespaceLabels,
+  PSS_EXEMPTIONS_ANNOTATION,
   type PodSecurityExemption,
   type PodSecurityProps,
 } from './pod-security';
@@ -86,8 +122,6 @@ export {
   type PssVersion,
   type PssViolation,
 } from './pss';
-
-// TKEStack keys
 export {
   ENI_IP_RESOURCE,
   GALAXY_NETWORKS_ANNOTATION,
@@ -99,9 +133,7 @@ export {
 } from './tkestack/floating-ip';
 export { VCUDA_CORE_LIMIT_ANNOTATION, VCUDA_CORE_RESOURCE, VCUDA_MEMORY_RESOURCE } from './tkestack/gpu-manager';
 export { LOG_DIRECTORY_ANNOTATION } from './tkestack/log-directory';
-
-// The validation engine
-export { validateManifest, isValidatedKind } from './validate/engine';
+export { isValidatedKind, validateManifest } from './validate/engine';
 export {
   compareIssues,
   formatIssue,
@@ -116,12 +148,10 @@ export {
 export type { Rule, RuleContext, RuleSet } from './validate/rule';
 export {
   DNS_POLICIES,
-  ENV_FIELD_PATHS,
+  ENV_DOWNWARD_API_FIELD_PATHS,
   FIELD_REF_MAPS,
   HUGEPAGES_FIELD_PREFIXES,
   RESOURCE_FIELD_PATHS,
 } from './validate/api-values';
-
-// YAML and manifests
-export { toYaml, toYamlStream, readYamlStream, type ReadDocument, type ReadLimits } from './yaml';
+export { readYamlStream, toYaml, toYamlStream, type ReadDocument, type ReadLimits } from './yaml';
 export { canonicalManifest } from './canonical';

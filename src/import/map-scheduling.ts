@@ -13,7 +13,8 @@ function requirement(r: unknown): Expr | undefined {
     if (!onlyKeys(r, ['key', 'operator'])) return undefined;
     return call(r.operator === 'Exists' ? 'NodeRequirement.exists' : 'NodeRequirement.doesNotExist', k);
   }
-  if (!onlyKeys(r, ['key', 'operator', 'values']) || !isStringList(values)) return undefined;
+  // In/NotIn take a non-empty tuple; an empty list (which the API server refuses) goes by escape hatch.
+  if (!onlyKeys(r, ['key', 'operator', 'values']) || !isStringList(values) || values.length === 0) return undefined;
   switch (r.operator) {
     case 'In':
       return values.length === 1

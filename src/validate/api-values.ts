@@ -8,7 +8,7 @@
 export const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'] as const;
 
 /** validEnvDownwardAPIFieldPathExpressions (1.27): pod fields an env var's `fieldRef` may name. */
-export const ENV_FIELD_PATHS = [
+export const ENV_DOWNWARD_API_FIELD_PATHS = [
   'metadata.name',
   'metadata.namespace',
   'metadata.uid',

@@ -1,4 +1,4 @@
-import { ENV_FIELD_PATHS } from '../api-values';
+import { ENV_DOWNWARD_API_FIELD_PATHS } from '../api-values';
 import type { FieldPath, Issue } from '../issue';
 import { get, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
@@ -41,7 +41,7 @@ function valueFrom(ev: unknown, path: FieldPath): Issue[] {
   const fieldRef = get(vf, 'fieldRef');
   if (isSet(fieldRef)) {
     n++;
-    out.push(...validateObjectFieldSelector(fieldRef, ENV_FIELD_PATHS, [...path, 'fieldRef'], 'env'));
+    out.push(...validateObjectFieldSelector(fieldRef, ENV_DOWNWARD_API_FIELD_PATHS, [...path, 'fieldRef'], 'env'));
   }
   const rf = get(vf, 'resourceFieldRef');
   if (isSet(rf)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daemonSet, issuesOf } from '../../support/manifest';
 import { volumesRules } from '../../../src/validate/rules/volumes';
+import { profileOf } from '../../../src/validate/versions';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -224,7 +225,7 @@ describe('volumes', () => {
 describe('volume rules keep no state between calls', () => {
   it('sees a pod spec changed between two calls with the same context objects', () => {
     const podSpec: any = { containers: [{ name: 'a', image: 'busybox' }], volumes: [{ name: 'x', emptyDir: {} }] };
-    const ctx = { manifest: { kind: 'DaemonSet' }, podSpec, podSpecPath: ['spec'] };
+    const ctx = { manifest: { kind: 'DaemonSet' }, podSpec, podSpecPath: ['spec'], profile: profileOf('1.27') };
     const [rule] = volumesRules.volume ?? [];
     expect(rule(podSpec.volumes[0], ['spec', 'volumes', 0], ctx)).toEqual([]);
     podSpec.volumes[0] = { name: 'x' };
