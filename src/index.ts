@@ -155,3 +155,4 @@ export {
 } from './validate/api-values';
 export { readYamlStream, toYaml, toYamlStream, type ReadDocument, type ReadLimits } from './yaml';
 export { canonicalManifest } from './canonical';
+export type { VersionProfile } from './validate/versions/profile';
