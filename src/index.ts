@@ -47,3 +47,16 @@ export {
 } from './pss';
 export * from './lifecycle';
 export type { HttpGetActionOptions, TcpSocketActionOptions } from './_action';
+export { KUBERNETES_VERSION_CONTEXT, kubernetesVersionOf, setKubernetesVersion } from './kubernetes-version';
+export {
+  type ValidateForVersionOptions,
+  type VersionResult,
+  validateForVersion,
+} from './validate/pipeline';
+export {
+  DEFAULT_KUBERNETES_VERSION,
+  type KubernetesVersion,
+  resolveKubernetesVersion,
+  SUPPORTED_KUBERNETES_VERSIONS,
+  UnsupportedKubernetesVersionError,
+} from './validate/versions/minors';

@@ -11,7 +11,7 @@ import { type Expected, loadFixtures } from './_fixtures';
 const fixtures = loadFixtures();
 
 /** Our outcome in the fixtures' terms. */
-export function ours(manifest: unknown, minor: string): Expected {
+function ours(manifest: unknown, minor: string): Expected {
   const r = validateForVersion(manifest, { kubernetesVersion: minor });
   const strict = r.errors.length > 0 && r.errors.every((e) => e.code.startsWith('type/'));
   return {

@@ -88,17 +88,17 @@ function scheduling(w: Warnings, spec: unknown, at: FieldPath): void {
   }
   const node = field(spec, 'affinity', 'nodeAffinity');
   const requiredPath = [...at, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'];
-  list(field(node, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms')).forEach((t, i) =>
-    nodeSelectorTerm(w, t, [...requiredPath, 'nodeSelectorTerms', i], false),
-  );
-  list(field(node, 'preferredDuringSchedulingIgnoredDuringExecution')).forEach((t, i) =>
+  list(field(node, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms')).forEach((t, i) => {
+    nodeSelectorTerm(w, t, [...requiredPath, 'nodeSelectorTerms', i], false);
+  });
+  list(field(node, 'preferredDuringSchedulingIgnoredDuringExecution')).forEach((t, i) => {
     nodeSelectorTerm(
       w,
       field(t, 'preference'),
       [...at, 'affinity', 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', i, 'preference'],
       switches.warnPreferredNodeAffinityValues,
-    ),
-  );
+    );
+  });
   list(field(spec, 'topologySpreadConstraints')).forEach((t, i) => {
     const p = [...at, 'topologySpreadConstraints', i];
     const k = str(field(t, 'topologyKey'));
