@@ -15,7 +15,13 @@ export function summarize(results: readonly DocumentResult[]): Summary {
   return { documents: results.length, valid: results.length - skipped - invalid, invalid, skipped };
 }
 
-function jsonIssue(e: DocumentError) {
+function jsonError(e: DocumentError) {
+  return e.versions === undefined
+    ? { path: e.path, message: e.message }
+    : { path: e.path, message: e.message, versions: e.versions };
+}
+
+function jsonWarning(e: DocumentError) {
   return e.versions === undefined
     ? { path: e.path, code: e.code, message: e.message }
     : { path: e.path, code: e.code, message: e.message, versions: e.versions };
@@ -23,7 +29,7 @@ function jsonIssue(e: DocumentError) {
 
 /**
  * The `--output json` report. Its shape is a contract other tools rely on:
- * `{"results":[{file, document, kind, name, valid, kubernetesVersion, errors:[{path, code, message}],
+ * `{"results":[{file, document, kind, name, valid, kubernetesVersion, errors:[{path, message}],
  * warnings:[{path, code, message}], byVersion?}], "summary":{documents, valid, invalid, skipped}}`;
  * skipped (non-DaemonSet) documents are counted, not listed. In range mode an error or warning that
  * not every minor has names its minors (`versions`), and `byVersion` holds each minor's verdict.
@@ -38,8 +44,8 @@ export function jsonReport(results: readonly DocumentResult[]): string {
       name: r.name ?? null,
       valid: r.valid,
       kubernetesVersion: r.kubernetesVersion,
-      errors: r.errors.map(jsonIssue),
-      warnings: r.warnings.map(jsonIssue),
+      errors: r.errors.map(jsonError),
+      warnings: r.warnings.map(jsonWarning),
       ...(r.byVersion ? { byVersion: r.byVersion } : {}),
     }));
   return `${JSON.stringify({ results: listed, summary: summarize(results) })}\n`;

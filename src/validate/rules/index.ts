@@ -12,6 +12,10 @@ import { securityContextRules } from './security-context';
 import { volumeMountsRules } from './volume-mounts';
 import { volumesRules } from './volumes';
 import { typesRules } from './types';
+import { hostNamespacesRules } from './host-namespaces';
+import { nodeAffinityValuesRules } from './node-affinity-values';
+import { gcePdReadOnlyRules } from './gce-pd-read-only';
+import { restartPolicyRules } from './restart-policy';
 
 /** Every rule set the engine runs, one per topic. */
 export const ALL_RULES: readonly RuleSet[] = [
@@ -28,4 +32,8 @@ export const ALL_RULES: readonly RuleSet[] = [
   volumeMountsRules,
   volumesRules,
   typesRules,
+  hostNamespacesRules,
+  nodeAffinityValuesRules,
+  gcePdReadOnlyRules,
+  restartPolicyRules,
 ];

@@ -25,7 +25,7 @@ const volumeMounts: Rule = (c, path, ctx) => {
   if (ctx.podSpecPath === undefined) return NO_ISSUES;
   const mounts = list(get(c, 'volumeMounts'));
   if (mounts.length === 0) return NO_ISSUES;
-  const volumes = validateVolumeList(ctx.podSpec, ctx.podSpecPath).valid;
+  const volumes = validateVolumeList(ctx.podSpec, ctx.podSpecPath, ctx.profile.options).valid;
   const devices = pathMap(list(get(c, 'volumeDevices')), 'devicePath');
   const devicePaths = devices.size === 0 ? undefined : [...devices.values()];
   const privileged = get(get(c, 'securityContext'), 'privileged') === true;
@@ -129,7 +129,7 @@ const volumeMounts: Rule = (c, path, ctx) => {
 // ValidateVolumeDevices (1.27): block devices come from persistentVolumeClaim or ephemeral volumes.
 const volumeDevices: Rule = (c, path, ctx) => {
   if (ctx.podSpecPath === undefined || list(get(c, 'volumeDevices')).length === 0) return NO_ISSUES;
-  const volumes = validateVolumeList(ctx.podSpec, ctx.podSpecPath).valid;
+  const volumes = validateVolumeList(ctx.podSpec, ctx.podSpecPath, ctx.profile.options).valid;
   const mounts = pathMap(list(get(c, 'volumeMounts')), 'mountPath');
   const names = new Set<string>();
   const paths = new Set<string>();

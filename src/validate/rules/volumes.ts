@@ -3,6 +3,7 @@
  * `volume-sources.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
+import type { ValidationOptions } from '../versions/options';
 import { field, get, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { dns1123LabelErrors, nameIsDnsSubdomain } from './_shared/names';
@@ -26,6 +27,7 @@ function nameIssues(vol: unknown, path: FieldPath): readonly Issue[] {
 export function validateVolumeList(
   podSpec: unknown,
   specPath: FieldPath,
+  options: ValidationOptions,
 ): { issues: Issue[][]; valid: Map<string, unknown> } {
   // Asked once per volume and twice per container in one run: the engine makes a fresh
   // podSpecPath array per validateManifest call, so the last answer is kept for that array (one
@@ -33,7 +35,7 @@ export function validateVolumeList(
   if (lastVolumeList !== undefined && lastVolumeList.specPath === specPath && lastVolumeList.podSpec === podSpec) {
     return lastVolumeList.result;
   }
-  const result = volumeListOf(podSpec, specPath);
+  const result = volumeListOf(podSpec, specPath, options);
   lastVolumeList = { specPath, podSpec, result };
   return result;
 }
@@ -42,11 +44,15 @@ let lastVolumeList:
   | { specPath: FieldPath; podSpec: unknown; result: { issues: Issue[][]; valid: Map<string, unknown> } }
   | undefined;
 
-function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][]; valid: Map<string, unknown> } {
+function volumeListOf(
+  podSpec: unknown,
+  specPath: FieldPath,
+  options: ValidationOptions,
+): { issues: Issue[][]; valid: Map<string, unknown> } {
   const valid = new Map<string, unknown>();
   const issues = list(get(podSpec, 'volumes')).map((vol, i) => {
     const path: FieldPath = [...specPath, 'volumes', i];
-    const el = volumeSourceIssues(vol, path);
+    const el = volumeSourceIssues(vol, path, options);
     for (const i of nameIssues(vol, path)) el.push(i);
     const name = goString(get(vol, 'name'));
     if (name !== undefined && valid.has(name)) {
@@ -67,7 +73,7 @@ function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][
 const volumeRule: Rule = (_vol, path, ctx: RuleContext) => {
   const i = path[path.length - 1];
   if (typeof i !== 'number' || ctx.podSpecPath === undefined) return NO_ISSUES;
-  return validateVolumeList(ctx.podSpec, ctx.podSpecPath).issues[i] ?? [];
+  return validateVolumeList(ctx.podSpec, ctx.podSpecPath, ctx.profile.options).issues[i] ?? [];
 };
 
 // ValidateVolumes + validateVolumeSource (1.27), Pod only (a template has no pod name): the PVC
