@@ -83,10 +83,11 @@ export function validateManifest(
     ];
   }
   const gathered = gather(rules);
+  const memo = new Map<object, unknown>();
   // Contexts are written out rather than spread from a base: same fields, in the same order.
-  run(gathered.manifest, manifest, [], { manifest, profile }, issues);
+  run(gathered.manifest, manifest, [], { manifest, profile, memo }, issues);
   const metaRules = gathered.objectMeta;
-  run(metaRules, field(manifest, 'metadata'), ['metadata'], { manifest, metadataOf: 'object', profile }, issues);
+  run(metaRules, field(manifest, 'metadata'), ['metadata'], { manifest, metadataOf: 'object', profile, memo }, issues);
 
   const isPod = kind === 'Pod';
   const podSpecPath: FieldPath = isPod ? ['spec'] : ['spec', 'template', 'spec'];
@@ -95,19 +96,19 @@ export function validateManifest(
       metaRules,
       field(manifest, 'spec', 'template', 'metadata'),
       ['spec', 'template', 'metadata'],
-      { manifest, metadataOf: 'podTemplate', profile },
+      { manifest, metadataOf: 'podTemplate', profile, memo },
       issues,
     );
   }
   const podSpec = isPod ? field(manifest, 'spec') : field(manifest, 'spec', 'template', 'spec');
-  const podCtx: RuleContext = { manifest, podSpec, podSpecPath, profile };
+  const podCtx: RuleContext = { manifest, podSpec, podSpecPath, profile, memo };
   run(gathered.podSpec, podSpec, podSpecPath, podCtx, issues);
 
   const containerRules = gathered.container;
   for (const containerList of CONTAINER_LISTS) {
     const containers = list(field(podSpec, containerList));
     if (containers.length === 0) continue;
-    const ctx: RuleContext = { manifest, podSpec, podSpecPath, containerList, profile };
+    const ctx: RuleContext = { manifest, podSpec, podSpecPath, containerList, profile, memo };
     for (let i = 0; i < containers.length; i++) {
       if (!(i in containers)) continue; // forEach skipped holes; kept so custom rules see the same calls
       run(containerRules, containers[i], [...podSpecPath, containerList, i], ctx, issues);

@@ -18,6 +18,22 @@ export interface RuleContext {
    * these, never a version number.
    */
   readonly profile: VersionProfile;
+  /**
+   * Scratch space of one `validateManifest` call, for values derived from the whole pod that
+   * several rules read (the checked volume list): computed once per call, dropped with it, so no
+   * rule keeps state between calls. @default - absent: `memoized` then computes every time
+   */
+  readonly memo?: Map<object, unknown>;
+}
+
+/** `compute()`, once per `validateManifest` call for a given `key` (a function of the pod only). */
+export function memoized<T>(ctx: RuleContext, key: object, compute: () => T): T {
+  const memo = ctx.memo;
+  if (memo === undefined) return compute();
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
 }
 
 /**

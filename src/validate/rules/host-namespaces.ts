@@ -1,7 +1,6 @@
 import type { FieldPath, Issue } from '../issue';
-import { get, list, show } from '../read';
+import { get, goString, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { goString } from './_shared/values';
 
 /**
  * What a pod sharing a host namespace may not ask for, as each minor decides it:

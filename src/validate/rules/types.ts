@@ -1,6 +1,6 @@
 import type { FieldPath, Issue, PathSegment } from '../issue';
 import { key, toFieldPath } from '../issue';
-import { field, isObject, show, str } from '../read';
+import { field, has, isObject, show, str } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { quantityFromJson } from './_shared/quantity';
 import { DEFAULT_KUBERNETES_VERSION } from '../versions/minors';
@@ -21,8 +21,9 @@ import { fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from '../versi
 
 const DEFAULT_SCHEMA = schemaOf(DEFAULT_KUBERNETES_VERSION);
 
+/** A schema map's own entry: a key read from a manifest (`__proto__`, `constructor`) must not reach the prototype. */
 function own<T>(map: Readonly<Record<string, T>>, k: string): T | undefined {
-  return Object.hasOwn(map, k) ? map[k] : undefined;
+  return has(map, k) ? map[k] : undefined;
 }
 
 /** The schema definition of a kind, e.g. `definitionOf('apps/v1', 'DaemonSet')`. */

@@ -4,10 +4,9 @@
  */
 import type { FieldPath, Issue } from '../issue';
 import type { ValidationOptions } from '../versions/options';
-import { entries, get, isObject, list, show } from '../read';
+import { entries, get, goString, isObject, isSet, issue, list, show } from '../read';
 import { NO_ISSUES } from '../rule';
 import { dns1123LabelErrors } from './_shared/names';
-import { goString, isSet, issue } from './_shared/container-context';
 import { quantityFromJson } from './_shared/quantity';
 import { fileMode, keyToPath, localDescendingPath, noBacksteps, required, requireString } from './_shared/volume-paths';
 import { csi, downwardAPI, ephemeral, projected } from './volume-projections';
