@@ -131,8 +131,10 @@ export const podSecurityContext: Rule = (spec, path) => {
 
 // validateHostNetwork (1.27, called from ValidatePodSecurityContext): after defaulting copies
 // containerPort into an unset hostPort, the two must match for regular containers.
-export const hostNetworkPorts: Rule = (spec, path) => {
+export const hostNetworkPorts: Rule = (spec, path, ctx) => {
   if (get(spec, 'hostNetwork') !== true) return NO_ISSUES;
+  // validatePodHostNetworkDeps (1.28+) puts the error on hostPort.
+  const at = ctx.profile.switches.podHostNetworkDeps ? 'hostPort' : 'containerPort';
   const out: Issue[] = [];
   list(get(spec, 'containers')).forEach((c, i) => {
     list(get(c, 'ports')).forEach((port, j) => {
@@ -140,7 +142,7 @@ export const hostNetworkPorts: Rule = (spec, path) => {
       const cp = int(get(port, 'containerPort'));
       if (cp === undefined || hp === 0 || hp === cp) return;
       out.push({
-        path: [...path, 'containers', i, 'ports', j, 'containerPort'],
+        path: [...path, 'containers', i, 'ports', j, at],
         code: 'pod/host-network-port-mismatch',
         message: `must match \`hostPort\` when \`hostNetwork\` is true, got containerPort ${cp} and hostPort ${hp}`,
       });

@@ -3,6 +3,7 @@
  * csi and ephemeral. The other in-tree sources are in `volume-sources.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
+import type { ValidationOptions } from '../versions/options';
 import { field, get, goString, isSet, issue, list, show } from '../read';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './_shared/field-selectors';
 import { dns1123SubdomainErrors, nameIsDnsSubdomain } from './_shared/names';
@@ -51,7 +52,7 @@ export function downwardAPI(src: unknown, path: FieldPath): Issue[] {
 }
 
 // validateProjectedVolumeSource + validateProjectionSources (1.27); clusterTrustBundle is 1.29.
-export function projected(src: unknown, path: FieldPath): Issue[] {
+export function projected(src: unknown, path: FieldPath, options: ValidationOptions): Issue[] {
   const out = fileMode(get(src, 'defaultMode'), [...path, 'defaultMode']);
   const paths = new Set<string>();
   const claim = (p: unknown, dupValue: unknown): void => {
@@ -110,9 +111,11 @@ export function projected(src: unknown, path: FieldPath): Issue[] {
         );
       }
       const tp = goString(get(sat, 'path'));
-      // Go reports at the projected volume's `path`, not the source's.
+      // Go reports at the projected volume's `path`, not the source's. The path must be local only
+      // from 1.30 (AllowNonLocalProjectedTokenPath is false on create); before, any path went.
       if (tp === '') out.push(required([...path, 'path'], 'give the relative file path of the token'));
-      else if (tp !== undefined) out.push(...localNonReservedPath(tp, [...path, 'path']));
+      else if (tp !== undefined && !options.AllowNonLocalProjectedTokenPath)
+        out.push(...localNonReservedPath(tp, [...path, 'path']));
     }
     if (n > 1)
       out.push(

@@ -3,6 +3,7 @@
  * fields and simple ranges. Projections, CSI and ephemeral volumes are in `volume-projections.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
+import type { ValidationOptions } from '../versions/options';
 import { entries, get, goString, isObject, isSet, issue, list, show } from '../read';
 import { NO_ISSUES } from '../rule';
 import { dns1123LabelErrors } from './_shared/names';
@@ -121,7 +122,9 @@ function lun(v: unknown, path: FieldPath): Issue[] {
 }
 
 /** Validators of the other in-tree sources (1.27): their required fields and simple ranges. */
-const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath) => Issue[]>> = {
+const SOURCE_VALIDATORS: Readonly<
+  Record<string, (src: unknown, path: FieldPath, options: ValidationOptions) => Issue[]>
+> = {
   emptyDir: (src, path) => {
     const sl = get(src, 'sizeLimit');
     const q = isSet(sl) ? quantityFromJson(sl) : undefined;
@@ -336,7 +339,7 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
  * validateVolumeSource (1.27): exactly one source; the first is validated, each further one is
  * Forbidden at its own path.
  */
-export function volumeSourceIssues(vol: unknown, path: FieldPath): Issue[] {
+export function volumeSourceIssues(vol: unknown, path: FieldPath, options: ValidationOptions): Issue[] {
   const set = setSources(vol);
   if (set.length === 0) {
     return [
@@ -350,7 +353,7 @@ export function volumeSourceIssues(vol: unknown, path: FieldPath): Issue[] {
   const out: Issue[] = [];
   const k = SOURCES[set[0]][0];
   const src = (vol as Record<string, unknown>)[k];
-  if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k]));
+  if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k], options));
   for (let j = 1; j < set.length; j++) {
     const present = set.map((i) => SOURCES[i][0]);
     out.push(
