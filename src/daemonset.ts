@@ -10,7 +10,7 @@ import type { PodSecurityContext } from './security-context';
 import type { UpdateStrategy } from './update-strategy';
 import { VCUDA_CORE_LIMIT_ANNOTATION } from './tkestack/gpu-manager';
 import { LOG_DIRECTORY_ANNOTATION, renderLogDirectories } from './tkestack/log-directory';
-import { daemonSetProblems } from './daemonset-problems';
+import { daemonSetProblems, unexplainedIssues } from './daemonset-problems';
 import { formatIssue, toFieldPath, type FieldPath, type Issue } from './validate/issue';
 import {
   podSecurityIssues,
@@ -304,9 +304,10 @@ export class DaemonSet extends ApiObject {
   /** @internal the issues of this DaemonSet's rendered manifest, rendered once by the App. */
   public _issuesOf(manifest: unknown): Issue[] {
     const pss = this.options.podSecurity;
+    const problems = this.constructProblems();
     return [
-      ...this.constructProblems(),
-      ...validateManifest(manifest),
+      ...problems,
+      ...unexplainedIssues(validateManifest(manifest), problems, manifest),
       ...(pss ? podSecurityIssues(manifest, pss, this.resolvedExemptions()) : []),
     ];
   }

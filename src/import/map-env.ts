@@ -2,7 +2,8 @@ import { ENV_FIELD_PATHS } from '../env';
 import type { FieldPath } from '../validate/issue';
 import { call, map, props, val, type Expr } from './code';
 import type { DocContext } from './context';
-import { has, isBoolean, isNumber, isRecord, isString, onlyKeys, type Rec } from './values';
+import { has } from '../validate/read';
+import { isBoolean, isNumber, isRecord, isString, onlyKeys, type Rec } from './values';
 
 /** The `EnvFieldPath` union of env.ts, as a check. */
 const FIELD_PATHS: ReadonlySet<string> = new Set(ENV_FIELD_PATHS);

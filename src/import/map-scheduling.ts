@@ -2,7 +2,8 @@ import type { FieldPath } from '../validate/issue';
 import { arr, call, plain, props, val, type Expr } from './code';
 import type { DocContext } from './context';
 import { podAffinity } from './shapes';
-import { has, isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
+import { has } from '../validate/read';
+import { isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
 
 /** One node selector requirement as a `NodeRequirement` factory call, when one writes it as given. */
 function requirement(r: unknown): Expr | undefined {

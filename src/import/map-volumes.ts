@@ -4,7 +4,8 @@ import { arr, call, plain, props, ref, val, type Expr } from './code';
 import type { DocContext } from './context';
 import { isFieldPath, isResourcePath } from './map-env';
 import { downwardApiFiles, ephemeralSource, keyItems, labelSelector, shape, stringMap } from './shapes';
-import { has, isBoolean, isNumber, isRecord, isString, oneOf, onlyKeys, type Rec } from './values';
+import { has } from '../validate/read';
+import { isBoolean, isNumber, isRecord, isString, oneOf, onlyKeys, type Rec } from './values';
 
 /** A pod volume the constructs write: its variable and name. */
 export interface MappedVolume {

@@ -3,8 +3,8 @@
  * written as a literal (`plain(v)`) that type-checks and synthesizes back unchanged. One check
  * per prop type the importer writes as plain data; each mirrors its interface in src/.
  */
+import { has } from '../validate/read';
 import {
-  has,
   isBoolean,
   isNumber,
   isRecord,
