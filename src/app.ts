@@ -6,6 +6,8 @@ import { resolveDependencies } from './_dependencies';
 import { reportIfUncaught } from './_report-uncaught';
 import { DaemonSet } from './daemonset';
 import { SynthValidationError, type ConstructIssue } from './errors';
+import { EscapeHatchError } from './escape-hatch';
+import { formatIssue } from './validate/issue';
 import { toYamlStream } from './yaml';
 
 /** The API objects a chart writes, in dependency order (cdk8s's `chartToKube`). */
@@ -18,6 +20,8 @@ function chartObjects(chart: cdk8s.Chart): cdk8s.ApiObject[] {
 /** Everything one synthesis pass produces. */
 interface Rendered {
   readonly issues: ConstructIssue[];
+  /** Escape-hatch patches that override what the constructs wrote: reported, not fatal. */
+  readonly warnings: ConstructIssue[];
   /** Output file name to its documents, in output order. */
   readonly files: Map<string, unknown[]>;
 }
@@ -47,6 +51,11 @@ export class App extends cdk8s.App {
     return this.render().issues;
   }
 
+  /** Escape-hatch patches that replace or remove what the constructs wrote (`patch/overrides-construct`). */
+  public warnings(): ConstructIssue[] {
+    return this.render().warnings;
+  }
+
   /** Validates, then writes one `<chart>.k8s.yaml` per chart (or one `app.k8s.yaml`). */
   public override synth(): void {
     const { files } = this.renderValid();
@@ -64,6 +73,7 @@ export class App extends cdk8s.App {
 
   private renderValid(): Rendered {
     const rendered = this.render();
+    for (const w of rendered.warnings) process.stderr.write(`warning: ${formatIssue(w.issue, w.constructPath)}\n`);
     if (rendered.issues.length > 0) {
       const error = new SynthValidationError(rendered.issues);
       reportIfUncaught(error);
@@ -76,6 +86,7 @@ export class App extends cdk8s.App {
     const all: IConstruct[] = this.node.findAll();
     const hasDependantCharts = resolveDependencies(all);
     const issues: ConstructIssue[] = [];
+    const warnings: ConstructIssue[] = [];
     // DaemonSets' own rules run below on their rendered JSON; every other validation as cdk8s runs it.
     for (const c of all) {
       const messages = DaemonSet.isDaemonSet(c) ? c._otherNodeValidations() : c.node.validate();
@@ -87,16 +98,25 @@ export class App extends cdk8s.App {
     for (const chart of this.charts) {
       byChart.set(
         chart,
-        chartObjects(chart).map((obj) => {
-          const json = obj.toJson();
+        chartObjects(chart).flatMap((obj) => {
+          let json: unknown;
+          try {
+            json = obj.toJson();
+          } catch (e) {
+            // A patch that cannot apply is reported with the other issues; the document is left out.
+            if (!(e instanceof EscapeHatchError)) throw e;
+            issues.push({ constructPath: e.constructPath, issue: e.issue });
+            return [];
+          }
           if (DaemonSet.isDaemonSet(obj)) {
             for (const issue of obj._issuesOf(json)) issues.push({ constructPath: obj.node.path, issue });
+            for (const issue of obj._lastPatchWarnings()) warnings.push({ constructPath: obj.node.path, issue });
           }
-          return json;
+          return [json];
         }),
       );
     }
-    return { issues, files: this.layout(byChart, hasDependantCharts) };
+    return { issues, warnings, files: this.layout(byChart, hasDependantCharts) };
   }
 
   /** Splits the documents into files as cdk8s.App does for the supported output types. */

@@ -154,7 +154,9 @@ export function mapPodSpec(ctx: DocContext, p: Rec, path: FieldPath): Array<read
   ctx.rest(p, known, path, (k) =>
     SIMPLE.some(([s]) => s === k) || Object.hasOwn(POD_FIELDS, k)
       ? `${k} has a value its construct type does not allow`
-      : `pod ${k} has no construct property`,
+      : k === 'serviceAccount'
+        ? 'serviceAccount, the deprecated alias of serviceAccountName, has no construct property'
+        : `pod ${k} has no construct property`,
   );
   return entries;
 }
