@@ -418,7 +418,6 @@ export class DaemonSet extends ApiObject {
       network: this.network,
       matchLabels: this.options.matchLabels,
       podLabels: this.options.podLabels ?? {},
-      vcudaCoreLimit: this.options.vcudaCoreLimit,
     });
   }
 
