@@ -10,16 +10,16 @@ export interface Row {
 }
 
 /**
- * The rows of test/yaml-read.test.ts (recorded from kubectl 1.27), taken from its source so that
- * a row added there is checked by every fast reader's tests too, without importing (and so
+ * The rows of test/yaml/read.test.ts (recorded from kubectl 1.27), taken from its source so that
+ * a row added there is checked by the block reader's tests too, without importing (and so
  * re-running) that test file.
  */
 export function kubectlRows(): Row[] {
-  const source = fs.readFileSync(path.join(__dirname, '..', 'yaml-read.test.ts'), 'utf8');
+  const source = fs.readFileSync(path.join(__dirname, '..', 'yaml', 'read.test.ts'), 'utf8');
   const start = source.indexOf('const ERROR = Symbol');
   const end = source.indexOf('const ROWS =');
   if (start < 0 || end < start)
-    throw new Error('yaml-read.test.ts no longer has its table between `const ERROR` and `const ROWS`');
+    throw new Error('yaml/read.test.ts no longer has its table between `const ERROR` and `const ROWS`');
   const js = ts.transpileModule(source.slice(start, end), {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS },
   }).outputText;
@@ -28,7 +28,7 @@ export function kubectlRows(): Row[] {
 }
 
 /**
- * The exact reader on one chunk (text without `---` lines), as a fast reader must give it: its
+ * The exact reader on one chunk (text without `---` lines), as the block reader must give it: its
  * value, 'empty' when it holds no document, or 'errors' when it cannot be read.
  */
 export function exactChunk(text: string, maxDepth = 100): unknown {

@@ -1,10 +1,9 @@
 import type { FieldPath, Issue } from '../issue';
-import { get, list, show } from '../read';
+import { get, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { nameIsDnsSubdomain } from './_shared/names';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './_shared/field-selectors';
 import { configMapKeyErrors, envVarNameErrors } from './_shared/container-names';
-import { goString, isSet, issue } from './_shared/container-context';
 
 /** validEnvDownwardAPIFieldPathExpressions (1.27). */
 export const ENV_FIELD_PATHS = [

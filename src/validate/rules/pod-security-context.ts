@@ -3,11 +3,11 @@
  * their deprecated annotations, and hostNetwork ports. Part of the pod rules (`pod.ts`).
  */
 import type { FieldPath, Issue } from '../issue';
-import { field, get, isObject, list, show } from '../read';
+import { field, get, goString, int, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule } from '../rule';
 import { isPod } from './_shared/container-context';
 import { windowsOptionsIssues } from './_shared/windows-options';
-import { goString, int, isSet, localDescendingPathErrors, MAX_INT32, notSupported } from './_shared/values';
+import { localDescendingPathErrors, MAX_INT32, notSupported } from './_shared/values';
 
 function idRange(v: unknown, p: FieldPath, what: string): readonly Issue[] {
   const n = int(v);

@@ -5,14 +5,14 @@
  * the OS-specific rules are in `_shared/pod-os.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
-import { get, isObject, list, show } from '../read';
+import { get, goString, int, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { nameIsDnsSubdomain, dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from './_shared/names';
 import { podOsRules } from './_shared/pod-os';
 import { hostNetworkPorts, podSecurityContext, seccompAnnotationsMatchFields } from './pod-security-context';
 import { topologySpread } from './topology-spread';
 import { isPod } from './_shared/container-context';
-import { goString, int, isSet, isValidIP, MAX_INT32, notSupported } from './_shared/values';
+import { isValidIP, MAX_INT32, notSupported } from './_shared/values';
 import { validateResourceRequirements } from './resources';
 
 // validateRestartPolicy (1.27); "" is defaulted to Always first.

@@ -1,5 +1,5 @@
 import type { FieldPath, Issue } from '../issue';
-import { get, list, show } from '../read';
+import { get, goInt, goString, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_shared/container-names';
 import {
@@ -7,10 +7,7 @@ import {
   containersOf,
   defaultedHostPort,
   defaultedProtocol,
-  goInt,
-  goString,
   hostNetwork,
-  issue,
 } from './_shared/container-context';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];

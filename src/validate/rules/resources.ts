@@ -1,8 +1,8 @@
 import { key, type FieldPath, type Issue } from '../issue';
-import { get, isObject, show } from '../read';
+import { get, isObject, issue, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { qualifiedNameErrors } from './_shared/names';
-import { isPod, issue } from './_shared/container-context';
+import { isPod } from './_shared/container-context';
 import { compareQuantity, parseQuantity, quantityFromJson, scaledValue, type Quantity } from './_shared/quantity';
 
 // pkg/apis/core/helper (1.27): what kind of resource a name is.

@@ -1,8 +1,7 @@
 import type { FieldPath, Issue } from '../issue';
-import { get, list, show } from '../read';
+import { get, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { isValidUnixId, UNIX_ID_RANGE_ERROR } from './_shared/container-names';
-import { goString, isSet, issue } from './_shared/container-context';
 import { windowsOptionsIssues } from './_shared/windows-options';
 
 /** A path with no `..` element (validateLocalDescendingPath, 1.27), for seccomp localhost profiles. */

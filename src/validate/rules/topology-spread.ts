@@ -2,10 +2,10 @@
  * validateTopologySpreadConstraints (1.27). Part of the pod rules (`pod.ts`).
  */
 import type { FieldPath, Issue } from '../issue';
-import { get, isObject, list, show } from '../read';
+import { get, goString, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule } from '../rule';
 import { qualifiedNameErrors, validateLabelSelector } from './_shared/names';
-import { goString, isSet, notSupported } from './_shared/values';
+import { notSupported } from './_shared/values';
 
 const WHEN_UNSATISFIABLE = ['DoNotSchedule', 'ScheduleAnyway'];
 const NODE_INCLUSION_POLICIES = ['Honor', 'Ignore'];

@@ -3,10 +3,9 @@
  * csi and ephemeral. The other in-tree sources are in `volume-sources.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
-import { field, get, list, show } from '../read';
+import { field, get, goString, isSet, issue, list, show } from '../read';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './_shared/field-selectors';
 import { dns1123SubdomainErrors, nameIsDnsSubdomain, validateAnnotations, validateLabels } from './_shared/names';
-import { goString, isSet, issue } from './_shared/container-context';
 import { quantityFromJson } from './_shared/quantity';
 import { fileMode, keyToPath, localNonReservedPath, required, requireString } from './_shared/volume-paths';
 

@@ -3,10 +3,9 @@
  * fields and simple ranges. Projections, CSI and ephemeral volumes are in `volume-projections.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
-import { entries, get, isObject, list, show } from '../read';
+import { entries, get, goString, isObject, isSet, issue, list, show } from '../read';
 import { NO_ISSUES } from '../rule';
 import { dns1123LabelErrors } from './_shared/names';
-import { goString, isSet, issue } from './_shared/container-context';
 import { quantityFromJson } from './_shared/quantity';
 import { iscsiNameProblem, splitsHostPort } from './_shared/storage-addresses';
 import { fileMode, keyToPath, localDescendingPath, noBacksteps, required, requireString } from './_shared/volume-paths';

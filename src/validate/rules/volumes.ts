@@ -3,10 +3,10 @@
  * `volume-sources.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
-import { field, get, list, show } from '../read';
-import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
+import { field, get, goString, isSet, issue, list, show } from '../read';
+import { memoized, NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { dns1123LabelErrors, nameIsDnsSubdomain } from './_shared/names';
-import { goString, isPod, isSet, issue } from './_shared/container-context';
+import { isPod } from './_shared/container-context';
 import { SOURCES, volumeSourceIssues } from './volume-sources';
 
 function nameIssues(vol: unknown, path: FieldPath): readonly Issue[] {
@@ -23,26 +23,19 @@ function nameIssues(vol: unknown, path: FieldPath): readonly Issue[] {
  * that had none (only those can be mounted: a mount of an invalid volume is "Not found"). A
  * duplicate name is only noticed against earlier *valid* volumes, as in Go.
  */
-export function validateVolumeList(
-  podSpec: unknown,
-  specPath: FieldPath,
-): { issues: Issue[][]; valid: Map<string, unknown> } {
-  // Asked once per volume and twice per container in one run: the engine makes a fresh
-  // podSpecPath array per validateManifest call, so the last answer is kept for that array (one
-  // entry rather than a WeakMap: a WeakMap entry per document costs more than the lookups save).
-  if (lastVolumeList !== undefined && lastVolumeList.specPath === specPath && lastVolumeList.podSpec === podSpec) {
-    return lastVolumeList.result;
-  }
-  const result = volumeListOf(podSpec, specPath);
-  lastVolumeList = { specPath, podSpec, result };
-  return result;
+export interface VolumeList {
+  /** Issues of each volume, by index. */
+  readonly issues: Issue[][];
+  /** The volumes without issues, by name. */
+  readonly valid: Map<string, unknown>;
 }
 
-let lastVolumeList:
-  | { specPath: FieldPath; podSpec: unknown; result: { issues: Issue[][]; valid: Map<string, unknown> } }
-  | undefined;
+export function validateVolumeList(ctx: RuleContext): VolumeList {
+  // Asked once per volume and twice per container in one run: computed once per run.
+  return memoized(ctx, validateVolumeList, () => volumeListOf(ctx.podSpec, ctx.podSpecPath ?? []));
+}
 
-function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][]; valid: Map<string, unknown> } {
+function volumeListOf(podSpec: unknown, specPath: FieldPath): VolumeList {
   const valid = new Map<string, unknown>();
   const issues = list(get(podSpec, 'volumes')).map((vol, i) => {
     const path: FieldPath = [...specPath, 'volumes', i];
@@ -67,7 +60,7 @@ function volumeListOf(podSpec: unknown, specPath: FieldPath): { issues: Issue[][
 const volumeRule: Rule = (_vol, path, ctx: RuleContext) => {
   const i = path[path.length - 1];
   if (typeof i !== 'number' || ctx.podSpecPath === undefined) return NO_ISSUES;
-  return validateVolumeList(ctx.podSpec, ctx.podSpecPath).issues[i] ?? [];
+  return validateVolumeList(ctx).issues[i] ?? [];
 };
 
 // ValidateVolumes + validateVolumeSource (1.27), Pod only (a template has no pod name): the PVC

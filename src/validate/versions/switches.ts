@@ -29,6 +29,31 @@ const TABLE = {
   userNamespacesForbidVolumeDevices: { since: '1.34' },
   /** 1.34: field.ErrorBody prints non-scalar values as JSON. */
   badValueJson: { since: '1.34' },
+  // Warnings (pkg/api/pod/warnings.go, pkg/api/node/util.go): texts added or changed by a minor.
+  /** 1.28: a null labelSelector in a spread constraint or pod (anti-)affinity term matches no pod. */
+  warnNullLabelSelector: { since: '1.28' },
+  /** 1.28: cephfs and rbd are deprecated. */
+  warnCephDeprecated: { since: '1.28' },
+  /** 1.28: hostIP without hostPort, and duplicate, overlapping or ambiguous port definitions. */
+  warnPortDefinitions: { since: '1.28' },
+  /** 1.28: an env entry that shadows an earlier one "hides previous definition" (1.27: "duplicate name"). */
+  warnEnvHidesPrevious: { since: '1.28' },
+  /** 1.30: …, which may be dropped when using apply. */
+  warnEnvDroppedByApply: { since: '1.30' },
+  /** 1.30: the AppArmor annotation without the field is deprecated. */
+  warnAppArmorAnnotation: { since: '1.30' },
+  /** 1.31: node-role.kubernetes.io/master and two more node labels are deprecated. */
+  warnMoreDeprecatedNodeLabels: { since: '1.31' },
+  /** 1.32: overlapping paths in one configMap, secret, downwardAPI or projected volume; projected volumes without sources. */
+  warnVolumePaths: { since: '1.32' },
+  /** 1.33: two ports of the pod with one name. */
+  warnDuplicatePortNames: { since: '1.33' },
+  /** 1.33: gitRepo is disabled by default (GitRepoVolumeDriver). */
+  warnGitRepoDisabled: { since: '1.33' },
+  /** 1.33: invalid label values in preferred node-affinity terms. */
+  warnPreferredNodeAffinityValues: { since: '1.33' },
+  /** 1.33: IPs in non-standard form in dnsConfig.nameservers and hostAliases. */
+  warnNonStandardIPs: { since: '1.33' },
 } as const satisfies Record<string, { since?: KubernetesVersion; until?: KubernetesVersion }>;
 
 /** A behaviour switch, named for what it turns on. */

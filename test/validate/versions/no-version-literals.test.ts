@@ -23,9 +23,10 @@ function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
 
-// A version in a string (`'1.31'`, `"v1.29.3"`), a comparison with a version number, or a profile's
-// version read in code.
-const LITERAL = /['"`]v?1\.\d{2}(\.\d+)?['"`]|[<>=]=?\s*1\.\d{2}\b|\bminorNumber\(|\bprofile\.version\b/;
+// A version in a string (`'1.31'`, `"v1.29.3"`), a comparison with a version number, or a
+// comparison of a profile's version (naming it in a message is fine).
+const LITERAL =
+  /['"`]v?1\.\d{2}(\.\d+)?['"`]|[<>=]=?\s*1\.\d{2}\b|\bminorNumber\(|\.version\s*(?:[<>]|[=!]==?)|(?:[<>]|[=!]==?)\s*[\w.]*\.version\b/;
 
 function versionLiterals(files: readonly string[]): string[] {
   const found: string[] = [];
@@ -47,9 +48,11 @@ describe('rule and phase code', () => {
   it('is caught when it does', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vlit-'));
     const bad = path.join(tmp, 'bad.ts');
-    fs.writeFileSync(bad, "// since 1.29\nif (v === '1.29') x();\nconst ok = 1;\n");
+    fs.writeFileSync(bad, "// since 1.29\nif (v === '1.29') x();\nconst ok = 1;\nif (ctx.profile.version >= m) y();\n");
+    const rel = path.relative(VALIDATE, bad);
     expect(versionLiterals([bad])).toEqual([
-      "bad.ts:2: if (v === '1.29') x();".replace('bad.ts', path.relative(VALIDATE, bad)),
+      `${rel}:2: if (v === '1.29') x();`,
+      `${rel}:4: if (ctx.profile.version >= m) y();`,
     ]);
     fs.rmSync(tmp, { recursive: true });
   });

@@ -3,8 +3,7 @@
  * and downward API volumes (`items[].fieldRef`, `items[].resourceFieldRef`).
  */
 import type { FieldPath, Issue } from '../../issue';
-import { get, show } from '../../read';
-import { goString, isSet, issue } from './container-context';
+import { get, goString, isSet, issue, show } from '../../read';
 import { qualifiedNameErrors } from './names';
 import { quantityFromJson, unitString } from './quantity';
 

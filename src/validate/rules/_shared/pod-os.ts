@@ -4,9 +4,8 @@
  * Part of pod.ts's rule set, split out to keep that file to one concept.
  */
 import type { FieldPath, Issue } from '../../issue';
-import { field, get, list, show } from '../../read';
+import { field, get, goString, isSet, list, show } from '../../read';
 import { NO_ISSUES, type Rule } from '../../rule';
-import { goString, isSet } from './values';
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 

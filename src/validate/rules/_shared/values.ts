@@ -135,20 +135,6 @@ export function scaledValue(v: IntOrPercent, total: number, roundUp: boolean): n
 }
 
 /**
- * A string field as the server decodes it: absent or null is "" (Go's zero value), a string is
- * itself, any other type is undefined (reported by the type rules, so semantic rules skip it).
- */
-export function goString(v: unknown): string | undefined {
-  if (v === undefined || v === null) return '';
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** True when an optional (pointer) field is set: present and not null. */
-export function isSet(v: unknown): boolean {
-  return v !== undefined && v !== null;
-}
-
-/**
  * validateLocalDescendingPath (1.27): a relative path without a '..' element. Returns the
  * messages, empty when valid (seccomp localhost profiles; also used by volumes' relative paths).
  */
@@ -160,11 +146,6 @@ export function localDescendingPathErrors(p: string): string[] {
 }
 
 export const MAX_INT32 = 2 ** 31 - 1;
-
-/** An integer field, or undefined when absent, null or not an integer (the type rules' job). */
-export function int(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
-}
 
 /** Go's field.NotSupported detail: the value given and the values allowed. */
 export function notSupported(value: string, allowed: readonly string[]): string {

@@ -3,8 +3,7 @@
  * projections and volume mounts.
  */
 import type { FieldPath, Issue } from '../../issue';
-import { get, show } from '../../read';
-import { goString, issue } from './container-context';
+import { get, goString, issue, show } from '../../read';
 
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
 

@@ -1,7 +1,6 @@
 import type { FieldPath, Issue } from '../../issue';
-import { get, show } from '../../read';
+import { get, isSet, issue, show } from '../../read';
 import { NO_ISSUES } from '../../rule';
-import { isSet, issue } from './container-context';
 import { byteLength, dns1123SubdomainErrors } from './names';
 
 // The patterns of pkg/apis/core/validation (1.27) for Windows user names. Go matches runes, hence

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { readYamlStream, splitStream } from '../../src/yaml';
+import { random } from '../support/yaml-oracle';
+
+/**
+ * kubectl's YAMLReader (k8s.io/apimachinery/pkg/util/yaml, v0.27) written the plain way, a string
+ * per line: the model splitStream, which slices the text instead, is held to.
+ */
+function kubectlCut(text: string): ReturnType<typeof splitStream> {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const chunks: { text: string; line: number }[] = [];
+  let buffer: string[] = [];
+  let start = 1;
+  const flush = (): void => {
+    if (buffer.length > 0) chunks.push({ text: `${buffer.join('\n')}\n`, line: start });
+    buffer = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    if (line.startsWith('---')) {
+      const rest = line.slice(3).trim();
+      flush();
+      if (rest !== '' && !rest.startsWith('#')) {
+        return {
+          chunks,
+          error: {
+            line: i + 1,
+            message: `invalid Yaml document separator: ${rest} (line ${i + 1}; after --- only a comment may follow)`,
+          },
+        };
+      }
+      continue;
+    }
+    if (buffer.length === 0) start = i + 1;
+    buffer.push(line);
+  }
+  flush();
+  return { chunks };
+}
+
+describe('splitStream cuts the stream as kubectl does', () => {
+  it('cuts on every line starting with ---, a block scalar too, and numbers chunks by their first line', () => {
+    expect(splitStream('a: 1\n--- # c\nb: |\n  x\n---\n---\nc: 3')).toEqual({
+      chunks: [
+        { text: 'a: 1\n', line: 1 },
+        { text: 'b: |\n  x\n', line: 3 },
+        { text: 'c: 3\n', line: 7 },
+      ],
+    });
+    expect(splitStream('b: |\n---\n').chunks).toEqual([{ text: 'b: |\n', line: 1 }]);
+  });
+
+  it('drops the CR of CRLF line ends, one per line, and keeps a CR elsewhere', () => {
+    expect(splitStream('a: 1\r\n---\r\nb: "x\ry"\r\r\n').chunks).toEqual([
+      { text: 'a: 1\n', line: 1 },
+      { text: 'b: "x\ry"\r\n', line: 3 },
+    ]);
+  });
+
+  it('ends the stream at a separator followed by anything but a comment, saying which line', () => {
+    const cut = splitStream('a: 1\n--- x\nb: 2\n');
+    expect(cut.chunks).toEqual([{ text: 'a: 1\n', line: 1 }]);
+    expect(cut.error).toEqual({
+      line: 2,
+      message: 'invalid Yaml document separator: x (line 2; after --- only a comment may follow)',
+    });
+    expect(readYamlStream('a: 1\n--- x\nb: 2\n').map((d) => [d.line, d.errors])).toEqual([
+      [1, []],
+      [2, [cut.error?.message]],
+    ]);
+  });
+
+  it('cuts 20,000 seeded random streams of separators, comments, CRs and block scalars as the line-by-line model', () => {
+    const next = random(1_127);
+    const LINES = [
+      'a: 1',
+      '---',
+      '--- # c',
+      '---x',
+      '--- x',
+      '----',
+      '',
+      '  ',
+      '# c',
+      'b: |',
+      '  ---',
+      'x',
+      'c: 2\r',
+      '--- \t',
+      ' ---',
+      'd: [1, 2',
+      '---\r',
+      '\r',
+    ];
+    const wrong: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let n = Math.floor(next() * 8); n > 0; n--)
+        text += LINES[Math.floor(next() * LINES.length)] + (next() < 0.8 ? '\n' : '');
+      const got = JSON.stringify(splitStream(text));
+      const want = JSON.stringify(kubectlCut(text));
+      if (got !== want) wrong.push(`${JSON.stringify(text)}: ${got}, want ${want}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});
