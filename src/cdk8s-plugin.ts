@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import * as fs from 'node:fs';
-import { checkDocuments } from './cli/check-documents';
+import { checkDocuments } from './check';
 
 /* The parts of cdk8s-cli's plugin contract (src/plugins/validation.ts) this plugin uses, declared
    here so the package does not depend on cdk8s-cli at run time. */
@@ -36,7 +36,7 @@ export interface DaemonSetValidationProperties {
 
 /**
  * A cdk8s validation plugin: `cdk8s synth` runs it on every manifest the app writes and fails
- * on any DaemonSet the Kubernetes 1.27 API server would reject. In cdk8s.yaml:
+ * on any DaemonSet or Pod the Kubernetes 1.27 API server would reject. In cdk8s.yaml:
  *
  *   validations:
  *     - package: ./node_modules/cdk8s-daemonset/lib/cdk8s-plugin.js
@@ -50,8 +50,9 @@ export class DaemonSetValidation {
   public constructor(private readonly properties: DaemonSetValidationProperties = {}) {}
 
   /**
-   * Called by `cdk8s synth` with the manifests it wrote: checks every DaemonSet in them, adds one
-   * violation per rule code, and submits `failure` when there is any.
+   * Called by `cdk8s synth` with the manifests it wrote: checks every DaemonSet and Pod in them
+   * (the pipeline `validate` runs, src/check/), adds one violation per rule code, and submits
+   * `failure` when there is any.
    */
   public async validate(context: ValidationContext): Promise<void> {
     const byRule = new Map<string, { message: string; resources: ViolatingResource[] }>();
@@ -59,7 +60,7 @@ export class DaemonSetValidation {
     for (const manifestPath of context.manifests) {
       const results = checkDocuments(manifestPath, fs.readFileSync(manifestPath, 'utf8'), { pss: this.properties.pss });
       for (const r of results) {
-        if (r.skipped) continue;
+        if (r.status === 'skipped') continue;
         checked++;
         for (const e of r.errors) {
           const entry = byRule.get(e.code) ?? { message: e.message, resources: [] };
@@ -80,7 +81,7 @@ export class DaemonSetValidation {
         violatingResources: resources,
       });
     }
-    context.logger.log(`cdk8s-daemonset: checked ${checked} DaemonSet${checked === 1 ? '' : 's'}`);
+    context.logger.log(`cdk8s-daemonset: checked ${checked} manifest${checked === 1 ? '' : 's'}`);
     context.report.submit(byRule.size === 0 ? 'success' : 'failure');
   }
 }

@@ -34,26 +34,30 @@ describe('cdk8s-daemonset validate', () => {
     expect(Object.keys(report)).toEqual(['results', 'summary']);
     expect(report.summary).toEqual({ documents: 2, valid: 1, invalid: 1, skipped: 0 });
     const [bad, good] = report.results;
-    expect(Object.keys(bad)).toEqual(['file', 'document', 'kind', 'name', 'valid', 'errors']);
+    expect(Object.keys(bad)).toEqual(['file', 'document', 'line', 'kind', 'name', 'status', 'errors', 'warnings']);
     expect(bad).toMatchObject({
       file: path.join(dir, 'a.yaml'),
       document: 0,
       kind: 'DaemonSet',
       name: 'agent',
-      valid: false,
+      status: 'invalid',
+      warnings: [],
     });
     expect(bad.errors).toContainEqual({
       path: 'spec.template.spec.containers[0].ports[0].containerPort',
+      code: 'port/container-port-required',
       message: expect.stringContaining('65535'),
     });
-    expect(Object.keys(bad.errors[0])).toEqual(['path', 'message']);
+    expect(Object.keys(bad.errors[0])).toEqual(['path', 'code', 'message']);
     expect(good).toEqual({
       file: path.join(dir, 'b.yml'),
       document: 0,
+      line: 1,
       kind: 'DaemonSet',
       name: 'agent',
-      valid: true,
+      status: 'valid',
       errors: [],
+      warnings: [],
     });
   });
 
@@ -85,10 +89,10 @@ describe('cdk8s-daemonset validate', () => {
     const r = cli(['validate', '--output', 'json', dir]);
     expect(r.status).toBe(2);
     const report = JSON.parse(r.stdout);
-    expect(report.results[1]).toMatchObject({ document: 1, valid: false, kind: null, name: null });
+    expect(report.results[1]).toMatchObject({ document: 1, status: 'unreadable', kind: null, name: null });
     expect(report.results[1].errors[0].path).toBe('');
     expect(report.results[1].errors[0].message).toMatch(/line \d+, column \d+/);
-    expect(report.results[2]).toMatchObject({ valid: false, name: 'agent' });
+    expect(report.results[2]).toMatchObject({ status: 'invalid', name: 'agent' });
   });
 
   it('reports an unquoted YAML 1.1 boolean label value as a type error at its path', () => {
@@ -109,6 +113,21 @@ describe('cdk8s-daemonset validate', () => {
     );
   });
 
+  it('checks Pods (v1) with the same engine, and reports a Pod at another apiVersion', () => {
+    const pod =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: C\n      image: x\n';
+    const r = cli(['validate', '--output', 'json', '-'], { input: `${pod}---\n${pod.replace('v1', 'apps/v1')}` });
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toEqual({ documents: 2, valid: 0, invalid: 2, skipped: 0 });
+    expect(report.results[0].errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['spec.containers[0].name', 'container/name-invalid'],
+    ]);
+    expect(report.results[1].errors).toEqual([
+      { path: 'apiVersion', code: 'manifest/api-version', message: 'Pod is served as v1, got "apps/v1"' },
+    ]);
+  });
+
   it('checks a Pod Security level on request', () => {
     const privileged = VALID.replace(
       'image: agent:1.0',
@@ -125,7 +144,7 @@ describe('cdk8s-daemonset validate', () => {
 
   it.each([
     [['validate'], /name at least one file/],
-    [['validate', '--output', 'xml', '-'], /--output must be text or json/],
+    [['validate', '--output', 'xml', '-'], /--output must be one of text, json, /],
     [['validate', '--pss', 'strict', '-'], /--pss must be one of/],
     [['validate', '/no/such/path'], /no such file or directory/],
     [['validate', '--bogus', '-'], /Unknown option/],

@@ -1,0 +1,25 @@
+import { type CheckIssue, type CheckResult, summarize } from '../result';
+
+const issue = (i: CheckIssue) => ({ path: i.path, code: i.code, message: i.message });
+
+/**
+ * The `--output json` report: `{"results":[{file, document, line, kind, name, status, errors,
+ * warnings}], "summary":{documents, valid, invalid, skipped}}`, each issue `{path, code, message}`:
+ * the fields of the text report, as data. Skipped documents (kinds the engine has no rules for)
+ * are counted, not listed.
+ */
+export function jsonReport(results: readonly CheckResult[]): string {
+  const listed = results
+    .filter((r) => r.status !== 'skipped')
+    .map((r) => ({
+      file: r.file,
+      document: r.document,
+      line: r.line,
+      kind: r.kind ?? null,
+      name: r.name ?? null,
+      status: r.status,
+      errors: r.errors.map(issue),
+      warnings: r.warnings.map(issue),
+    }));
+  return `${JSON.stringify({ results: listed, summary: summarize(results) })}\n`;
+}
