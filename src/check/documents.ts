@@ -1,8 +1,8 @@
 import type { PssLevel } from '../pss';
 import { isValidatedKind, VALIDATED_KINDS, validateManifest } from '../validate/engine';
-import { toFieldPath } from '../validate/issue';
+import { type Issue, toFieldPath } from '../validate/issue';
 import { field, isObject, str } from '../validate/read';
-import { readYamlDocuments } from '../yaml';
+import { fieldPositions, readYamlDocuments, type SourcedDocument } from '../yaml';
 import type { CheckIssue, CheckResult, CheckStatus } from './result';
 
 export interface CheckOptions {
@@ -11,6 +11,34 @@ export interface CheckOptions {
 }
 
 const NO_ISSUES: readonly CheckIssue[] = [];
+
+/** The exact reader words where a parse error is: `at line 4, column 3`. */
+const AT_LINE = /at line (\d+), column (\d+)/;
+
+/** A reader's error as an issue at the place it names, or at the document's start. */
+function readIssue(doc: SourcedDocument, message: string, code: string): CheckIssue {
+  const at = AT_LINE.exec(message);
+  return at
+    ? { path: '', code, message, line: Number(at[1]), column: Number(at[2]) }
+    : { path: '', code, message, line: doc.line, column: 1 };
+}
+
+/** Issues with field paths, placed where their fields are in the document's text. */
+function placed(doc: SourcedDocument, issues: readonly Issue[]): CheckIssue[] {
+  const positions = doc.source
+    ? fieldPositions(
+        doc.source,
+        issues.map((i) => i.path),
+      )
+    : undefined;
+  return issues.map((i, n) => ({
+    path: toFieldPath(i.path),
+    code: i.code,
+    message: i.message,
+    line: positions?.[n].line ?? doc.line,
+    column: positions?.[n].column ?? 1,
+  }));
+}
 
 /**
  * Checks every document of a YAML stream: kinds the engine has rules for (VALIDATED_KINDS) through
@@ -32,27 +60,23 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
         undefined,
         undefined,
         'unreadable',
-        doc.errors.map((m) => ({ path: '', message: m, code: 'yaml/parse-error' })),
+        doc.errors.map((m) => readIssue(doc, m, 'yaml/parse-error')),
       );
     }
     const m = doc.value;
     if (!isObject(m)) {
       return result(undefined, undefined, 'unreadable', [
-        {
-          path: '',
-          message: `document starting at line ${doc.line} is not a mapping (an object with apiVersion and kind)`,
-          code: 'yaml/not-a-mapping',
-        },
+        readIssue(
+          doc,
+          `document starting at line ${doc.line} is not a mapping (an object with apiVersion and kind)`,
+          'yaml/not-a-mapping',
+        ),
       ]);
     }
     const kind = str(field(m, 'kind'));
     const name = str(field(m, 'metadata', 'name'));
     if (kind === undefined || !VALIDATED_KINDS.has(kind)) return result(kind, name, 'skipped', NO_ISSUES);
-    const issues: CheckIssue[] = validateManifest(m).map((i) => ({
-      path: toFieldPath(i.path),
-      message: i.message,
-      code: i.code,
-    }));
+    const issues: Issue[] = validateManifest(m);
     if (options.pss && isValidatedKind(m)) {
       // Loaded only when asked for: most runs don't check Pod Security, and start-up counts.
       const { checkPodSecurity } = require('../pss') as typeof import('../pss');
@@ -60,11 +84,13 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
       const { violations } = checkPodSecurity(m, { level: options.pss, exemptions: exemptionsOf(m) });
       for (const v of violations)
         issues.push({
-          path: toFieldPath(v.path),
+          path: v.path,
           message: `violates PodSecurity "${options.pss}": ${v.message}`,
           code: `pss/${v.check}`,
         });
     }
-    return result(kind, name, issues.length === 0 ? 'valid' : 'invalid', issues);
+    // Positions only for documents with issues: a valid document is never parsed a second time.
+    if (issues.length === 0) return result(kind, name, 'valid', NO_ISSUES);
+    return result(kind, name, 'invalid', placed(doc, issues));
   });
 }

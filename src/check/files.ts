@@ -15,7 +15,7 @@ export function checkInput(input: InputText, pss: PssLevel | undefined): CheckRe
         document: 0,
         line: 1,
         status: 'unreadable',
-        errors: [{ path: '', message: input.error ?? 'cannot read', code: 'input/unreadable' }],
+        errors: [{ path: '', code: 'input/unreadable', message: input.error ?? 'cannot read', line: 1, column: 1 }],
         warnings: [],
       },
     ];

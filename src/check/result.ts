@@ -13,6 +13,10 @@ export interface CheckIssue {
   /** Rule code, `area/what`. */
   readonly code: string;
   readonly message: string;
+  /** 1-based line of the field the path names (its key, or its list item), or of its nearest enclosing field that exists. */
+  readonly line: number;
+  /** 1-based column of that field. */
+  readonly column: number;
 }
 
 /** The verdict on one document of one input. */

@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import { canonicalManifest } from '../canonical';
 import type { ImportResult } from '../import';
 import { readYamlStream, toYaml } from '../yaml';
-import { type CheckResult, checkDocuments, failed, readInputFile, readStdin } from '../check';
+import { type CheckResult, checkDocuments, failed, issueLine, readInputFile, readStdin } from '../check';
 import { DEFAULT_MAX_BYTES, parseMaxBytes } from './flags';
 import { ExitCode, UsageError, type CommandIO } from './io';
 
@@ -47,13 +47,9 @@ async function haveTypeScript(): Promise<boolean> {
 
 const plural = (n: number, what: string, many = `${what}s`) => `${n} ${n === 1 ? what : many}`;
 
-/** `FILE:doc  path: message [code]` lines, as validate prints them. */
+/** `FILE:LINE:COL: path: message [code]` lines, as validate prints them. */
 function issueLines(results: readonly CheckResult[]): string {
-  return results
-    .flatMap((r) =>
-      r.errors.map((e) => `${r.file}:${r.document}  ${e.path || '(document)'}: ${e.message} [${e.code}]\n`),
-    )
-    .join('');
+  return results.flatMap((r) => r.errors.map((e) => `${issueLine(r.file, e)}\n`)).join('');
 }
 
 /** The input's DaemonSet documents (any apiVersion) the importer did not write, with why. */

@@ -26,7 +26,9 @@ time (Kubernetes 1.27). PATH is a file, a directory (searched for *.yaml / *.yml
 standard input. Other kinds are skipped and counted.
 
 Options:
-  --output FORMAT      report format: text (default), json
+  --output FORMAT      report format: text (default; FILE:LINE:COL: path: message [code]),
+                       json, sarif (SARIF 2.1.0, for code scanning), junit (JUnit XML),
+                       github (GitHub Actions annotations)
   --pss LEVEL          also check a Pod Security Standards level: privileged, baseline, restricted
   --max-bytes N        largest input accepted, in bytes (default ${DEFAULT_MAX_BYTES})
   --jobs N             check files on N threads (default 1); the report is the same whatever N

@@ -15,14 +15,15 @@ describe('cdk8s-daemonset validate', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('exits 1 and prints file:doc, field path, message and code for each error', () => {
+  it('exits 1 and prints FILE:LINE:COL, field path, message and code for each error', () => {
     const dir = folder({ 'bad.yaml': `${CONFIGMAP}---\n${INVALID}` });
     const r = cli(['validate', path.join(dir, 'bad.yaml')]);
     expect(r.status).toBe(1);
     const file = path.join(dir, 'bad.yaml');
-    expect(r.stdout).toContain(`${file}:1  spec.template.spec.containers[0].name: `);
-    expect(r.stdout).toContain('[container/name-invalid]');
-    expect(r.stdout).toContain(`${file}:1  spec.template.spec.containers[0].ports[0].containerPort: `);
+    expect(r.stdout).toContain(`${file}:5: DaemonSet agent (document 1): 2 errors\n`);
+    const nameLine = r.stdout.split('\n').find((l) => l.startsWith(`${file}:17:11: `));
+    expect(nameLine).toMatch(/^\S+ spec\.template\.spec\.containers\[0\]\.name: .* \[container\/name-invalid\]$/);
+    expect(r.stdout).toContain(`${file}:19:20: spec.template.spec.containers[0].ports[0].containerPort: `);
     expect(r.stdout.trim().split('\n').at(-1)).toBe('2 documents: 0 valid, 1 invalid, 1 skipped');
   });
 
@@ -47,8 +48,10 @@ describe('cdk8s-daemonset validate', () => {
       path: 'spec.template.spec.containers[0].ports[0].containerPort',
       code: 'port/container-port-required',
       message: expect.stringContaining('65535'),
+      line: 15,
+      column: 20,
     });
-    expect(Object.keys(bad.errors[0])).toEqual(['path', 'code', 'message']);
+    expect(Object.keys(bad.errors[0])).toEqual(['path', 'code', 'message', 'line', 'column']);
     expect(good).toEqual({
       file: path.join(dir, 'b.yml'),
       document: 0,
@@ -59,6 +62,22 @@ describe('cdk8s-daemonset validate', () => {
       errors: [],
       warnings: [],
     });
+  });
+
+  it.each([
+    ['sarif', (out: string) => JSON.parse(out).runs[0].results[0].locations[0].physicalLocation.region],
+    ['junit', (out: string) => out.match(/<failure [^>]*>/)?.[0]],
+    ['github', (out: string) => out.split('\n')[0].split('::')[1]],
+  ])('prints --output %s, exiting 1 on an invalid document', (format, pick) => {
+    const r = cli(['validate', '--output', format, '-'], { input: INVALID });
+    expect(r.status).toBe(1);
+    expect(pick(r.stdout)).toEqual(
+      {
+        sarif: { startLine: 13, startColumn: 11 },
+        junit: '<failure message="2 errors" type="invalid">',
+        github: 'error file=-,line=13,col=11,title=container/name-invalid',
+      }[format],
+    );
   });
 
   it('reads standard input for -', () => {
@@ -124,7 +143,13 @@ describe('cdk8s-daemonset validate', () => {
       ['spec.containers[0].name', 'container/name-invalid'],
     ]);
     expect(report.results[1].errors).toEqual([
-      { path: 'apiVersion', code: 'manifest/api-version', message: 'Pod is served as v1, got "apps/v1"' },
+      {
+        path: 'apiVersion',
+        code: 'manifest/api-version',
+        message: 'Pod is served as v1, got "apps/v1"',
+        line: 10,
+        column: 1,
+      },
     ]);
   });
 

@@ -1,10 +1,11 @@
 import { type CheckIssue, type CheckResult, summarize } from '../result';
 
-const issue = (i: CheckIssue) => ({ path: i.path, code: i.code, message: i.message });
+const issue = (i: CheckIssue) => ({ path: i.path, code: i.code, message: i.message, line: i.line, column: i.column });
 
 /**
  * The `--output json` report: `{"results":[{file, document, line, kind, name, status, errors,
- * warnings}], "summary":{documents, valid, invalid, skipped}}`, each issue `{path, code, message}`:
+ * warnings}], "summary":{documents, valid, invalid, skipped}}`, each issue `{path, code, message,
+ * line, column}` (line: the result's document start; an issue's: its field's):
  * the fields of the text report, as data. Skipped documents (kinds the engine has no rules for)
  * are counted, not listed.
  */

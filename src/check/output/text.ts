@@ -1,4 +1,4 @@
-import { type CheckResult, summarize } from '../result';
+import { type CheckIssue, type CheckResult, summarize } from '../result';
 
 const RED = '\u001b[31m';
 const YELLOW = '\u001b[33m';
@@ -9,9 +9,23 @@ const RESET = '\u001b[0m';
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
- * The `--output text` report: for each document with issues a `file:doc  Kind name at line N`
- * line, then a `file:doc  path: message [code]` line per error and per warning, then a summary.
- * Colour only when asked (a TTY without NO_COLOR).
+ * One issue as compilers print one, so editors and CI problem matchers jump to it:
+ * `FILE:LINE:COL: PATH: MESSAGE [CODE]`; a warning says so after the path.
+ */
+export function issueLine(
+  file: string,
+  issue: CheckIssue,
+  warning = false,
+  paint: (colour: string, s: string) => string = (_c, s) => s,
+): string {
+  const path = paint(warning ? YELLOW : RED, issue.path || '(document)');
+  return `${file}:${issue.line}:${issue.column}: ${path}: ${warning ? 'warning: ' : ''}${issue.message} [${issue.code}]`;
+}
+
+/**
+ * The `--output text` report: for each document with issues a `FILE:LINE: Kind name (document N):
+ * counts` line at the document's start, then an issueLine per error and per warning; then a
+ * summary. Colour only when asked (a TTY without NO_COLOR).
  */
 export function textReport(results: readonly CheckResult[], colour: boolean): string {
   const paint = (code: string, s: string) => (colour ? `${code}${s}${RESET}` : s);
@@ -21,15 +35,9 @@ export function textReport(results: readonly CheckResult[], colour: boolean): st
     const what = r.kind ? `${r.kind} ${r.name ?? '(unnamed)'}` : 'document';
     const counts = [plural(r.errors.length, 'error')];
     if (r.warnings.length > 0) counts.push(plural(r.warnings.length, 'warning'));
-    lines.push(paint(DIM, `${r.file}:${r.document}  ${what} at line ${r.line}: ${counts.join(', ')}`));
-    for (const e of r.errors) {
-      lines.push(`${r.file}:${r.document}  ${paint(RED, e.path || '(document)')}: ${e.message} [${e.code}]`);
-    }
-    for (const w of r.warnings) {
-      lines.push(
-        `${r.file}:${r.document}  ${paint(YELLOW, w.path || '(document)')}: warning: ${w.message} [${w.code}]`,
-      );
-    }
+    lines.push(paint(DIM, `${r.file}:${r.line}: ${what} (document ${r.document}): ${counts.join(', ')}`));
+    for (const e of r.errors) lines.push(issueLine(r.file, e, false, paint));
+    for (const w of r.warnings) lines.push(issueLine(r.file, w, true, paint));
   }
   const s = summarize(results);
   const summary = `${plural(s.documents, 'document')}: ${s.valid} valid, ${s.invalid} invalid, ${s.skipped} skipped`;
