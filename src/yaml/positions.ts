@@ -13,6 +13,9 @@ export interface Position {
 /** A step of a field path: a field or a map key (`{ key }`, as validate/issue.ts writes them), or a list index. */
 export type PathSegment = string | number | { readonly key: string };
 
+/** The exact reader's schema, made once the first document with issues comes. */
+let schema: ReturnType<typeof kubectlSchema> | undefined;
+
 /**
  * Where each field path points in one chunk (a document as kubectl cuts the stream): the key of
  * a mapping entry, the item of a list, or, past the last field that exists, that field. The empty
@@ -24,10 +27,11 @@ export type PathSegment = string | number | { readonly key: string };
  */
 export function fieldPositions(chunk: Chunk, paths: readonly (readonly PathSegment[])[]): Position[] {
   const Y = yamlLibrary();
+  schema ??= kubectlSchema();
   const lineCounter = new Y.LineCounter();
   const doc = Y.parseDocument(chunk.text, {
     version: '1.1',
-    schema: kubectlSchema(),
+    schema,
     uniqueKeys: false,
     lineCounter,
   });
