@@ -11,6 +11,17 @@
  *
  * Usage: npx tsx scripts/gen-schema.ts [--from <dir whose node_modules has kubernetes-models@4.3.0>]
  *
+ * Later minors (src/validate/versions/schema-changes.json, each minor as its change to the one
+ * before) come from kubernetes-sigs/kubectl-validate's builtins, the upstream
+ * `api/openapi-spec/v3` of each minor, read from a local copy so that nothing here needs the network:
+ *
+ *   git clone https://github.com/kubernetes-sigs/kubectl-validate && cd kubectl-validate
+ *   git checkout a97ccfaca20b
+ *   npx tsx scripts/gen-schema.ts --openapi <kubectl-validate>/pkg/openapiclient/builtins
+ *
+ * It reads `1.XX/api/v1.json` and `1.XX/apis/apps/v1.json` of every folder 1.27 and up, and stops
+ * unless 1.27 from there gives exactly the committed k8s-1.27.json.
+ *
  * Output format (kept small: it ships in the package):
  *   definitions[name] = { properties: { jsonName: type }, required?: [jsonName] }
  * where a type is one of
@@ -29,6 +40,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const MODELS_VERSION = '4.3.0';
+const KUBECTL_VALIDATE_COMMIT = 'a97ccfaca20b';
 const ROOTS: Record<string, string> = {
   'apps/v1/DaemonSet': 'io.k8s.api.apps.v1.DaemonSet',
   'v1/Pod': 'io.k8s.api.core.v1.Pod',
@@ -51,6 +63,7 @@ interface OpenApiSchema {
   enum?: unknown[];
   $ref?: string;
   oneOf?: OpenApiSchema[];
+  allOf?: OpenApiSchema[];
   items?: OpenApiSchema;
   additionalProperties?: OpenApiSchema | boolean;
   properties?: Record<string, OpenApiSchema>;
@@ -92,7 +105,8 @@ function readSchemas(dir: string, into: Map<string, OpenApiSchema>): void {
 }
 
 function refName(ref: string): string {
-  return ref.replace(/#$/, '');
+  // kubernetes-models: `name#`; OpenAPI v3: `#/components/schemas/name`.
+  return ref.replace(/^#\/components\/schemas\//, '').replace(/#$/, '');
 }
 
 /** Converts one property schema into the compact type string, queueing referenced definitions. */
@@ -103,6 +117,11 @@ function typeOf(s: OpenApiSchema, where: string, queue: string[]): string {
     if (real.length !== 1 || s.oneOf.length !== 2) throw new Error(`${where}: unexpected oneOf ${JSON.stringify(s)}`);
     return typeOf(real[0], where, queue);
   }
+  if (s.allOf) {
+    // OpenAPI v3 wraps a reference that has a default or description in a one-entry allOf.
+    if (s.allOf.length !== 1) throw new Error(`${where}: unexpected allOf ${JSON.stringify(s)}`);
+    return typeOf(s.allOf[0], where, queue);
+  }
   if (s.$ref) {
     const name = refName(s.$ref);
     if (SCALAR_DEFINITIONS[name]) return SCALAR_DEFINITIONS[name];
@@ -111,7 +130,8 @@ function typeOf(s: OpenApiSchema, where: string, queue: string[]): string {
   }
   switch (s.type) {
     case 'string':
-      if (s.format !== undefined && s.format !== 'date-time')
+      // `byte` (base64 []byte) is a JSON string to the decoder.
+      if (s.format !== undefined && s.format !== 'date-time' && s.format !== 'byte')
         throw new Error(`${where}: unexpected string format ${s.format}`);
       return s.format === 'date-time' ? 'time' : 'string';
     case 'boolean':
@@ -195,7 +215,7 @@ function crossCheck(defs: Record<string, Definition>, from: string | undefined):
   return `cross-checked ${checked} definitions against cdk8s-plus-27`;
 }
 
-function main(): void {
+function fromModels(): void {
   const from = arg('--from');
   const modelsDir = packageDir('kubernetes-models', from);
   const version = (JSON.parse(fs.readFileSync(path.join(modelsDir, 'package.json'), 'utf8')) as { version: string })
@@ -233,4 +253,70 @@ function main(): void {
   );
 }
 
-main();
+/** Reads one minor's components from kubectl-validate's builtins (`api/v1.json`, `apis/apps/v1.json`). */
+function readOpenApiV3(dir: string): Map<string, OpenApiSchema> {
+  const schemas = new Map<string, OpenApiSchema>();
+  for (const file of ['api/v1.json', 'apis/apps/v1.json']) {
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+      components: { schemas: Record<string, OpenApiSchema> };
+    };
+    for (const [name, schema] of Object.entries(doc.components.schemas)) schemas.set(name, schema);
+  }
+  return schemas;
+}
+
+type Definitions = Record<string, Definition>;
+
+/** What a minor changes in the definitions of the one before: definitions set (added or changed) and removed. */
+function changes(before: Definitions, after: Definitions): { set?: Definitions; remove?: string[] } {
+  const set: Definitions = {};
+  for (const [name, def] of Object.entries(after)) {
+    if (JSON.stringify(before[name]) !== JSON.stringify(def)) set[name] = def;
+  }
+  const remove = Object.keys(before).filter((name) => !after[name]);
+  return {
+    ...(Object.keys(set).length > 0 ? { set } : {}),
+    ...(remove.length > 0 ? { remove } : {}),
+  };
+}
+
+/**
+ * The later minors, from kubectl-validate's builtins (upstream `api/openapi-spec/v3` of each
+ * minor). 1.27 from that source must give the committed k8s-1.27.json, which was generated from
+ * kubernetes-models: the two sources agree, or the generator stops. Each later minor is stored as
+ * its change to the minor before, so the file reads as "what the decoder learns in 1.XX".
+ */
+function fromOpenApi(dir: string): void {
+  const minors = fs
+    .readdirSync(dir)
+    .filter((d) => /^1\.\d+$/.test(d) && Number(d.slice(2)) >= 27)
+    .sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)));
+  if (minors[0] !== '1.27') throw new Error(`${dir}: no 1.27 folder (see the usage at the top of this script)`);
+  const committed = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', 'src', 'validate', 'schema', 'k8s-1.27.json'), 'utf8'),
+  ) as { definitions: Definitions };
+  let previous = buildDefinitions(readOpenApiV3(path.join(dir, '1.27')));
+  const drift = changes(committed.definitions, previous);
+  if (drift.set || drift.remove)
+    throw new Error(`kubectl-validate 1.27 differs from k8s-1.27.json: ${JSON.stringify(drift).slice(0, 2000)}`);
+  const out: Record<string, unknown> = {};
+  for (const minor of minors.slice(1)) {
+    const defs = buildDefinitions(readOpenApiV3(path.join(dir, minor)));
+    out[minor] = changes(previous, defs);
+    previous = defs;
+  }
+  const target = path.join(__dirname, '..', 'src', 'validate', 'versions', 'schema-changes.json');
+  const lines = Object.entries(out).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(
+    target,
+    `{\n "//": "Generated by scripts/gen-schema.ts --openapi from kubectl-validate@${KUBECTL_VALIDATE_COMMIT}; do not edit.",\n "changes": {\n${lines.join(',\n')}\n }\n}\n`,
+  );
+  console.log(
+    `1.27 agrees with k8s-1.27.json; changes of ${minors.slice(1).join(', ')} written to ${path.relative(process.cwd(), target)}`,
+  );
+}
+
+const openApiDir = arg('--openapi');
+if (openApiDir) fromOpenApi(openApiDir);
+else fromModels();

@@ -1,4 +1,5 @@
-import type { PortReference } from './probe';
+/** A port by number or by the name of a container port. */
+export type PortReference = number | string;
 
 /** Options of an HTTP GET action (probes and lifecycle hooks). */
 export interface HttpGetActionOptions {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as cdk8s from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { resolveDependencies } from './_dependencies';
+import { reportIfUncaught } from './_report-uncaught';
 import { DaemonSet } from './daemonset';
 import { SynthValidationError, type ConstructIssue } from './errors';
 import { toYamlStream } from './yaml';
@@ -63,7 +64,11 @@ export class App extends cdk8s.App {
 
   private renderValid(): Rendered {
     const rendered = this.render();
-    if (rendered.issues.length > 0) throw new SynthValidationError(rendered.issues);
+    if (rendered.issues.length > 0) {
+      const error = new SynthValidationError(rendered.issues);
+      reportIfUncaught(error);
+      throw error;
+    }
     return rendered;
   }
 

@@ -39,6 +39,19 @@ export interface MountOptions {
   readonly readOnly?: boolean;
   /** `Bidirectional` needs a privileged container (CSI node plugins). @default - not written (None) */
   readonly mountPropagation?: MountPropagation;
+  /**
+   * Make submounts read-only too (`Enabled`, or `IfPossible` where the runtime can't); needs
+   * `readOnly` and no propagation (Kubernetes 1.30+). @default - not written (Disabled)
+   */
+  readonly recursiveReadOnly?: 'Disabled' | 'IfPossible' | 'Enabled';
+}
+
+/** Whether a container must restart when its CPU or memory is resized in place. */
+export interface ContainerResizePolicy {
+  /** `cpu` or `memory`. */
+  readonly resourceName: 'cpu' | 'memory';
+  /** `NotRequired` resizes the running container; `RestartContainer` restarts it. */
+  readonly restartPolicy: 'NotRequired' | 'RestartContainer';
 }
 
 /** A volume mounted at a path; the volume is an object, never a name. */
@@ -99,6 +112,20 @@ export interface ContainerProps {
   readonly terminationMessagePath?: string;
   /** `FallbackToLogsOnError` uses the log tail when the file is empty. @default - not written (File) */
   readonly terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
+  /**
+   * `Always` on an init container makes it a sidecar: it starts before the containers and keeps
+   * running beside them (Kubernetes 1.28+; beta and on by default from 1.29). Init containers only.
+   * @default - not written: an init container runs to completion
+   */
+  readonly restartPolicy?: 'Always';
+  /** How in-place resizes of CPU and memory apply (Kubernetes 1.27+ alpha). @default - not written */
+  readonly resizePolicy?: readonly ContainerResizePolicy[];
+  /** Allocate a terminal. @default - not written (false) */
+  readonly tty?: boolean;
+  /** Keep stdin open. @default - not written (false) */
+  readonly stdin?: boolean;
+  /** Close stdin after the first attach ends. @default - not written (false) */
+  readonly stdinOnce?: boolean;
   /**
    * TKEStack log directory: files under this directory in the container are listed and
    * downloadable through TKEStack's LogAgent. It must lie on a volume this container mounts.
@@ -228,6 +255,7 @@ export class Container {
           subPathExpr: m.subPathExpr,
           readOnly: m.readOnly,
           mountPropagation: m.mountPropagation,
+          recursiveReadOnly: m.recursiveReadOnly,
         })),
       ),
       livenessProbe: p.livenessProbe?._toKube(),
@@ -239,6 +267,11 @@ export class Container {
         : undefined,
       terminationMessagePath: p.terminationMessagePath,
       terminationMessagePolicy: p.terminationMessagePolicy,
+      restartPolicy: p.restartPolicy,
+      resizePolicy: p.resizePolicy?.map((r) => ({ ...r })),
+      tty: p.tty,
+      stdin: p.stdin,
+      stdinOnce: p.stdinOnce,
     };
   }
 }

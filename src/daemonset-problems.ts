@@ -4,6 +4,7 @@ import { releasePolicyProblems } from './tkestack/floating-ip';
 import { vcudaCoreLimitProblems } from './tkestack/gpu-manager';
 import { logDirectoryProblems } from './tkestack/log-directory';
 import { prefixIssues, type FieldPath, type Issue } from './validate/issue';
+import { field, get, list } from './validate/read';
 import type { Volume } from './volumes/volume';
 
 /** What of a DaemonSet its construct-level checks look at. */
@@ -97,4 +98,51 @@ function volumeProblems(volumes: readonly Volume[]): Issue[] {
     byName.set(v.name, v);
   });
   return problems;
+}
+
+/**
+ * Engine codes each construct-side check explains: the construct knows the cause (no
+ * `addContainer()`, two Volume objects, an NFS address not in the console's `server:/path` form)
+ * and says how to fix it in the construct API, so the engine's issue for the same fault, at the
+ * construct issue's path or under it, is not reported a second time at synth. The engine still
+ * reports these faults in YAML, where no construct explains them.
+ */
+const EXPLAINS: Readonly<Record<string, readonly string[]>> = {
+  'container/none': ['container/containers-required'],
+  'volume/name-reused': ['volume/name-duplicate'],
+  'volume/nfs-address-invalid': ['volume/field-required', 'volume/nfs-path-not-absolute'],
+};
+
+function samePathSegment(a: FieldPath[number], b: FieldPath[number]): boolean {
+  return typeof a === 'object' && typeof b === 'object' ? a.key === b.key : a === b;
+}
+
+/** Whether `path` is `base` or lies under it. */
+function isAtOrUnder(path: FieldPath, base: FieldPath): boolean {
+  return base.length <= path.length && base.every((seg, i) => samePathSegment(seg, path[i]));
+}
+
+const NOT_FOUND = new Set(['volume-mount/volume-not-found', 'volume-device/volume-not-found']);
+
+/**
+ * The engine's issues without those a construct-side problem already reports (see EXPLAINS),
+ * and without "Not found" for a mount of a volume the pod has: as in Go, only volumes that passed
+ * their own checks can be mounted, but a construct mounts a Volume object, so the volume's own
+ * issue is the one fault to fix. A mount added by escape hatch for a volume the pod lacks is
+ * still reported.
+ */
+export function unexplainedIssues(engine: readonly Issue[], problems: readonly Issue[], manifest: unknown): Issue[] {
+  const explaining = problems.filter((p) => EXPLAINS[p.code] !== undefined);
+  const volumeNames = new Set(list(field(manifest, 'spec', 'template', 'spec', 'volumes')).map((v) => get(v, 'name')));
+  return engine.filter(
+    (i) =>
+      !explaining.some((p) => EXPLAINS[p.code].includes(i.code) && isAtOrUnder(i.path, p.path)) &&
+      !(NOT_FOUND.has(i.code) && volumeNames.has(valueAt(manifest, i.path))),
+  );
+}
+
+function valueAt(manifest: unknown, path: FieldPath): unknown {
+  let v = manifest;
+  for (const seg of path) v = typeof seg === 'number' ? list(v)[seg] : get(v, typeof seg === 'string' ? seg : seg.key);
+  return v;
 }

@@ -1,15 +1,16 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import type * as kplus from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { copyPlain } from './_util';
 import { Container, type ContainerProps } from './container';
 import { NetworkMode, type DnsPolicy } from './network';
+import { renderAffinity, renderPodFields, type PodSpecFields } from './pod-fields';
+import { referenceName, type SecretReference, type ServiceAccountReference } from './references';
 import type { NodeScheduling, Toleration } from './scheduling';
 import type { PodSecurityContext } from './security-context';
 import type { UpdateStrategy } from './update-strategy';
 import { VCUDA_CORE_LIMIT_ANNOTATION } from './tkestack/gpu-manager';
 import { LOG_DIRECTORY_ANNOTATION, renderLogDirectories } from './tkestack/log-directory';
-import { daemonSetProblems } from './daemonset-problems';
+import { daemonSetProblems, unexplainedIssues } from './daemonset-problems';
 import { formatIssue, toFieldPath, type FieldPath, type Issue } from './validate/issue';
 import {
   podSecurityIssues,
@@ -27,8 +28,11 @@ export const DESCRIPTION_ANNOTATION = 'description';
 /** Annotation `kubectl rollout history` shows as the change cause. */
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
 
-/** Props of a `DaemonSet`: the object, its pod template and its update strategy. */
-export interface DaemonSetProps {
+/**
+ * Props of a `DaemonSet`: the object, its pod template and its update strategy. Every field is
+ * written as given, `false` and `0` included; a field is left out only when it is not given.
+ */
+export interface DaemonSetProps extends PodSpecFields {
   /**
    * `metadata.name` (DNS-1123 subdomain), written as given: no hash is added.
    * @default - the construct id
@@ -54,16 +58,29 @@ export interface DaemonSetProps {
   readonly podLabels?: Readonly<Record<string, string>>;
   /** `spec.template.metadata.annotations`. @default - none */
   readonly podAnnotations?: Readonly<Record<string, string>>;
+  /**
+   * `spec.template.metadata.name`. The DaemonSet controller ignores it (pods get generated
+   * names); some vendor manifests write it. @default - not written
+   */
+  readonly podTemplateName?: string;
   /** Containers, in order. More can be added with `addContainer`. @default - none */
   readonly containers?: readonly ContainerProps[];
   /** Init containers, run in order before the containers. @default - none */
   readonly initContainers?: readonly ContainerProps[];
   /** Volumes to declare even if no container mounts them; mounted ones are declared automatically. @default - none */
   readonly volumes?: readonly Volume[];
-  /** Secrets (type dockerconfigjson) used to pull private images. @default - none */
-  readonly imagePullSecrets?: readonly kplus.ISecret[];
-  /** Service account the pods run as. @default - not written: the namespace's `default` account */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  /** Secrets (type dockerconfigjson) used to pull private images: cdk8s-plus objects or names. @default - none */
+  readonly imagePullSecrets?: readonly SecretReference[];
+  /**
+   * Service account the pods run as: a cdk8s-plus object or its name, written to
+   * `serviceAccountName`. @default - not written: the namespace's `default` account
+   */
+  readonly serviceAccount?: ServiceAccountReference;
+  /**
+   * The same as `serviceAccount` given a name, under the Kubernetes field's name; give one of the two.
+   * @default - not written: the namespace's `default` account
+   */
+  readonly serviceAccountName?: string;
   /** Mount the service account's API token into the pods. @default - not written (true) */
   readonly automountServiceAccountToken?: boolean;
   /** Which nodes run a pod. @default - every node */
@@ -150,15 +167,19 @@ export class DaemonSet extends ApiObject {
   private readonly _initContainers: Container[] = [];
   private readonly _volumes: Volume[] = [];
   private readonly _tolerations: Toleration[] = [];
-  private readonly _imagePullSecrets: kplus.ISecret[] = [];
+  private readonly _imagePullSecrets: SecretReference[] = [];
   private readonly _exemptions: PodSecurityExemption[] = [];
   private skipOwnValidation = false;
+  /** Pod-spec fields written as given, copied at construction. */
+  private readonly podFields: Record<string, unknown>;
 
   /** Defines a DaemonSet in `scope` (usually a Chart); `id` is its name unless `props.name` is given. */
   public constructor(scope: Construct, id: string, props: DaemonSetProps) {
     const annotations: Record<string, string> = { ...props.annotations };
     if (props.description !== undefined) annotations[DESCRIPTION_ANNOTATION] = props.description;
     if (props.changeCause !== undefined) annotations[CHANGE_CAUSE_ANNOTATION] = props.changeCause;
+    if (props.serviceAccount !== undefined && props.serviceAccountName !== undefined)
+      throw new Error(`${id}: give serviceAccount or serviceAccountName, not both`);
     super(scope, id, {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
@@ -178,7 +199,10 @@ export class DaemonSet extends ApiObject {
       podAnnotations: copyPlain(props.podAnnotations),
       nodeSelector: copyPlain(props.nodeSelector),
       securityContext: copyPlain(props.securityContext),
+      podAffinity: copyPlain(props.podAffinity),
+      podAntiAffinity: copyPlain(props.podAntiAffinity),
     };
+    this.podFields = renderPodFields(props);
     for (const c of props.initContainers ?? []) this.addInitContainer(c);
     for (const c of props.containers ?? []) this.addContainer(c);
     for (const v of props.volumes ?? []) this.addVolume(v);
@@ -251,7 +275,7 @@ export class DaemonSet extends ApiObject {
   }
 
   /** Adds a Secret used to pull private images. */
-  public addImagePullSecret(secret: kplus.ISecret): this {
+  public addImagePullSecret(secret: SecretReference): this {
     this._imagePullSecrets.push(secret);
     return this;
   }
@@ -280,9 +304,10 @@ export class DaemonSet extends ApiObject {
   /** @internal the issues of this DaemonSet's rendered manifest, rendered once by the App. */
   public _issuesOf(manifest: unknown): Issue[] {
     const pss = this.options.podSecurity;
+    const problems = this.constructProblems();
     return [
-      ...this.constructProblems(),
-      ...validateManifest(manifest),
+      ...problems,
+      ...unexplainedIssues(validateManifest(manifest), problems, manifest),
       ...(pss ? podSecurityIssues(manifest, pss, this.resolvedExemptions()) : []),
     ];
   }
@@ -370,10 +395,10 @@ export class DaemonSet extends ApiObject {
       initContainers: list(this._initContainers.map((c) => c._toKube())),
       containers,
       volumes: list(this.volumes.map((v) => v._toKube())),
-      imagePullSecrets: list(this._imagePullSecrets.map((s) => ({ name: s.name }))),
-      serviceAccountName: p.serviceAccount?.name,
+      imagePullSecrets: list(this._imagePullSecrets.map((s) => ({ name: referenceName(s) }))),
+      serviceAccountName: p.serviceAccount !== undefined ? referenceName(p.serviceAccount) : p.serviceAccountName,
       automountServiceAccountToken: p.automountServiceAccountToken,
-      affinity: p.scheduling?._toKube(),
+      affinity: renderAffinity(p.scheduling?._toKube()?.nodeAffinity, p),
       nodeSelector: p.nodeSelector,
       tolerations: list(this._tolerations),
       hostNetwork: network.hostNetwork,
@@ -383,12 +408,14 @@ export class DaemonSet extends ApiObject {
       priorityClassName: p.priorityClassName,
       securityContext: p.securityContext,
       terminationGracePeriodSeconds: p.terminationGracePeriodSeconds,
+      ...this.podFields,
     };
     const podLabels = { ...p.podLabels, ...p.matchLabels };
     return {
       selector: { matchLabels: { ...p.matchLabels } },
       template: {
         metadata: {
+          name: p.podTemplateName,
           labels: podLabels,
           annotations: nonEmpty({ ...network.annotations, ...this.tkestackAnnotations(), ...p.podAnnotations }),
         },

@@ -1,22 +1,33 @@
-import type * as kplus from 'cdk8s-plus-27';
+import { referenceName, type ConfigMapReference, type SecretReference } from './references';
 
 /**
- * Pod fields an environment variable can read through `fieldRef` (the console's "Field" kind).
- * Labels and annotations are read one key at a time: `metadata.labels['app']`.
+ * The pod fields `fieldRef` reads by a fixed path, in one list (the importer and the docs use it).
+ * `metadata.labels` and `metadata.annotations` whole are for downward API volumes only.
+ */
+export const ENV_FIELD_PATHS = [
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'metadata.labels',
+  'metadata.annotations',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.podIP',
+  'status.podIPs',
+] as const;
+
+/**
+ * Pod fields an environment variable can read through `fieldRef` (the console's "Field" kind):
+ * `metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels`,
+ * `metadata.annotations`, `spec.nodeName`, `spec.serviceAccountName`, `status.hostIP`,
+ * `status.podIP`, `status.podIPs` (the list `ENV_FIELD_PATHS`), and one label or annotation by
+ * key: `metadata.labels['app']`, `metadata.annotations['owner']`.
  */
 export type EnvFieldPath =
-  | 'metadata.name'
-  | 'metadata.namespace'
-  | 'metadata.uid'
-  | 'metadata.labels'
-  | 'metadata.annotations'
+  | (typeof ENV_FIELD_PATHS)[number]
   | `metadata.labels['${string}']`
-  | `metadata.annotations['${string}']`
-  | 'spec.nodeName'
-  | 'spec.serviceAccountName'
-  | 'status.hostIP'
-  | 'status.podIP'
-  | 'status.podIPs';
+  | `metadata.annotations['${string}']`;
 
 /** Container resources an environment variable can read through `resourceFieldRef`. */
 export type EnvResourcePath =
@@ -68,14 +79,18 @@ export class EnvValue {
     return new EnvValue({ value });
   }
 
-  /** One key of a ConfigMap in the pod's namespace. */
-  public static fromConfigMap(configMap: kplus.IConfigMap, key: string, options: EnvKeyOptions = {}): EnvValue {
-    return new EnvValue({ valueFrom: { configMapKeyRef: { name: configMap.name, key, optional: options.optional } } });
+  /** One key of a ConfigMap in the pod's namespace: `EnvValue.fromConfigMap('settings', 'level')`. */
+  public static fromConfigMap(configMap: ConfigMapReference, key: string, options: EnvKeyOptions = {}): EnvValue {
+    return new EnvValue({
+      valueFrom: { configMapKeyRef: { name: referenceName(configMap), key, optional: options.optional } },
+    });
   }
 
-  /** One key of a Secret in the pod's namespace. */
-  public static fromSecret(secret: kplus.ISecret, key: string, options: EnvKeyOptions = {}): EnvValue {
-    return new EnvValue({ valueFrom: { secretKeyRef: { name: secret.name, key, optional: options.optional } } });
+  /** One key of a Secret in the pod's namespace: `EnvValue.fromSecret('db', 'password')`. */
+  public static fromSecret(secret: SecretReference, key: string, options: EnvKeyOptions = {}): EnvValue {
+    return new EnvValue({
+      valueFrom: { secretKeyRef: { name: referenceName(secret), key, optional: options.optional } },
+    });
   }
 
   /** A field of the pod (the console's "Field" kind), e.g. `spec.nodeName` or `status.hostIP`. */
@@ -108,14 +123,20 @@ export interface EnvFromOptions {
 
 /** Every key of a ConfigMap or Secret as environment variables (`envFrom`). */
 export class EnvFrom {
-  /** All keys of a ConfigMap. */
-  public static configMap(configMap: kplus.IConfigMap, options: EnvFromOptions = {}): EnvFrom {
-    return new EnvFrom({ prefix: options.prefix, configMapRef: { name: configMap.name, optional: options.optional } });
+  /** All keys of a ConfigMap (a cdk8s-plus object or its name). */
+  public static configMap(configMap: ConfigMapReference, options: EnvFromOptions = {}): EnvFrom {
+    return new EnvFrom({
+      prefix: options.prefix,
+      configMapRef: { name: referenceName(configMap), optional: options.optional },
+    });
   }
 
-  /** All keys of a Secret. */
-  public static secret(secret: kplus.ISecret, options: EnvFromOptions = {}): EnvFrom {
-    return new EnvFrom({ prefix: options.prefix, secretRef: { name: secret.name, optional: options.optional } });
+  /** All keys of a Secret (a cdk8s-plus object or its name). */
+  public static secret(secret: SecretReference, options: EnvFromOptions = {}): EnvFrom {
+    return new EnvFrom({
+      prefix: options.prefix,
+      secretRef: { name: referenceName(secret), optional: options.optional },
+    });
   }
 
   private constructor(private readonly source: object) {}

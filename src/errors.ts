@@ -10,10 +10,19 @@ export interface ConstructIssue {
   readonly issue: Issue;
 }
 
+/** `Validation failed with N issues:` and one indented line per issue (see `formatIssue`). */
+export function formatSynthIssues(issues: readonly ConstructIssue[]): string {
+  const lines = issues.map((i) => `  ${formatIssue(i.issue, i.constructPath)}`);
+  return `Validation failed with ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}
+
 /**
  * Thrown by `App.synth()` when any construct is invalid; carries every issue of every construct.
  * Recognize it with `SynthValidationError.isSynthValidationError(e)`, which works across copies of
  * this package (unlike `instanceof`).
+ *
+ * Its `stack` is its message: the frames would point into the App, not at the user's mistake, and
+ * whatever prints the error (Node for an uncaught one, a test runner, a logger) prints the report.
  */
 export class SynthValidationError extends Error {
   /** Whether `e` is a `SynthValidationError`, from this or any other copy of the package. */
@@ -21,17 +30,22 @@ export class SynthValidationError extends Error {
     return typeof e === 'object' && e !== null && SYNTH_VALIDATION_ERROR in e;
   }
 
-  /** An error whose message lists every issue, one line each (see `formatIssue`). */
-  public constructor(
-    /** Every issue of every invalid construct. */
-    public readonly issues: readonly ConstructIssue[],
-  ) {
-    super(
-      `Validation failed with ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues
-        .map((i) => `  ${formatIssue(i.issue, i.constructPath)}`)
-        .join('\n')}`,
-    );
+  /** Every issue of every invalid construct. */
+  declare public readonly issues: readonly ConstructIssue[];
+
+  /** An error whose message lists every issue, one line each (see `formatSynthIssues`). */
+  public constructor(issues: readonly ConstructIssue[]) {
+    super(formatSynthIssues(issues));
     this.name = 'SynthValidationError';
+    // Not enumerable: util.inspect (which Node uses for an uncaught error) lists own enumerable
+    // properties after the stack, and would dump every issue object a second time.
+    Object.defineProperty(this, 'issues', { value: issues, enumerable: false });
+    Object.defineProperty(this, 'stack', {
+      value: `${this.name}: ${this.message}`,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
     Object.defineProperty(this, SYNTH_VALIDATION_ERROR, { value: true });
   }
 }

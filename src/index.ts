@@ -12,6 +12,23 @@ export * from './daemonset';
 export * from './env';
 export * from './errors';
 export * from './image';
+export * from './label-selector';
+export * from './pod-affinity';
+export type {
+  HostAlias,
+  PodDnsConfig,
+  PodDnsConfigOption,
+  PodReadinessGate,
+  PodSchedulingGate,
+  PodSpecFields,
+} from './pod-fields';
+export type {
+  ConfigMapReference,
+  PersistentVolumeClaimReference,
+  SecretReference,
+  ServiceAccountReference,
+} from './references';
+export * from './topology-spread';
 export * from './network';
 export * from './probe';
 export * from './resources';
@@ -19,6 +36,17 @@ export * from './scheduling';
 export * from './security-context';
 export * from './update-strategy';
 export * from './volumes/config-map';
+export type { CsiVolumeOptions } from './volumes/csi';
+export type { DownwardApiFile, DownwardApiVolumeOptions } from './volumes/downward-api';
+export type { EphemeralClaimSpec, EphemeralVolumeOptions } from './volumes/ephemeral';
+export type { ImageVolumeOptions } from './volumes/image';
+export {
+  VolumeProjection,
+  type ClusterTrustBundleProjectionOptions,
+  type KeyProjectionSourceOptions,
+  type ProjectedVolumeOptions,
+  type ServiceAccountTokenProjectionOptions,
+} from './volumes/projected';
 export * from './volumes/empty-dir';
 export * from './volumes/host-path';
 export * from './volumes/nfs';

@@ -17,6 +17,11 @@ export class Handler {
     return new Handler(Action.tcpSocket(options));
   }
 
+  /** Waits `seconds` before the container goes on, e.g. a preStop delay without a shell (Kubernetes 1.29+). */
+  public static fromSleep(seconds: number): Handler {
+    return new Handler({ sleep: { seconds } });
+  }
+
   private constructor(private readonly action: object) {}
 
   /** @internal the `LifecycleHandler` object. */

@@ -25,19 +25,28 @@ interface NetworkPodFields {
   readonly firstContainerResources?: Readonly<Record<string, Quantity>>;
 }
 
+/** Options of `NetworkMode.overlay` and `NetworkMode.nat`. */
+export interface PodNetworkOptions {
+  /**
+   * Write `hostNetwork: false`, as some vendor manifests do; the API server stores the same pod
+   * either way. @default - not written
+   */
+  readonly hostNetwork?: false;
+}
+
 /** How the pods are networked. */
 export class NetworkMode {
-  /** A virtual IP per pod, reachable inside the cluster only (the console's default). Writes nothing. */
-  public static overlay(): NetworkMode {
-    return new NetworkMode('Overlay', {});
+  /** A virtual IP per pod, reachable inside the cluster only (the console's default). Writes nothing unless asked. */
+  public static overlay(options: PodNetworkOptions = {}): NetworkMode {
+    return new NetworkMode('Overlay', { hostNetwork: options.hostNetwork });
   }
 
   /**
    * Container ports mapped to ports on the node. Every container port must then name its
    * `hostPort`; the pod keeps its overlay IP.
    */
-  public static nat(): NetworkMode {
-    return new NetworkMode('NAT', {});
+  public static nat(options: PodNetworkOptions = {}): NetworkMode {
+    return new NetworkMode('NAT', { hostNetwork: options.hostNetwork });
   }
 
   /**

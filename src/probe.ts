@@ -16,8 +16,7 @@ export interface ProbeTiming {
   readonly terminationGracePeriodSeconds?: number;
 }
 
-/** A port by number or by the name of a container port. */
-export type PortReference = number | string;
+export type { PortReference } from './_action';
 
 /** Options of `Probe.fromHttpGet`: the request and the timing. */
 export interface HttpGetProbeOptions extends ProbeTiming, HttpGetActionOptions {}

@@ -1,15 +1,17 @@
+import type { NonEmptyValues } from './label-selector';
+
 /** One condition on a node's labels (a `nodeSelectorRequirement`). */
 export class NodeRequirement {
   /** The label equals the value. */
   public static is(key: string, value: string): NodeRequirement {
     return new NodeRequirement(key, 'In', [value]);
   }
-  /** The label is one of the values. */
-  public static in(key: string, values: readonly string[]): NodeRequirement {
+  /** The label is one of the values (at least one). */
+  public static in(key: string, values: NonEmptyValues): NodeRequirement {
     return new NodeRequirement(key, 'In', [...values]);
   }
-  /** The label is none of the values (or absent). */
-  public static notIn(key: string, values: readonly string[]): NodeRequirement {
+  /** The label is none of the values (at least one), or absent. */
+  public static notIn(key: string, values: NonEmptyValues): NodeRequirement {
     return new NodeRequirement(key, 'NotIn', [...values]);
   }
   /** The label is present, whatever its value. */
@@ -109,7 +111,7 @@ export class NodeScheduling {
   private constructor(private readonly nodeAffinity: object | undefined) {}
 
   /** @internal the pod's `affinity`, or undefined. */
-  public _toKube(): object | undefined {
+  public _toKube(): { nodeAffinity: object } | undefined {
     return this.nodeAffinity ? { nodeAffinity: this.nodeAffinity } : undefined;
   }
 }

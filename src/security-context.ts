@@ -9,6 +9,34 @@ export interface SeccompProfile {
   readonly localhostProfile?: string;
 }
 
+/** An AppArmor profile (Kubernetes 1.30+; before, the `container.apparmor.security.beta.kubernetes.io/*` annotations). */
+export interface AppArmorProfile {
+  /** `RuntimeDefault`, `Unconfined` or `Localhost` (a profile loaded on the node, named in `localhostProfile`). */
+  readonly type: 'RuntimeDefault' | 'Unconfined' | 'Localhost';
+  /** The profile's name; only with `Localhost`. @default - none */
+  readonly localhostProfile?: string;
+}
+
+/** Windows-specific settings. */
+export interface WindowsSecurityContextOptions {
+  /** Name of the GMSA credential spec to use. @default - not written */
+  readonly gmsaCredentialSpecName?: string;
+  /** Content of the GMSA credential spec. @default - not written */
+  readonly gmsaCredentialSpec?: string;
+  /** Windows user to run as, e.g. `ContainerAdministrator`. @default - not written: the image's */
+  readonly runAsUserName?: string;
+  /** Run as a Windows HostProcess container; all containers of the pod must agree. @default - not written (false) */
+  readonly hostProcess?: boolean;
+}
+
+/** A namespaced sysctl set for the pod. */
+export interface Sysctl {
+  /** Sysctl name, e.g. `net.ipv4.ip_unprivileged_port_start`. */
+  readonly name: string;
+  /** Value to set. */
+  readonly value: string;
+}
+
 /** SELinux labels. */
 export interface SeLinuxOptions {
   /** SELinux user label. @default - not written: the container runtime's */
@@ -48,6 +76,10 @@ export interface ContainerSecurityContext {
   readonly seLinuxOptions?: SeLinuxOptions;
   /** `Unmasked` exposes the full /proc. @default - not written (Default) */
   readonly procMount?: 'Default' | 'Unmasked';
+  /** AppArmor profile of this container; overrides the pod's (Kubernetes 1.30+). @default - not written: the pod's */
+  readonly appArmorProfile?: AppArmorProfile;
+  /** Windows settings of this container; override the pod's. @default - not written: the pod's */
+  readonly windowsOptions?: WindowsSecurityContextOptions;
 }
 
 /** Security settings of the whole pod; every field is written only when set. */
@@ -72,10 +104,11 @@ export interface PodSecurityContext {
   /** SELinux labels of every container that sets none. @default - not written: the container runtime's */
   readonly seLinuxOptions?: SeLinuxOptions;
   /** Namespaced sysctls set for the pod. @default - not written */
-  readonly sysctls?: ReadonlyArray<{
-    /** Sysctl name, e.g. `net.ipv4.ip_unprivileged_port_start`. */
-    readonly name: string;
-    /** Value to set. */
-    readonly value: string;
-  }>;
+  readonly sysctls?: readonly Sysctl[];
+  /** AppArmor profile of every container that sets none (Kubernetes 1.30+). @default - not written */
+  readonly appArmorProfile?: AppArmorProfile;
+  /** Windows settings of every container that sets none. @default - not written */
+  readonly windowsOptions?: WindowsSecurityContextOptions;
+  /** `Strict` adds only `supplementalGroups`, not the image's groups (Kubernetes 1.31+). @default - not written (Merge) */
+  readonly supplementalGroupsPolicy?: 'Merge' | 'Strict';
 }

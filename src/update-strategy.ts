@@ -14,6 +14,11 @@ export interface RollingUpdateOptions {
    * @default - not written (0)
    */
   readonly maxSurge?: IntOrPercent;
+  /**
+   * Leave `type` out, as some vendor manifests do: the API server defaults it to `RollingUpdate`.
+   * @default false - `type: RollingUpdate` is written
+   */
+  readonly omitType?: boolean;
 }
 
 /** How pods are replaced when the template changes. */
@@ -24,6 +29,7 @@ export class UpdateStrategy {
     return new UpdateStrategy({
       type: 'RollingUpdate',
       rollingUpdate: given ? { maxUnavailable: options.maxUnavailable, maxSurge: options.maxSurge } : undefined,
+      omitType: options.omitType === true,
     });
   }
 
@@ -33,7 +39,11 @@ export class UpdateStrategy {
   }
 
   private constructor(
-    private readonly spec: { readonly type: 'RollingUpdate' | 'OnDelete'; readonly rollingUpdate?: object },
+    private readonly spec: {
+      readonly type: 'RollingUpdate' | 'OnDelete';
+      readonly rollingUpdate?: object;
+      readonly omitType?: boolean;
+    },
   ) {}
 
   /** `RollingUpdate` or `OnDelete`. */
@@ -43,6 +53,7 @@ export class UpdateStrategy {
 
   /** @internal */
   public _toKube(): object {
-    return this.spec;
+    const { type, rollingUpdate, omitType } = this.spec;
+    return omitType ? { rollingUpdate } : { type, rollingUpdate };
   }
 }

@@ -5,7 +5,7 @@
  */
 export { type CheckOptions, checkDocuments } from './documents';
 export { checkFilesInWorkers, checkInput, type FileCheckOptions, workersFor } from './files';
-export { expandPaths, type InputText, readInputFile, readStdin } from './inputs';
+export { decodeUtf8, expandPaths, type InputText, readInputFile, readStdin } from './inputs';
 export { OUTPUT_FORMATS, type OutputFormat, type ReportOptions, report } from './output';
 export { issueLine } from './output/text';
 export { type CheckIssue, type CheckResult, type CheckStatus, failed, type Summary, summarize } from './result';

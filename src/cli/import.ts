@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { canonicalManifest } from '../canonical';
 import type { ImportResult } from '../import';
+import { findTypeScript, GeneratedCodeError, TYPESCRIPT_MISSING } from '../import/compile';
 import { readYamlStream, toYaml } from '../yaml';
 import { type CheckResult, checkDocuments, failed, issueLine, readInputFile, readStdin } from '../check';
 import { DEFAULT_MAX_BYTES, parseMaxBytes } from './flags';
@@ -17,8 +18,9 @@ validated first (as by validate); invalid input is refused unless --force. Other
 
 Options:
   --out FILE         write the module to FILE (default: standard output)
-  --check            write nothing: import, compile and synthesize, and print a unified diff of the
-                     input against the synthesized manifests (canonical YAML); empty when equal
+  --check            write nothing: import, compile (strict, with the project's own tsc, TypeScript
+                     5.x or 7.x) and synthesize, and print a unified diff of the input against the
+                     synthesized manifests (canonical YAML); empty when equal
   --force            import DaemonSets that fail validation or can't be imported whole
                      (their issues are still printed)
   --class NAME       name of the generated Chart class (default ImportedDaemonSets)
@@ -26,24 +28,7 @@ Options:
   --max-bytes N      largest input accepted, in bytes (default ${DEFAULT_MAX_BYTES})
 
 Exit codes: 0 imported (or --check: equal as data), 1 invalid input without --force, or a --check
-difference, 2 usage error, unreadable input, or no DaemonSet in it.`;
-
-const TYPESCRIPT_MISSING = 'import --check needs the typescript package: npm i -D typescript';
-
-/**
- * Loads the TypeScript compiler, which --check needs (roundTrip transpiles the generated module)
- * and which users of the package may not have: it is only a devDependency here.
- */
-async function haveTypeScript(): Promise<boolean> {
-  try {
-    await import('typescript');
-    return true;
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'MODULE_NOT_FOUND' && /['"]typescript['"]/.test(err.message)) return false;
-    throw e;
-  }
-}
+difference or compile error, 2 usage error, unreadable input, or no DaemonSet in it.`;
 
 const plural = (n: number, what: string, many = `${what}s`) => `${n} ${n === 1 ? what : many}`;
 
@@ -100,7 +85,7 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
   if (values.module === '') throw new UsageError('--module needs a module name');
   const maxBytes = parseMaxBytes(values['max-bytes']);
   // Before reading: a missing compiler is a setup problem, not something about this input.
-  if (values.check && !(await haveTypeScript())) {
+  if (values.check && findTypeScript() === undefined) {
     io.stderr(`cdk8s-daemonset: ${TYPESCRIPT_MISSING}\n`);
     return ExitCode.USAGE;
   }
@@ -138,7 +123,14 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
 
   const { importDaemonSets, roundTrip } = await import('../import');
   const options = { className: values.class, moduleSpecifier: values.module };
-  const result = values.check ? await roundTrip(input.text, options) : importDaemonSets(input.text, options);
+  let result: Awaited<ReturnType<typeof roundTrip>> | ReturnType<typeof importDaemonSets>;
+  try {
+    result = values.check ? await roundTrip(input.text, options) : importDaemonSets(input.text, options);
+  } catch (e) {
+    if (!(e instanceof GeneratedCodeError)) throw e;
+    io.stderr(`${e.output}\n${name}: ${e.message.split('\n')[0]}\n`);
+    return ExitCode.INVALID;
+  }
   for (const h of result.escapeHatches) io.stderr(`${name}:${h.fieldLine}  ${h.path}: ${h.reason} (escape hatch)\n`);
   const missing = notImported(result, daemonSetDocs);
   for (const m of missing) io.stderr(`${name}:${m.doc.line}  (document): ${m.reason} (not imported)\n`);

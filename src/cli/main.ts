@@ -4,9 +4,11 @@ import { ExitCode, processIO, UsageError, type CommandIO } from './io';
 const HELP = `Usage: cdk8s-daemonset <command> [options]
 
 Commands:
+  init [DIR]           write a new project: package.json, tsconfig, cdk8s.yaml, main.ts (offline)
   validate [PATH...]   validate DaemonSet YAML with the constructs' rules (Kubernetes 1.27)
   synth [--check]      synthesize the app, or check the committed output for drift
   import FILE          turn DaemonSet YAML into construct code (--out FILE, --check round trip)
+  plan OLD NEW         what an update does to each DaemonSet: restarts, waves, rejections (--base REF)
 
 Options:
   --version            print the version
@@ -34,10 +36,14 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         io.stdout(`${HELP}\n`);
         return command === undefined ? ExitCode.USAGE : ExitCode.OK;
       // Commands load on demand, so `--version` starts as fast as node itself.
+      case 'init':
+        return (await import('./init')).initCommand(rest, io);
       case 'validate':
         return await (await import('./validate')).validateCommand(rest, io);
       case 'synth':
         return (await import('./synth')).synthCommand(rest, io);
+      case 'plan':
+        return (await import('./plan')).planCommand(rest, io);
       case 'import':
         return await (await import('./import')).importCommand(rest, io);
       default:

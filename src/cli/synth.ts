@@ -74,6 +74,25 @@ export function diffFolders(committedDir: string, freshDir: string, label: strin
   return out;
 }
 
+/** The app command and the absolute output folder, from the options or cdk8s.yaml. */
+export function resolveProject(
+  cwd: string,
+  options: { app?: string; output?: string },
+): { app: string; output: string } {
+  const config = readConfig(cwd);
+  const app = options.app ?? config.app;
+  if (!app) throw new UsageError('no app to run: add "app:" to cdk8s.yaml or pass --app');
+  return { app, output: path.resolve(cwd, options.output ?? config.output ?? 'dist') };
+}
+
+/** Runs the app with its output sent to `target`; false (and the app's output on stderr) when it fails. */
+export function runApp(cwd: string, app: string, target: string, io: CommandIO): boolean {
+  const run = spawnSync(app, { cwd, shell: true, env: { ...process.env, CDK8S_OUTDIR: target }, encoding: 'utf8' });
+  if (run.status === 0) return true;
+  io.stderr(`the app failed (${app}), exit ${run.status ?? run.signal}:\n${run.stderr}${run.stdout}`);
+  return false;
+}
+
 /** `cdk8s-daemonset synth`. */
 export function synthCommand(args: readonly string[], io: CommandIO, cwd = process.cwd()): ExitCode {
   const { values } = parseArgs({
@@ -90,17 +109,10 @@ export function synthCommand(args: readonly string[], io: CommandIO, cwd = proce
     io.stdout(`${SYNTH_HELP}\n`);
     return ExitCode.OK;
   }
-  const config = readConfig(cwd);
-  const app = values.app ?? config.app;
-  if (!app) throw new UsageError('no app to run: add "app:" to cdk8s.yaml or pass --app');
-  const output = path.resolve(cwd, values.output ?? config.output ?? 'dist');
+  const { app, output } = resolveProject(cwd, values);
   const target = values.check ? fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-daemonset-synth-')) : output;
   try {
-    const run = spawnSync(app, { cwd, shell: true, env: { ...process.env, CDK8S_OUTDIR: target }, encoding: 'utf8' });
-    if (run.status !== 0) {
-      io.stderr(`the app failed (${app}), exit ${run.status ?? run.signal}:\n${run.stderr}${run.stdout}`);
-      return ExitCode.USAGE;
-    }
+    if (!runApp(cwd, app, target, io)) return ExitCode.USAGE;
     if (!values.check) return ExitCode.OK;
     const diff = diffFolders(output, target, path.relative(cwd, output) || '.');
     if (diff === '') {

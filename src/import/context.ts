@@ -1,7 +1,8 @@
 import { toFieldPath, type FieldPath } from '../validate/issue';
 import { arr, call, ref, THIS, val, type Callee, type Expr, type Statement } from './code';
 import type { Identifiers } from './identifiers';
-import { has, type Rec } from './values';
+import { has } from '../validate/read';
+import type { Rec } from './values';
 
 /** A field written by escape hatch (`daemonSet.addJsonPatch(...)`), with why the constructs can't write it. */
 export interface Hatch {

@@ -6,5 +6,6 @@ export {
   type ImportResult,
   type SkippedDocument,
 } from './import-daemonsets';
-export { loadGeneratedModule, roundTrip, type RoundTripResult } from './round-trip';
+export { findTypeScript, GeneratedCodeError, TYPESCRIPT_MISSING } from './compile';
+export { type Compile, loadGeneratedModule, roundTrip, type RoundTripResult } from './round-trip';
 export { stringLiteral, propertyKey } from './literal';

@@ -7,7 +7,8 @@ import { mapProbe } from './map-probe';
 import { mapResources } from './map-resources';
 import { mapContainerSecurityContext } from './map-security-context';
 import type { MappedVolume } from './map-volumes';
-import { has, isBoolean, isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
+import { has } from '../validate/read';
+import { isBoolean, isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
 
 const optional = (o: Rec, k: string, check: (v: unknown) => boolean) => !has(o, k) || check(o[k]);
 

@@ -3,7 +3,8 @@ import { call, map, props, THIS, val, type Expr, type Statement } from './code';
 import { DocContext, toPointer, type Hatch } from './context';
 import type { Identifiers } from './identifiers';
 import { mapPodSpec } from './map-pod';
-import { has, isNumber, isRecord, isRenderableStringMap, isString, type Rec } from './values';
+import { has } from '../validate/read';
+import { isNumber, isRecord, isRenderableStringMap, isString, type Rec } from './values';
 
 const POD_SPEC: FieldPath = ['spec', 'template', 'spec'];
 

@@ -1,22 +1,13 @@
+import { ENV_FIELD_PATHS } from '../env';
 import type { FieldPath } from '../validate/issue';
 import { call, map, props, val, type Expr } from './code';
 import type { DocContext } from './context';
-import { has, isBoolean, isNumber, isRecord, isString, onlyKeys, type Rec } from './values';
+import { has } from '../validate/read';
+import { isBoolean, isNumber, isRecord, isString, onlyKeys, type Rec } from './values';
 
 /** The `EnvFieldPath` union of env.ts, as a check. */
-const FIELD_PATHS = new Set([
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.uid',
-  'metadata.labels',
-  'metadata.annotations',
-  'spec.nodeName',
-  'spec.serviceAccountName',
-  'status.hostIP',
-  'status.podIP',
-  'status.podIPs',
-]);
-const isFieldPath = (v: unknown) =>
+const FIELD_PATHS: ReadonlySet<string> = new Set(ENV_FIELD_PATHS);
+export const isFieldPath = (v: unknown): boolean =>
   isString(v) && (FIELD_PATHS.has(v) || /^metadata\.(labels|annotations)\['[\s\S]*'\]$/.test(v));
 
 /** The `EnvResourcePath` union of env.ts, as a check. */
@@ -28,7 +19,7 @@ const RESOURCE_PATHS = new Set([
   'requests.memory',
   'requests.ephemeral-storage',
 ]);
-const isResourcePath = (v: unknown) =>
+export const isResourcePath = (v: unknown): boolean =>
   isString(v) && (RESOURCE_PATHS.has(v) || /^(limits|requests)\.hugepages-[\s\S]*$/.test(v));
 
 const optional = (o: Rec, k: string, check: (v: unknown) => boolean) => !has(o, k) || check(o[k]);

@@ -1,7 +1,8 @@
 import type { FieldPath } from '../validate/issue';
 import { call, plain, props, val, type Expr } from './code';
 import type { DocContext } from './context';
-import { has, isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
+import { has } from '../validate/read';
+import { isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
 
 const HOOKS = ['postStart', 'preStop'];
 /** LifecycleHandler's actions in 1.27 (`sleep` came in 1.29). */

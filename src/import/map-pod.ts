@@ -5,7 +5,8 @@ import { mapContainer, type PodVolumes } from './map-container';
 import { mapAffinity, mapTolerations } from './map-scheduling';
 import { mapPodSecurityContext } from './map-security-context';
 import { declareVolumes, volumesProp, type MappedVolume } from './map-volumes';
-import { has, isBoolean, isNumber, isRecord, isRenderableStringMap, isString, oneOf, type Rec } from './values';
+import { has } from '../validate/read';
+import { isBoolean, isNumber, isRecord, isRenderableStringMap, isString, oneOf, type Rec } from './values';
 
 const isDnsPolicy = oneOf('ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None');
 

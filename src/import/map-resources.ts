@@ -2,7 +2,8 @@ import { VCUDA_CORE_RESOURCE, VCUDA_MEMORY_RESOURCE } from '../tkestack/gpu-mana
 import type { FieldPath } from '../validate/issue';
 import { call, map, props, val, type Expr } from './code';
 import type { DocContext } from './context';
-import { has, isNumber, isRecord, isString, UNRENDERABLE_KEYS, type Rec } from './values';
+import { has } from '../validate/read';
+import { isNumber, isRecord, isString, UNRENDERABLE_KEYS, type Rec } from './values';
 
 const NVIDIA_GPU = 'nvidia.com/gpu';
 const NAMED: ReadonlyArray<readonly [string, string]> = [

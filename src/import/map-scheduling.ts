@@ -1,7 +1,8 @@
 import type { FieldPath } from '../validate/issue';
 import { arr, call, plain, props, val, type Expr } from './code';
 import type { DocContext } from './context';
-import { has, isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
+import { has } from '../validate/read';
+import { isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
 
 /** One node selector requirement as a `NodeRequirement` factory call, when one writes it as given. */
 function requirement(r: unknown): Expr | undefined {
@@ -12,7 +13,8 @@ function requirement(r: unknown): Expr | undefined {
     if (!onlyKeys(r, ['key', 'operator'])) return undefined;
     return call(r.operator === 'Exists' ? 'NodeRequirement.exists' : 'NodeRequirement.doesNotExist', k);
   }
-  if (!onlyKeys(r, ['key', 'operator', 'values']) || !isStringList(values)) return undefined;
+  // In/NotIn take a non-empty tuple; an empty list (which the API server refuses) goes by escape hatch.
+  if (!onlyKeys(r, ['key', 'operator', 'values']) || !isStringList(values) || values.length === 0) return undefined;
   switch (r.operator) {
     case 'In':
       return values.length === 1

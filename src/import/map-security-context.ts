@@ -1,7 +1,8 @@
 import type { FieldPath } from '../validate/issue';
 import { plain, props, type Expr } from './code';
 import type { DocContext } from './context';
-import { has, isBoolean, isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
+import { has } from '../validate/read';
+import { isBoolean, isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
 
 type Check = (v: unknown) => boolean;
 

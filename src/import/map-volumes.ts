@@ -2,7 +2,8 @@ import { parseNfsAddress } from '../volumes/nfs';
 import type { FieldPath } from '../validate/issue';
 import { call, plain, props, ref, val, type Expr } from './code';
 import type { DocContext } from './context';
-import { has, isBoolean, isNumber, isRecord, isString, oneOf, onlyKeys, type Rec } from './values';
+import { has } from '../validate/read';
+import { isBoolean, isNumber, isRecord, isString, oneOf, onlyKeys, type Rec } from './values';
 
 /** A pod volume the constructs write: its variable and name. */
 export interface MappedVolume {

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import * as constructs from 'constructs';
 import { createTwoFilesPatch } from 'diff';
 import * as pkg from '../index';
+import { compileGenerated, findTypeScript, TYPESCRIPT_MISSING } from './compile';
 import { importDaemonSets, type ImportOptions, type ImportResult } from './import-daemonsets';
 import { sameData, sortedJson } from './values';
 
@@ -34,18 +35,23 @@ function requireFor(moduleSpecifier: string): (id: string) => unknown {
   };
 }
 
-/**
- * Compiles generated code to CommonJS with the TypeScript compiler (loaded on first use: it is
- * needed only here) and runs it, returning its exports.
- */
+/** Turns generated TypeScript into CommonJS JavaScript. */
+export type Compile = (code: string, moduleSpecifier: string) => string;
+
+/** The user's `tsc` (5.x or 7.x), type-checking the code strictly before compiling it. */
+export const compileWithUserTsc: Compile = (code, moduleSpecifier) => {
+  const compiler = findTypeScript();
+  if (compiler === undefined) throw new Error(TYPESCRIPT_MISSING);
+  return compileGenerated(code, moduleSpecifier, compiler);
+};
+
+/** Compiles generated code (by default with the user's `tsc`) and runs it, returning its exports. */
 export async function loadGeneratedModule(
   code: string,
   moduleSpecifier = 'cdk8s-daemonset',
+  compile: Compile = compileWithUserTsc,
 ): Promise<Record<string, unknown>> {
-  const ts = await import('typescript');
-  const js = ts.transpileModule(code, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  }).outputText;
+  const js = compile(code, moduleSpecifier);
   const module = { exports: {} as Record<string, unknown> };
   // The code is the importer's own output, every manifest string in it a JSON literal.
   new Function('exports', 'require', 'module', js)(module.exports, requireFor(moduleSpecifier), module);
@@ -53,14 +59,18 @@ export async function loadGeneratedModule(
 }
 
 /**
- * Import → compile → run → synth → compare: imports the DaemonSets of `yamlText`, runs the
+ * Import → compile (type-checked, with the user's `tsc`) → run → synth → compare: imports the DaemonSets of `yamlText`, runs the
  * generated module's chart in a fresh App, and compares each synthesized manifest with its input
  * document as data (key order aside). What `cdk8s-daemonset import --check` reports.
  */
-export async function roundTrip(yamlText: string, options: ImportOptions = {}): Promise<RoundTripResult> {
+export async function roundTrip(
+  yamlText: string,
+  options: ImportOptions = {},
+  compile: Compile = compileWithUserTsc,
+): Promise<RoundTripResult> {
   const moduleSpecifier = options.moduleSpecifier ?? 'cdk8s-daemonset';
   const result = importDaemonSets(yamlText, { ...options, moduleSpecifier });
-  const exports = await loadGeneratedModule(result.code, moduleSpecifier);
+  const exports = await loadGeneratedModule(result.code, moduleSpecifier, compile);
   const ChartClass = exports[result.className] as new (scope: constructs.Construct, id: string) => cdk8s.Chart;
   const chart = new ChartClass(new cdk8s.App(), 'round-trip');
   // ApiObject.toJson, not Chart.toJson: the latter validates first, and the comparison is about data.

@@ -3,6 +3,7 @@
  * Only JSON values can be written as code and synthesized back: YAML 1.1 timestamps (Date),
  * binary (Uint8Array) and the like are refused by `firstNonJsonValue`.
  */
+import { has } from '../validate/read';
 
 /** A manifest object: a plain, non-array object. */
 export type Rec = Record<string, unknown>;
@@ -11,16 +12,6 @@ export function isRecord(v: unknown): v is Rec {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
-}
-
-/** Whether `o` has `k` as its own key (never the prototype's `constructor` or `toString`). */
-export function has(o: Rec, k: string): boolean {
-  return Object.hasOwn(o, k);
-}
-
-/** The own value of `k`, or undefined. */
-export function own(o: Rec, k: string): unknown {
-  return has(o, k) ? o[k] : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@
  * field the only offender.
  */
 import type { FieldPath } from '../validate/issue';
-import { get, isObject, list, str, type JsonObject } from '../validate/read';
+import { asObject, get, isObject, list, str, type JsonObject } from '../validate/read';
 
 /** A Pod Security Standards level (`k8s.io/pod-security-admission/api.Level`). */
 export type PssLevel = 'privileged' | 'baseline' | 'restricted';
@@ -45,17 +45,9 @@ export interface PssCheck {
   readonly versions: readonly VersionedCheck[];
 }
 
-/**
- * A Go pointer to a struct: nil unless an object. A value of another type cannot decode
- * into the API type at all (the type rules report it), so treating it as unset is safe.
- */
-export function obj(v: unknown): JsonObject | undefined {
-  return isObject(v) ? v : undefined;
-}
-
 /** `spec.securityContext` of the pod, when it is an object. */
 export function podSecurityContext(pod: PodView): JsonObject | undefined {
-  return obj(get(pod.spec, 'securityContext'));
+  return asObject(get(pod.spec, 'securityContext'));
 }
 
 export interface ContainerRef {
@@ -80,7 +72,7 @@ export function containersOf(pod: PodView): ContainerRef[] {
         name: str(get(c, 'name')) ?? '',
         list: listName,
         path: [...pod.specPath, listName, i],
-        securityContext: obj(get(c, 'securityContext')),
+        securityContext: asObject(get(c, 'securityContext')),
       });
     });
   }
@@ -89,7 +81,7 @@ export function containersOf(pod: PodView): ContainerRef[] {
 
 /** `podSpec.OS != nil && podSpec.OS.Name == corev1.Windows`: the 1.25+ exemption of Windows pods. */
 export function isWindowsPod(pod: PodView): boolean {
-  return get(obj(get(pod.spec, 'os')), 'name') === 'windows';
+  return get(asObject(get(pod.spec, 'os')), 'name') === 'windows';
 }
 
 /** `pluralize` (policy/helpers.go). */

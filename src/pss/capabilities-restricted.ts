@@ -1,11 +1,10 @@
-import { get, list } from '../validate/read';
+import { asObject, get, list } from '../validate/read';
 import {
   containerLabel,
   containersOf,
   forbidden,
   isWindowsPod,
   joinQuote,
-  obj,
   type PodView,
   type PssCheck,
   type PssFinding,
@@ -18,7 +17,7 @@ function capabilitiesRestricted122(pod: PodView): PssFinding[] {
   const out: PssFinding[] = [];
   for (const c of containersOf(pod)) {
     const capsPath = [...c.path, 'securityContext', 'capabilities'];
-    const caps = obj(get(c.securityContext, 'capabilities'));
+    const caps = asObject(get(c.securityContext, 'capabilities'));
     if (!list(get(caps, 'drop')).includes('ALL')) {
       out.push(
         forbidden(

@@ -1,11 +1,11 @@
-import { get, list, str } from '../validate/read';
-import { forbidden, joinQuote, obj, type PodView, type PssCheck, type PssFinding } from './_check';
+import { asObject, get, list, str } from '../validate/read';
+import { forbidden, joinQuote, type PodView, type PssCheck, type PssFinding } from './_check';
 
 // hostPathVolumes_1_0 (policy/check_hostPathVolumes.go, v0.27.16)
 function hostPathVolumes10(pod: PodView): PssFinding[] {
   const out: PssFinding[] = [];
   list(get(pod.spec, 'volumes')).forEach((v, i) => {
-    if (obj(get(v, 'hostPath')) === undefined) return;
+    if (asObject(get(v, 'hostPath')) === undefined) return;
     out.push(
       forbidden(
         [...pod.specPath, 'volumes', i, 'hostPath'],

@@ -1,5 +1,5 @@
-import { get, isObject, list, str } from '../validate/read';
-import { forbidden, joinQuote, obj, type PodView, type PssCheck, type PssFinding } from './_check';
+import { asObject, get, isObject, list, str } from '../validate/read';
+import { forbidden, joinQuote, type PodView, type PssCheck, type PssFinding } from './_check';
 import { HOST_PATH_VOLUMES_ID } from './host-path-volumes';
 
 /** The inline volume sources restricted allows, in the order of upstream's switch. */
@@ -45,8 +45,8 @@ const RESTRICTED = [
 function restrictedVolumes10(pod: PodView): PssFinding[] {
   const out: PssFinding[] = [];
   list(get(pod.spec, 'volumes')).forEach((v, i) => {
-    if (!isObject(v) || ALLOWED.some((s) => obj(get(v, s)) !== undefined)) return;
-    const type = RESTRICTED.find((s) => obj(get(v, s)) !== undefined);
+    if (!isObject(v) || ALLOWED.some((s) => asObject(get(v, s)) !== undefined)) return;
+    const type = RESTRICTED.find((s) => asObject(get(v, s)) !== undefined);
     if (type === undefined) return;
     out.push(
       forbidden(

@@ -1,11 +1,10 @@
 import type { FieldPath } from '../validate/issue';
-import { get, str } from '../validate/read';
+import { asObject, get, str } from '../validate/read';
 import {
   containerLabel,
   containersOf,
   forbidden,
   joinQuote,
-  obj,
   podSecurityContext,
   type PodView,
   type PssCheck,
@@ -17,7 +16,7 @@ const ALLOWED_TYPES_1_0: ReadonlySet<string> = new Set(['', 'container_t', 'cont
 
 // validSELinuxOptions inside seLinuxOptions_1_0: a type outside the set, any user, any role.
 function badOptions(opts: unknown, path: FieldPath, setter: string): PssFinding[] {
-  const o = obj(opts);
+  const o = asObject(opts);
   if (o === undefined) return [];
   const out: PssFinding[] = [];
   const bad = (f: string, data: string): void => {

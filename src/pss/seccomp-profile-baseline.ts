@@ -1,12 +1,11 @@
 import { key } from '../validate/issue';
-import { get, str } from '../validate/read';
+import { asObject, get, str } from '../validate/read';
 import {
   containerLabel,
   containersOf,
   forbidden,
   goQuote,
   joinQuote,
-  obj,
   podSecurityContext,
   type PodView,
   type PssCheck,
@@ -51,7 +50,7 @@ function seccompProfileBaseline10(pod: PodView): PssFinding[] {
  * `""` when the profile has no type (Go's zero value, which is not a valid type).
  */
 export function seccompType(securityContext: unknown): string | undefined {
-  const profile = obj(get(securityContext, 'seccompProfile'));
+  const profile = asObject(get(securityContext, 'seccompProfile'));
   return profile === undefined ? undefined : (str(get(profile, 'type')) ?? '');
 }
 

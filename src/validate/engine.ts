@@ -2,6 +2,8 @@ import { compareIssues, type FieldPath, type Issue } from './issue';
 import { field, list, str } from './read';
 import type { Rule, RuleContext, RuleSet } from './rule';
 import { ALL_RULES } from './rules';
+import { DEFAULT_KUBERNETES_VERSION } from './versions/minors';
+import { profileOf, type VersionProfile } from './versions/profile';
 
 /** The kinds the engine checks; any other document is skipped by callers. */
 export const VALIDATED_KINDS: ReadonlyMap<string, string> = new Map([
@@ -95,16 +97,21 @@ function gather(sets: readonly RuleSet[]): Gathered {
  * Validates one DaemonSet (apps/v1) or Pod (v1) manifest as the API server would on create,
  * and returns every issue, sorted by field path. Other documents yield the single issue of kindGate.
  */
-export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = ALL_RULES): Issue[] {
+export function validateManifest(
+  manifest: unknown,
+  rules: readonly RuleSet[] = ALL_RULES,
+  profile: VersionProfile = profileOf(DEFAULT_KUBERNETES_VERSION),
+): Issue[] {
   const issues: Issue[] = [];
   const gate = kindGate(manifest);
   if (gate) return [gate];
   const kind = str(field(manifest, 'kind'));
   const gathered = gather(rules);
+  const memo = new Map<object, unknown>();
   // Contexts are written out rather than spread from a base: same fields, in the same order.
-  run(gathered.manifest, manifest, [], { manifest }, issues);
+  run(gathered.manifest, manifest, [], { manifest, profile, memo }, issues);
   const metaRules = gathered.objectMeta;
-  run(metaRules, field(manifest, 'metadata'), ['metadata'], { manifest, metadataOf: 'object' }, issues);
+  run(metaRules, field(manifest, 'metadata'), ['metadata'], { manifest, metadataOf: 'object', profile, memo }, issues);
 
   const isPod = kind === 'Pod';
   const podSpecPath: FieldPath = isPod ? ['spec'] : ['spec', 'template', 'spec'];
@@ -113,19 +120,19 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
       metaRules,
       field(manifest, 'spec', 'template', 'metadata'),
       ['spec', 'template', 'metadata'],
-      { manifest, metadataOf: 'podTemplate' },
+      { manifest, metadataOf: 'podTemplate', profile, memo },
       issues,
     );
   }
   const podSpec = isPod ? field(manifest, 'spec') : field(manifest, 'spec', 'template', 'spec');
-  const podCtx: RuleContext = { manifest, podSpec, podSpecPath };
+  const podCtx: RuleContext = { manifest, podSpec, podSpecPath, profile, memo };
   run(gathered.podSpec, podSpec, podSpecPath, podCtx, issues);
 
   const containerRules = gathered.container;
   for (const containerList of CONTAINER_LISTS) {
     const containers = list(field(podSpec, containerList));
     if (containers.length === 0) continue;
-    const ctx: RuleContext = { manifest, podSpec, podSpecPath, containerList };
+    const ctx: RuleContext = { manifest, podSpec, podSpecPath, containerList, profile, memo };
     for (let i = 0; i < containers.length; i++) {
       if (!(i in containers)) continue; // forEach skipped holes; kept so custom rules see the same calls
       run(containerRules, containers[i], [...podSpecPath, containerList, i], ctx, issues);

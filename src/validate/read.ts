@@ -3,6 +3,8 @@
  * such as `__proto__` must never reach an object's prototype chain.
  */
 
+import type { FieldPath, Issue } from './issue';
+
 export type JsonObject = { readonly [k: string]: unknown };
 
 export function isObject(v: unknown): v is JsonObject {
@@ -10,6 +12,11 @@ export function isObject(v: unknown): v is JsonObject {
 }
 
 const ownProperty = Object.prototype.hasOwnProperty;
+
+/** Whether `o` has `k` as its own key (never the prototype's `constructor` or `toString`). */
+export function has(o: object, k: string): boolean {
+  return ownProperty.call(o, k);
+}
 
 /** Own property `k` of `v`, or undefined when `v` is not an object or lacks it. */
 export function get(v: unknown, k: string): unknown {
@@ -64,4 +71,39 @@ export function show(v: unknown): string {
     s = String(v);
   }
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** `v` when it is an object (a Go pointer to a struct: nil unless an object), else undefined. */
+export function asObject(v: unknown): JsonObject | undefined {
+  return isObject(v) ? v : undefined;
+}
+
+/**
+ * A string field as the server decodes it: absent or null is "" (Go's zero value), a string is
+ * itself, any other type is undefined (reported by the type rules, so semantic rules skip it).
+ */
+export function goString(v: unknown): string | undefined {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** An integer field as the server decodes it: absent or null is 0; undefined when not an integer. */
+export function goInt(v: unknown): number | undefined {
+  if (v === undefined || v === null) return 0;
+  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+/** An integer field, or undefined when absent, null or not an integer (the type rules' job). */
+export function int(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+/** True when an optional (pointer) field is set: present and not null. */
+export function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+/** The issue builder every rule uses. */
+export function issue(path: FieldPath, code: string, message: string): Issue {
+  return { path, code, message };
 }

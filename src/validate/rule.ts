@@ -1,4 +1,5 @@
 import type { FieldPath, Issue } from './issue';
+import type { VersionProfile } from './versions/profile';
 
 /** Where a rule's node sits, for the few rules that need their surroundings. */
 export interface RuleContext {
@@ -12,6 +13,27 @@ export interface RuleContext {
   readonly containerList?: 'initContainers' | 'containers' | 'ephemeralContainers';
   /** For metadata rules: an object's own metadata, or a pod template's (which has no name). @default - absent for other rules */
   readonly metadataOf?: 'object' | 'podTemplate';
+  /**
+   * The Kubernetes minor checked: its schema, gates, switches and validation options. Rules read
+   * these, never a version number.
+   */
+  readonly profile: VersionProfile;
+  /**
+   * Scratch space of one `validateManifest` call, for values derived from the whole pod that
+   * several rules read (the checked volume list): computed once per call, dropped with it, so no
+   * rule keeps state between calls. @default - absent: `memoized` then computes every time
+   */
+  readonly memo?: Map<object, unknown>;
+}
+
+/** `compute()`, once per `validateManifest` call for a given `key` (a function of the pod only). */
+export function memoized<T>(ctx: RuleContext, key: object, compute: () => T): T {
+  const memo = ctx.memo;
+  if (memo === undefined) return compute();
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type * as kplus from 'cdk8s-plus-27';
+import { referenceName, type ConfigMapReference } from '../references';
 
 /** One key projected to a file. */
 export interface KeyToPath {
@@ -33,6 +33,6 @@ export function renderProjection(o: KeyProjectionOptions): object {
 }
 
 /** @internal `configMap` source. */
-export function renderConfigMap(configMap: kplus.IConfigMap, o: ConfigMapVolumeOptions): object {
-  return { name: configMap.name, ...renderProjection(o) };
+export function renderConfigMap(configMap: ConfigMapReference, o: ConfigMapVolumeOptions): object {
+  return { name: referenceName(configMap), ...renderProjection(o) };
 }

@@ -1,4 +1,4 @@
-import type * as kplus from 'cdk8s-plus-27';
+import { referenceName, type PersistentVolumeClaimReference } from '../references';
 
 /** Options of `Volume.fromPersistentVolumeClaim`. */
 export interface PersistentVolumeClaimVolumeOptions {
@@ -7,6 +7,6 @@ export interface PersistentVolumeClaimVolumeOptions {
 }
 
 /** @internal `persistentVolumeClaim` source. */
-export function renderPvc(claim: kplus.IPersistentVolumeClaim, o: PersistentVolumeClaimVolumeOptions): object {
-  return { claimName: claim.name, readOnly: o.readOnly };
+export function renderPvc(claim: PersistentVolumeClaimReference, o: PersistentVolumeClaimVolumeOptions): object {
+  return { claimName: referenceName(claim), readOnly: o.readOnly };
 }

@@ -1,10 +1,10 @@
-import type * as kplus from 'cdk8s-plus-27';
+import { referenceName, type SecretReference } from '../references';
 import { renderProjection, type KeyProjectionOptions } from './config-map';
 
 /** Options of `Volume.fromSecret`. */
 export type SecretVolumeOptions = KeyProjectionOptions;
 
 /** @internal `secret` source. */
-export function renderSecret(secret: kplus.ISecret, o: SecretVolumeOptions): object {
-  return { secretName: secret.name, ...renderProjection(o) };
+export function renderSecret(secret: SecretReference, o: SecretVolumeOptions): object {
+  return { secretName: referenceName(secret), ...renderProjection(o) };
 }

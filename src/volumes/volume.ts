@@ -1,5 +1,10 @@
-import type * as kplus from 'cdk8s-plus-27';
+import type { ConfigMapReference, PersistentVolumeClaimReference, SecretReference } from '../references';
 import { renderConfigMap, type ConfigMapVolumeOptions } from './config-map';
+import { renderCsi, type CsiVolumeOptions } from './csi';
+import { renderDownwardApi, type DownwardApiVolumeOptions } from './downward-api';
+import { renderEphemeral, type EphemeralVolumeOptions } from './ephemeral';
+import { renderImage, type ImageVolumeOptions } from './image';
+import { renderProjected, type ProjectedVolumeOptions } from './projected';
 import { renderEmptyDir, type EmptyDirVolumeOptions } from './empty-dir';
 import { renderHostPath, type HostPathVolumeOptions } from './host-path';
 import { nfsAddressProblems, renderNfs, type NfsVolumeOptions } from './nfs';
@@ -7,8 +12,19 @@ import type { Issue } from '../validate/issue';
 import { renderPvc, type PersistentVolumeClaimVolumeOptions } from './pvc';
 import { renderSecret, type SecretVolumeOptions } from './secret';
 
-/** The volume sources the console offers. */
-export type VolumeSourceKind = 'emptyDir' | 'hostPath' | 'nfs' | 'configMap' | 'secret' | 'persistentVolumeClaim';
+/** The volume sources `Volume` writes: the console's six, and those node agents use. */
+export type VolumeSourceKind =
+  | 'emptyDir'
+  | 'hostPath'
+  | 'nfs'
+  | 'configMap'
+  | 'secret'
+  | 'persistentVolumeClaim'
+  | 'projected'
+  | 'downwardAPI'
+  | 'csi'
+  | 'ephemeral'
+  | 'image';
 
 /**
  * A pod volume. Containers mount it by passing the object itself (`container.mount(path, volume)`),
@@ -31,23 +47,58 @@ export class Volume {
     return new Volume(name, 'nfs', renderNfs(address, options), nfsAddressProblems(address));
   }
 
-  /** A ConfigMap in the pod's namespace, as files. */
-  public static fromConfigMap(name: string, configMap: kplus.IConfigMap, options: ConfigMapVolumeOptions = {}): Volume {
+  /** A ConfigMap in the pod's namespace (a cdk8s-plus object or its name), as files. */
+  public static fromConfigMap(
+    name: string,
+    configMap: ConfigMapReference,
+    options: ConfigMapVolumeOptions = {},
+  ): Volume {
     return new Volume(name, 'configMap', renderConfigMap(configMap, options));
   }
 
-  /** A Secret in the pod's namespace, as files. */
-  public static fromSecret(name: string, secret: kplus.ISecret, options: SecretVolumeOptions = {}): Volume {
+  /** A Secret in the pod's namespace (a cdk8s-plus object or its name), as files. */
+  public static fromSecret(name: string, secret: SecretReference, options: SecretVolumeOptions = {}): Volume {
     return new Volume(name, 'secret', renderSecret(secret, options));
   }
 
-  /** A PersistentVolumeClaim in the pod's namespace; the console's "cloud disk" is one bound to a cloud-disk StorageClass. */
+  /**
+   * A PersistentVolumeClaim in the pod's namespace (a cdk8s-plus object or its name); the console's
+   * "cloud disk" is one bound to a cloud-disk StorageClass.
+   */
   public static fromPersistentVolumeClaim(
     name: string,
-    claim: kplus.IPersistentVolumeClaim,
+    claim: PersistentVolumeClaimReference,
     options: PersistentVolumeClaimVolumeOptions = {},
   ): Volume {
     return new Volume(name, 'persistentVolumeClaim', renderPvc(claim, options));
+  }
+
+  /**
+   * Several sources in one directory (`projected`): service account tokens, ConfigMap and Secret
+   * keys, downward API files, cluster trust bundles. Built from `VolumeProjection` factories.
+   */
+  public static fromProjected(name: string, options: ProjectedVolumeOptions): Volume {
+    return new Volume(name, 'projected', renderProjected(options));
+  }
+
+  /** Pod fields and container resources as files (`downwardAPI`). */
+  public static fromDownwardApi(name: string, options: DownwardApiVolumeOptions): Volume {
+    return new Volume(name, 'downwardAPI', renderDownwardApi(options));
+  }
+
+  /** An inline volume of a CSI driver (`csi`), e.g. the Secrets Store CSI driver. */
+  public static fromCsi(name: string, options: CsiVolumeOptions): Volume {
+    return new Volume(name, 'csi', renderCsi(options));
+  }
+
+  /** A PersistentVolumeClaim created and deleted with each pod (`ephemeral`). */
+  public static fromEphemeral(name: string, options: EphemeralVolumeOptions): Volume {
+    return new Volume(name, 'ephemeral', renderEphemeral(options));
+  }
+
+  /** The content of an OCI image, read-only (`image`; Kubernetes 1.31+). */
+  public static fromImage(name: string, options: ImageVolumeOptions): Volume {
+    return new Volume(name, 'image', renderImage(options));
   }
 
   private constructor(

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importDaemonSets, roundTrip } from '../../src/import';
 import { sameData } from '../../src/import/values';
 import { toYaml } from '../../src/yaml';
+import { transpile } from './_transpile';
 import { typeCheckGenerated } from './_typecheck';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -33,7 +34,7 @@ const pod = (d: any) => d.spec.template.spec;
 /** Generated modules of this file, type-checked together by the last test. */
 const generated: string[] = [];
 async function roundTripOf(text: string) {
-  const r = await roundTrip(text);
+  const r = await roundTrip(text, {}, transpile);
   generated.push(importDaemonSets(text, { moduleSpecifier: '../../src/index' }).code);
   return r;
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importDaemonSets, roundTrip } from '../../src/import';
+import { transpile } from './_transpile';
 import { typeCheckGenerated } from './_typecheck';
 
 const CORPORA = process.env.K8S_CORPORA;
@@ -34,7 +35,7 @@ afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
 describe.skipIf(!haveReference)('the reference manifest (fluentd-elasticsearch)', () => {
   it('round-trips as data with no escape hatch', async () => {
-    const r = await roundTrip(fs.readFileSync(REFERENCE!, 'utf8'));
+    const r = await roundTrip(fs.readFileSync(REFERENCE!, 'utf8'), {}, transpile);
     expect(r.diff).toBe('');
     expect(r.equal).toBe(true);
     expect(r.escapeHatches).toEqual([]);
@@ -50,7 +51,7 @@ describe.skipIf(!haveReference)('the reference manifest (fluentd-elasticsearch)'
 
 describe.skipIf(!haveWild)('daemonsets-in-the-wild', () => {
   it.each(wildFiles)('%s round-trips as data', async (file) => {
-    const r = await roundTrip(fs.readFileSync(path.join(WILD!, file), 'utf8'));
+    const r = await roundTrip(fs.readFileSync(path.join(WILD!, file), 'utf8'), {}, transpile);
     expect(r.skipped).toEqual([]);
     expect(r.diff).toBe('');
     expect(r.equal).toBe(true);

@@ -1,8 +1,8 @@
 import type { FieldPath, Issue } from '../issue';
-import { get, list, show } from '../read';
+import { get, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { dns1123LabelErrors } from './_names';
-import { containerIndex, containersOf, goString, isPod, isSet, issue } from './_container-context';
+import { dns1123LabelErrors } from './_shared/names';
+import { containerIndex, containersOf, isPod } from './_shared/container-context';
 
 // validateContainers (1.27): a pod spec needs at least one regular container.
 const containersRequired: Rule = (spec, path) => {

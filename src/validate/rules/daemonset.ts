@@ -5,10 +5,10 @@
  * and maxSurge 0, revisionHistoryLimit 10) and SetDefaults_PodSpec (restartPolicy Always).
  */
 import type { FieldPath, Issue } from '../issue';
-import { field, get, isObject, list, num, show } from '../read';
+import { field, get, goString, isObject, isSet, list, num, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { validateLabelSelector } from './_names';
-import { goString, isSet, parseIntOrPercent, type IntOrPercent } from './_values';
+import { validateLabelSelector } from './_shared/names';
+import { parseIntOrPercent, type IntOrPercent } from './_shared/values';
 
 /** Runs a rule only on a DaemonSet (the engine also hands Pods to manifest rules). */
 function onDaemonSet(rule: Rule): Rule {

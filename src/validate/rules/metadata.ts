@@ -5,19 +5,22 @@
  * `spec.template.metadata.labels`, because PodTemplateSpec embeds ObjectMeta).
  */
 import { key, type FieldPath, type Issue } from '../issue';
-import { entries, field, get, isObject, list, show, str } from '../read';
+import { entries, field, get, goString, isObject, list, show, str } from '../read';
+import { isPod } from './_shared/container-context';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
-import { nameIsDnsLabel, nameIsDnsSubdomain, qualifiedNameErrors, validateAnnotations, validateLabels } from './_names';
-import { goString, localDescendingPathErrors } from './_values';
+import {
+  nameIsDnsLabel,
+  nameIsDnsSubdomain,
+  qualifiedNameErrors,
+  validateAnnotations,
+  validateLabels,
+} from './_shared/names';
+import { localDescendingPathErrors } from './_shared/values';
 import { validateTolerations } from './scheduling';
 
 /** Where labels and annotations are reported: the metadata itself, or the template for a pod template. */
 function metaBase(path: FieldPath, ctx: RuleContext): FieldPath {
   return ctx.metadataOf === 'podTemplate' && path[path.length - 1] === 'metadata' ? path.slice(0, -1) : path;
-}
-
-function isPod(ctx: RuleContext): boolean {
-  return field(ctx.manifest, 'kind') === 'Pod';
 }
 
 /** The pod spec the metadata's annotations apply to, if any. */

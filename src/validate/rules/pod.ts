@@ -2,37 +2,18 @@
  * Pod-spec-level rules of ValidatePodSpec and ValidatePodSecurityContext (Kubernetes 1.27
  * pkg/apis/core/validation/validation.go), after v1 defaulting (SetDefaults_PodSpec: restartPolicy
  * Always, dnsPolicy ClusterFirst). Container, volume and scheduling rules live in their own files;
- * the OS-specific rules are in `_pod-os.ts`.
+ * the OS-specific rules are in `_shared/pod-os.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
-import { field, get, isObject, list, num, show } from '../read';
-import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
-import {
-  nameIsDnsSubdomain,
-  dns1123LabelErrors,
-  dns1123SubdomainErrors,
-  qualifiedNameErrors,
-  validateLabelSelector,
-} from './_names';
-import { goString, isSet, isValidIP, localDescendingPathErrors } from './_values';
-import { podOsRules } from './_pod-os';
+import { get, goString, int, isObject, isSet, list, show } from '../read';
+import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
+import { nameIsDnsSubdomain, dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from './_shared/names';
+import { podOsRules } from './_shared/pod-os';
+import { hostNetworkPorts, podSecurityContext, seccompAnnotationsMatchFields } from './pod-security-context';
+import { topologySpread } from './topology-spread';
+import { isPod } from './_shared/container-context';
+import { isValidIP, MAX_INT32, notSupported } from './_shared/values';
 import { validateResourceRequirements } from './resources';
-
-const MAX_INT32 = 2 ** 31 - 1;
-
-function isPod(ctx: RuleContext): boolean {
-  return field(ctx.manifest, 'kind') === 'Pod';
-}
-
-/** An integer field, or undefined when absent, null or not an integer (the type rules' job). */
-function int(v: unknown): number | undefined {
-  const n = num(v);
-  return n !== undefined && Number.isInteger(n) ? n : undefined;
-}
-
-function notSupported(value: string, allowed: readonly string[]): string {
-  return `Unsupported value: ${show(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`;
-}
 
 // validateRestartPolicy (1.27); "" is defaulted to Always first.
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -133,147 +114,6 @@ const dnsConfig: Rule = (spec, path) => {
   return out;
 };
 
-function idRange(v: unknown, p: FieldPath, what: string): readonly Issue[] {
-  const n = int(v);
-  if (n === undefined || (n >= 0 && n <= MAX_INT32)) return NO_ISSUES;
-  return [
-    {
-      path: p,
-      code: 'pod/security-context-id-out-of-range',
-      message: `${what} must be between 0 and ${MAX_INT32}, inclusive, got ${n}`,
-    },
-  ];
-}
-
-const SYSCTL_SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
-const SYSCTL_RE = new RegExp(`^(${SYSCTL_SEGMENT}[\\./])*${SYSCTL_SEGMENT}$`);
-
-// validateSysctls (1.27)
-function sysctls(items: readonly unknown[], p: FieldPath): Issue[] {
-  const out: Issue[] = [];
-  const seen = new Set<string>();
-  items.forEach((s, i) => {
-    const name = goString(get(s, 'name'));
-    if (name === undefined) return;
-    const np: FieldPath = [...p, i, 'name'];
-    if (name === '')
-      out.push({
-        path: np,
-        code: 'pod/sysctl-name-required',
-        message: 'Required value: set the sysctl name, e.g. "net.ipv4.ip_forward"',
-      });
-    else if (Buffer.byteLength(name) > 253 || !SYSCTL_RE.test(name)) {
-      out.push({
-        path: np,
-        code: 'pod/sysctl-name-invalid',
-        message: `${show(name)} must have at most 253 characters and match regex ${SYSCTL_RE.source}`,
-      });
-    } else if (seen.has(name))
-      out.push({ path: np, code: 'pod/sysctl-duplicate', message: `Duplicate value: ${show(name)}` });
-    seen.add(name);
-  });
-  return out;
-}
-
-const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
-
-/** validateSeccompProfileField (1.27): for the pod's and (exported) each container's securityContext. */
-export function seccompProfileField(sp: unknown, p: FieldPath): readonly Issue[] {
-  if (!isObject(sp)) return NO_ISSUES;
-  const out: Issue[] = [];
-  const type = goString(get(sp, 'type'));
-  const local = get(sp, 'localhostProfile');
-  if (type === '')
-    out.push({
-      path: [...p, 'type'],
-      code: 'pod/seccomp-type-required',
-      message: 'type is required when seccompProfile is set',
-    });
-  else if (type !== undefined && !SECCOMP_TYPES.includes(type)) {
-    out.push({ path: [...p, 'type'], code: 'pod/seccomp-type-invalid', message: notSupported(type, SECCOMP_TYPES) });
-  }
-  if (type === 'Localhost') {
-    if (!isSet(local))
-      out.push({
-        path: [...p, 'localhostProfile'],
-        code: 'pod/seccomp-localhost-profile-required',
-        message: 'must be set when seccomp type is Localhost',
-      });
-    else if (typeof local === 'string') {
-      const errs = localDescendingPathErrors(local);
-      if (errs.length > 0)
-        out.push({
-          path: [...p, 'localhostProfile'],
-          code: 'pod/seccomp-localhost-profile-invalid',
-          message: `${show(local)}: ${errs.join('; ')}`,
-        });
-    }
-  } else if (isSet(local) && type !== undefined) {
-    out.push({
-      path: [...p, 'localhostProfile'],
-      code: 'pod/seccomp-localhost-profile-forbidden',
-      message: `can only be set when seccomp type is Localhost, got type ${show(type)}`,
-    });
-  }
-  return out;
-}
-
-const FS_GROUP_CHANGE_POLICIES = ['Always', 'OnRootMismatch'];
-
-// ValidatePodSecurityContext (1.27); hostNetwork, hostPID and shareProcessNamespace sit in the
-// internal PodSecurityContext, so their paths are the pod spec's.
-const podSecurityContext: Rule = (spec, path) => {
-  const sc = get(spec, 'securityContext');
-  const shareBoth = get(spec, 'shareProcessNamespace') === true && get(spec, 'hostPID') === true;
-  if (!isObject(sc) && !shareBoth) return NO_ISSUES; // every check below reads the context, but one
-  const out: Issue[] = [];
-  const p: FieldPath = [...path, 'securityContext'];
-  out.push(...idRange(get(sc, 'fsGroup'), [...p, 'fsGroup'], 'fsGroup'));
-  out.push(...idRange(get(sc, 'runAsUser'), [...p, 'runAsUser'], 'runAsUser'));
-  out.push(...idRange(get(sc, 'runAsGroup'), [...p, 'runAsGroup'], 'runAsGroup'));
-  list(get(sc, 'supplementalGroups')).forEach((g, i) => {
-    out.push(...idRange(g, [...p, 'supplementalGroups', i], 'a supplemental group'));
-  });
-  if (shareBoth) {
-    out.push({
-      path: [...p, 'shareProcessNamespace'],
-      code: 'pod/share-process-namespace-with-host-pid',
-      message: 'ShareProcessNamespace and HostPID cannot both be enabled: set one of them to false',
-    });
-  }
-  out.push(...sysctls(list(get(sc, 'sysctls')), [...p, 'sysctls']));
-  const fsPolicy = get(sc, 'fsGroupChangePolicy');
-  if (isSet(fsPolicy) && typeof fsPolicy === 'string' && !FS_GROUP_CHANGE_POLICIES.includes(fsPolicy)) {
-    out.push({
-      path: [...p, 'fsGroupChangePolicy'],
-      code: 'pod/fs-group-change-policy-invalid',
-      message: notSupported(fsPolicy, FS_GROUP_CHANGE_POLICIES),
-    });
-  }
-  out.push(...seccompProfileField(get(sc, 'seccompProfile'), [...p, 'seccompProfile']));
-  return out;
-};
-
-// validateHostNetwork (1.27, called from ValidatePodSecurityContext): after defaulting copies
-// containerPort into an unset hostPort, the two must match for regular containers.
-const hostNetworkPorts: Rule = (spec, path) => {
-  if (get(spec, 'hostNetwork') !== true) return NO_ISSUES;
-  const out: Issue[] = [];
-  list(get(spec, 'containers')).forEach((c, i) => {
-    list(get(c, 'ports')).forEach((port, j) => {
-      const hp = int(get(port, 'hostPort')) ?? 0;
-      const cp = int(get(port, 'containerPort'));
-      if (cp === undefined || hp === 0 || hp === cp) return;
-      out.push({
-        path: [...path, 'containers', i, 'ports', j, 'containerPort'],
-        code: 'pod/host-network-port-mismatch',
-        message: `must match \`hostPort\` when \`hostNetwork\` is true, got containerPort ${cp} and hostPort ${hp}`,
-      });
-    });
-  });
-  return out;
-};
-
 // validateReadinessGates (1.27)
 const readinessGates: Rule = (spec, path) => {
   const gates = list(get(spec, 'readinessGates'));
@@ -316,110 +156,6 @@ const schedulingGates: Rule = (spec, path) => {
         message: `Duplicate value: ${show(name)}`,
       });
     seen.add(name);
-  });
-  return out;
-};
-
-const WHEN_UNSATISFIABLE = ['DoNotSchedule', 'ScheduleAnyway'];
-const NODE_INCLUSION_POLICIES = ['Honor', 'Ignore'];
-
-// validateTopologySpreadConstraints (1.27; minDomains, node inclusion policies and matchLabelKeys are beta and on)
-const topologySpread: Rule = (spec, path) => {
-  const all = list(get(spec, 'topologySpreadConstraints'));
-  if (all.length === 0) return NO_ISSUES;
-  const out: Issue[] = [];
-  all.forEach((c, i) => {
-    const p: FieldPath = [...path, 'topologySpreadConstraints', i];
-    const maxSkew = get(c, 'maxSkew') ?? 0;
-    if (typeof maxSkew === 'number' && maxSkew <= 0)
-      out.push({
-        path: [...p, 'maxSkew'],
-        code: 'pod/spread-max-skew-not-positive',
-        message: `must be greater than zero, got ${maxSkew}`,
-      });
-    const tk = goString(get(c, 'topologyKey'));
-    if (tk === '')
-      out.push({
-        path: [...p, 'topologyKey'],
-        code: 'pod/spread-topology-key-required',
-        message: 'can not be empty: set a node label key such as "topology.kubernetes.io/zone"',
-      });
-    const wu = goString(get(c, 'whenUnsatisfiable'));
-    if (wu !== undefined && !WHEN_UNSATISFIABLE.includes(wu))
-      out.push({
-        path: [...p, 'whenUnsatisfiable'],
-        code: 'pod/spread-when-unsatisfiable-invalid',
-        message: notSupported(wu, WHEN_UNSATISFIABLE),
-      });
-    if (
-      tk !== undefined &&
-      wu !== undefined &&
-      all
-        .slice(i + 1)
-        .some((o) => goString(get(o, 'topologyKey')) === tk && goString(get(o, 'whenUnsatisfiable')) === wu)
-    ) {
-      out.push({
-        path: [...p, '{topologyKey, whenUnsatisfiable}'],
-        code: 'pod/spread-constraint-duplicate',
-        message: `Duplicate value: "{${tk}, ${wu}}"`,
-      });
-    }
-    const minDomains = get(c, 'minDomains');
-    if (typeof minDomains === 'number') {
-      if (minDomains <= 0)
-        out.push({
-          path: [...p, 'minDomains'],
-          code: 'pod/spread-min-domains-not-positive',
-          message: `must be greater than zero, got ${minDomains}`,
-        });
-      if (wu !== 'DoNotSchedule') {
-        out.push({
-          path: [...p, 'minDomains'],
-          code: 'pod/spread-min-domains-needs-do-not-schedule',
-          message: `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${wu ?? show(get(c, 'whenUnsatisfiable'))}`,
-        });
-      }
-    }
-    for (const policy of ['nodeAffinityPolicy', 'nodeTaintsPolicy']) {
-      const v = get(c, policy);
-      if (typeof v === 'string' && !NODE_INCLUSION_POLICIES.includes(v))
-        out.push({
-          path: [...p, policy],
-          code: 'pod/spread-node-policy-invalid',
-          message: notSupported(v, NODE_INCLUSION_POLICIES),
-        });
-    }
-    const selector = get(c, 'labelSelector');
-    const keys = list(get(c, 'matchLabelKeys'));
-    if (keys.length > 0) {
-      const selectorKeys = new Set<unknown>([
-        ...Object.keys(isObject(get(selector, 'matchLabels')) ? (get(selector, 'matchLabels') as object) : {}),
-        ...list(get(selector, 'matchExpressions')).map((e) => get(e, 'key')),
-      ]);
-      if (!isSet(selector))
-        out.push({
-          path: [...p, 'matchLabelKeys'],
-          code: 'pod/spread-match-label-keys-without-selector',
-          message: 'must not be specified when labelSelector is not set',
-        });
-      keys.forEach((k, j) => {
-        if (typeof k !== 'string') return;
-        const errs = qualifiedNameErrors(k);
-        if (errs.length > 0)
-          out.push({
-            path: [...p, 'matchLabelKeys', j],
-            code: 'pod/spread-match-label-key-invalid',
-            message: `${show(k)}: ${errs.join('; ')}`,
-          });
-        if (selectorKeys.has(k))
-          out.push({
-            path: [...p, 'matchLabelKeys', j],
-            code: 'pod/spread-match-label-key-in-selector',
-            message: `${show(k)} exists in both matchLabelKeys and labelSelector`,
-          });
-      });
-    }
-    out.push(...validateLabelSelector(selector, [...p, 'labelSelector']));
   });
   return out;
 };
@@ -554,49 +290,6 @@ const nodeNameWithGates: Rule = (spec, path, ctx) => {
       message: 'cannot be set until all schedulingGates have been cleared',
     },
   ];
-};
-
-// validateSeccompAnnotationsAndFieldsMatch (1.27)
-function seccompMatch(annotation: string, sp: unknown, p: FieldPath): readonly Issue[] {
-  const type = get(sp, 'type');
-  const forbid = (f: string, what: string): Issue[] => [
-    {
-      path: [...p, f],
-      code: 'pod/seccomp-annotation-mismatch',
-      message: `seccomp ${what} in annotation and field must match, annotation is ${show(annotation)}`,
-    },
-  ];
-  if (type === 'Unconfined' && annotation !== 'unconfined') return forbid('type', 'type');
-  if (type === 'RuntimeDefault' && annotation !== 'runtime/default' && annotation !== 'docker/default')
-    return forbid('type', 'type');
-  if (type === 'Localhost') {
-    if (!annotation.startsWith('localhost/')) return forbid('type', 'type');
-    if (get(sp, 'localhostProfile') !== annotation.slice('localhost/'.length))
-      return forbid('localhostProfile', 'profile');
-  }
-  return NO_ISSUES;
-}
-
-// validateSeccompAnnotationsAndFields (1.27): where both the deprecated annotation and the field are set, they must agree.
-const seccompAnnotationsMatchFields: Rule = (spec, path, ctx) => {
-  const ann = isPod(ctx)
-    ? field(ctx.manifest, 'metadata', 'annotations')
-    : field(ctx.manifest, 'spec', 'template', 'metadata', 'annotations');
-  if (!isObject(ann)) return NO_ISSUES; // both checks need an annotation
-  const out: Issue[] = [];
-  const podSp = field(spec, 'securityContext', 'seccompProfile');
-  const podAnn = get(ann, 'seccomp.security.alpha.kubernetes.io/pod');
-  if (isObject(podSp) && typeof podAnn === 'string')
-    out.push(...seccompMatch(podAnn, podSp, [...path, 'securityContext', 'seccompProfile']));
-  for (const l of ['initContainers', 'containers', 'ephemeralContainers']) {
-    list(get(spec, l)).forEach((c, i) => {
-      const sp = field(c, 'securityContext', 'seccompProfile');
-      const a = get(ann, `container.seccomp.security.alpha.kubernetes.io/${String(get(c, 'name') ?? '')}`);
-      if (isObject(sp) && typeof a === 'string')
-        out.push(...seccompMatch(a, sp, [...path, l, i, 'securityContext', 'seccompProfile']));
-    });
-  }
-  return out;
 };
 
 export const podRules: RuleSet = {

@@ -1,17 +1,14 @@
 import type { FieldPath, Issue } from '../issue';
-import { get, list, show } from '../read';
+import { get, goInt, goString, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
-import { isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_container-names';
+import { isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_shared/container-names';
 import {
   containerIndex,
   containersOf,
   defaultedHostPort,
   defaultedProtocol,
-  goInt,
-  goString,
   hostNetwork,
-  issue,
-} from './_container-context';
+} from './_shared/container-context';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 

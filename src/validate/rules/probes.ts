@@ -1,8 +1,7 @@
 import type { FieldPath, Issue } from '../issue';
-import { get, list, show } from '../read';
+import { get, goInt, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { httpHeaderNameErrors, isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_container-names';
-import { goInt, goString, isSet, issue } from './_container-context';
+import { httpHeaderNameErrors, isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_shared/container-names';
 
 // ValidatePortNumOrName (1.27): an int 1..65535, or a string that is an IANA_SVC_NAME
 // ("8080" as a string is a name, and fails for having no letter).

@@ -1,9 +1,9 @@
 import { key, type FieldPath, type Issue } from '../issue';
-import { get, isObject, show } from '../read';
+import { get, isObject, issue, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
-import { qualifiedNameErrors } from './_names';
-import { isPod, issue } from './_container-context';
-import { compareQuantity, parseQuantity, quantityFromJson, scaledValue, type Quantity } from './_quantity';
+import { qualifiedNameErrors } from './_shared/names';
+import { isPod } from './_shared/container-context';
+import { compareQuantity, parseQuantity, quantityFromJson, scaledValue, type Quantity } from './_shared/quantity';
 
 // pkg/apis/core/helper (1.27): what kind of resource a name is.
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);

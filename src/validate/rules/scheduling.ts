@@ -3,9 +3,8 @@
  * nodeSelector, affinity and tolerations.
  */
 import type { FieldPath, Issue } from '../issue';
-import { get, isObject, list, num, show } from '../read';
+import { get, goString, isObject, isSet, list, num, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { goString as text, isSet as present } from './_values';
 import {
   nameIsDnsLabel,
   nameIsDnsSubdomain,
@@ -13,7 +12,7 @@ import {
   labelValueErrors,
   validateLabels,
   validateLabelSelector,
-} from './_names';
+} from './_shared/names';
 
 // ValidatePodSpec: unversionedvalidation.ValidateLabels(spec.NodeSelector, "nodeSelector")
 const nodeSelectorLabels: Rule = (spec, path) => {
@@ -24,7 +23,7 @@ const nodeSelectorLabels: Rule = (spec, path) => {
 // ValidateNodeSelectorRequirement (1.27)
 function validateNodeSelectorRequirement(rq: unknown, path: FieldPath): Issue[] {
   const out: Issue[] = [];
-  const op = text(get(rq, 'operator'));
+  const op = goString(get(rq, 'operator'));
   const values = list(get(rq, 'values'));
   switch (op) {
     case undefined:
@@ -66,7 +65,7 @@ function validateNodeSelectorRequirement(rq: unknown, path: FieldPath): Issue[] 
         message: `${show(op)} is not a valid selector operator: use In, NotIn, Exists, DoesNotExist, Gt or Lt`,
       });
   }
-  const k = text(get(rq, 'key'));
+  const k = goString(get(rq, 'key'));
   if (k !== undefined) {
     const errs = qualifiedNameErrors(k);
     if (errs.length > 0) {
@@ -84,7 +83,7 @@ function validateNodeSelectorRequirement(rq: unknown, path: FieldPath): Issue[] 
 // and exactly one value, a node name (DNS subdomain).
 function validateNodeFieldSelectorRequirement(rq: unknown, path: FieldPath): Issue[] {
   const out: Issue[] = [];
-  const op = text(get(rq, 'operator'));
+  const op = goString(get(rq, 'operator'));
   const values = list(get(rq, 'values'));
   if (op === 'In' || op === 'NotIn') {
     if (values.length !== 1) {
@@ -101,7 +100,7 @@ function validateNodeFieldSelectorRequirement(rq: unknown, path: FieldPath): Iss
       message: `${show(op)} is not a valid selector operator for a node field selector: use In or NotIn`,
     });
   }
-  const k = text(get(rq, 'key'));
+  const k = goString(get(rq, 'key'));
   if (k === undefined) return out;
   if (k !== 'metadata.name') {
     out.push({
@@ -187,7 +186,7 @@ function validatePodAffinityTerm(term: unknown, path: FieldPath): Issue[] {
       });
     }
   }
-  const tk = text(get(term, 'topologyKey'));
+  const tk = goString(get(term, 'topologyKey'));
   if (tk === '') {
     out.push({
       path: [...path, 'topologyKey'],
@@ -245,10 +244,10 @@ export function validateTolerations(tolerations: readonly unknown[], path: Field
   const out: Issue[] = [];
   tolerations.forEach((t, i) => {
     const p: FieldPath = [...path, i];
-    const k = text(get(t, 'key'));
-    const op = text(get(t, 'operator'));
-    const value = text(get(t, 'value'));
-    const effect = text(get(t, 'effect'));
+    const k = goString(get(t, 'key'));
+    const op = goString(get(t, 'operator'));
+    const value = goString(get(t, 'value'));
+    const effect = goString(get(t, 'effect'));
     if (k !== undefined && k.length > 0) {
       const errs = qualifiedNameErrors(k);
       if (errs.length > 0) {
@@ -266,7 +265,7 @@ export function validateTolerations(tolerations: readonly unknown[], path: Field
         message: `operator must be Exists when \`key\` is empty, which means "match all values and all keys", got ${show(op)}`,
       });
     }
-    if (present(get(t, 'tolerationSeconds')) && effect !== undefined && effect !== 'NoExecute') {
+    if (isSet(get(t, 'tolerationSeconds')) && effect !== undefined && effect !== 'NoExecute') {
       out.push({
         path: [...p, 'effect'],
         code: 'scheduling/toleration-seconds-needs-no-execute',

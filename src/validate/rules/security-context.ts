@@ -1,9 +1,8 @@
 import type { FieldPath, Issue } from '../issue';
-import { byteLength, dns1123SubdomainErrors } from './_names';
-import { get, list, show } from '../read';
+import { byteLength, dns1123SubdomainErrors } from './_shared/names';
+import { get, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { isValidUnixId, UNIX_ID_RANGE_ERROR } from './_container-names';
-import { goString, isSet, issue } from './_container-context';
+import { isValidUnixId, UNIX_ID_RANGE_ERROR } from './_shared/container-names';
 
 /** A path with no `..` element (validateLocalDescendingPath, 1.27), for seccomp localhost profiles. */
 function localDescendingPathIssues(p: string, path: FieldPath, code: string): Issue[] {

@@ -1,13 +1,14 @@
 import type { FieldPath, Issue, PathSegment } from '../issue';
 import { key, toFieldPath } from '../issue';
-import { field, isObject, show, str } from '../read';
+import { field, has, isObject, show, str } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { quantityFromJson } from './_quantity';
-import schemaJson from '../schema/k8s-1.27.json';
+import { quantityFromJson } from './_shared/quantity';
+import { DEFAULT_KUBERNETES_VERSION } from '../versions/minors';
+import { fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from '../versions/schema';
 
 /**
- * Structural checks: what the 1.27 API server's JSON decoder refuses before any validation runs.
- * kubectl 1.27 creates with `fieldValidation=Strict`, so the server decodes the body with
+ * Structural checks: what the API server's JSON decoder refuses before any validation runs, against
+ * the schema of the minor checked (the profile's; 1.27 without one). kubectl creates with `fieldValidation=Strict`, so the server decodes the body with
  * sigs.k8s.io/json in strict mode into the Go types of k8s.io/api v0.27: an unknown or
  * wrongly-cased field, a value of the wrong JSON type, a fraction or an overflow in an integer
  * field, a malformed quantity or time each fail the whole request (400, "... cannot be handled
@@ -18,30 +19,24 @@ import schemaJson from '../schema/k8s-1.27.json';
  * does not check them, and Go validation words them per field ("Required value").
  */
 
-interface Definition {
-  readonly properties: Readonly<Record<string, string>>;
-  readonly required?: readonly string[];
-}
+const DEFAULT_SCHEMA = schemaOf(DEFAULT_KUBERNETES_VERSION);
 
-interface Schema {
-  readonly roots: Readonly<Record<string, string>>;
-  readonly definitions: Readonly<Record<string, Definition>>;
-}
-
-const SCHEMA = schemaJson as unknown as Schema;
-
+/** A schema map's own entry: a key read from a manifest (`__proto__`, `constructor`) must not reach the prototype. */
 function own<T>(map: Readonly<Record<string, T>>, k: string): T | undefined {
-  return Object.hasOwn(map, k) ? map[k] : undefined;
+  return has(map, k) ? map[k] : undefined;
 }
 
 /** The schema definition of a kind, e.g. `definitionOf('apps/v1', 'DaemonSet')`. */
-export function definitionOf(apiVersion: string, kind: string): string | undefined {
-  return own(SCHEMA.roots, `${apiVersion}/${kind}`);
+export function definitionOf(apiVersion: string, kind: string, schema = DEFAULT_SCHEMA): string | undefined {
+  return own(schema.roots, `${apiVersion}/${kind}`);
 }
 
 /** Property types of a definition (see scripts/gen-schema.ts for the type strings). */
-export function propertiesOf(definition: string): Readonly<Record<string, string>> | undefined {
-  return own(SCHEMA.definitions, definition)?.properties;
+export function propertiesOf(
+  definition: string,
+  schema: Schema = DEFAULT_SCHEMA,
+): Readonly<Record<string, string>> | undefined {
+  return own(schema.definitions, definition)?.properties;
 }
 
 // The type strings are compiled once into a tree of descriptors, so the walk of every node
@@ -82,20 +77,26 @@ interface TypeNode {
   fields: ReadonlyMap<string, TypeNode> | undefined;
 }
 
-const COMPILED = new Map<string, TypeNode>();
+/** Compiled descriptors per schema (one per minor), each keyed by type string. */
+const COMPILED = new WeakMap<Schema, Map<string, TypeNode>>();
 
 /** The descriptor of a type string; registered before its children so recursive definitions terminate. */
-function compile(type: string): TypeNode {
-  let t = COMPILED.get(type);
+function compile(type: string, schema: Schema): TypeNode {
+  let cache = COMPILED.get(schema);
+  if (cache === undefined) {
+    cache = new Map();
+    COMPILED.set(schema, cache);
+  }
+  let t = cache.get(type);
   if (t !== undefined) return t;
   const prefix = type.slice(0, 2);
   const kind = prefix === '[]' ? LIST : prefix === '{}' ? MAP : (own(SCALARS, type) ?? OBJECT);
   t = { kind, type, item: undefined, fields: undefined };
-  COMPILED.set(type, t);
-  if (kind === LIST || kind === MAP) t.item = compile(type.slice(2));
+  cache.set(type, t);
+  if (kind === LIST || kind === MAP) t.item = compile(type.slice(2), schema);
   else if (kind === OBJECT) {
-    const properties = propertiesOf(type);
-    if (properties) t.fields = new Map(Object.keys(properties).map((k) => [k, compile(properties[k])]));
+    const properties = propertiesOf(type, schema);
+    if (properties) t.fields = new Map(Object.keys(properties).map((k) => [k, compile(properties[k], schema)]));
   }
   return t;
 }
@@ -192,6 +193,12 @@ function plainLeaf(v: unknown, kind: number): boolean {
 
 class Walker {
   readonly issues: Issue[] = [];
+
+  constructor(
+    private readonly schema: Schema,
+    /** The minor checked, named in unknown-field messages. */
+    private readonly version: string,
+  ) {}
 
   private add(path: FieldPath, code: string, message: string): void {
     this.issues.push({ path: [...path], code, message });
@@ -304,13 +311,20 @@ class Walker {
         continue;
       }
       const definition = t.type;
-      const properties = propertiesOf(definition)!;
+      const properties = propertiesOf(definition, this.schema)!;
       // sigs.k8s.io/json matches names case-sensitively: `hostIp` is unknown, not `hostIP`.
       const near = Object.keys(properties).find((p) => p.toLowerCase() === k.toLowerCase());
       const names = Object.keys(properties);
+      // A field of another minor's schema: say which, so the fix (the cluster's version) is plain.
+      const added = near ? undefined : fieldAddedAfter(definition, k, this.version);
+      const removed = near || added ? undefined : fieldRemovedIn(definition, k, this.version);
       const right = near
         ? `did you mean "${near}"?`
-        : `${shortName(definition)} has no such field${names.length <= 10 ? ` (its fields: ${names.join(', ')})` : ''}`;
+        : added
+          ? `added in Kubernetes ${added}, this app targets ${this.version}`
+          : removed
+            ? `removed in Kubernetes ${removed}, this app targets ${this.version}`
+            : `${shortName(definition)} has no such field${names.length <= 10 ? ` (its fields: ${names.join(', ')})` : ''}`;
       this.add([...path, k], 'type/unknown-field', `unknown field "${toFieldPath([...path, k])}": ${right}`);
     }
   }
@@ -318,14 +332,15 @@ class Walker {
 
 // The strict JSON decoding of the request body (sigs.k8s.io/json UnmarshalStrict into k8s.io/api
 // v0.27 apps/v1.DaemonSet or core/v1.Pod), as kubectl 1.27's default --validate=strict requests.
-/** Walks the whole manifest against the 1.27 schema. */
-export const manifestTypes: Rule = (manifest) => {
+/** Walks the whole manifest against the schema of the profile's minor (1.27 without a profile). */
+export const manifestTypes: Rule = (manifest, _path, ctx) => {
   const apiVersion = str(field(manifest, 'apiVersion'));
   const kind = str(field(manifest, 'kind'));
-  const root = apiVersion && kind ? definitionOf(apiVersion, kind) : undefined;
+  const schema = ctx.profile.schema;
+  const root = apiVersion && kind ? definitionOf(apiVersion, kind, schema) : undefined;
   if (!root || !isObject(manifest)) return NO_ISSUES;
-  const walker = new Walker();
-  walker.walk(manifest, compile(root), []);
+  const walker = new Walker(schema, ctx.profile.version);
+  walker.walk(manifest, compile(root, schema), []);
   return walker.issues.length === 0 ? NO_ISSUES : walker.issues;
 };
 

@@ -1,8 +1,8 @@
 import type { FieldPath, Issue } from '../issue';
-import { get, list, show } from '../read';
+import { get, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { goString, isSet, issue } from './_container-context';
-import { localDescendingPath, validateVolumeList } from './volumes';
+import { localDescendingPath } from './_shared/volume-paths';
+import { validateVolumeList } from './volumes';
 
 const PROPAGATIONS = ['Bidirectional', 'HostToContainer', 'None'];
 
@@ -24,7 +24,7 @@ const volumeMounts: Rule = (c, path, ctx) => {
   if (ctx.podSpecPath === undefined) return NO_ISSUES;
   const mounts = list(get(c, 'volumeMounts'));
   if (mounts.length === 0) return NO_ISSUES;
-  const volumes = validateVolumeList(ctx.podSpec, ctx.podSpecPath).valid;
+  const volumes = validateVolumeList(ctx).valid;
   const devices = pathMap(list(get(c, 'volumeDevices')), 'devicePath');
   const devicePaths = devices.size === 0 ? undefined : [...devices.values()];
   const privileged = get(get(c, 'securityContext'), 'privileged') === true;
@@ -128,7 +128,7 @@ const volumeMounts: Rule = (c, path, ctx) => {
 // ValidateVolumeDevices (1.27): block devices come from persistentVolumeClaim or ephemeral volumes.
 const volumeDevices: Rule = (c, path, ctx) => {
   if (ctx.podSpecPath === undefined || list(get(c, 'volumeDevices')).length === 0) return NO_ISSUES;
-  const volumes = validateVolumeList(ctx.podSpec, ctx.podSpecPath).valid;
+  const volumes = validateVolumeList(ctx).valid;
   const mounts = pathMap(list(get(c, 'volumeMounts')), 'mountPath');
   const names = new Set<string>();
   const paths = new Set<string>();

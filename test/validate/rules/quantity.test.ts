@@ -5,7 +5,7 @@ import {
   quantityFromJson,
   scaledValue,
   unitString,
-} from '../../../src/validate/rules/_quantity';
+} from '../../../src/validate/rules/_shared/quantity';
 
 function nanos(s: string): bigint | string {
   const r = parseQuantity(s);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daemonSet, issuesOf } from '../../support/manifest';
+import { volumesRules } from '../../../src/validate/rules/volumes';
+import { profileOf } from '../../../src/validate/versions';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -217,5 +219,25 @@ describe('volumes', () => {
 
   it('requires the monitors of a cephfs volume', () => {
     expect(of(withVolumes({ name: 'a', cephfs: {} }))).toEqual([`${V}[0].cephfs.monitors volume/field-required`]);
+  });
+});
+
+describe('volume rules keep no state between calls', () => {
+  it('sees a pod spec changed between two calls with the same context objects', () => {
+    const podSpec: any = { containers: [{ name: 'a', image: 'busybox' }], volumes: [{ name: 'x', emptyDir: {} }] };
+    const ctx = { manifest: { kind: 'DaemonSet' }, podSpec, podSpecPath: ['spec'], profile: profileOf('1.27') };
+    const [rule] = volumesRules.volume ?? [];
+    expect(rule(podSpec.volumes[0], ['spec', 'volumes', 0], ctx)).toEqual([]);
+    podSpec.volumes[0] = { name: 'x' };
+    expect(rule(podSpec.volumes[0], ['spec', 'volumes', 0], ctx).map((i) => i.code)).toEqual([
+      'volume/source-required',
+    ]);
+  });
+
+  it('gives the same issues when the same manifest is validated twice', () => {
+    const ds = withVolumes({ name: 'x', emptyDir: {} }, { name: 'x', emptyDir: {} });
+    ds.spec.template.spec.containers[0].volumeMounts = [{ name: 'x', mountPath: '/x' }];
+    expect(of(ds)).toEqual([`${V}[1].name volume/name-duplicate`]);
+    expect(of(ds)).toEqual([`${V}[1].name volume/name-duplicate`]);
   });
 });

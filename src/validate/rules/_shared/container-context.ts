@@ -2,13 +2,9 @@
  * Small helpers the container rule files share: where a container sits, and the v1 defaults
  * (pkg/apis/core/v1/defaults.go, 1.27) that change what validation sees.
  */
-import type { FieldPath, Issue } from '../issue';
-import { field, get, list } from '../read';
-import type { RuleContext } from '../rule';
-
-export function issue(path: FieldPath, code: string, message: string): Issue {
-  return { path, code, message };
-}
+import type { FieldPath } from '../../issue';
+import { field, get, goInt, goString, list } from '../../read';
+import type { RuleContext } from '../../rule';
 
 /** True when the manifest is a bare Pod (some checks run only for pods, not pod templates). */
 export function isPod(ctx: RuleContext): boolean {
@@ -27,23 +23,6 @@ export function containersOf(
   which: 'containers' | 'initContainers' | 'ephemeralContainers',
 ): readonly unknown[] {
   return list(get(ctx.podSpec, which));
-}
-
-/** Absent, null and "" all decode to Go's "". Undefined when the value is another type. */
-export function goString(v: unknown): string | undefined {
-  if (v === undefined || v === null) return '';
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** Absent, null → 0 (Go's zero value). Undefined when the value is not an integer. */
-export function goInt(v: unknown): number | undefined {
-  if (v === undefined || v === null) return 0;
-  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
-}
-
-/** A pointer-ish field is "set" when present and not null. */
-export function isSet(v: unknown): boolean {
-  return v !== undefined && v !== null;
 }
 
 export function hostNetwork(ctx: RuleContext): boolean {

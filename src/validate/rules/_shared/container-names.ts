@@ -3,7 +3,7 @@
  * apimachinery v0.27 `pkg/util/validation/validation.go`. Each returns the Go function's messages
  * (empty when valid).
  */
-import { byteLength, NO_ERRORS } from './_names';
+import { byteLength, NO_ERRORS } from './names';
 
 function regexError(msg: string, fmt: string, ...examples: string[]): string {
   const ex = examples.map((e) => `'${e}'`).join(' or ');

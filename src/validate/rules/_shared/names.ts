@@ -6,9 +6,9 @@
  * (the Go function's list of messages, empty when valid) to put in an issue's message.
  * Lengths count UTF-8 bytes, as Go's `len(string)` does.
  */
-import type { FieldPath, Issue } from '../issue';
-import { get, isObject, list, show } from '../read';
-import { NO_ISSUES } from '../rule';
+import type { FieldPath, Issue } from '../../issue';
+import { get, isObject, list, show } from '../../read';
+import { NO_ISSUES } from '../../rule';
 
 /** Length in bytes of the UTF-8 encoding, as Go's `len(s)`. */
 export function byteLength(s: string): number {

@@ -3,10 +3,9 @@
  * validateWindows when `spec.os.name` is valid, and validateWindowsHostProcessPod.
  * Part of pod.ts's rule set, split out to keep that file to one concept.
  */
-import type { FieldPath, Issue } from '../issue';
-import { field, get, list, show } from '../read';
-import { NO_ISSUES, type Rule } from '../rule';
-import { goString, isSet } from './_values';
+import type { FieldPath, Issue } from '../../issue';
+import { field, get, goString, isSet, list, show } from '../../read';
+import { NO_ISSUES, type Rule } from '../../rule';
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 

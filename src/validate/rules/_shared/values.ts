@@ -2,6 +2,7 @@
  * Value checks shared by several rule files: IP addresses as the 1.27 API server parses them,
  * and int-or-percent values (apimachinery `intstr`).
  */
+import { show } from '../../read';
 
 const IPV4_LEN = 4;
 const IPV6_LEN = 16;
@@ -134,20 +135,6 @@ export function scaledValue(v: IntOrPercent, total: number, roundUp: boolean): n
 }
 
 /**
- * A string field as the server decodes it: absent or null is "" (Go's zero value), a string is
- * itself, any other type is undefined (reported by the type rules, so semantic rules skip it).
- */
-export function goString(v: unknown): string | undefined {
-  if (v === undefined || v === null) return '';
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** True when an optional (pointer) field is set: present and not null. */
-export function isSet(v: unknown): boolean {
-  return v !== undefined && v !== null;
-}
-
-/**
  * validateLocalDescendingPath (1.27): a relative path without a '..' element. Returns the
  * messages, empty when valid (seccomp localhost profiles; also used by volumes' relative paths).
  */
@@ -156,4 +143,11 @@ export function localDescendingPathErrors(p: string): string[] {
   if (p.startsWith('/')) errs.push('must be a relative path');
   if (p.split('/').includes('..')) errs.push("must not contain '..'");
   return errs;
+}
+
+export const MAX_INT32 = 2 ** 31 - 1;
+
+/** Go's field.NotSupported detail: the value given and the values allowed. */
+export function notSupported(value: string, allowed: readonly string[]): string {
+  return `Unsupported value: ${show(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`;
 }

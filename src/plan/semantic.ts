@@ -1,0 +1,150 @@
+/**
+ * apiequality.Semantic.DeepEqual on decoded manifests, the comparison the DaemonSet strategy uses to
+ * decide that the pod template changed (PrepareForUpdate) and that the selector is immutable.
+ *
+ * JSON is compared as Go sees it after decoding: null, `[]` and a missing field are all nil (the forked
+ * reflect.DeepEqual treats empty and nil slices and maps as equal); a Go value field at its zero value
+ * (`""`, `0`, `false`, `{}` of a struct value) is the same as a missing one, while a pointer field
+ * (`privileged: false`, `securityContext: {}`) is not; quantities compare by value (`1000m` = `1`).
+ */
+import { type FieldPath, key, type PathSegment } from '../validate/issue';
+import { isObject } from '../validate/read';
+import { quantityFromJson } from '../validate/rules/_shared/quantity';
+
+/**
+ * Scalar fields that are Go pointers in the DaemonSet's types (k8s.io/api apps/v1, core/v1):
+ * their zero value is stored and differs from absence. Keyed `parent.field` where the pointer-ness
+ * depends on the parent (csi's readOnly is a pointer, a volumeMount's is not).
+ */
+// biome-ignore format: a list of names
+const POINTER_SCALARS = new Set([
+  'privileged', 'runAsUser', 'runAsGroup', 'runAsNonRoot', 'readOnlyRootFilesystem', 'allowPrivilegeEscalation',
+  'procMount', 'fsGroup', 'fsGroupChangePolicy', 'activeDeadlineSeconds', 'terminationGracePeriodSeconds',
+  'automountServiceAccountToken', 'shareProcessNamespace', 'priority', 'runtimeClassName', 'enableServiceLinks',
+  'preemptionPolicy', 'setHostnameAsFQDN', 'hostUsers', 'optional', 'defaultMode', 'mode', 'sizeLimit',
+  'expirationSeconds', 'minDomains', 'nodeAffinityPolicy', 'nodeTaintsPolicy', 'tolerationSeconds', 'hostProcess',
+  'gmsaCredentialSpecName', 'gmsaCredentialSpec', 'runAsUserName', 'localhostProfile', 'storageClassName',
+  'volumeMode', 'volumeAttributesClassName', 'mountPropagation', 'recursiveReadOnly', 'service', 'hostnameOverride',
+  'supplementalGroupsPolicy', 'seLinuxChangePolicy', 'revisionHistoryLimit', 'maxUnavailable', 'maxSurge',
+  'restartPolicy', 'csi.readOnly', 'csi.fsType', 'azureDisk.readOnly', 'azureDisk.fsType', 'azureDisk.kind',
+  'azureDisk.cachingMode', 'hostPath.type',
+]);
+
+/** Object fields that are Go maps or struct values: `{}` is the same as absent. Every other object is a pointer. */
+// biome-ignore format: a list of names
+const VALUE_OBJECTS = new Set([
+  'metadata', 'labels', 'annotations', 'spec', 'template', 'matchLabels', 'updateStrategy', 'resources', 'limits',
+  'requests', 'overhead', 'nodeSelector', 'volumeAttributes', 'options',
+]);
+
+/** Go maps: their keys are map keys in field paths (`labels[app]`). */
+const MAP_FIELDS = new Set([
+  'labels',
+  'annotations',
+  'matchLabels',
+  'limits',
+  'requests',
+  'overhead',
+  'nodeSelector',
+  'volumeAttributes',
+  'options',
+]);
+
+/** Maps whose values are quantities; `sizeLimit` and `divisor` are single quantities. */
+const QUANTITY_MAPS = new Set(['limits', 'requests', 'overhead']);
+const QUANTITY_FIELDS = new Set(['sizeLimit', 'divisor']);
+
+/** A quantity in canonical form: its exact value in nano-units. */
+function canonicalQuantity(v: unknown): unknown {
+  const q = quantityFromJson(v);
+  return q?.ok ? `quantity:${q.quantity.nanos}` : v;
+}
+
+function isZeroScalar(v: unknown): boolean {
+  return v === '' || v === 0 || v === false;
+}
+
+/**
+ * The value as Go would hold it, for comparison: absent-equivalent values become undefined, objects
+ * lose absent-equivalent fields, quantities become their value. `name` is the field's own name and
+ * `parent` the enclosing field's (for the parent-specific pointer fields).
+ */
+export function canonical(v: unknown, name = '', parent = ''): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return undefined;
+    // List items keep their place: an absent-equivalent item is still an item (a zero struct).
+    return v.map((item) => canonical(item, '', name) ?? null);
+  }
+  if (isObject(v)) {
+    const quantities = QUANTITY_MAPS.has(name);
+    const out: Record<string, unknown> = {};
+    let size = 0;
+    for (const k of Object.keys(v)) {
+      const value = quantities ? canonicalQuantity(v[k]) : canonical(v[k], k, name);
+      if (value === undefined) continue;
+      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+      size++;
+    }
+    if (size === 0 && (VALUE_OBJECTS.has(name) || MAP_FIELDS.has(parent))) return undefined;
+    return out;
+  }
+  if (QUANTITY_FIELDS.has(name)) return canonicalQuantity(v);
+  if (isZeroScalar(v) && !POINTER_SCALARS.has(name) && !POINTER_SCALARS.has(`${parent}.${name}`)) {
+    // A map's entries are kept whatever their value: `labels: {a: ""}` is not `labels: {}`.
+    return MAP_FIELDS.has(parent) ? v : undefined;
+  }
+  return v;
+}
+
+/** Equality of two canonical values. */
+function equalCanonical(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x, i) => equalCanonical(x, b[i]));
+  }
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.hasOwn(b, k) && equalCanonical(a[k], b[k]));
+  }
+  return false;
+}
+
+/** apiequality.Semantic.DeepEqual of two decoded fields named `name`. */
+export function semanticEqual(a: unknown, b: unknown, name = ''): boolean {
+  return equalCanonical(canonical(a, name), canonical(b, name));
+}
+
+/** The field paths at which two canonical values differ, outermost first; a whole added or removed subtree is one path. */
+function diffCanonical(a: unknown, b: unknown, path: PathSegment[], out: FieldPath[]): void {
+  if (equalCanonical(a, b)) return;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      if (i >= a.length || i >= b.length) out.push([...path, i]);
+      else diffCanonical(a[i], b[i], [...path, i], out);
+    }
+    return;
+  }
+  if (isObject(a) && isObject(b)) {
+    const last = path[path.length - 1];
+    const isMap = typeof last === 'string' && MAP_FIELDS.has(last);
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) {
+      const seg: PathSegment = isMap ? key(k) : k;
+      const inA = Object.hasOwn(a, k);
+      const inB = Object.hasOwn(b, k);
+      if (!inA || !inB) out.push([...path, seg]);
+      else diffCanonical(a[k], b[k], [...path, seg], out);
+    }
+    return;
+  }
+  out.push(path);
+}
+
+/** The field paths where `b` differs from `a` after canonicalization, sorted as they appear. */
+export function changedPaths(a: unknown, b: unknown, prefix: FieldPath = [], name = ''): FieldPath[] {
+  const out: FieldPath[] = [];
+  diffCanonical(canonical(a, name), canonical(b, name), [...prefix], out);
+  return out;
+}

@@ -1,0 +1,68 @@
+/**
+ * Small writers for untrusted JSON data, with Go's zero-value semantics: the defaulters set a field
+ * where Go sees its zero value (`""`, `0`, nil), and skip a node whose type is wrong (strict
+ * decoding would have refused the manifest before any defaulting ran).
+ */
+import { isObject } from '../read';
+
+/** A plain object we may write to (our own copy, never the caller's input). */
+export type Writable = Record<string, unknown>;
+
+/** A deep copy of plain data; `__proto__` keys stay own data properties. */
+export function cloneJson<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(cloneJson) as T;
+  if (typeof v !== 'object' || v === null) return v;
+  const out: Writable = {};
+  for (const k of Object.keys(v)) {
+    const value = cloneJson((v as Writable)[k]);
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    else out[k] = value;
+  }
+  return out as T;
+}
+
+/** `o[k]` as a writable object, or undefined when it is absent or of another type. */
+export function objectAt(o: Writable, k: string): Writable | undefined {
+  const v = Object.hasOwn(o, k) ? o[k] : undefined;
+  return isObject(v) ? (v as Writable) : undefined;
+}
+
+/**
+ * `o[k]` as a writable object, created when absent or null (a Go struct field that decoding left
+ * at its zero value); undefined when it holds another type.
+ */
+export function ensureObject(o: Writable, k: string): Writable | undefined {
+  const v = Object.hasOwn(o, k) ? o[k] : undefined;
+  if (v === undefined || v === null) {
+    const created: Writable = {};
+    o[k] = created;
+    return created;
+  }
+  return isObject(v) ? (v as Writable) : undefined;
+}
+
+/** The writable objects of list `o[k]`; other items are passed over. */
+export function objectsIn(o: Writable, k: string): Writable[] {
+  const v = Object.hasOwn(o, k) ? o[k] : undefined;
+  return Array.isArray(v) ? (v.filter(isObject) as Writable[]) : [];
+}
+
+function unset(o: Writable, k: string): boolean {
+  return !Object.hasOwn(o, k) || o[k] === undefined || o[k] === null;
+}
+
+/** `if obj.F == "" { obj.F = value }` for a Go string. */
+export function defaultString(o: Writable, k: string, value: string): void {
+  if (unset(o, k) || o[k] === '') o[k] = value;
+}
+
+/** `if obj.F == 0 { obj.F = value }` for a Go number. */
+export function defaultNumber(o: Writable, k: string, value: number): void {
+  if (unset(o, k) || o[k] === 0) o[k] = value;
+}
+
+/** `if obj.F == nil { obj.F = &value }` for a Go pointer. */
+export function defaultPointer(o: Writable, k: string, value: unknown): void {
+  if (unset(o, k)) o[k] = value;
+}

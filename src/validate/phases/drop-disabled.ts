@@ -1,0 +1,188 @@
+import type { FieldPath, Issue } from '../issue';
+import { isObject } from '../read';
+import type { GateName } from '../versions/gates';
+import type { VersionProfile } from '../versions/profile';
+
+/**
+ * PrepareForCreate's `pod.DropDisabledTemplateFields` → `dropDisabledFields` (pkg/api/pod/util.go,
+ * each minor 1.27 … 1.34, old object nil): a field the schema knows but whose feature gate is off
+ * is removed before validation, silently. The server says nothing; we return a notice per dropped
+ * field (code `drop/gate-disabled`) so the author learns that the cluster will not keep it.
+ *
+ * Works in place on the defaulted copy of the manifest, never on the caller's data.
+ */
+
+type Obj = Record<string, unknown>;
+
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+
+function objects(v: unknown): [Obj, number][] {
+  if (!Array.isArray(v)) return [];
+  const out: [Obj, number][] = [];
+  v.forEach((x, i) => {
+    if (isObject(x)) out.push([x as Obj, i]);
+  });
+  return out;
+}
+
+function obj(o: Obj | undefined, k: string): Obj | undefined {
+  const v = o && Object.hasOwn(o, k) ? o[k] : undefined;
+  return isObject(v) ? (v as Obj) : undefined;
+}
+
+function has(o: Obj | undefined, k: string): o is Obj {
+  return o !== undefined && Object.hasOwn(o, k) && o[k] !== null && o[k] !== undefined;
+}
+
+class Dropper {
+  readonly notices: Issue[] = [];
+
+  constructor(
+    private readonly profile: VersionProfile,
+    private readonly root: FieldPath,
+  ) {}
+
+  off(gate: GateName): boolean {
+    return !this.profile.gates[gate];
+  }
+
+  /** Deletes `o[k]` when set and records the notice. */
+  drop(o: Obj | undefined, k: string, path: FieldPath, gate: GateName): void {
+    if (!has(o, k)) return;
+    delete o[k];
+    this.note([...path, k], gate);
+  }
+
+  note(path: FieldPath, gate: GateName, what = 'this field'): void {
+    this.notices.push({
+      path: [...this.root, ...path],
+      code: 'drop/gate-disabled',
+      message:
+        `the API server drops ${what} without a word: feature gate ${gate} is off in Kubernetes ` +
+        `${this.profile.version}, so the stored object lacks it`,
+    });
+  }
+}
+
+/** Each container of the pod with its relative path. */
+function containers(spec: Obj): [Obj, FieldPath, (typeof CONTAINER_LISTS)[number]][] {
+  return CONTAINER_LISTS.flatMap((list) =>
+    objects(spec[list]).map(([c, i]) => [c, [list, i], list] as [Obj, FieldPath, (typeof CONTAINER_LISTS)[number]]),
+  );
+}
+
+function affinityTerms(spec: Obj): [Obj, FieldPath][] {
+  const out: [Obj, FieldPath][] = [];
+  const affinity = obj(spec, 'affinity');
+  for (const kind of ['podAffinity', 'podAntiAffinity']) {
+    const a = obj(affinity, kind);
+    if (!a) continue;
+    for (const [t, i] of objects(a.requiredDuringSchedulingIgnoredDuringExecution))
+      out.push([t, ['affinity', kind, 'requiredDuringSchedulingIgnoredDuringExecution', i]]);
+    for (const [t, i] of objects(a.preferredDuringSchedulingIgnoredDuringExecution)) {
+      const term = obj(t, 'podAffinityTerm');
+      if (term)
+        out.push([term, ['affinity', kind, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm']]);
+    }
+  }
+  return out;
+}
+
+/** dropDisabledFields on one pod spec; returns the notices, paths from the manifest root. */
+export function dropDisabledFields(spec: Obj, specPath: FieldPath, profile: VersionProfile): Issue[] {
+  const d = new Dropper(profile, specPath);
+  const sc = obj(spec, 'securityContext');
+
+  // UserNamespacesSupport (UserNamespacesStatelessPodsSupport in 1.27): hostUsers.
+  if (d.off('UserNamespacesSupport')) d.drop(spec, 'hostUsers', [], 'UserNamespacesSupport');
+  if (d.off('SupplementalGroupsPolicy'))
+    d.drop(sc, 'supplementalGroupsPolicy', ['securityContext'], 'SupplementalGroupsPolicy');
+  if (d.off('SELinuxChangePolicy')) d.drop(sc, 'seLinuxChangePolicy', ['securityContext'], 'SELinuxChangePolicy');
+  if (d.off('PodLevelResources')) d.drop(spec, 'resources', [], 'PodLevelResources');
+  if (d.off('HostnameOverride')) d.drop(spec, 'hostnameOverride', [], 'HostnameOverride');
+  if (d.off('DynamicResourceAllocation')) d.drop(spec, 'resourceClaims', [], 'DynamicResourceAllocation');
+  if (d.off('MatchLabelKeysInPodAffinity')) {
+    for (const [term, path] of affinityTerms(spec)) {
+      d.drop(term, 'matchLabelKeys', path, 'MatchLabelKeysInPodAffinity');
+      d.drop(term, 'mismatchLabelKeys', path, 'MatchLabelKeysInPodAffinity');
+    }
+  }
+
+  for (const [c, path, list] of containers(spec)) {
+    const init = list === 'initContainers';
+    // SidecarContainers (1.28): "Drop the RestartPolicy field of init containers".
+    if (init && d.off('SidecarContainers')) d.drop(c, 'restartPolicy', path, 'SidecarContainers');
+    // ContainerRestartRules (1.34, dropContainerRestartRules): the rules, and a restartPolicy other
+    // than a sidecar's Always.
+    if (d.off('ContainerRestartRules') && profile.switches.restartRulesDropRestartPolicy) {
+      d.drop(c, 'restartPolicyRules', path, 'ContainerRestartRules');
+      if (has(c, 'restartPolicy') && !(init && c.restartPolicy === 'Always'))
+        d.drop(c, 'restartPolicy', path, 'ContainerRestartRules');
+    }
+    if (d.off('InPlacePodVerticalScaling')) d.drop(c, 'resizePolicy', path, 'InPlacePodVerticalScaling');
+    if (d.off('DynamicResourceAllocation'))
+      d.drop(obj(c, 'resources'), 'claims', [...path, 'resources'], 'DynamicResourceAllocation');
+    const csc = obj(c, 'securityContext');
+    // ProcMountType: the field was forced non-nil in 1.12, so it is set to Default, not removed.
+    if (d.off('ProcMountType') && has(csc, 'procMount') && csc.procMount !== 'Default') {
+      csc.procMount = 'Default';
+      d.note([...path, 'securityContext', 'procMount'], 'ProcMountType', 'this value (it stores "Default")');
+    }
+    const lifecycle = obj(c, 'lifecycle');
+    if (d.off('ContainerStopSignals')) d.drop(lifecycle, 'stopSignal', [...path, 'lifecycle'], 'ContainerStopSignals');
+    if (d.off('PodLifecycleSleepAction')) {
+      for (const hook of ['postStart', 'preStop']) {
+        const h = obj(lifecycle, hook);
+        if (!has(h, 'sleep')) continue;
+        d.drop(h, 'sleep', [...path, 'lifecycle', hook], 'PodLifecycleSleepAction');
+        // 1.29 nils only the sleep action and keeps the (now empty) handler.
+        if (!profile.switches.sleepDropLeavesEmptyHandler && Object.keys(h).length === 0 && lifecycle)
+          delete lifecycle[hook];
+      }
+    }
+    if (d.off('RecursiveReadOnlyMounts')) {
+      for (const [m, i] of objects(c.volumeMounts))
+        d.drop(m, 'recursiveReadOnly', [...path, 'volumeMounts', i], 'RecursiveReadOnlyMounts');
+    }
+    if (d.off('EnvFiles')) {
+      for (const [e, i] of objects(c.env))
+        d.drop(obj(e, 'valueFrom'), 'fileKeyRef', [...path, 'env', i, 'valueFrom'], 'EnvFiles');
+    }
+  }
+
+  for (const [v, i] of objects(spec.volumes)) {
+    const sources = obj(v, 'projected');
+    for (const [s, j] of objects(sources?.sources)) {
+      const at: FieldPath = ['volumes', i, 'projected', 'sources', j];
+      if (d.off('ClusterTrustBundleProjection')) d.drop(s, 'clusterTrustBundle', at, 'ClusterTrustBundleProjection');
+      if (d.off('PodCertificateRequest')) d.drop(s, 'podCertificate', at, 'PodCertificateRequest');
+    }
+    // Claims of a generic ephemeral volume were never meant to be accepted (1.26); always dropped.
+    const claimResources = obj(obj(obj(obj(v, 'ephemeral'), 'volumeClaimTemplate'), 'spec'), 'resources');
+    if (has(claimResources, 'claims')) delete claimResources.claims;
+  }
+  if (d.off('ImageVolume')) dropImageVolumes(spec, d);
+  return d.notices;
+}
+
+/** dropImageVolumes (1.31+): the image volumes and every mount of them. */
+function dropImageVolumes(spec: Obj, d: Dropper): void {
+  if (!Array.isArray(spec.volumes)) return;
+  const names = new Set<unknown>();
+  spec.volumes.forEach((v, i) => {
+    if (isObject(v) && has(v as Obj, 'image')) {
+      names.add((v as Obj).name);
+      d.note(['volumes', i], 'ImageVolume', 'this image volume');
+    }
+  });
+  if (names.size === 0) return;
+  spec.volumes = spec.volumes.filter((v) => !(isObject(v) && has(v as Obj, 'image')));
+  for (const [c, path] of containers(spec)) {
+    if (!Array.isArray(c.volumeMounts)) continue;
+    c.volumeMounts.forEach((m, i) => {
+      if (isObject(m) && names.has((m as Obj).name))
+        d.note([...path, 'volumeMounts', i], 'ImageVolume', 'this mount of an image volume');
+    });
+    c.volumeMounts = c.volumeMounts.filter((m) => !(isObject(m) && names.has((m as Obj).name)));
+  }
+}

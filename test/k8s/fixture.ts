@@ -1,0 +1,154 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { validateManifest } from '../../src/validate/engine';
+import { toFieldPath } from '../../src/validate/issue';
+import type { OracleResult } from '../support/oracle';
+
+/**
+ * Kubernetes' own table-driven validation tests, translated into DaemonSets (test/k8s/fixtures/).
+ *
+ * One file per Go test function. Each case names the Go case it translates, gives the fragment
+ * that differs from the base DaemonSet below, and records what the 1.27 API server's create path
+ * answers for the whole manifest (`expect`, written by record-expectations.ts from
+ * `k8s-oracle/run 1.27`). The Go test's own verdict is for the Go function alone (`go`); `note`
+ * says where decoding, defaulting or the DaemonSet wrapper changes it.
+ */
+
+export const FIXTURES_DIR = path.join(__dirname, 'fixtures');
+
+/** What the oracle answered, as recorded in the fixture. */
+export interface Expectation {
+  /** `VALID`, `INVALID`, `STRICT` or `DECODEERR`. */
+  readonly verdict: string;
+  /** The server's field paths of an `INVALID`, each once, in order. */
+  readonly paths?: readonly string[];
+}
+
+export interface FixtureCase {
+  /** The Go case's name (or, for unnamed cases, a description of its entry). */
+  readonly name: string;
+  /** The Go test's verdict for the Go function alone: `valid`, or `invalid <field>`. */
+  readonly go?: string;
+  /** Merged into the DaemonSet's metadata. */
+  readonly metadata?: Record<string, unknown>;
+  /** Merged into the DaemonSet's spec. */
+  readonly spec?: Record<string, unknown>;
+  /** Merged into the pod template's metadata. */
+  readonly podMetadata?: Record<string, unknown>;
+  /** Merged into the pod spec. */
+  readonly pod?: Record<string, unknown>;
+  /** Merged into the first container. */
+  readonly container?: Record<string, unknown>;
+  /** Dotted paths (from the manifest root) removed after merging. */
+  readonly remove?: readonly string[];
+  /** Why the API-server path gives another verdict than the Go function. */
+  readonly note?: string;
+  /** Set when the engine is known to disagree: why, and the upstream source line that decides. */
+  readonly disagree?: string;
+  readonly expect?: Expectation;
+}
+
+export interface Fixture {
+  readonly file: string;
+  /** The Go test function. */
+  readonly test: string;
+  /** Repository, ref and file the cases come from. */
+  readonly source: string;
+  readonly cases: readonly FixtureCase[];
+}
+
+/** The base every case starts from: a DaemonSet the 1.27 API server accepts. */
+export function baseDaemonSet(): Record<string, any> {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'k8s-case', namespace: 'default' },
+    spec: {
+      selector: { matchLabels: { app: 'k8s-case' } },
+      template: {
+        metadata: { labels: { app: 'k8s-case' } },
+        spec: { containers: [{ name: 'ctr', image: 'image' }] },
+      },
+    },
+  };
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// Objects merge key by key; anything else (lists included) replaces: a case writes lists whole.
+function merge(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    if (isPlainObject(cur) && isPlainObject(v)) merge(cur, v);
+    else into[k] = structuredClone(v);
+  }
+}
+
+function removePath(root: Record<string, any>, dotted: string): void {
+  const parts = dotted.split('.');
+  let node: any = root;
+  for (const p of parts.slice(0, -1)) {
+    node = node?.[p];
+    if (node === undefined) return;
+  }
+  if (node && typeof node === 'object') delete node[parts[parts.length - 1]];
+}
+
+/** The DaemonSet manifest of one case. */
+export function manifestOf(c: FixtureCase): Record<string, any> {
+  const ds = baseDaemonSet();
+  if (c.metadata) merge(ds.metadata, c.metadata);
+  if (c.spec) merge(ds.spec, c.spec);
+  if (c.podMetadata) merge(ds.spec.template.metadata, c.podMetadata);
+  if (c.pod) merge(ds.spec.template.spec, c.pod);
+  if (c.container) merge(ds.spec.template.spec.containers[0], c.container);
+  for (const r of c.remove ?? []) removePath(ds, r);
+  return ds;
+}
+
+/** Every fixture file, sorted by name. */
+export function loadFixtures(dir = FIXTURES_DIR): Fixture[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((file) => ({ file, ...(parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Omit<Fixture, 'file'>) }));
+}
+
+/** The server's paths of a verdict, each once, in the server's order. */
+export function oraclePaths(v: OracleResult): string[] {
+  return [...new Set(v.causes.map((c) => c.path))];
+}
+
+/** The expectation to record for an oracle verdict. */
+export function expectationOf(v: OracleResult): Expectation {
+  return v.verdict === 'INVALID' ? { verdict: v.verdict, paths: oraclePaths(v) } : { verdict: v.verdict };
+}
+
+/** What the engine says about one case, in the terms of an expectation. */
+export interface EngineAnswer {
+  /** `VALID` when the engine has no issue, else `REJECTED`. */
+  readonly verdict: 'VALID' | 'REJECTED';
+  /** The engine's paths, each once, sorted. */
+  readonly paths: readonly string[];
+}
+
+export function engineAnswer(manifest: unknown): EngineAnswer {
+  const issues = validateManifest(manifest);
+  const paths = [...new Set(issues.map((i) => toFieldPath(i.path)))].sort();
+  return { verdict: issues.length === 0 ? 'VALID' : 'REJECTED', paths };
+}
+
+/**
+ * Whether the engine agrees with a recorded expectation: same verdict (any rejection for the
+ * server's rejections), and for `INVALID` the same set of field paths.
+ */
+export function agrees(e: Expectation, a: EngineAnswer): boolean {
+  if (e.verdict === 'VALID') return a.verdict === 'VALID';
+  if (a.verdict === 'VALID') return false;
+  if (e.verdict !== 'INVALID') return true;
+  const want = [...new Set(e.paths ?? [])].sort();
+  return want.length === a.paths.length && want.every((p, i) => p === a.paths[i]);
+}
