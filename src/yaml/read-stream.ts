@@ -46,7 +46,7 @@ export interface SourcedDocument extends ReadDocument {
  * readYamlStream one document at a time, each read when it is asked for: a caller that handles a
  * document before taking the next keeps only that one alive, which spares the garbage collector.
  * Each comes with its chunk.
- * @internal for the checking pipeline
+ * For the checking pipeline; not exported by the package.
  */
 export function readYamlDocuments(text: string, limits: ReadLimits = {}): Iterable<SourcedDocument> {
   return readStream(text, limits, true, true);
@@ -54,7 +54,7 @@ export function readYamlDocuments(text: string, limits: ReadLimits = {}): Iterab
 
 /**
  * readYamlStream without the block reader: every chunk through the exact reader.
- * @internal for tests that hold the block reader to the exact reader.
+ * For tests that hold the block reader to the exact reader; not exported by the package.
  */
 export function readYamlStreamExact(text: string, limits: ReadLimits = {}): ReadDocument[] {
   return [...readStream(text, limits, false, false)];
