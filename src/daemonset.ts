@@ -367,7 +367,6 @@ export class DaemonSet extends ApiObject {
       network: this.network,
       matchLabels: this.options.matchLabels,
       podLabels: this.options.podLabels ?? {},
-      vcudaCoreLimit: this.options.vcudaCoreLimit,
     });
   }
 

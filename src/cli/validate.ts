@@ -13,11 +13,9 @@ import {
   report,
   workersFor,
 } from '../check';
-import type { PssLevel } from '../pss';
+import { isPssLevel, PSS_LEVELS } from '../pss';
 import { DEFAULT_MAX_BYTES, parseMaxBytes } from './flags';
 import { type CommandIO, ExitCode, UsageError } from './io';
-
-const PSS_LEVELS: readonly string[] = ['privileged', 'baseline', 'restricted'];
 
 export const VALIDATE_HELP = `Usage: cdk8s-daemonset validate [options] [PATH...]
 
@@ -68,7 +66,8 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
   const output = values.output as OutputFormat;
   if (!OUTPUT_FORMATS.includes(output))
     throw new UsageError(`--output must be one of ${OUTPUT_FORMATS.join(', ')}, got "${values.output}"`);
-  if (values.pss !== undefined && !PSS_LEVELS.includes(values.pss))
+  const pss = values.pss;
+  if (pss !== undefined && !isPssLevel(pss))
     throw new UsageError(`--pss must be one of ${PSS_LEVELS.join(', ')}, got "${values.pss}"`);
   const maxBytes = parseMaxBytes(values['max-bytes']);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
@@ -84,7 +83,6 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
   }
   if (files.length === 0) throw new UsageError(`no *.yaml or *.yml files under ${positionals.join(', ')}`);
 
-  const pss = values.pss as PssLevel | undefined;
   const tick = progress(io, files.length);
   const workers = workersFor(files, jobs);
   let results: CheckResult[] = [];

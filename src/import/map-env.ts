@@ -1,4 +1,5 @@
 import { ENV_FIELD_PATHS } from '../env';
+import { FIELD_REF_MAPS, HUGEPAGES_FIELD_PREFIXES, RESOURCE_FIELD_PATHS } from '../validate/api-values';
 import type { FieldPath } from '../validate/issue';
 import { call, map, props, val, type Expr } from './code';
 import type { DocContext } from './context';
@@ -8,19 +9,14 @@ import { isBoolean, isNumber, isRecord, isString, onlyKeys, type Rec } from './v
 /** The `EnvFieldPath` union of env.ts, as a check. */
 const FIELD_PATHS: ReadonlySet<string> = new Set(ENV_FIELD_PATHS);
 export const isFieldPath = (v: unknown): boolean =>
-  isString(v) && (FIELD_PATHS.has(v) || /^metadata\.(labels|annotations)\['[\s\S]*'\]$/.test(v));
+  isString(v) &&
+  (FIELD_PATHS.has(v) ||
+    FIELD_REF_MAPS.some((m) => v.startsWith(`${m}['`) && v.endsWith("']") && v.length >= m.length + 4));
 
 /** The `EnvResourcePath` union of env.ts, as a check. */
-const RESOURCE_PATHS = new Set([
-  'limits.cpu',
-  'limits.memory',
-  'limits.ephemeral-storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.ephemeral-storage',
-]);
+const RESOURCE_PATHS: ReadonlySet<string> = new Set(RESOURCE_FIELD_PATHS);
 export const isResourcePath = (v: unknown): boolean =>
-  isString(v) && (RESOURCE_PATHS.has(v) || /^(limits|requests)\.hugepages-[\s\S]*$/.test(v));
+  isString(v) && (RESOURCE_PATHS.has(v) || HUGEPAGES_FIELD_PREFIXES.some((p) => v.startsWith(p)));
 
 const optional = (o: Rec, k: string, check: (v: unknown) => boolean) => !has(o, k) || check(o[k]);
 

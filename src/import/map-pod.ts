@@ -1,3 +1,4 @@
+import { DNS_POLICIES } from '../validate/api-values';
 import type { FieldPath } from '../validate/issue';
 import { arr, call, map, props, val, type Expr } from './code';
 import type { DocContext } from './context';
@@ -8,7 +9,7 @@ import { declareVolumes, volumesProp, type MappedVolume } from './map-volumes';
 import { has } from '../validate/read';
 import { isBoolean, isNumber, isRecord, isRenderableStringMap, isString, oneOf, type Rec } from './values';
 
-const isDnsPolicy = oneOf('ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None');
+const isDnsPolicy = oneOf(...DNS_POLICIES);
 
 /** Pod fields `DaemonSetProps` writes as given, with the check of their TypeScript type. */
 const SIMPLE: ReadonlyArray<readonly [string, (v: unknown) => boolean]> = [

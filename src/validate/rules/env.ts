@@ -1,21 +1,10 @@
+import { ENV_DOWNWARD_API_FIELD_PATHS } from '../api-values';
 import type { FieldPath, Issue } from '../issue';
 import { get, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { nameIsDnsSubdomain } from './_shared/names';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './_shared/field-selectors';
 import { configMapKeyErrors, envVarNameErrors } from './_shared/container-names';
-
-/** validEnvDownwardAPIFieldPathExpressions (1.27). */
-export const ENV_FIELD_PATHS = [
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.uid',
-  'spec.nodeName',
-  'spec.serviceAccountName',
-  'status.hostIP',
-  'status.podIP',
-  'status.podIPs',
-];
 
 // validateConfigMapKeySelector / validateSecretKeySelector (1.27): the name is checked as a DNS
 // subdomain even when empty, the key as a config map key.
@@ -52,7 +41,7 @@ function valueFrom(ev: unknown, path: FieldPath): Issue[] {
   const fieldRef = get(vf, 'fieldRef');
   if (isSet(fieldRef)) {
     n++;
-    out.push(...validateObjectFieldSelector(fieldRef, ENV_FIELD_PATHS, [...path, 'fieldRef'], 'env'));
+    out.push(...validateObjectFieldSelector(fieldRef, ENV_DOWNWARD_API_FIELD_PATHS, [...path, 'fieldRef'], 'env'));
   }
   const rf = get(vf, 'resourceFieldRef');
   if (isSet(rf)) {

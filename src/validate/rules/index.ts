@@ -12,8 +12,14 @@ import { securityContextRules } from './security-context';
 import { volumeMountsRules } from './volume-mounts';
 import { volumesRules } from './volumes';
 import { typesRules } from './types';
+import { tkestackFloatingIpRules } from './tkestack-floating-ip';
+import { tkestackGpuManagerRules } from './tkestack-gpu-manager';
+import { tkestackLogDirectoryRules } from './tkestack-log-directory';
 
-/** Every rule set the engine runs, one per topic. */
+/**
+ * Every rule set the engine runs, one per topic: the API server's, then TKEStack components' rules
+ * (GPU Manager, LogAgent, Galaxy), which fire only on their own resources and annotations.
+ */
 export const ALL_RULES: readonly RuleSet[] = [
   metadataRules,
   daemonsetRules,
@@ -28,4 +34,7 @@ export const ALL_RULES: readonly RuleSet[] = [
   volumeMountsRules,
   volumesRules,
   typesRules,
+  tkestackGpuManagerRules,
+  tkestackLogDirectoryRules,
+  tkestackFloatingIpRules,
 ];
