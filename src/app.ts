@@ -6,6 +6,9 @@ import { resolveDependencies } from './_dependencies';
 import { reportIfUncaught } from './_report-uncaught';
 import { DaemonSet } from './daemonset';
 import { SynthValidationError, type ConstructIssue } from './errors';
+import { setKubernetesVersion } from './kubernetes-version';
+import { EscapeHatchError } from './escape-hatch';
+import { formatIssue } from './validate/issue';
 import { toYamlStream } from './yaml';
 
 /** The API objects a chart writes, in dependency order (cdk8s's `chartToKube`). */
@@ -15,9 +18,22 @@ function chartObjects(chart: cdk8s.Chart): cdk8s.ApiObject[] {
     .filter((x): x is cdk8s.ApiObject => cdk8s.ApiObject.isApiObject(x) && cdk8s.Chart.of(x) === chart);
 }
 
+/** Props of {@link App}: cdk8s.App's, and the Kubernetes version to validate for. */
+export interface AppProps extends cdk8s.AppProps {
+  /**
+   * The Kubernetes minor of the cluster the app deploys to, `x.y` or `x.y.z` (1.27 … 1.34): every
+   * DaemonSet is checked as that minor's API server would check it. Sets the
+   * `cdk8s-daemonset:kubernetesVersion` context, which a chart may override.
+   * @default '1.27' (the version cdk8s-plus-27 speaks)
+   */
+  readonly kubernetesVersion?: string;
+}
+
 /** Everything one synthesis pass produces. */
 interface Rendered {
   readonly issues: ConstructIssue[];
+  /** What the API server would warn about or drop silently, and escape-hatch patches that override what the constructs wrote; never fails a synth. */
+  readonly warnings: ConstructIssue[];
   /** Output file name to its documents, in output order. */
   readonly files: Map<string, unknown[]>;
 }
@@ -35,8 +51,9 @@ export class App extends cdk8s.App {
   private readonly writesConstructMetadata: boolean;
 
   /** Takes `cdk8s.App`'s props; `recordConstructMetadata` defaults to what `cdk8s synth` asks for. */
-  public constructor(props: cdk8s.AppProps = {}) {
+  public constructor(props: AppProps = {}) {
     super(props);
+    if (props.kubernetesVersion !== undefined) setKubernetesVersion(this, props.kubernetesVersion);
     // cdk8s.App keeps this private; `cdk8s synth` asks for it through the environment.
     this.writesConstructMetadata =
       props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
@@ -45,6 +62,14 @@ export class App extends cdk8s.App {
   /** Every issue of every construct: DaemonSets with field paths, others as their validation messages. */
   public issues(): ConstructIssue[] {
     return this.render().issues;
+  }
+
+  /**
+   * What the API server would warn about or drop silently in each DaemonSet, and escape-hatch patches that
+   * replace or remove what the constructs wrote (`patch/overrides-construct`); never fails a synth.
+   */
+  public warnings(): ConstructIssue[] {
+    return this.render().warnings;
   }
 
   /** Validates, then writes one `<chart>.k8s.yaml` per chart (or one `app.k8s.yaml`). */
@@ -64,11 +89,14 @@ export class App extends cdk8s.App {
 
   private renderValid(): Rendered {
     const rendered = this.render();
+    for (const w of rendered.warnings) process.stderr.write(`warning: ${formatIssue(w.issue, w.constructPath)}\n`);
     if (rendered.issues.length > 0) {
       const error = new SynthValidationError(rendered.issues);
       reportIfUncaught(error);
       throw error;
     }
+    // Printed, never thrown: kubectl would print these as `Warning: …` and apply anyway.
+    for (const w of rendered.warnings) process.stderr.write(`Warning: ${formatIssue(w.issue, w.constructPath)}\n`);
     return rendered;
   }
 
@@ -76,6 +104,7 @@ export class App extends cdk8s.App {
     const all: IConstruct[] = this.node.findAll();
     const hasDependantCharts = resolveDependencies(all);
     const issues: ConstructIssue[] = [];
+    const warnings: ConstructIssue[] = [];
     // DaemonSets' own rules run below on their rendered JSON; every other validation as cdk8s runs it.
     for (const c of all) {
       const messages = DaemonSet.isDaemonSet(c) ? c._otherNodeValidations() : c.node.validate();
@@ -87,16 +116,27 @@ export class App extends cdk8s.App {
     for (const chart of this.charts) {
       byChart.set(
         chart,
-        chartObjects(chart).map((obj) => {
-          const json = obj.toJson();
-          if (DaemonSet.isDaemonSet(obj)) {
-            for (const issue of obj._issuesOf(json)) issues.push({ constructPath: obj.node.path, issue });
+        chartObjects(chart).flatMap((obj) => {
+          let json: unknown;
+          try {
+            json = obj.toJson();
+          } catch (e) {
+            // A patch that cannot apply is reported with the other issues; the document is left out.
+            if (!(e instanceof EscapeHatchError)) throw e;
+            issues.push({ constructPath: e.constructPath, issue: e.issue });
+            return [];
           }
-          return json;
+          if (DaemonSet.isDaemonSet(obj)) {
+            const checked = obj._checkOf(json);
+            for (const issue of checked.issues) issues.push({ constructPath: obj.node.path, issue });
+            for (const issue of checked.warnings) warnings.push({ constructPath: obj.node.path, issue });
+            for (const issue of obj._lastPatchWarnings()) warnings.push({ constructPath: obj.node.path, issue });
+          }
+          return [json];
         }),
       );
     }
-    return { issues, files: this.layout(byChart, hasDependantCharts) };
+    return { issues, warnings, files: this.layout(byChart, hasDependantCharts) };
   }
 
   /** Splits the documents into files as cdk8s.App does for the supported output types. */

@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { PssLevel } from '../pss';
-import { checkDocuments } from './documents';
+import { DEFAULT_KUBERNETES_VERSION } from '../validate/versions';
+import { versionRanges } from '../validate/versions/ranges';
+import { type CheckOptions, checkDocuments } from './documents';
 import { type InputText, readInputFile } from './inputs';
 import type { CheckResult } from './result';
 
 /** The verdicts on one input: its documents', or a single `input/unreadable` when it could not be read. */
-export function checkInput(input: InputText, pss: PssLevel | undefined): CheckResult[] {
+export function checkInput(input: InputText, options: CheckOptions = {}): CheckResult[] {
   if (input.text === undefined) {
     return [
       {
@@ -17,16 +18,16 @@ export function checkInput(input: InputText, pss: PssLevel | undefined): CheckRe
         status: 'unreadable',
         errors: [{ path: '', code: 'input/unreadable', message: input.error ?? 'cannot read', line: 1, column: 1 }],
         warnings: [],
+        kubernetesVersion: versionRanges(options.kubernetesVersions ?? [DEFAULT_KUBERNETES_VERSION]),
       },
     ];
   }
-  return checkDocuments(input.name, input.text, { pss });
+  return checkDocuments(input.name, input.text, options);
 }
 
 /** What a worker needs to check files as this thread would. */
-export interface FileCheckOptions {
+export interface FileCheckOptions extends CheckOptions {
   readonly maxBytes: number;
-  readonly pss?: PssLevel;
 }
 
 /** One file, from a worker back to the command. */
@@ -109,7 +110,7 @@ export async function checkFilesInWorkers(
   // This thread takes files too, letting the workers' messages in between two.
   while (next < files.length) {
     const i = next++;
-    byFile[i] = checkInput(readInputFile(files[i], options.maxBytes), options.pss);
+    byFile[i] = checkInput(readInputFile(files[i], options.maxBytes), options);
     tick(++done);
     await new Promise((r) => setImmediate(r));
   }
@@ -119,7 +120,7 @@ export async function checkFilesInWorkers(
   for (let i = 0; i < files.length; i++) {
     let results = byFile[i];
     if (results === undefined) {
-      results = checkInput(readInputFile(files[i], options.maxBytes), options.pss);
+      results = checkInput(readInputFile(files[i], options.maxBytes), options);
       tick(++done);
     }
     out.push(...results);

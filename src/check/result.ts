@@ -17,6 +17,15 @@ export interface CheckIssue {
   readonly line: number;
   /** 1-based column of that field. */
   readonly column: number;
+  /** Range mode: the minors where this issue occurs, e.g. `1.29-1.34`. @default - every minor checked */
+  readonly versions?: string;
+}
+
+/** What one minor makes of a document, in range mode. */
+export interface VersionVerdict {
+  readonly valid: boolean;
+  readonly errors: readonly CheckIssue[];
+  readonly warnings: readonly CheckIssue[];
 }
 
 /** The verdict on one document of one input. */
@@ -38,8 +47,12 @@ export interface CheckResult {
   readonly status: CheckStatus;
   /** Set exactly when status is `invalid` or `unreadable`. */
   readonly errors: readonly CheckIssue[];
-  /** Findings that do not fail the document. */
+  /** What the API server accepts but warns about, and fields it drops silently: never a failure. */
   readonly warnings: readonly CheckIssue[];
+  /** The minor checked (`1.31`), or the range (`1.27-1.34`). */
+  readonly kubernetesVersion: string;
+  /** Range mode: each minor's own verdict. @default - absent for a single minor */
+  readonly byVersion?: Readonly<Record<string, VersionVerdict>>;
 }
 
 /** Counts over every document read, skipped ones included; unreadable ones count as invalid. */

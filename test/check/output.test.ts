@@ -42,9 +42,9 @@ describe('report formats', () => {
       'dir/a, b:c%.yaml:13:20: spec.template.spec.containers[0].ports[0].containerPort: Invalid value 70000',
     );
     expect(out).toContain('dir/a, b:c%.yaml:4:3: metadata.name: ');
-    expect(out).toContain('dir/a, b:c%.yaml:1:2: spec: warning: a 50% warning');
+    expect(out).toContain('dir/a, b:c%.yaml:1:2: warning: spec: a 50% warning');
     expect(out).toMatch(/^u\.yaml:2:1: \(document\): .* at line 2, column 1 \[yaml\/parse-error\]$/m);
-    expect(out.trimEnd().split('\n').at(-1)).toBe('4 documents: 1 valid, 2 invalid, 1 skipped');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('4 documents: 1 valid, 2 invalid, 1 skipped (Kubernetes 1.27)');
   });
 
   it('json: each issue with path, code, message, line and column; warnings too; skipped documents counted only', () => {

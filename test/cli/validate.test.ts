@@ -11,7 +11,7 @@ describe('cdk8s-daemonset validate', () => {
     const dir = folder({ 'a.yaml': `${VALID}---\n${CONFIGMAP}` });
     const r = cli(['validate', path.join(dir, 'a.yaml')]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('2 documents: 1 valid, 0 invalid, 1 skipped\n');
+    expect(r.stdout).toBe('2 documents: 1 valid, 0 invalid, 1 skipped (Kubernetes 1.27)\n');
     expect(r.stderr).toBe('');
   });
 
@@ -24,7 +24,7 @@ describe('cdk8s-daemonset validate', () => {
     const nameLine = r.stdout.split('\n').find((l) => l.startsWith(`${file}:17:11: `));
     expect(nameLine).toMatch(/^\S+ spec\.template\.spec\.containers\[0\]\.name: .* \[container\/name-invalid\]$/);
     expect(r.stdout).toContain(`${file}:19:20: spec.template.spec.containers[0].ports[0].containerPort: `);
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('2 documents: 0 valid, 1 invalid, 1 skipped');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('2 documents: 0 valid, 1 invalid, 1 skipped (Kubernetes 1.27)');
   });
 
   it('prints the JSON report in its documented shape', () => {
@@ -35,7 +35,17 @@ describe('cdk8s-daemonset validate', () => {
     expect(Object.keys(report)).toEqual(['results', 'summary']);
     expect(report.summary).toEqual({ documents: 2, valid: 1, invalid: 1, skipped: 0 });
     const [bad, good] = report.results;
-    expect(Object.keys(bad)).toEqual(['file', 'document', 'line', 'kind', 'name', 'status', 'errors', 'warnings']);
+    expect(Object.keys(bad)).toEqual([
+      'file',
+      'document',
+      'line',
+      'kind',
+      'name',
+      'status',
+      'kubernetesVersion',
+      'errors',
+      'warnings',
+    ]);
     expect(bad).toMatchObject({
       file: path.join(dir, 'a.yaml'),
       document: 0,
@@ -59,6 +69,7 @@ describe('cdk8s-daemonset validate', () => {
       kind: 'DaemonSet',
       name: 'agent',
       status: 'valid',
+      kubernetesVersion: '1.27',
       errors: [],
       warnings: [],
     });
