@@ -6,6 +6,7 @@ import { resolveDependencies } from './_dependencies';
 import { reportIfUncaught } from './_report-uncaught';
 import { DaemonSet } from './daemonset';
 import { SynthValidationError, type ConstructIssue } from './errors';
+import { setKubernetesVersion } from './kubernetes-version';
 import { EscapeHatchError } from './escape-hatch';
 import { formatIssue } from './validate/issue';
 import { toYamlStream } from './yaml';
@@ -17,10 +18,21 @@ function chartObjects(chart: cdk8s.Chart): cdk8s.ApiObject[] {
     .filter((x): x is cdk8s.ApiObject => cdk8s.ApiObject.isApiObject(x) && cdk8s.Chart.of(x) === chart);
 }
 
+/** Props of {@link App}: cdk8s.App's, and the Kubernetes version to validate for. */
+export interface AppProps extends cdk8s.AppProps {
+  /**
+   * The Kubernetes minor of the cluster the app deploys to, `x.y` or `x.y.z` (1.27 … 1.34): every
+   * DaemonSet is checked as that minor's API server would check it. Sets the
+   * `cdk8s-daemonset:kubernetesVersion` context, which a chart may override.
+   * @default '1.27' (the version cdk8s-plus-27 speaks)
+   */
+  readonly kubernetesVersion?: string;
+}
+
 /** Everything one synthesis pass produces. */
 interface Rendered {
   readonly issues: ConstructIssue[];
-  /** Escape-hatch patches that override what the constructs wrote: reported, not fatal. */
+  /** What the API server would warn about or drop silently, and escape-hatch patches that override what the constructs wrote; never fails a synth. */
   readonly warnings: ConstructIssue[];
   /** Output file name to its documents, in output order. */
   readonly files: Map<string, unknown[]>;
@@ -39,8 +51,9 @@ export class App extends cdk8s.App {
   private readonly writesConstructMetadata: boolean;
 
   /** Takes `cdk8s.App`'s props; `recordConstructMetadata` defaults to what `cdk8s synth` asks for. */
-  public constructor(props: cdk8s.AppProps = {}) {
+  public constructor(props: AppProps = {}) {
     super(props);
+    if (props.kubernetesVersion !== undefined) setKubernetesVersion(this, props.kubernetesVersion);
     // cdk8s.App keeps this private; `cdk8s synth` asks for it through the environment.
     this.writesConstructMetadata =
       props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
@@ -51,7 +64,10 @@ export class App extends cdk8s.App {
     return this.render().issues;
   }
 
-  /** Escape-hatch patches that replace or remove what the constructs wrote (`patch/overrides-construct`). */
+  /**
+   * What the API server would warn about or drop silently in each DaemonSet, and escape-hatch patches that
+   * replace or remove what the constructs wrote (`patch/overrides-construct`); never fails a synth.
+   */
   public warnings(): ConstructIssue[] {
     return this.render().warnings;
   }
@@ -79,6 +95,8 @@ export class App extends cdk8s.App {
       reportIfUncaught(error);
       throw error;
     }
+    // Printed, never thrown: kubectl would print these as `Warning: …` and apply anyway.
+    for (const w of rendered.warnings) process.stderr.write(`Warning: ${formatIssue(w.issue, w.constructPath)}\n`);
     return rendered;
   }
 
@@ -109,7 +127,9 @@ export class App extends cdk8s.App {
             return [];
           }
           if (DaemonSet.isDaemonSet(obj)) {
-            for (const issue of obj._issuesOf(json)) issues.push({ constructPath: obj.node.path, issue });
+            const checked = obj._checkOf(json);
+            for (const issue of checked.issues) issues.push({ constructPath: obj.node.path, issue });
+            for (const issue of checked.warnings) warnings.push({ constructPath: obj.node.path, issue });
             for (const issue of obj._lastPatchWarnings()) warnings.push({ constructPath: obj.node.path, issue });
           }
           return [json];

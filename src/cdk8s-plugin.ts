@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { checkDocuments } from './cli/check-documents';
+import { DEFAULT_KUBERNETES_VERSION, resolveKubernetesVersions } from './validate/versions/minors';
 
 /* The parts of cdk8s-cli's plugin contract (src/plugins/validation.ts) this plugin uses, declared
    here so the package does not depend on cdk8s-cli at run time. */
@@ -32,16 +33,24 @@ interface ValidationContext {
 export interface DaemonSetValidationProperties {
   /** Also check a Pod Security Standards level. @default - none */
   readonly pss?: 'privileged' | 'baseline' | 'restricted';
+  /**
+   * The cluster's Kubernetes version, `x.y` or `x.y.z` (1.27 … 1.34), or a range such as
+   * `1.27-1.34` for a fleet: a DaemonSet fails when any minor in it would reject it.
+   * @default '1.27'
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /**
  * A cdk8s validation plugin: `cdk8s synth` runs it on every manifest the app writes and fails
- * on any DaemonSet the Kubernetes 1.27 API server would reject. In cdk8s.yaml:
+ * on any DaemonSet the chosen Kubernetes minor's API server (1.27 by default) would reject. In cdk8s.yaml:
  *
  *   validations:
  *     - package: ./node_modules/cdk8s-daemonset/lib/cdk8s-plugin.js
  *       version: 0.1.0
  *       class: DaemonSetValidation
+ *       properties:
+ *         kubernetesVersion: "1.31"
  *
  * One violation per rule code, listing each resource with the field paths at fault.
  */
@@ -56,11 +65,21 @@ export class DaemonSetValidation {
   public async validate(context: ValidationContext): Promise<void> {
     const byRule = new Map<string, { message: string; resources: ViolatingResource[] }>();
     let checked = 0;
+    const version = this.properties.kubernetesVersion;
+    // An unsupported version throws here, naming the supported ones: cdk8s synth reports it.
+    const kubernetesVersions = version === undefined ? undefined : resolveKubernetesVersions(String(version));
     for (const manifestPath of context.manifests) {
-      const results = checkDocuments(manifestPath, fs.readFileSync(manifestPath, 'utf8'), { pss: this.properties.pss });
+      const results = checkDocuments(manifestPath, fs.readFileSync(manifestPath, 'utf8'), {
+        pss: this.properties.pss,
+        kubernetesVersions,
+      });
       for (const r of results) {
         if (r.skipped) continue;
         checked++;
+        for (const w of r.warnings)
+          context.logger.log(
+            `cdk8s-daemonset: warning: ${manifestPath} ${r.name ?? ''} ${w.path}: ${w.message} [${w.code}]`,
+          );
         for (const e of r.errors) {
           const entry = byRule.get(e.code) ?? { message: e.message, resources: [] };
           entry.resources.push({
@@ -80,7 +99,9 @@ export class DaemonSetValidation {
         violatingResources: resources,
       });
     }
-    context.logger.log(`cdk8s-daemonset: checked ${checked} DaemonSet${checked === 1 ? '' : 's'}`);
+    context.logger.log(
+      `cdk8s-daemonset: checked ${checked} DaemonSet${checked === 1 ? '' : 's'} for Kubernetes ${version ?? DEFAULT_KUBERNETES_VERSION}`,
+    );
     context.report.submit(byRule.size === 0 ? 'success' : 'failure');
   }
 }

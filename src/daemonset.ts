@@ -21,7 +21,8 @@ import {
   type PodSecurityProps,
 } from './pod-security';
 import type { PssExemption } from './pss';
-import { validateManifest } from './validate/engine';
+import { kubernetesVersionOf } from './kubernetes-version';
+import { validateForVersion } from './validate/pipeline';
 import type { Volume } from './volumes/volume';
 
 /** Annotation the TKEStack console keeps a workload's description in. */
@@ -352,15 +353,33 @@ export class DaemonSet extends ApiObject {
     }
   }
 
+  /**
+   * What the API server of the chosen Kubernetes minor (the `cdk8s-daemonset:kubernetesVersion`
+   * context, 1.27 by default) would warn about or silently drop in the synthesized manifest.
+   * Warnings never fail a synth.
+   */
+  public warnings(): Issue[] {
+    return this._checkOf(this.toJson()).warnings;
+  }
+
   /** @internal the issues of this DaemonSet's rendered manifest, rendered once by the App. */
   public _issuesOf(manifest: unknown): Issue[] {
+    return this._checkOf(manifest).issues;
+  }
+
+  /** @internal issues and warnings of a rendered manifest, for the chosen Kubernetes minor. */
+  public _checkOf(manifest: unknown): { issues: Issue[]; warnings: Issue[] } {
     const pss = this.options.podSecurity;
+    const result = validateForVersion(manifest, { kubernetesVersion: kubernetesVersionOf(this) });
     const problems = this.constructProblems();
-    return [
-      ...problems,
-      ...unexplainedIssues(validateManifest(manifest), problems, manifest),
-      ...(pss ? podSecurityIssues(manifest, pss, this.resolvedExemptions()) : []),
-    ];
+    return {
+      issues: [
+        ...problems,
+        ...unexplainedIssues(result.errors, problems, manifest),
+        ...(pss ? podSecurityIssues(manifest, pss, this.resolvedExemptions()) : []),
+      ],
+      warnings: [...result.warnings],
+    };
   }
 
   /**

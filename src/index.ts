@@ -156,3 +156,16 @@ export {
 export { readYamlStream, toYaml, toYamlStream, type ReadDocument, type ReadLimits } from './yaml';
 export { canonicalManifest } from './canonical';
 export type { VersionProfile } from './validate/versions/profile';
+export { KUBERNETES_VERSION_CONTEXT, kubernetesVersionOf, setKubernetesVersion } from './kubernetes-version';
+export {
+  type ValidateForVersionOptions,
+  type VersionResult,
+  validateForVersion,
+} from './validate/pipeline';
+export {
+  DEFAULT_KUBERNETES_VERSION,
+  type KubernetesVersion,
+  resolveKubernetesVersion,
+  SUPPORTED_KUBERNETES_VERSIONS,
+  UnsupportedKubernetesVersionError,
+} from './validate/versions/minors';

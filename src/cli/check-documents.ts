@@ -1,6 +1,8 @@
 import type { PssLevel } from '../pss';
-import { validateManifest } from '../validate/engine';
-import { toFieldPath } from '../validate/issue';
+import { type Issue, toFieldPath } from '../validate/issue';
+import { validateWithProfile } from '../validate/pipeline';
+import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion, profileOf } from '../validate/versions';
+import { versionRanges } from '../validate/versions/ranges';
 import { field, isObject, str } from '../validate/read';
 import { readYamlDocuments } from '../yaml';
 
@@ -8,8 +10,17 @@ import { readYamlDocuments } from '../yaml';
 export interface DocumentError {
   readonly path: string;
   readonly message: string;
-  /** Rule code; shown in text output only, the JSON shape is fixed. */
+  /** Rule code. */
   readonly code: string;
+  /** Range mode: the minors where this error (or warning) occurs, e.g. `1.29-1.34`. @default - every minor checked */
+  readonly versions?: string;
+}
+
+/** What one minor makes of a document, in range mode. */
+export interface VersionVerdict {
+  readonly valid: boolean;
+  readonly errors: readonly DocumentError[];
+  readonly warnings: readonly DocumentError[];
 }
 
 /** The verdict on one document. */
@@ -25,11 +36,39 @@ export interface DocumentResult {
   readonly unreadable: boolean;
   readonly skipped: boolean;
   readonly errors: readonly DocumentError[];
+  /** What the API server accepts but warns about, and fields it drops silently. Never make a document invalid. */
+  readonly warnings: readonly DocumentError[];
+  /** The minor checked (`1.31`), or the range (`1.27-1.34`). */
+  readonly kubernetesVersion: string;
+  /** Range mode: each minor's own verdict. @default - absent for a single minor */
+  readonly byVersion?: Readonly<Record<string, VersionVerdict>>;
 }
 
 export interface CheckOptions {
   /** Also check a Pod Security Standards level. @default - none */
   readonly pss?: PssLevel;
+  /** The minors to check for; more than one is range mode. @default ['1.27'] */
+  readonly kubernetesVersions?: readonly KubernetesVersion[];
+}
+
+function asErrors(issues: readonly Issue[]): DocumentError[] {
+  return issues.map((i) => ({ path: toFieldPath(i.path), message: i.message, code: i.code }));
+}
+
+/** The issues of every minor, each once, with the minors it occurs in when not all. */
+function merged(per: readonly (readonly DocumentError[])[], versions: readonly KubernetesVersion[]): DocumentError[] {
+  const seen = new Map<string, { e: DocumentError; in: KubernetesVersion[] }>();
+  per.forEach((list, i) => {
+    for (const e of list) {
+      const k = `${e.path}\u0000${e.code}\u0000${e.message}`;
+      const entry = seen.get(k) ?? { e, in: [] };
+      entry.in.push(versions[i]);
+      seen.set(k, entry);
+    }
+  });
+  return [...seen.values()].map(({ e, in: where }) =>
+    where.length === versions.length ? e : { ...e, versions: versionRanges(where) },
+  );
 }
 
 /** apiVersions of DaemonSet that Kubernetes 1.27 no longer serves (removed in 1.16). */
@@ -41,6 +80,9 @@ const REMOVED_DAEMONSET_VERSIONS = new Set(['extensions/v1beta1', 'apps/v1beta2'
  * would let it through.
  */
 export function checkDocuments(file: string, text: string, options: CheckOptions = {}): DocumentResult[] {
+  const versions = options.kubernetesVersions ?? [DEFAULT_KUBERNETES_VERSION];
+  const profiles = versions.map((v) => profileOf(v));
+  const kubernetesVersion = versionRanges(versions);
   // One document read, checked and let go at a time.
   return Array.from(readYamlDocuments(text), (doc): DocumentResult => {
     // Every result is built by one literal of one shape: ten thousand of them stay cheap to make and read.
@@ -49,6 +91,8 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
       name: string | undefined,
       verdict: 'valid' | 'invalid' | 'unreadable' | 'skipped',
       errors: readonly DocumentError[],
+      warnings: readonly DocumentError[] = [],
+      byVersion: Record<string, VersionVerdict> | undefined = undefined,
     ): DocumentResult => ({
       file,
       document: doc.index,
@@ -59,6 +103,9 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
       unreadable: verdict === 'unreadable',
       skipped: verdict === 'skipped',
       errors,
+      warnings,
+      kubernetesVersion,
+      byVersion,
     });
     if (doc.errors.length > 0) {
       return result(
@@ -93,7 +140,24 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
         },
       ]);
     }
-    const issues = validateManifest(m).map((i) => ({ path: toFieldPath(i.path), message: i.message, code: i.code }));
+    let issues: DocumentError[];
+    let warnings: DocumentError[];
+    let byVersion: Record<string, VersionVerdict> | undefined;
+    if (profiles.length === 1) {
+      const r = validateWithProfile(m, profiles[0]);
+      issues = asErrors(r.errors);
+      warnings = asErrors(r.warnings);
+    } else {
+      byVersion = {};
+      const all = profiles.map((p) => validateWithProfile(m, p));
+      const errs = all.map((r) => asErrors(r.errors));
+      const warns = all.map((r) => asErrors(r.warnings));
+      versions.forEach((v, i) => {
+        byVersion![v] = { valid: errs[i].length === 0, errors: errs[i], warnings: warns[i] };
+      });
+      issues = merged(errs, versions);
+      warnings = merged(warns, versions);
+    }
     if (options.pss) {
       // Loaded only when asked for: most runs don't check Pod Security, and start-up counts.
       const { checkPodSecurity } = require('../pss') as typeof import('../pss');
@@ -106,6 +170,6 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
           code: `pss/${v.check}`,
         });
     }
-    return result(kind, name, issues.length === 0 ? 'valid' : 'invalid', issues);
+    return result(kind, name, issues.length === 0 ? 'valid' : 'invalid', issues, warnings, byVersion);
   });
 }

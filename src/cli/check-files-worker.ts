@@ -5,6 +5,6 @@ import { readInputFile } from './inputs';
 // A worker thread of `validate` (check-files.ts): checks the files it is handed, one message each.
 const options = workerData as FileCheckOptions;
 parentPort!.on('message', ({ index, file }: { index: number; file: string }) => {
-  const reply: FileVerdicts = { index, results: checkInput(readInputFile(file, options.maxBytes), options.pss) };
+  const reply: FileVerdicts = { index, results: checkInput(readInputFile(file, options.maxBytes), options) };
   parentPort!.postMessage(reply);
 });

@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { PssLevel } from '../pss';
-import { checkDocuments, type DocumentResult } from './check-documents';
+import { DEFAULT_KUBERNETES_VERSION } from '../validate/versions';
+import { versionRanges } from '../validate/versions/ranges';
+import { type CheckOptions, checkDocuments, type DocumentResult } from './check-documents';
 import { readInputFile, type InputText } from './inputs';
 
 /** The verdicts on one input: its documents', or a single `input/unreadable` when it could not be read. */
-export function checkInput(input: InputText, pss: PssLevel | undefined): DocumentResult[] {
+export function checkInput(input: InputText, options: CheckOptions = {}): DocumentResult[] {
   if (input.text === undefined) {
     return [
       {
@@ -17,16 +18,17 @@ export function checkInput(input: InputText, pss: PssLevel | undefined): Documen
         unreadable: true,
         skipped: false,
         errors: [{ path: '', message: input.error ?? 'cannot read', code: 'input/unreadable' }],
+        warnings: [],
+        kubernetesVersion: versionRanges(options.kubernetesVersions ?? [DEFAULT_KUBERNETES_VERSION]),
       },
     ];
   }
-  return checkDocuments(input.name, input.text, { pss });
+  return checkDocuments(input.name, input.text, options);
 }
 
 /** What a worker needs to check files as the command would. */
-export interface FileCheckOptions {
+export interface FileCheckOptions extends CheckOptions {
   readonly maxBytes: number;
-  readonly pss?: PssLevel;
 }
 
 /** One file, from a worker back to the command. */
@@ -109,7 +111,7 @@ export async function checkFilesInWorkers(
   // This thread takes files too, letting the workers' messages in between two.
   while (next < files.length) {
     const i = next++;
-    byFile[i] = checkInput(readInputFile(files[i], options.maxBytes), options.pss);
+    byFile[i] = checkInput(readInputFile(files[i], options.maxBytes), options);
     tick(++done);
     await new Promise((r) => setImmediate(r));
   }
@@ -119,7 +121,7 @@ export async function checkFilesInWorkers(
   for (let i = 0; i < files.length; i++) {
     let results = byFile[i];
     if (results === undefined) {
-      results = checkInput(readInputFile(files[i], options.maxBytes), options.pss);
+      results = checkInput(readInputFile(files[i], options.maxBytes), options);
       tick(++done);
     }
     out.push(...results);

@@ -1,4 +1,5 @@
-import type { DocumentResult } from './check-documents';
+import { versionRanges } from '../validate/versions/ranges';
+import type { DocumentError, DocumentResult } from './check-documents';
 
 /** Counts over every document read, skipped ones included. */
 export interface Summary {
@@ -14,10 +15,24 @@ export function summarize(results: readonly DocumentResult[]): Summary {
   return { documents: results.length, valid: results.length - skipped - invalid, invalid, skipped };
 }
 
+function jsonError(e: DocumentError) {
+  return e.versions === undefined
+    ? { path: e.path, message: e.message }
+    : { path: e.path, message: e.message, versions: e.versions };
+}
+
+function jsonWarning(e: DocumentError) {
+  return e.versions === undefined
+    ? { path: e.path, code: e.code, message: e.message }
+    : { path: e.path, code: e.code, message: e.message, versions: e.versions };
+}
+
 /**
  * The `--output json` report. Its shape is a contract other tools rely on:
- * `{"results":[{file, document, kind, name, valid, errors:[{path, message}]}], "summary":{documents, valid, invalid, skipped}}`;
- * skipped (non-DaemonSet) documents are counted, not listed.
+ * `{"results":[{file, document, kind, name, valid, kubernetesVersion, errors:[{path, message}],
+ * warnings:[{path, code, message}], byVersion?}], "summary":{documents, valid, invalid, skipped}}`;
+ * skipped (non-DaemonSet) documents are counted, not listed. In range mode an error or warning that
+ * not every minor has names its minors (`versions`), and `byVersion` holds each minor's verdict.
  */
 export function jsonReport(results: readonly DocumentResult[]): string {
   const listed = results
@@ -28,9 +43,26 @@ export function jsonReport(results: readonly DocumentResult[]): string {
       kind: r.kind ?? null,
       name: r.name ?? null,
       valid: r.valid,
-      errors: r.errors.map((e) => ({ path: e.path, message: e.message })),
+      kubernetesVersion: r.kubernetesVersion,
+      errors: r.errors.map(jsonError),
+      warnings: r.warnings.map(jsonWarning),
+      ...(r.byVersion ? { byVersion: r.byVersion } : {}),
     }));
   return `${JSON.stringify({ results: listed, summary: summarize(results) })}\n`;
+}
+
+/** Range mode: which minors accept the document and which reject it. */
+function acceptedIn(r: DocumentResult): string {
+  if (!r.byVersion) return '';
+  const minors = Object.keys(r.byVersion);
+  const accepted = minors.filter((v) => r.byVersion![v].valid);
+  const rejected = minors.filter((v) => !r.byVersion![v].valid);
+  return ` (accepted by ${accepted.length > 0 ? versionRanges(accepted) : 'none'}; rejected by ${versionRanges(rejected)})`;
+}
+
+/** Range mode: the minors an issue is limited to. */
+function only(e: DocumentError): string {
+  return e.versions === undefined ? '' : ` (in ${e.versions})`;
 }
 
 const RED = '\u001b[31m';
@@ -51,15 +83,21 @@ export function textReport(results: readonly DocumentResult[], colour: boolean):
     lines.push(
       paint(
         DIM,
-        `${r.file}:${r.document}  ${what} at line ${r.line}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}`,
+        `${r.file}:${r.document}  ${what} at line ${r.line}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}${acceptedIn(r)}`,
       ),
     );
     for (const e of r.errors) {
-      lines.push(`${r.file}:${r.document}  ${paint(RED, e.path || '(document)')}: ${e.message} [${e.code}]`);
+      lines.push(`${r.file}:${r.document}  ${paint(RED, e.path || '(document)')}: ${e.message} [${e.code}]${only(e)}`);
+    }
+  }
+  for (const r of results) {
+    for (const w of r.warnings) {
+      lines.push(`${r.file}:${r.document}  warning: ${w.path || '(document)'}: ${w.message} [${w.code}]${only(w)}`);
     }
   }
   const s = summarize(results);
-  const summary = `${s.documents} document${s.documents === 1 ? '' : 's'}: ${s.valid} valid, ${s.invalid} invalid, ${s.skipped} skipped`;
+  const version = results.find((r) => r.kubernetesVersion)?.kubernetesVersion;
+  const summary = `${s.documents} document${s.documents === 1 ? '' : 's'}: ${s.valid} valid, ${s.invalid} invalid, ${s.skipped} skipped${version ? ` (Kubernetes ${version})` : ''}`;
   lines.push(paint(s.invalid > 0 ? RED : GREEN, summary));
   return `${lines.join('\n')}\n`;
 }

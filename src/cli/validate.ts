@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isPssLevel, PSS_LEVELS } from '../pss';
+import { resolveKubernetesVersions, UnsupportedKubernetesVersionError } from '../validate/versions';
 import type { DocumentResult } from './check-documents';
 import { checkFilesInWorkers, checkInput, workersFor } from './check-files';
 import { DEFAULT_MAX_BYTES, expandPaths, parseMaxBytes, readInputFile, readStdin, type InputText } from './inputs';
@@ -8,12 +9,16 @@ import { ExitCode, UsageError, type CommandIO } from './io';
 
 export const VALIDATE_HELP = `Usage: cdk8s-daemonset validate [options] [PATH...]
 
-Validates DaemonSet manifests with the rules the constructs use at synth time (Kubernetes 1.27).
+Validates DaemonSet manifests with the rules the constructs use at synth time, as the API server
+of the chosen Kubernetes minor would (default 1.27).
 PATH is a file, a directory (searched for *.yaml / *.yml), or - for standard input.
 Other kinds are skipped and counted.
 
 Options:
   --output text|json   report format (default text)
+  --kubernetes-version V
+                       the cluster's version: 1.27 … 1.34, x.y or x.y.z (default 1.27); a range
+                       such as 1.27-1.34 checks every minor in it and reports what differs
   --pss LEVEL          also check a Pod Security Standards level: privileged, baseline, restricted
   --max-bytes N        largest input accepted, in bytes (default ${DEFAULT_MAX_BYTES})
   --jobs N             check files on N threads (default 1); the report is the same whatever N
@@ -39,6 +44,7 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
     options: {
       output: { type: 'string', default: 'text' },
       pss: { type: 'string' },
+      'kubernetes-version': { type: 'string' },
       'max-bytes': { type: 'string' },
       jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -55,6 +61,14 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
   const pss = values.pss;
   if (pss !== undefined && !isPssLevel(pss))
     throw new UsageError(`--pss must be one of ${PSS_LEVELS.join(', ')}, got "${values.pss}"`);
+  let kubernetesVersions: ReturnType<typeof resolveKubernetesVersions> | undefined;
+  try {
+    kubernetesVersions =
+      values['kubernetes-version'] === undefined ? undefined : resolveKubernetesVersions(values['kubernetes-version']);
+  } catch (e) {
+    if (e instanceof UnsupportedKubernetesVersionError) throw new UsageError(`--kubernetes-version: ${e.message}`);
+    throw e;
+  }
   const maxBytes = parseMaxBytes(values['max-bytes']);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs <= 0))
@@ -73,11 +87,11 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
   const workers = workersFor(files, jobs);
   let results: DocumentResult[] = [];
   if (workers > 0) {
-    results = await checkFilesInWorkers(files, { maxBytes, pss }, workers, tick);
+    results = await checkFilesInWorkers(files, { maxBytes, pss, kubernetesVersions }, workers, tick);
   } else {
     for (const [i, file] of files.entries()) {
       const input: InputText = file === '-' ? await readStdin(maxBytes) : readInputFile(file, maxBytes);
-      results.push(...checkInput(input, pss));
+      results.push(...checkInput(input, { pss, kubernetesVersions }));
       tick(i + 1);
     }
   }

@@ -1,3 +1,4 @@
+import { applyDefaults } from './defaults';
 import { isValidatedKind, validateManifest } from './engine';
 import type { FieldPath, Issue } from './issue';
 import { field, isObject, str } from './read';
@@ -40,20 +41,6 @@ function semanticRules(rules: readonly RuleSet[]): readonly RuleSet[] {
     WITHOUT_TYPES.set(rules, r);
   }
   return r;
-}
-
-/** A deep copy of decoded JSON data; `__proto__` keys stay own data properties. */
-function cloneJson<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(cloneJson) as T;
-  if (typeof v !== 'object' || v === null || v instanceof Date || v instanceof Uint8Array) return v;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) {
-    const value = cloneJson((v as Record<string, unknown>)[k]);
-    if (k === '__proto__')
-      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
-    else out[k] = value;
-  }
-  return out as T;
 }
 
 function podSpecOf(manifest: unknown): [Record<string, unknown> | undefined, FieldPath] {
@@ -103,7 +90,10 @@ export function validateForVersion(manifest: unknown, options: ValidateForVersio
   );
 }
 
-/** Phase 2: the stored object's defaults on a copy (the caller's manifest is never touched). */
-function defaultManifest(manifest: unknown, _profile: VersionProfile): unknown {
-  return cloneJson(manifest);
+/**
+ * Phase 2: SetObjectDefaults_DaemonSet of the minor on a copy (the caller's manifest is never
+ * touched); a Pod is copied as it is.
+ */
+function defaultManifest(manifest: unknown, profile: VersionProfile): unknown {
+  return applyDefaults(manifest, profile.version);
 }

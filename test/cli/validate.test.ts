@@ -11,7 +11,7 @@ describe('cdk8s-daemonset validate', () => {
     const dir = folder({ 'a.yaml': `${VALID}---\n${CONFIGMAP}` });
     const r = cli(['validate', path.join(dir, 'a.yaml')]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('2 documents: 1 valid, 0 invalid, 1 skipped\n');
+    expect(r.stdout).toBe('2 documents: 1 valid, 0 invalid, 1 skipped (Kubernetes 1.27)\n');
     expect(r.stderr).toBe('');
   });
 
@@ -23,7 +23,7 @@ describe('cdk8s-daemonset validate', () => {
     expect(r.stdout).toContain(`${file}:1  spec.template.spec.containers[0].name: `);
     expect(r.stdout).toContain('[container/name-invalid]');
     expect(r.stdout).toContain(`${file}:1  spec.template.spec.containers[0].ports[0].containerPort: `);
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('2 documents: 0 valid, 1 invalid, 1 skipped');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('2 documents: 0 valid, 1 invalid, 1 skipped (Kubernetes 1.27)');
   });
 
   it('prints the JSON report in its documented shape', () => {
@@ -34,7 +34,16 @@ describe('cdk8s-daemonset validate', () => {
     expect(Object.keys(report)).toEqual(['results', 'summary']);
     expect(report.summary).toEqual({ documents: 2, valid: 1, invalid: 1, skipped: 0 });
     const [bad, good] = report.results;
-    expect(Object.keys(bad)).toEqual(['file', 'document', 'kind', 'name', 'valid', 'errors']);
+    expect(Object.keys(bad)).toEqual([
+      'file',
+      'document',
+      'kind',
+      'name',
+      'valid',
+      'kubernetesVersion',
+      'errors',
+      'warnings',
+    ]);
     expect(bad).toMatchObject({
       file: path.join(dir, 'a.yaml'),
       document: 0,
@@ -53,7 +62,9 @@ describe('cdk8s-daemonset validate', () => {
       kind: 'DaemonSet',
       name: 'agent',
       valid: true,
+      kubernetesVersion: '1.27',
       errors: [],
+      warnings: [],
     });
   });
 

@@ -137,10 +137,11 @@ const terminationMessagePolicy: Rule = (c, path) => {
 
 const INIT_FORBIDDEN = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
-// validateInitContainers (1.27): init containers run to completion, so no lifecycle or probes
-// (restartable "sidecar" init containers arrived only in 1.28).
+// validateInitContainers (1.27): init containers run to completion, so no lifecycle or probes.
+// A sidecar (restartPolicy Always, kept where SidecarContainers is on: dropDisabledFields removes
+// it otherwise) runs alongside the pod and may have both (1.29+).
 const initRestrictions: Rule = (c, path, ctx) => {
-  if (ctx.containerList !== 'initContainers') return NO_ISSUES;
+  if (ctx.containerList !== 'initContainers' || get(c, 'restartPolicy') === 'Always') return NO_ISSUES;
   return INIT_FORBIDDEN.filter((f) => isSet(get(c, f))).map((f) =>
     issue([...path, f], 'container/init-field-forbidden', 'Forbidden: may not be set for init containers'),
   );

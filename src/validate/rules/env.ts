@@ -1,10 +1,10 @@
 import { ENV_DOWNWARD_API_FIELD_PATHS } from '../api-values';
 import type { FieldPath, Issue } from '../issue';
 import { get, goString, isSet, issue, list, show } from '../read';
-import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { nameIsDnsSubdomain } from './_shared/names';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './_shared/field-selectors';
-import { configMapKeyErrors, envVarNameErrors } from './_shared/container-names';
+import { configMapKeyErrors, envVarNameErrors, relaxedEnvVarNameErrors } from './_shared/container-names';
 
 // validateConfigMapKeySelector / validateSecretKeySelector (1.27): the name is checked as a DNS
 // subdomain even when empty, the key as a config map key.
@@ -32,8 +32,29 @@ function keySelector(s: unknown, path: FieldPath, what: 'configMapKeyRef' | 'sec
   return out;
 }
 
+const HOST_IPS = ['status.hostIPs'];
+
+// validateDownwardAPIHostIPs (1.28+): status.hostIPs is known but needs PodHostIPs (AllowHostIPsField).
+function hostIPs(fieldRef: unknown, path: FieldPath, ctx: RuleContext): Issue[] {
+  if (get(fieldRef, 'fieldPath') !== 'status.hostIPs' || ctx.profile.options.AllowHostIPsField) return [];
+  return [
+    issue(
+      path,
+      'env/field-ref-gated',
+      "Forbidden: may not be set when feature gate 'PodHostIPs' is not enabled: use status.hostIP, or a newer Kubernetes",
+    ),
+  ];
+}
+
+/** The env names a minor accepts: IsEnvVarName, or IsRelaxedEnvVarName where the option allows it (1.32+). */
+function nameErrors(name: string, ctx: RuleContext): readonly string[] {
+  return ctx.profile.options.AllowRelaxedEnvironmentVariableValidation
+    ? relaxedEnvVarNameErrors(name)
+    : envVarNameErrors(name);
+}
+
 // validateEnvVarValueFrom (1.27): exactly one source, and not together with a non-empty value.
-function valueFrom(ev: unknown, path: FieldPath): Issue[] {
+function valueFrom(ev: unknown, path: FieldPath, ctx: RuleContext): Issue[] {
   const vf = get(ev, 'valueFrom');
   if (!isSet(vf)) return [];
   const out: Issue[] = [];
@@ -41,7 +62,12 @@ function valueFrom(ev: unknown, path: FieldPath): Issue[] {
   const fieldRef = get(vf, 'fieldRef');
   if (isSet(fieldRef)) {
     n++;
-    out.push(...validateObjectFieldSelector(fieldRef, ENV_DOWNWARD_API_FIELD_PATHS, [...path, 'fieldRef'], 'env'));
+    const known = ctx.profile.switches.downwardHostIPsKnown;
+    const allowed = known ? [...ENV_DOWNWARD_API_FIELD_PATHS, ...HOST_IPS] : ENV_DOWNWARD_API_FIELD_PATHS;
+    out.push(
+      ...validateObjectFieldSelector(fieldRef, allowed, [...path, 'fieldRef'], 'env', known ? HOST_IPS : []),
+      ...(known ? hostIPs(fieldRef, [...path, 'fieldRef'], ctx) : []),
+    );
   }
   const rf = get(vf, 'resourceFieldRef');
   if (isSet(rf)) {
@@ -81,7 +107,7 @@ function valueFrom(ev: unknown, path: FieldPath): Issue[] {
 }
 
 // ValidateEnv (1.27): names are required and IsEnvVarName (the strict rule; relaxed names came in 1.30).
-const env: Rule = (c, path) => {
+const env: Rule = (c, path, ctx) => {
   const vars = list(get(c, 'env'));
   if (vars.length === 0) return NO_ISSUES;
   const out: Issue[] = [];
@@ -93,10 +119,10 @@ const env: Rule = (c, path) => {
         issue([...path, 'env', i, 'name'], 'env/name-required', 'Required value: an environment variable needs a name'),
       );
     else if (name !== undefined) {
-      for (const m of envVarNameErrors(name))
+      for (const m of nameErrors(name, ctx))
         out.push(issue([...path, 'env', i, 'name'], 'env/name-invalid', `Invalid value ${show(name)}: ${m}`));
     }
-    if (isSet(get(ev, 'valueFrom'))) out.push(...valueFrom(ev, [...path, 'env', i, 'valueFrom']));
+    if (isSet(get(ev, 'valueFrom'))) out.push(...valueFrom(ev, [...path, 'env', i, 'valueFrom'], ctx));
   });
   return out;
 };
@@ -104,7 +130,7 @@ const env: Rule = (c, path) => {
 // ValidateEnvFrom (1.27): prefix is an env var name; exactly one of configMapRef/secretRef, whose
 // name is required and a DNS subdomain (checked as a generateName prefix, as Go does). The
 // count errors sit at `envFrom`, not at the entry.
-const envFrom: Rule = (c, path) => {
+const envFrom: Rule = (c, path, ctx) => {
   const sources = list(get(c, 'envFrom'));
   if (sources.length === 0) return NO_ISSUES;
   const out: Issue[] = [];
@@ -112,7 +138,7 @@ const envFrom: Rule = (c, path) => {
     const p = [...path, 'envFrom', i];
     const prefix = goString(get(ef, 'prefix'));
     if (prefix !== undefined && prefix !== '') {
-      for (const m of envVarNameErrors(prefix))
+      for (const m of nameErrors(prefix, ctx))
         out.push(issue([...p, 'prefix'], 'env/prefix-invalid', `Invalid value ${show(prefix)}: ${m}`));
     }
     let n = 0;

@@ -15,6 +15,10 @@ import { typesRules } from './types';
 import { tkestackFloatingIpRules } from './tkestack-floating-ip';
 import { tkestackGpuManagerRules } from './tkestack-gpu-manager';
 import { tkestackLogDirectoryRules } from './tkestack-log-directory';
+import { hostNamespacesRules } from './host-namespaces';
+import { nodeAffinityValuesRules } from './node-affinity-values';
+import { gcePdReadOnlyRules } from './gce-pd-read-only';
+import { restartPolicyRules } from './restart-policy';
 
 /**
  * Every rule set the engine runs, one per topic: the API server's, then TKEStack components' rules
@@ -37,4 +41,8 @@ export const ALL_RULES: readonly RuleSet[] = [
   tkestackGpuManagerRules,
   tkestackLogDirectoryRules,
   tkestackFloatingIpRules,
+  hostNamespacesRules,
+  nodeAffinityValuesRules,
+  gcePdReadOnlyRules,
+  restartPolicyRules,
 ];

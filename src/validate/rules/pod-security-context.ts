@@ -6,6 +6,7 @@ import type { FieldPath, Issue } from '../issue';
 import { field, get, goString, int, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule } from '../rule';
 import { isPod } from './_shared/container-context';
+import { windowsOptionsIssues } from './_shared/windows-options';
 import { localDescendingPathErrors, MAX_INT32, notSupported } from './_shared/values';
 
 function idRange(v: unknown, p: FieldPath, what: string): readonly Issue[] {
@@ -126,13 +127,17 @@ export const podSecurityContext: Rule = (spec, path) => {
     });
   }
   out.push(...seccompProfileField(get(sc, 'seccompProfile'), [...p, 'seccompProfile']));
+  // validatePodSpecSecurityContext (1.27) checks the pod's windowsOptions as a container's.
+  out.push(...windowsOptionsIssues(get(sc, 'windowsOptions'), [...p, 'windowsOptions']));
   return out;
 };
 
 // validateHostNetwork (1.27, called from ValidatePodSecurityContext): after defaulting copies
 // containerPort into an unset hostPort, the two must match for regular containers.
-export const hostNetworkPorts: Rule = (spec, path) => {
+export const hostNetworkPorts: Rule = (spec, path, ctx) => {
   if (get(spec, 'hostNetwork') !== true) return NO_ISSUES;
+  // validatePodHostNetworkDeps (1.28+) puts the error on hostPort.
+  const at = ctx.profile.switches.podHostNetworkDeps ? 'hostPort' : 'containerPort';
   const out: Issue[] = [];
   list(get(spec, 'containers')).forEach((c, i) => {
     list(get(c, 'ports')).forEach((port, j) => {
@@ -140,7 +145,7 @@ export const hostNetworkPorts: Rule = (spec, path) => {
       const cp = int(get(port, 'containerPort'));
       if (cp === undefined || hp === 0 || hp === cp) return;
       out.push({
-        path: [...path, 'containers', i, 'ports', j, 'containerPort'],
+        path: [...path, 'containers', i, 'ports', j, at],
         code: 'pod/host-network-port-mismatch',
         message: `must match \`hostPort\` when \`hostNetwork\` is true, got containerPort ${cp} and hostPort ${hp}`,
       });

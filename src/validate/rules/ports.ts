@@ -126,6 +126,18 @@ const hostNetworkPorts: Rule = (c, path, ctx) => {
     const cp = goInt(get(port, 'containerPort'));
     const hp = defaultedHostPort(port, ctx, ctx.containerList);
     if (cp === undefined || hp === undefined || hp === cp) return;
+    // validatePodHostNetworkDeps (1.28+) reports at hostPort, and a template may leave it 0.
+    if (ctx.profile.switches.podHostNetworkDeps) {
+      if (hp === 0) return;
+      out.push(
+        issue(
+          [...path, 'ports', i, 'hostPort'],
+          'port/host-network-mismatch',
+          `Invalid value ${hp}: must match \`containerPort\` when \`hostNetwork\` is true (containerPort is ${cp}); drop hostPort or set it to ${cp}`,
+        ),
+      );
+      return;
+    }
     out.push(
       issue(
         [...path, 'ports', i, 'containerPort'],

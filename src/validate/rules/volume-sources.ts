@@ -3,10 +3,12 @@
  * fields and simple ranges. Projections, CSI and ephemeral volumes are in `volume-projections.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
+import type { ValidationOptions } from '../versions/options';
 import { entries, get, goString, isObject, isSet, issue, list, show } from '../read';
 import { NO_ISSUES } from '../rule';
 import { dns1123LabelErrors } from './_shared/names';
 import { quantityFromJson } from './_shared/quantity';
+import { iscsiNameProblem, splitsHostPort } from './_shared/storage-addresses';
 import { fileMode, keyToPath, localDescendingPath, noBacksteps, required, requireString } from './_shared/volume-paths';
 import { csi, downwardAPI, ephemeral, projected } from './volume-projections';
 
@@ -121,7 +123,9 @@ function lun(v: unknown, path: FieldPath): Issue[] {
 }
 
 /** Validators of the other in-tree sources (1.27): their required fields and simple ranges. */
-const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath) => Issue[]>> = {
+const SOURCE_VALIDATORS: Readonly<
+  Record<string, (src: unknown, path: FieldPath, options: ValidationOptions) => Issue[]>
+> = {
   emptyDir: (src, path) => {
     const sl = get(src, 'sizeLimit');
     const q = isSet(sl) ? quantityFromJson(sl) : undefined;
@@ -158,19 +162,14 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
   },
   secret: (src, path) => objectVolume(src, path, 'secretName'),
   nfs,
+  // validateISCSIVolumeSource (1.27)
   iscsi: (src, path) => {
     const out: Issue[] = [];
     requireString(src, 'targetPortal', path, out);
     const iqn = requireString(src, 'iqn', path, out);
-    if (iqn !== undefined && iqn !== '' && !/^(iqn|eui|naa)/.test(iqn)) {
-      out.push(
-        issue(
-          [...path, 'iqn'],
-          'volume/iscsi-iqn-invalid',
-          `Invalid value ${show(iqn)}: must be valid format starting with iqn, eui, or naa`,
-        ),
-      );
-    }
+    const iqnProblem = iqn === undefined || iqn === '' ? undefined : iscsiNameProblem(iqn);
+    if (iqnProblem)
+      out.push(issue([...path, 'iqn'], 'volume/iscsi-iqn-invalid', `Invalid value ${show(iqn)}: ${iqnProblem}`));
     out.push(...lun(get(src, 'lun'), [...path, 'lun']));
     if (
       (get(src, 'chapAuthDiscovery') === true || get(src, 'chapAuthSession') === true) &&
@@ -178,6 +177,17 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
     ) {
       out.push(required([...path, 'secretRef'], 'a secretRef is required with CHAP authentication'));
     }
+    // A pointer in Go: checked when present, an empty one included; reported as "initiatorname".
+    const initiator = get(src, 'initiatorName');
+    const initiatorProblem = typeof initiator === 'string' ? iscsiNameProblem(initiator) : undefined;
+    if (initiatorProblem)
+      out.push(
+        issue(
+          [...path, 'initiatorname'],
+          'volume/iscsi-initiator-invalid',
+          `Invalid value ${show(initiator)}: ${initiatorProblem}`,
+        ),
+      );
     return out;
   },
   glusterfs: (src, path) => {
@@ -230,10 +240,33 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
   // Go validates cephfs under "cephfs" (and counts it under "cephFS").
   cephfs: (src, path) =>
     list(get(src, 'monitors')).length === 0 ? [required([...path, 'monitors'], 'list the Ceph monitors')] : [],
+  // validateQuobyteVolumeSource (1.27): the tenant is checked only with a registry, each registry
+  // entry only with a short enough tenant; every entry that net.SplitHostPort rejects is reported.
   quobyte: (src, path) => {
     const out: Issue[] = [];
-    if (goString(get(src, 'registry')) === '')
+    const registry = goString(get(src, 'registry')) ?? '';
+    const tenant = goString(get(src, 'tenant')) ?? '';
+    if (registry === '')
       out.push(required([...path, 'registry'], 'must be a host:port pair or multiple pairs separated by commas'));
+    else if (tenant.length >= 65)
+      out.push(
+        issue(
+          [...path, 'tenant'],
+          'volume/quobyte-tenant-too-long',
+          `Required value: must be a UUID and may not exceed a length of 64 characters, got ${tenant.length}`,
+        ),
+      );
+    else
+      for (const pair of registry.split(',')) {
+        if (!splitsHostPort(pair))
+          out.push(
+            issue(
+              [...path, 'registry'],
+              'volume/quobyte-registry-invalid',
+              `Invalid value ${show(registry)}: must be a host:port pair or multiple pairs separated by commas`,
+            ),
+          );
+      }
     requireString(src, 'volume', path, out);
     return out;
   },
@@ -336,7 +369,7 @@ const SOURCE_VALIDATORS: Readonly<Record<string, (src: unknown, path: FieldPath)
  * validateVolumeSource (1.27): exactly one source; the first is validated, each further one is
  * Forbidden at its own path.
  */
-export function volumeSourceIssues(vol: unknown, path: FieldPath): Issue[] {
+export function volumeSourceIssues(vol: unknown, path: FieldPath, options: ValidationOptions): Issue[] {
   const set = setSources(vol);
   if (set.length === 0) {
     return [
@@ -350,7 +383,7 @@ export function volumeSourceIssues(vol: unknown, path: FieldPath): Issue[] {
   const out: Issue[] = [];
   const k = SOURCES[set[0]][0];
   const src = (vol as Record<string, unknown>)[k];
-  if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k]));
+  if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k], options));
   for (let j = 1; j < set.length; j++) {
     const present = set.map((i) => SOURCES[i][0]);
     out.push(

@@ -15,6 +15,8 @@ const TABLE = {
   fileKeyRefOptionalDefaulting: { since: '1.34' },
   /** 1.28: validatePodHostNetworkDeps replaces validateHostNetwork: templates may leave hostPort 0, the error sits on hostPort. */
   podHostNetworkDeps: { since: '1.28' },
+  /** 1.28: status.hostIPs is a downward API field of env (then gated by PodHostIPs: AllowHostIPsField). */
+  downwardHostIPsKnown: { since: '1.28' },
   /** 1.29 (#118705): validateSysctls rejects namespaced sysctls of a shared host namespace (AllowNamespacedSysctlsForHostNetAndHostIPC false on create). */
   sysctlHostNamespaceCheck: { since: '1.29' },
   /** 1.29 only: dropDisabledFields nils lifecycle sleep but keeps the handler (1.30 drops the whole handler). */

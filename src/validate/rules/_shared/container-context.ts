@@ -40,7 +40,9 @@ export function defaultedHostPort(
 ): number | undefined {
   const hp = goInt(get(port, 'hostPort'));
   if (hp === undefined) return undefined;
-  if (hp === 0 && hostNetwork(ctx) && containerList !== 'ephemeralContainers') {
+  // Templates lost this defaulting in 1.28 (it moved to SetDefaults_Pod); Pods keep it.
+  const defaults = ctx.profile.switches.templateHostNetworkHostPortDefaulting || ctx.podSpecPath?.length === 1;
+  if (hp === 0 && defaults && hostNetwork(ctx) && containerList !== 'ephemeralContainers') {
     return goInt(get(port, 'containerPort'));
   }
   return hp;

@@ -40,6 +40,12 @@ export function envVarNameErrors(value: string): readonly string[] {
   return [...errs, ...chDirPrefixErrors(value)];
 }
 
+/** IsRelaxedEnvVarName (1.30+): any printable ASCII but '='. */
+export function relaxedEnvVarNameErrors(value: string): readonly string[] {
+  if (/^[\x20-\x3c\x3e-\x7e]+$/.test(value)) return NO_ERRORS;
+  return ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
+}
+
 const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+';
 const CONFIG_MAP_KEY_RE = /^[-._a-zA-Z0-9]+$/;
 

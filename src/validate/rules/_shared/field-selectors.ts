@@ -44,6 +44,8 @@ export function validateObjectFieldSelector(
   allowed: readonly string[],
   path: FieldPath,
   area: string,
+  /** Labels a later minor's ConvertDownwardAPIFieldLabel also converts (status.hostIPs from 1.28). @default none */
+  convertible: readonly string[] = [],
 ): Issue[] {
   const apiVersion = goString(get(fs, 'apiVersion'));
   const fieldPath = goString(get(fs, 'fieldPath'));
@@ -60,7 +62,8 @@ export function validateObjectFieldSelector(
     if (sub.path !== 'metadata.annotations' && sub.path !== 'metadata.labels')
       convertError = `field label does not support subscript: ${fieldPath}`;
   } else if (fieldPath === 'spec.host') internal = 'spec.nodeName';
-  else if (!CONVERTIBLE_FIELD_LABELS.has(fieldPath)) convertError = `field label not supported: ${fieldPath}`;
+  else if (!CONVERTIBLE_FIELD_LABELS.has(fieldPath) && !convertible.includes(fieldPath))
+    convertError = `field label not supported: ${fieldPath}`;
   if (convertError !== undefined) {
     return [
       issue(
