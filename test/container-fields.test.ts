@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { Handler, toYaml, Volume } from '../src';
+import { Handler, toFieldPath, toYaml, Volume } from '../src';
 import { makeDaemonSet, manifestOf } from './support/synth';
 
 /** The pod spec as YAML text and read back. */
@@ -132,5 +132,16 @@ describe('security contexts', () => {
       sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }],
       supplementalGroupsPolicy: 'Strict',
     });
+  });
+});
+
+describe('quantities', () => {
+  it('a byte unit written as other tools do fails synth with the quantity it meant', () => {
+    const { ds } = makeDaemonSet({
+      containers: [{ name: 'agent', image: 'busybox:1.36', resources: { memory: { limit: '512mb' } } }],
+    });
+    const bad = ds.issues().filter((i) => i.code === 'type/invalid-quantity');
+    expect(bad.map((i) => toFieldPath(i.path))).toEqual(['spec.template.spec.containers[0].resources.limits[memory]']);
+    expect(bad[0].message).toContain('did you mean "512Mi"?');
   });
 });

@@ -2,7 +2,7 @@ import type { FieldPath, Issue, PathSegment } from '../issue';
 import { key, toFieldPath } from '../issue';
 import { field, has, isObject, show, str } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { quantityFromJson } from './_shared/quantity';
+import { quantityFromJson, quantitySuggestion } from './_shared/quantity';
 import { DEFAULT_KUBERNETES_VERSION } from '../versions/minors';
 import { fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from '../versions/schema';
 
@@ -269,12 +269,12 @@ class Walker {
         // Quantity.UnmarshalJSON parses the string (or the number's text) while decoding.
         if (typeof v !== 'number' && typeof v !== 'string') return this.wrongType(path, t.type, v, jsonKind(v));
         const r = quantityFromJson(v);
-        if (r && !r.ok)
-          this.add(
-            path,
-            'type/invalid-quantity',
-            `${val(v)} is not a quantity: ${r.error} (e.g. "500m", "1.5", "128Mi")`,
-          );
+        if (r && !r.ok) {
+          // A byte unit written as other tools do (1Gb, 512mb) gets the quantity it meant.
+          const meant = typeof v === 'string' ? quantitySuggestion(v) : undefined;
+          const hint = meant !== undefined ? `did you mean "${meant}"?` : 'e.g. "500m", "1.5", "128Mi"';
+          this.add(path, 'type/invalid-quantity', `${val(v)} is not a quantity: ${r.error} (${hint})`);
+        }
         return;
       }
       case TIME: {

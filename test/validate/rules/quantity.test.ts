@@ -3,6 +3,7 @@ import {
   compareQuantity,
   parseQuantity,
   quantityFromJson,
+  quantitySuggestion,
   scaledValue,
   unitString,
 } from '../../../src/validate/rules/_shared/quantity';
@@ -123,5 +124,24 @@ describe('compare and scale', () => {
     expect(unitString(q('1Mi'))).toBe('1Mi');
     expect(unitString(q('1e3'))).toBe('1e3');
     expect(unitString(q('2'))).toBeUndefined();
+  });
+});
+
+describe('quantitySuggestion', () => {
+  it.each([
+    ['1Gb', '1Gi'],
+    ['1GB', '1Gi'],
+    ['1GiB', '1Gi'],
+    ['512mb', '512Mi'],
+    ['64 KB', '64Ki'],
+    ['1.5tb', '1.5Ti'],
+    ['1 Gi', '1Gi'],
+    ['1ki', '1Ki'],
+  ])('suggests %j for %j', (typo, meant) => {
+    expect(quantitySuggestion(typo)).toBe(meant);
+  });
+
+  it.each(['1Gi', '500m', 'abc', '1e', '12x'])('suggests nothing for %j', (q) => {
+    expect(quantitySuggestion(q)).toBeUndefined();
   });
 });

@@ -185,6 +185,18 @@ export function quantityFromJson(v: unknown): QuantityResult | undefined {
   return parseQuantity(v.trim());
 }
 
+/**
+ * The quantity a common typo meant: byte units as other tools write them (`1Gb`, `1GB`, `1GiB`,
+ * `512mb`, `64 KB`) are Kubernetes' binary suffixes (`1Gi`, `512Mi`, `64Ki`), which is what a memory
+ * or storage size almost always intends. Undefined when the text is no such typo.
+ */
+export function quantitySuggestion(text: string): string | undefined {
+  const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*([kmgtpe])(?:i?b|i)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const suggestion = `${m[1]}${m[2].toUpperCase()}i`;
+  return suggestion === text ? undefined : suggestion;
+}
+
 /** Quantity.Cmp: -1, 0 or 1. */
 export function compareQuantity(a: Quantity, b: Quantity): number {
   return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
