@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { benchPlan } from './plan';
 
 const ROOT = path.join(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -94,6 +95,8 @@ function main(): void {
   const oneFile = path.join(fleet, fs.readdirSync(fleet)[0]);
   const validateFileMs = timeCommand(process.execPath, [CLI, 'validate', oneFile], 5);
   const synthFileMs = timeCommand(process.execPath, [TSX, path.join(__dirname, 'scenario.ts'), 'ours', '100'], 3);
+  process.stderr.write('cli plan...\n');
+  const plan = benchPlan(fleet, docs, timeCommand, CLI);
   const coldCli = timeCommand(process.execPath, [CLI, '--version'], 15);
   const coldNode = timeCommand(process.execPath, ['-e', '0'], 15);
   fs.rmSync(fleet, { recursive: true, force: true });
@@ -112,12 +115,14 @@ function main(): void {
       scaling1kTo10k: 12,
       validateShareOfSynth: 0.25,
       cliValidateDocsPerSecond: 5000,
+      planDaemonSetsPerSecond: 5000,
       cliColdStartOverNode: 3,
       rssMiB10k: 1024,
       validateAllVersionsOverOne: 2,
     },
     cliValidateDocsPerSecond: Math.round(docs / (validateMs / 1000)),
     cliValidateDocsPerSecondOneFileEach: Math.round(docs / (validateFilesMs / 1000)),
+    planDaemonSetsPerSecond: plan.daemonSetsPerSecond,
     rssMiB10k: round(ours[10000].rssMiB, 0),
     timingsMs: {
       ours: Object.fromEntries(
@@ -138,6 +143,7 @@ function main(): void {
       cliValidate10kDocsAllVersions: round(validateAllVersionsMs, 0),
       cliValidate10kFiles: round(validateFilesMs, 0),
       cliValidate100DocFile: round(validateFileMs, 0),
+      cliPlan10kChanged: round(plan.ms, 0),
       synth100Charts: round(synthFileMs, 0),
       cliColdStart: round(coldCli, 1),
       nodeColdStart: round(coldNode, 1),
@@ -162,6 +168,10 @@ function main(): void {
     [
       'CLI validate, 10,000 files of one doc',
       `${t.cliValidate10kFiles} ms = ${results.cliValidateDocsPerSecondOneFileEach} docs/s`,
+    ],
+    [
+      'CLI plan, 10,000 changed DaemonSets',
+      `${t.cliPlan10kChanged} ms = ${results.planDaemonSetsPerSecond} DaemonSets/s (target >= 5000)`,
     ],
     ['validate a 100-doc file / synth it', `${t.cliValidate100DocFile} / ${t.synth100Charts} ms (whole processes)`],
     ['CLI cold start / node -e 0', `${t.cliColdStart} / ${t.nodeColdStart} ms`],

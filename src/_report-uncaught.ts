@@ -11,6 +11,8 @@ const inFlight = new Set<Error>();
 let listening = false;
 
 function onUncaught(error: unknown): void {
+  // The program handles uncaught errors itself: Node would not have died, and neither do we.
+  if (process.listenerCount('uncaughtException') > 1) return;
   if (error instanceof Error && inFlight.has(error)) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);

@@ -7,6 +7,7 @@ import { reportIfUncaught } from './_report-uncaught';
 import { DaemonSet } from './daemonset';
 import { SynthValidationError, type ConstructIssue } from './errors';
 import { setKubernetesVersion } from './kubernetes-version';
+import { EscapeHatchError } from './escape-hatch';
 import { formatIssue } from './validate/issue';
 import { toYamlStream } from './yaml';
 
@@ -31,7 +32,7 @@ export interface AppProps extends cdk8s.AppProps {
 /** Everything one synthesis pass produces. */
 interface Rendered {
   readonly issues: ConstructIssue[];
-  /** What the API server would warn about or drop silently; never fails a synth. */
+  /** What the API server would warn about or drop silently, and escape-hatch patches that override what the constructs wrote; never fails a synth. */
   readonly warnings: ConstructIssue[];
   /** Output file name to its documents, in output order. */
   readonly files: Map<string, unknown[]>;
@@ -63,7 +64,10 @@ export class App extends cdk8s.App {
     return this.render().issues;
   }
 
-  /** What the API server would warn about, or drop silently, in each DaemonSet; never fails a synth. */
+  /**
+   * What the API server would warn about or drop silently in each DaemonSet, and escape-hatch patches that
+   * replace or remove what the constructs wrote (`patch/overrides-construct`); never fails a synth.
+   */
   public warnings(): ConstructIssue[] {
     return this.render().warnings;
   }
@@ -85,6 +89,7 @@ export class App extends cdk8s.App {
 
   private renderValid(): Rendered {
     const rendered = this.render();
+    for (const w of rendered.warnings) process.stderr.write(`warning: ${formatIssue(w.issue, w.constructPath)}\n`);
     if (rendered.issues.length > 0) {
       const error = new SynthValidationError(rendered.issues);
       reportIfUncaught(error);
@@ -111,14 +116,23 @@ export class App extends cdk8s.App {
     for (const chart of this.charts) {
       byChart.set(
         chart,
-        chartObjects(chart).map((obj) => {
-          const json = obj.toJson();
+        chartObjects(chart).flatMap((obj) => {
+          let json: unknown;
+          try {
+            json = obj.toJson();
+          } catch (e) {
+            // A patch that cannot apply is reported with the other issues; the document is left out.
+            if (!(e instanceof EscapeHatchError)) throw e;
+            issues.push({ constructPath: e.constructPath, issue: e.issue });
+            return [];
+          }
           if (DaemonSet.isDaemonSet(obj)) {
             const checked = obj._checkOf(json);
             for (const issue of checked.issues) issues.push({ constructPath: obj.node.path, issue });
             for (const issue of checked.warnings) warnings.push({ constructPath: obj.node.path, issue });
+            for (const issue of obj._lastPatchWarnings()) warnings.push({ constructPath: obj.node.path, issue });
           }
-          return json;
+          return [json];
         }),
       );
     }

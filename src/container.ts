@@ -215,7 +215,7 @@ export class Container {
 
   /** @internal misuse the API server can't see, relative to this container. */
   public _problems(): Issue[] {
-    const problems: Issue[] = [...(this.props.resources?.gpu?._problems ?? [])];
+    const problems: Issue[] = [];
     const ref = parseImageReference(this.props.image);
     if (this.props.tag !== undefined && (ref.tag !== undefined || ref.digest !== undefined)) {
       problems.push({
@@ -225,11 +225,6 @@ export class Container {
       });
     }
     return problems;
-  }
-
-  /** @internal paths this container mounts volumes at. */
-  public _mountPaths(): string[] {
-    return this.mounts.map((m) => m.path);
   }
 
   /** @internal the `Container` object. */

@@ -1,8 +1,5 @@
 import type { Container } from './container';
 import type { NetworkMode } from './network';
-import { releasePolicyProblems } from './tkestack/floating-ip';
-import { vcudaCoreLimitProblems } from './tkestack/gpu-manager';
-import { logDirectoryProblems } from './tkestack/log-directory';
 import { prefixIssues, type FieldPath, type Issue } from './validate/issue';
 import { field, get, list } from './validate/read';
 import type { Volume } from './volumes/volume';
@@ -15,16 +12,16 @@ export interface DaemonSetParts {
   readonly network: NetworkMode;
   readonly matchLabels: Readonly<Record<string, string>>;
   readonly podLabels: Readonly<Record<string, string>>;
-  readonly vcudaCoreLimit?: number;
 }
 
 const POD_SPEC: FieldPath = ['spec', 'template', 'spec'];
 
 /**
  * Misuse of the constructs that the API server can't see or would report less helpfully: the
- * console's own rules (NAT host ports, the NFS address form), TKEStack components' rules
- * (Galaxy, GPU Manager, LogAgent), and mistakes only the construct tree can show (two volume
- * objects with one name, a pod label that contradicts the selector). Paths are manifest paths.
+ * console's own rules (NAT host ports, the NFS address form) and mistakes only the construct
+ * tree can show (two volume objects with one name, a pod label that contradicts the selector).
+ * TKEStack components' rules are engine rules (validate/rules/tkestack-*.ts). Paths are manifest
+ * paths.
  */
 export function daemonSetProblems(ds: DaemonSetParts): Issue[] {
   const problems: Issue[] = [];
@@ -44,7 +41,6 @@ export function daemonSetProblems(ds: DaemonSetParts): Issue[] {
     });
   }
   if (ds.network.kind === 'NAT') problems.push(...natProblems(ds.containers));
-  problems.push(...releasePolicyProblems(ds.network.releasePolicy));
   for (const [k, v] of Object.entries(ds.podLabels)) {
     const selected = ds.matchLabels[k];
     if (selected !== undefined && selected !== v) {
@@ -55,11 +51,6 @@ export function daemonSetProblems(ds: DaemonSetParts): Issue[] {
       });
     }
   }
-  for (const c of ds.containers) {
-    if (c.logDirectory !== undefined) problems.push(...logDirectoryProblems(c.name, c.logDirectory, c._mountPaths()));
-  }
-  if (ds.vcudaCoreLimit !== undefined)
-    problems.push(...prefixIssues(['spec', 'template'], vcudaCoreLimitProblems(ds.vcudaCoreLimit)));
   problems.push(...volumeProblems(ds.volumes));
   return problems;
 }

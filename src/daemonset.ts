@@ -1,4 +1,5 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, type JsonPatch, Lazy } from 'cdk8s';
+import { applyEscapeHatches, EscapeHatchError } from './escape-hatch';
 import type { Construct } from 'constructs';
 import { copyPlain } from './_util';
 import { Container, type ContainerProps } from './container';
@@ -171,6 +172,9 @@ export class DaemonSet extends ApiObject {
   private readonly _imagePullSecrets: SecretReference[] = [];
   private readonly _exemptions: PodSecurityExemption[] = [];
   private skipOwnValidation = false;
+  /** Escape-hatch patches, applied by `toJson` after the constructs' own rendering. */
+  private readonly escapeHatches: JsonPatch[] = [];
+  private lastPatchWarnings: Issue[] = [];
   /** Pod-spec fields written as given, copied at construction. */
   private readonly podFields: Record<string, unknown>;
 
@@ -221,6 +225,46 @@ export class DaemonSet extends ApiObject {
     this.node.addValidation({
       validate: () => (this.skipOwnValidation ? [] : this.issues().map((i) => formatIssue(i))),
     });
+  }
+
+  /**
+   * Adds escape-hatch patches (RFC 6902), applied to the rendered manifest in order. A patch that
+   * replaces or removes a field the constructs wrote is reported by `patchWarnings()` and at synth;
+   * one below a parent the manifest lacks fails the render with the construct and patch paths.
+   */
+  public override addJsonPatch(...ops: JsonPatch[]): void {
+    this.escapeHatches.push(...ops);
+  }
+
+  /** The manifest: what the constructs render, then the escape-hatch patches. */
+  // biome-ignore lint/suspicious/noExplicitAny: cdk8s's ApiObject.toJson signature
+  public override toJson(): any {
+    const rendered = super.toJson();
+    if (this.escapeHatches.length === 0) {
+      this.lastPatchWarnings = [];
+      return rendered;
+    }
+    const { manifest, warnings } = applyEscapeHatches(rendered, this.escapeHatches, this.node.path);
+    this.lastPatchWarnings = warnings;
+    // apiVersion, kind and metadata first, as cdk8s orders them.
+    const m = manifest as Record<string, unknown>;
+    const ordered: Record<string, unknown> = {};
+    for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(m)]) if (Object.hasOwn(m, k)) ordered[k] = m[k];
+    return ordered;
+  }
+
+  /**
+   * Fields the escape-hatch patches replace or remove although the constructs wrote them (code
+   * `patch/overrides-construct`), as of the last render. The App prints them as warnings at synth.
+   */
+  public patchWarnings(): Issue[] {
+    this.toJson();
+    return [...this.lastPatchWarnings];
+  }
+
+  /** @internal the warnings of the last `toJson`, for the App, which has just rendered. */
+  public _lastPatchWarnings(): readonly Issue[] {
+    return this.lastPatchWarnings;
   }
 
   /** The containers, in order. */
@@ -286,7 +330,14 @@ export class DaemonSet extends ApiObject {
    * would report them, plus misuse of the constructs the server can't see.
    */
   public issues(): Issue[] {
-    return this._issuesOf(this.toJson());
+    let manifest: unknown;
+    try {
+      manifest = this.toJson();
+    } catch (e) {
+      if (e instanceof EscapeHatchError) return [...this.constructProblems(), e.issue];
+      throw e;
+    }
+    return this._issuesOf(manifest);
   }
 
   /**
@@ -386,7 +437,6 @@ export class DaemonSet extends ApiObject {
       network: this.network,
       matchLabels: this.options.matchLabels,
       podLabels: this.options.podLabels ?? {},
-      vcudaCoreLimit: this.options.vcudaCoreLimit,
     });
   }
 

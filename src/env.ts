@@ -1,21 +1,16 @@
 import { referenceName, type ConfigMapReference, type SecretReference } from './references';
+import {
+  ENV_DOWNWARD_API_FIELD_PATHS,
+  FIELD_REF_MAPS,
+  type HUGEPAGES_FIELD_PREFIXES,
+  type RESOURCE_FIELD_PATHS,
+} from './validate/api-values';
 
 /**
  * The pod fields `fieldRef` reads by a fixed path, in one list (the importer and the docs use it).
  * `metadata.labels` and `metadata.annotations` whole are for downward API volumes only.
  */
-export const ENV_FIELD_PATHS = [
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.uid',
-  'metadata.labels',
-  'metadata.annotations',
-  'spec.nodeName',
-  'spec.serviceAccountName',
-  'status.hostIP',
-  'status.podIP',
-  'status.podIPs',
-] as const;
+export const ENV_FIELD_PATHS = [...ENV_DOWNWARD_API_FIELD_PATHS, ...FIELD_REF_MAPS] as const;
 
 /**
  * Pod fields an environment variable can read through `fieldRef` (the console's "Field" kind):
@@ -31,14 +26,8 @@ export type EnvFieldPath =
 
 /** Container resources an environment variable can read through `resourceFieldRef`. */
 export type EnvResourcePath =
-  | 'limits.cpu'
-  | 'limits.memory'
-  | 'limits.ephemeral-storage'
-  | 'requests.cpu'
-  | 'requests.memory'
-  | 'requests.ephemeral-storage'
-  | `limits.hugepages-${string}`
-  | `requests.hugepages-${string}`;
+  | (typeof RESOURCE_FIELD_PATHS)[number]
+  | `${(typeof HUGEPAGES_FIELD_PREFIXES)[number]}${string}`;
 
 /** Options of `EnvValue.fromConfigMap` and `EnvValue.fromSecret`. */
 export interface EnvKeyOptions {

@@ -11,7 +11,7 @@ export interface ConstructIssue {
 }
 
 /** `Validation failed with N issues:` and one indented line per issue (see `formatIssue`). */
-export function formatSynthIssues(issues: readonly ConstructIssue[]): string {
+function formatSynthIssues(issues: readonly ConstructIssue[]): string {
   const lines = issues.map((i) => `  ${formatIssue(i.issue, i.constructPath)}`);
   return `Validation failed with ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }

@@ -4,16 +4,63 @@
  * probes and scheduling; `App`, which reports every issue with its field path; and the
  * validation engine (`validateManifest`) the `cdk8s-daemonset validate` command runs.
  *
+ * Every export is named here: a helper is public only when it is listed (rendering and
+ * construct-side checks stay internal).
+ *
  * @packageDocumentation
  */
-export * from './app';
-export * from './container';
-export * from './daemonset';
-export * from './env';
-export * from './errors';
-export * from './image';
-export * from './label-selector';
-export * from './pod-affinity';
+export { App } from './app';
+export { SynthValidationError, type ConstructIssue } from './errors';
+export { CHANGE_CAUSE_ANNOTATION, DaemonSet, DESCRIPTION_ANNOTATION, type DaemonSetProps } from './daemonset';
+export {
+  Container,
+  type ContainerPort,
+  type ContainerProps,
+  type ContainerResizePolicy,
+  type MountOptions,
+  type MountPropagation,
+  type VolumeMount,
+} from './container';
+export {
+  ENV_FIELD_PATHS,
+  EnvFrom,
+  EnvValue,
+  type EnvFieldOptions,
+  type EnvFieldPath,
+  type EnvFromOptions,
+  type EnvKeyOptions,
+  type EnvResourceOptions,
+  type EnvResourcePath,
+} from './env';
+export { defaultImagePullPolicy, parseImageReference, type ImagePullPolicy, type ImageReference } from './image';
+export { Handler, type ContainerLifecycle } from './lifecycle';
+export type { HttpGetActionOptions, PortReference, TcpSocketActionOptions } from './_action';
+export {
+  Probe,
+  type GrpcProbeOptions,
+  type HttpGetProbeOptions,
+  type ProbeTiming,
+  type TcpSocketProbeOptions,
+} from './probe';
+export { NetworkMode, type DnsPolicy, type NetworkModeKind, type PodNetworkOptions } from './network';
+export { Gpu, type ContainerResources, type Quantity, type ResourceRange, type VcudaShare } from './resources';
+export {
+  NodeRequirement,
+  NodeScheduling,
+  type NodeLabelRules,
+  type PreferredNodeRule,
+  type TaintEffect,
+  type Toleration,
+} from './scheduling';
+export type {
+  LabelExistsRequirement,
+  LabelSelector,
+  LabelSelectorRequirement,
+  LabelValuesRequirement,
+  NonEmptyValues,
+} from './label-selector';
+export type { PodAffinity, PodAffinityTerm, WeightedPodAffinityTerm } from './pod-affinity';
+export type { TopologySpreadConstraint } from './topology-spread';
 export type {
   HostAlias,
   PodDnsConfig,
@@ -28,18 +75,25 @@ export type {
   SecretReference,
   ServiceAccountReference,
 } from './references';
-export * from './topology-spread';
-export * from './network';
-export * from './probe';
-export * from './resources';
-export * from './scheduling';
-export * from './security-context';
-export * from './update-strategy';
-export * from './volumes/config-map';
+export type {
+  AppArmorProfile,
+  ContainerSecurityContext,
+  PodSecurityContext,
+  SeccompProfile,
+  SeLinuxOptions,
+  Sysctl,
+  WindowsSecurityContextOptions,
+} from './security-context';
+export { UpdateStrategy, type IntOrPercent, type RollingUpdateOptions } from './update-strategy';
+export { Volume, type VolumeSourceKind } from './volumes/volume';
+export type { ConfigMapVolumeOptions, KeyProjectionOptions, KeyToPath } from './volumes/config-map';
 export type { CsiVolumeOptions } from './volumes/csi';
 export type { DownwardApiFile, DownwardApiVolumeOptions } from './volumes/downward-api';
+export type { EmptyDirVolumeOptions } from './volumes/empty-dir';
 export type { EphemeralClaimSpec, EphemeralVolumeOptions } from './volumes/ephemeral';
+export type { HostPathType, HostPathVolumeOptions } from './volumes/host-path';
 export type { ImageVolumeOptions } from './volumes/image';
+export type { NfsVolumeOptions } from './volumes/nfs';
 export {
   VolumeProjection,
   type ClusterTrustBundleProjectionOptions,
@@ -47,34 +101,61 @@ export {
   type ProjectedVolumeOptions,
   type ServiceAccountTokenProjectionOptions,
 } from './volumes/projected';
-export * from './volumes/empty-dir';
-export * from './volumes/host-path';
-export * from './volumes/nfs';
-export * from './volumes/pvc';
-export * from './volumes/secret';
-export * from './volumes/volume';
-export * from './validate/issue';
-export { validateManifest, isValidatedKind } from './validate/engine';
-export type { Rule, RuleContext, RuleSet } from './validate/rule';
-export { toYaml, toYamlStream, readYamlStream, type ReadDocument, type ReadLimits } from './yaml';
-export { canonicalManifest } from './canonical';
-export * from './tkestack/floating-ip';
-export * from './tkestack/gpu-manager';
-export * from './tkestack/log-directory';
-export * from './pod-security';
+export type { PersistentVolumeClaimVolumeOptions } from './volumes/pvc';
+export type { SecretVolumeOptions } from './volumes/secret';
+export {
+  podSecurityNamespaceLabels,
+  PSS_EXEMPTIONS_ANNOTATION,
+  type PodSecurityExemption,
+  type PodSecurityProps,
+} from './pod-security';
 export {
   checkPodSecurity,
   PSS_CHECK_IDS,
+  PSS_LEVELS,
+  type ExemptedViolation,
+  type PodSecurityOptions,
+  type PodSecurityResult,
+  type PssCheckId,
+  type PssExemption,
   type PssLevel,
   type PssVersion,
   type PssViolation,
-  type PssExemption,
-  type PodSecurityResult,
-  type ExemptedViolation,
-  type PodSecurityOptions,
 } from './pss';
-export * from './lifecycle';
-export type { HttpGetActionOptions, TcpSocketActionOptions } from './_action';
+export {
+  ENI_IP_RESOURCE,
+  GALAXY_NETWORKS_ANNOTATION,
+  GALAXY_RELEASE_POLICY_ANNOTATION,
+  GALAXY_VLAN_NETWORK,
+  RELEASE_POLICY_VALUES,
+  type FloatingIpOptions,
+  type FloatingIpReleasePolicy,
+} from './tkestack/floating-ip';
+export { VCUDA_CORE_LIMIT_ANNOTATION, VCUDA_CORE_RESOURCE, VCUDA_MEMORY_RESOURCE } from './tkestack/gpu-manager';
+export { LOG_DIRECTORY_ANNOTATION } from './tkestack/log-directory';
+export { isValidatedKind, validateManifest } from './validate/engine';
+export {
+  compareIssues,
+  formatIssue,
+  key,
+  prefixIssues,
+  toFieldPath,
+  type FieldPath,
+  type Issue,
+  type MapKey,
+  type PathSegment,
+} from './validate/issue';
+export type { Rule, RuleContext, RuleSet } from './validate/rule';
+export {
+  DNS_POLICIES,
+  ENV_DOWNWARD_API_FIELD_PATHS,
+  FIELD_REF_MAPS,
+  HUGEPAGES_FIELD_PREFIXES,
+  RESOURCE_FIELD_PATHS,
+} from './validate/api-values';
+export { readYamlStream, toYaml, toYamlStream, type ReadDocument, type ReadLimits } from './yaml';
+export { canonicalManifest } from './canonical';
+export type { VersionProfile } from './validate/versions/profile';
 export { KUBERNETES_VERSION_CONTEXT, kubernetesVersionOf, setKubernetesVersion } from './kubernetes-version';
 export {
   type ValidateForVersionOptions,

@@ -1,3 +1,4 @@
+import type { DNS_POLICIES } from './validate/api-values';
 import type { Quantity } from './resources';
 import {
   ENI_IP_RESOURCE,
@@ -10,7 +11,7 @@ import {
 } from './tkestack/floating-ip';
 
 /** DNS policies of a pod. */
-export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+export type DnsPolicy = (typeof DNS_POLICIES)[number];
 
 /** The console's network modes; a DaemonSet has exactly one. */
 export type NetworkModeKind = 'Overlay' | 'NAT' | 'Host' | 'FloatingIP';

@@ -1,8 +1,10 @@
 import type { Container } from './container';
 import type { Volume } from './volumes/volume';
-import { checkPodSecurity, type PssExemption, type PssLevel, type PssVersion } from './pss';
+import { checkPodSecurity, type PssCheckId, type PssExemption, type PssLevel, type PssVersion } from './pss';
 import { key, type Issue } from './validate/issue';
 import { isObject, str } from './validate/read';
+
+export type { PssCheckId } from './pss';
 
 /**
  * Annotation on a DaemonSet recording its Pod Security exemptions with their reasons, so a
@@ -10,26 +12,6 @@ import { isObject, str } from './validate/read';
  * Value: JSON `[{"check":"hostPathVolumes","path":"spec.template.spec.volumes[0]","reason":"…"}]`.
  */
 export const PSS_EXEMPTIONS_ANNOTATION = 'pod-security.cdk8s-daemonset.io/exemptions';
-
-/** The checks of the Pod Security Standards, by Pod Security Admission's IDs. */
-export type PssCheckId =
-  | 'hostNamespaces'
-  | 'privileged'
-  | 'capabilities_baseline'
-  | 'hostPathVolumes'
-  | 'hostPorts'
-  | 'appArmorProfile'
-  | 'seLinuxOptions'
-  | 'procMount'
-  | 'seccompProfile_baseline'
-  | 'sysctls'
-  | 'windowsHostProcess'
-  | 'allowPrivilegeEscalation'
-  | 'runAsNonRoot'
-  | 'runAsUser'
-  | 'seccompProfile_restricted'
-  | 'capabilities_restricted'
-  | 'restrictedVolumes';
 
 /** A deliberate exception to one check, with the reason a reviewer needs. */
 export interface PodSecurityExemption {

@@ -1,5 +1,4 @@
-import { VCUDA_CORE_RESOURCE, VCUDA_MEMORY_RESOURCE, vcudaProblems } from './tkestack/gpu-manager';
-import type { Issue } from './validate/issue';
+import { VCUDA_CORE_RESOURCE, VCUDA_MEMORY_RESOURCE } from './tkestack/gpu-manager';
 
 /** A TKEStack GPU Manager share of GPUs. */
 export interface VcudaShare {
@@ -50,7 +49,7 @@ export class Gpu {
   public static vcuda(share: VcudaShare): Gpu {
     const r: Record<string, number> = { [VCUDA_CORE_RESOURCE]: share.core };
     if (share.memory !== undefined) r[VCUDA_MEMORY_RESOURCE] = share.memory;
-    return new Gpu(r, true, vcudaProblems(share.core, share.memory));
+    return new Gpu(r, true);
   }
 
   private constructor(
@@ -58,8 +57,6 @@ export class Gpu {
     public readonly _amounts: Readonly<Record<string, number>>,
     /** @internal whether requests are written next to limits */
     public readonly _withRequests: boolean,
-    /** @internal what GPU Manager would refuse, relative to the container */
-    public readonly _problems: readonly Issue[] = [],
   ) {}
 }
 

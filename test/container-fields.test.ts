@@ -8,8 +8,12 @@ function podYaml(ds: Parameters<typeof manifestOf>[0]): any {
   return parse(toYaml(manifestOf(ds))).spec.template.spec;
 }
 
-/** Field paths of a DaemonSet's issues, dotted. */
-const issuePaths = (ds: Parameters<typeof manifestOf>[0]) => ds.issues().map((i) => i.path.join('.'));
+/** The messages of a DaemonSet's issues at one dotted field path. */
+const messagesAt = (ds: Parameters<typeof manifestOf>[0], path: string) =>
+  ds
+    .issues()
+    .filter((i) => i.path.join('.') === path)
+    .map((i) => i.message);
 
 describe('container fields', () => {
   it('writes tty, stdin and stdinOnce, false included', () => {
@@ -25,9 +29,11 @@ describe('container fields', () => {
     expect(podYaml(ds).initContainers[0]).toEqual({ name: 'proxy', image: 'envoy:1', restartPolicy: 'Always' });
   });
 
-  it('sidecar restartPolicy is reported at Kubernetes 1.27, which lacks it', () => {
+  it('sidecar restartPolicy fails synth at Kubernetes 1.27, naming 1.28', () => {
     const { ds } = makeDaemonSet({ initContainers: [{ name: 'proxy', image: 'envoy:1', restartPolicy: 'Always' }] });
-    expect(issuePaths(ds)).toContain('spec.template.spec.initContainers.0.restartPolicy');
+    expect(messagesAt(ds, 'spec.template.spec.initContainers.0.restartPolicy').join()).toContain(
+      'added in Kubernetes 1.28',
+    );
   });
 
   it('writes the resize policy', () => {
@@ -44,7 +50,9 @@ describe('container fields', () => {
       containers: [{ name: 'agent', image: 'busybox:1.36', lifecycle: { preStop: Handler.fromSleep(5) } }],
     });
     expect(podYaml(ds).containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
-    expect(issuePaths(ds)).toContain('spec.template.spec.containers.0.lifecycle.preStop.sleep');
+    expect(messagesAt(ds, 'spec.template.spec.containers.0.lifecycle.preStop.sleep').join()).toContain(
+      'added in Kubernetes 1.29',
+    );
   });
 
   it('writes recursiveReadOnly on a mount', () => {
@@ -61,6 +69,9 @@ describe('container fields', () => {
     expect(podYaml(ds).containers[0].volumeMounts).toEqual([
       { name: 'logs', mountPath: '/var/log', readOnly: true, recursiveReadOnly: 'IfPossible' },
     ]);
+    expect(messagesAt(ds, 'spec.template.spec.containers.0.volumeMounts.0.recursiveReadOnly').join()).toContain(
+      'added in Kubernetes 1.30',
+    );
   });
 });
 
@@ -105,7 +116,9 @@ describe('security contexts', () => {
       seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/agent.json' },
       appArmorProfile: { type: 'Localhost', localhostProfile: 'agent' },
     });
-    expect(issuePaths(ds)).toContain('spec.template.spec.securityContext.appArmorProfile');
+    expect(messagesAt(ds, 'spec.template.spec.securityContext.appArmorProfile').join()).toContain(
+      'added in Kubernetes 1.30',
+    );
   });
 
   it('writes sysctls and the supplemental groups policy', () => {

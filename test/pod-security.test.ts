@@ -1,8 +1,8 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Chart, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
+import { exemptionsOf } from '../src/pod-security';
 import {
-  exemptionsOf,
   podSecurityNamespaceLabels,
   PSS_CHECK_IDS,
   PSS_EXEMPTIONS_ANNOTATION,

@@ -103,6 +103,19 @@ try {
     ]);
   });
 
+  it("leaves it to the program's own uncaughtException handler", () => {
+    const dir = project({
+      'main.js': `${INVALID_APP(path.join(ROOT, 'lib'))}
+process.on('uncaughtException', (e) => { console.log('handled', e.issues.length); });
+invalidApp().synth();
+`,
+    });
+    const r = runIn(dir, process.execPath, ['main.js']);
+    expect(r.stdout).toBe('handled 2\n');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it.each([
     ['in the same turn', 'throw new Error("unrelated");'],
     ['later', 'setTimeout(() => { throw new Error("unrelated"); }, 20);'],

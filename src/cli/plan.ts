@@ -12,8 +12,12 @@ import {
   textPlanReport,
 } from '../plan';
 import { committedYaml } from '../plan/git-base';
-import { DEFAULTING_MINORS } from '../validate/defaults';
-import { validateManifest } from '../validate/engine';
+import { validateForVersion } from '../validate/pipeline';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  resolveKubernetesVersion,
+  SUPPORTED_KUBERNETES_VERSIONS,
+} from '../validate/versions/minors';
 import { DEFAULT_MAX_BYTES, expandPaths, parseMaxBytes, readInputFile } from './inputs';
 import { type CommandIO, ExitCode, UsageError } from './io';
 import { resolveProject, runApp } from './synth';
@@ -29,7 +33,7 @@ runs it) and OLD its committed output at GIT_REF, read with git show (the work t
 
 Options:
   --nodes N                    node count, to compute rolling-update waves
-  --kubernetes-version X.Y     the cluster's version, ${DEFAULTING_MINORS[0]} … ${DEFAULTING_MINORS.at(-1)} (default ${DEFAULTING_MINORS[0]})
+  --kubernetes-version X.Y     the cluster's version, ${SUPPORTED_KUBERNETES_VERSIONS[0]} … ${SUPPORTED_KUBERNETES_VERSIONS.at(-1)} (default ${DEFAULT_KUBERNETES_VERSION})
   --output text|json|markdown  report format (default text); markdown suits a pull-request comment
   --base GIT_REF               compare the synthesized app with its committed output at GIT_REF
   --app CMD, --output-dir DIR  with --base: the app command and output folder (default: cdk8s.yaml)
@@ -39,15 +43,14 @@ Exit codes: 0 no update rejected, 1 some update would be rejected, 2 usage error
 
 const OUTPUTS = ['text', 'json', 'markdown'] as const;
 
-/** `1.30` or `1.30.2` among the supported minors, as `1.30`. */
+/** `1.30` or `1.30.2` among the supported minors, as `1.30`; a usage error listing them otherwise. */
 export function parseKubernetesVersion(v: string | undefined): string {
-  if (v === undefined) return DEFAULTING_MINORS[0];
-  const m = /^v?(1\.\d+)(\.\d+)?$/.exec(v);
-  if (!m || !(DEFAULTING_MINORS as readonly string[]).includes(m[1]))
-    throw new UsageError(
-      `--kubernetes-version must be one of ${DEFAULTING_MINORS.join(', ')} (x.y or x.y.z), got "${v}"`,
-    );
-  return m[1];
+  if (v === undefined) return DEFAULT_KUBERNETES_VERSION;
+  try {
+    return resolveKubernetesVersion(v);
+  } catch (e) {
+    throw new UsageError(`--kubernetes-version: ${(e as Error).message}`);
+  }
 }
 
 function parseNodes(v: string | undefined): number | undefined {
@@ -142,9 +145,8 @@ export function planCommand(args: readonly string[], io: CommandIO): ExitCode {
   const { plan, errors } = planSides(readSide(oldTexts), readSide(newTexts), {
     kubernetesVersion,
     nodes,
-    // The create-time rules are 1.27's until per-minor profiles exist; the version is passed
-    // through so they can take it.
-    createRules: (manifest) => validateManifest(manifest),
+    // The create path of the chosen minor: strict decode, drops, validation with its profile.
+    createRules: (manifest, version) => [...validateForVersion(manifest, { kubernetesVersion: version }).errors],
   });
   if (errors.length > 0) {
     io.stderr(`${errors.map((e) => `cdk8s-daemonset plan: ${e}`).join('\n')}\n`);

@@ -1,13 +1,11 @@
 import { parseArgs } from 'node:util';
-import type { PssLevel } from '../pss';
+import { isPssLevel, PSS_LEVELS } from '../pss';
 import { resolveKubernetesVersions, UnsupportedKubernetesVersionError } from '../validate/versions';
 import type { DocumentResult } from './check-documents';
 import { checkFilesInWorkers, checkInput, workersFor } from './check-files';
 import { DEFAULT_MAX_BYTES, expandPaths, parseMaxBytes, readInputFile, readStdin, type InputText } from './inputs';
 import { jsonReport, textReport } from './report';
 import { ExitCode, UsageError, type CommandIO } from './io';
-
-const PSS_LEVELS: readonly string[] = ['privileged', 'baseline', 'restricted'];
 
 export const VALIDATE_HELP = `Usage: cdk8s-daemonset validate [options] [PATH...]
 
@@ -60,7 +58,8 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
   }
   if (values.output !== 'text' && values.output !== 'json')
     throw new UsageError(`--output must be text or json, got "${values.output}"`);
-  if (values.pss !== undefined && !PSS_LEVELS.includes(values.pss))
+  const pss = values.pss;
+  if (pss !== undefined && !isPssLevel(pss))
     throw new UsageError(`--pss must be one of ${PSS_LEVELS.join(', ')}, got "${values.pss}"`);
   let kubernetesVersions: ReturnType<typeof resolveKubernetesVersions> | undefined;
   try {
@@ -84,7 +83,6 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
   }
   if (files.length === 0) throw new UsageError(`no *.yaml or *.yml files under ${positionals.join(', ')}`);
 
-  const pss = values.pss as PssLevel | undefined;
   const tick = progress(io, files.length);
   const workers = workersFor(files, jobs);
   let results: DocumentResult[] = [];

@@ -1,5 +1,5 @@
 import { toFieldPath, type FieldPath } from '../validate/issue';
-import { arr, call, ref, THIS, val, type Callee, type Expr, type Statement } from './code';
+import { arr, type Expr, type Statement } from './code';
 import type { Identifiers } from './identifiers';
 import { has } from '../validate/read';
 import type { Rec } from './values';
@@ -11,16 +11,6 @@ export interface Hatch {
   readonly value?: unknown;
   readonly reason: string;
 }
-
-/** Cluster objects referenced by name, imported once per document with `kplus.X.fromXName`. */
-const REFERENCES = {
-  configMap: { callee: 'kplus.ConfigMap.fromConfigMapName', suffix: 'ConfigMap' },
-  secret: { callee: 'kplus.Secret.fromSecretName', suffix: 'Secret' },
-  serviceAccount: { callee: 'kplus.ServiceAccount.fromServiceAccountName', suffix: 'ServiceAccount' },
-  claim: { callee: 'kplus.PersistentVolumeClaim.fromClaimName', suffix: 'Claim' },
-} as const satisfies Record<string, { callee: Callee; suffix: string }>;
-
-export type ReferenceKind = keyof typeof REFERENCES;
 
 /** JSON Pointer (RFC 6901) of a field path. */
 export function toPointer(path: FieldPath): string {
@@ -34,7 +24,6 @@ export class DocContext {
   /** `const` declarations the DaemonSet's props refer to, in order. */
   public readonly decls: Statement[] = [];
   public readonly hatches: Hatch[] = [];
-  private readonly refs = new Map<string, Expr>();
 
   public constructor(public readonly ids: Identifiers) {}
 
@@ -68,19 +57,6 @@ export class DocContext {
   /** Adds every key of `o` outside `known` by escape hatch. */
   public rest(o: Rec, known: readonly string[], path: FieldPath, reason: (k: string) => string): void {
     for (const k of Object.keys(o)) if (!known.includes(k)) this.add([...path, k], o[k], reason(k));
-  }
-
-  /** A variable holding the named ConfigMap, Secret, ServiceAccount or PersistentVolumeClaim. */
-  public reference(kind: ReferenceKind, name: string): Expr {
-    const memo = `${kind}\u0000${name}`;
-    const known = this.refs.get(memo);
-    if (known) return known;
-    const r = REFERENCES[kind];
-    const v = this.ids.unique(`${name} ${r.suffix}`, r.suffix.charAt(0).toLowerCase() + r.suffix.slice(1));
-    this.decls.push({ kind: 'const', name: v, value: call(r.callee, THIS, val(v), val(name)) });
-    const e = ref(v);
-    this.refs.set(memo, e);
-    return e;
   }
 
   /**

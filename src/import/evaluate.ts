@@ -1,5 +1,4 @@
 import { App, Chart, JsonPatch } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DaemonSet, type DaemonSetProps } from '../daemonset';
 import { EnvFrom, EnvValue } from '../env';
@@ -9,6 +8,7 @@ import { Probe } from '../probe';
 import { Gpu } from '../resources';
 import { NodeRequirement, NodeScheduling } from '../scheduling';
 import { UpdateStrategy } from '../update-strategy';
+import { VolumeProjection } from '../volumes/projected';
 import { Volume } from '../volumes/volume';
 import type { Callee, Expr, Statement } from './code';
 import { isRecord } from './values';
@@ -25,6 +25,16 @@ const FUNCTIONS: Readonly<Record<Callee, Fn>> = {
   'Volume.fromConfigMap': Volume.fromConfigMap,
   'Volume.fromSecret': Volume.fromSecret,
   'Volume.fromPersistentVolumeClaim': Volume.fromPersistentVolumeClaim,
+  'Volume.fromProjected': Volume.fromProjected,
+  'Volume.fromDownwardApi': Volume.fromDownwardApi,
+  'Volume.fromCsi': Volume.fromCsi,
+  'Volume.fromEphemeral': Volume.fromEphemeral,
+  'Volume.fromImage': Volume.fromImage,
+  'VolumeProjection.serviceAccountToken': VolumeProjection.serviceAccountToken,
+  'VolumeProjection.configMap': VolumeProjection.configMap,
+  'VolumeProjection.secret': VolumeProjection.secret,
+  'VolumeProjection.downwardApi': VolumeProjection.downwardApi,
+  'VolumeProjection.clusterTrustBundle': VolumeProjection.clusterTrustBundle,
   'EnvValue.fromValue': EnvValue.fromValue,
   'EnvValue.fromConfigMap': EnvValue.fromConfigMap,
   'EnvValue.fromSecret': EnvValue.fromSecret,
@@ -39,6 +49,7 @@ const FUNCTIONS: Readonly<Record<Callee, Fn>> = {
   'Handler.fromCommand': Handler.fromCommand,
   'Handler.fromHttpGet': Handler.fromHttpGet,
   'Handler.fromTcpSocket': Handler.fromTcpSocket,
+  'Handler.fromSleep': Handler.fromSleep,
   'NodeScheduling.onNodes': NodeScheduling.onNodes,
   'NodeScheduling.byNodeLabels': NodeScheduling.byNodeLabels,
   'NodeRequirement.is': NodeRequirement.is,
@@ -49,15 +60,12 @@ const FUNCTIONS: Readonly<Record<Callee, Fn>> = {
   'NodeRequirement.greaterThan': NodeRequirement.greaterThan,
   'NodeRequirement.lessThan': NodeRequirement.lessThan,
   'NetworkMode.host': NetworkMode.host,
+  'NetworkMode.overlay': NetworkMode.overlay,
   'NetworkMode.nat': NetworkMode.nat,
   'UpdateStrategy.rollingUpdate': UpdateStrategy.rollingUpdate,
   'UpdateStrategy.onDelete': UpdateStrategy.onDelete,
   'Gpu.nvidia': Gpu.nvidia,
   'Gpu.vcuda': Gpu.vcuda,
-  'kplus.ConfigMap.fromConfigMapName': kplus.ConfigMap.fromConfigMapName,
-  'kplus.Secret.fromSecretName': kplus.Secret.fromSecretName,
-  'kplus.ServiceAccount.fromServiceAccountName': kplus.ServiceAccount.fromServiceAccountName,
-  'kplus.PersistentVolumeClaim.fromClaimName': kplus.PersistentVolumeClaim.fromClaimName,
   'JsonPatch.add': JsonPatch.add,
   'JsonPatch.replace': JsonPatch.replace,
   'JsonPatch.remove': JsonPatch.remove,

@@ -19,10 +19,9 @@ export function generateModule(className: string, moduleSpecifier: string, docs:
     ...d.statements,
   ]);
   const roots = new Set([...calleesOf(statements)].map((c) => c.split('.')[0]));
-  const fromPackage = [...roots].filter((r) => r !== 'kplus' && r !== 'JsonPatch').sort();
+  const fromPackage = [...roots].filter((r) => r !== 'JsonPatch').sort();
   const lines = [
     `import { Chart${roots.has('JsonPatch') ? ', JsonPatch' : ''} } from "cdk8s";`,
-    ...(roots.has('kplus') ? ['import * as kplus from "cdk8s-plus-27";'] : []),
     'import type { Construct } from "constructs";',
     ...(fromPackage.length > 0 ? [`import { ${fromPackage.join(', ')} } from ${stringLiteral(moduleSpecifier)};`] : []),
     '',

@@ -66,6 +66,7 @@ const MODULE_NAMES = [
   'Construct',
   'DaemonSet',
   'Volume',
+  'VolumeProjection',
   'EnvValue',
   'EnvFrom',
   'Probe',

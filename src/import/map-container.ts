@@ -7,6 +7,7 @@ import { mapProbe } from './map-probe';
 import { mapResources } from './map-resources';
 import { mapContainerSecurityContext } from './map-security-context';
 import type { MappedVolume } from './map-volumes';
+import { CONTAINER_FIELDS } from './shapes';
 import { has } from '../validate/read';
 import { isBoolean, isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
 
@@ -44,7 +45,16 @@ function mapMount(m: unknown, volumes: PodVolumes): Expr | string {
   const v = volumes.byName.get(m.name);
   if (!v) return 'a mount of a volume the constructs do not write (it goes by escape hatch too)';
   if (
-    !onlyKeys(m, ['name', 'mountPath', 'subPath', 'subPathExpr', 'readOnly', 'mountPropagation']) ||
+    !onlyKeys(m, [
+      'name',
+      'mountPath',
+      'subPath',
+      'subPathExpr',
+      'readOnly',
+      'mountPropagation',
+      'recursiveReadOnly',
+    ]) ||
+    !optional(m, 'recursiveReadOnly', oneOf('Disabled', 'IfPossible', 'Enabled')) ||
     !optional(m, 'subPath', isString) ||
     !optional(m, 'subPathExpr', isString) ||
     !optional(m, 'readOnly', isBoolean) ||
@@ -56,7 +66,7 @@ function mapMount(m: unknown, volumes: PodVolumes): Expr | string {
   return props([
     ['path', val(m.mountPath)],
     ['volume', ref(v.variable)],
-    ...['subPath', 'subPathExpr', 'readOnly', 'mountPropagation']
+    ...['subPath', 'subPathExpr', 'readOnly', 'mountPropagation', 'recursiveReadOnly']
       .filter((k) => has(m, k))
       .map((k) => [k, val(m[k])] as const),
   ]);
@@ -74,6 +84,12 @@ export function mapContainer(ctx: DocContext, c: Rec, path: FieldPath, volumes: 
   for (const [k, check] of SIMPLE) {
     if (has(c, k) && check(c[k])) {
       entries.push([k, val(c[k])]);
+      known.push(k);
+    }
+  }
+  for (const [k, check] of Object.entries(CONTAINER_FIELDS)) {
+    if (has(c, k) && check(c[k])) {
+      entries.push([k, plain(c[k])]);
       known.push(k);
     }
   }
@@ -97,7 +113,7 @@ export function mapContainer(ctx: DocContext, c: Rec, path: FieldPath, volumes: 
   list('securityContext', (v, p) => mapContainerSecurityContext(ctx, v, p));
   list('lifecycle', (v, p) => mapLifecycle(ctx, v, p));
   ctx.rest(c, known, path, (k) =>
-    SIMPLE.some(([s]) => s === k)
+    SIMPLE.some(([s]) => s === k) || Object.hasOwn(CONTAINER_FIELDS, k)
       ? `container ${k} has a value its construct type does not allow`
       : `container ${k} has no construct property`,
   );

@@ -17,17 +17,35 @@ const PROP_ORDER = [
   'matchLabels',
   'podLabels',
   'podAnnotations',
-  'serviceAccount',
+  'podTemplateName',
+  'serviceAccountName',
   'automountServiceAccountToken',
   'imagePullSecrets',
   'scheduling',
+  'podAffinity',
+  'podAntiAffinity',
   'nodeSelector',
   'tolerations',
+  'topologySpreadConstraints',
   'network',
   'dnsPolicy',
+  'dnsConfig',
+  'hostAliases',
+  'hostname',
+  'subdomain',
+  'setHostnameAsFQDN',
   'hostPID',
   'hostIPC',
+  'shareProcessNamespace',
+  'hostUsers',
+  'os',
+  'runtimeClassName',
   'priorityClassName',
+  'preemptionPolicy',
+  'restartPolicy',
+  'enableServiceLinks',
+  'readinessGates',
+  'schedulingGates',
   'securityContext',
   'terminationGracePeriodSeconds',
   'updateStrategy',
@@ -60,25 +78,27 @@ function metadataMap(ctx: DocContext, o: Rec, k: string, path: FieldPath, keepEm
 function mapUpdateStrategy(ctx: DocContext, u: unknown, path: FieldPath): Expr | undefined {
   const isIntOrPercent = (v: unknown) => isNumber(v) || (isString(v) && /^-?\d+(\.\d+)?%$/.test(v));
   if (isRecord(u) && u.type === 'OnDelete' && Object.keys(u).length === 1) return call('UpdateStrategy.onDelete');
-  if (isRecord(u) && u.type === 'RollingUpdate') {
-    if (Object.keys(u).length === 1) return call('UpdateStrategy.rollingUpdate');
+  // A rolling update, with `type` written or (omitType) left to the API server's default.
+  const typed = isRecord(u) && u.type === 'RollingUpdate';
+  if (isRecord(u) && (typed || !has(u, 'type'))) {
+    const omit: ReadonlyArray<readonly [string, Expr]> = typed ? [] : [['omitType', val(true)]];
+    const rest = Object.keys(u).filter((k) => k !== 'type');
+    if (rest.length === 0) return call('UpdateStrategy.rollingUpdate', ...(typed ? [] : [props(omit)]));
     const r = u.rollingUpdate;
     if (
-      Object.keys(u).length === 2 &&
+      rest.length === 1 &&
+      rest[0] === 'rollingUpdate' &&
       isRecord(r) &&
       Object.keys(r).length > 0 &&
       Object.entries(r).every(([k, v]) => (k === 'maxUnavailable' || k === 'maxSurge') && isIntOrPercent(v))
     ) {
-      return call('UpdateStrategy.rollingUpdate', props(Object.entries(r).map(([k, v]) => [k, val(v)])));
+      return call(
+        'UpdateStrategy.rollingUpdate',
+        props([...Object.entries(r).map(([k, v]) => [k, val(v)] as const), ...omit]),
+      );
     }
   }
-  ctx.add(
-    path,
-    u,
-    isRecord(u) && !has(u, 'type')
-      ? 'an updateStrategy without a type: UpdateStrategy always writes one'
-      : 'an updateStrategy UpdateStrategy does not write as given',
-  );
+  ctx.add(path, u, 'an updateStrategy UpdateStrategy does not write as given');
   return undefined;
 }
 
@@ -167,9 +187,14 @@ export function mapDaemonSet(ids: Identifiers, doc: Rec): MappedDocument | undef
   entries.push(...mapLabels(ctx, spec, isRecord(tmeta) ? tmeta : undefined));
   if (isRecord(tmeta)) {
     entries.push(['podAnnotations', metadataMap(ctx, tmeta, 'annotations', ['spec', 'template', 'metadata'], false)]);
+    const templateKnown = ['labels', 'annotations'];
+    if (isString(tmeta.name)) {
+      entries.push(['podTemplateName', val(tmeta.name)]);
+      templateKnown.push('name');
+    }
     ctx.rest(
       tmeta,
-      ['labels', 'annotations'],
+      templateKnown,
       ['spec', 'template', 'metadata'],
       (k) => `pod template metadata.${k} has no construct property`,
     );

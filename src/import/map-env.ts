@@ -1,4 +1,5 @@
 import { ENV_FIELD_PATHS } from '../env';
+import { FIELD_REF_MAPS, HUGEPAGES_FIELD_PREFIXES, RESOURCE_FIELD_PATHS } from '../validate/api-values';
 import type { FieldPath } from '../validate/issue';
 import { call, map, props, val, type Expr } from './code';
 import type { DocContext } from './context';
@@ -8,23 +9,18 @@ import { isBoolean, isNumber, isRecord, isString, onlyKeys, type Rec } from './v
 /** The `EnvFieldPath` union of env.ts, as a check. */
 const FIELD_PATHS: ReadonlySet<string> = new Set(ENV_FIELD_PATHS);
 export const isFieldPath = (v: unknown): boolean =>
-  isString(v) && (FIELD_PATHS.has(v) || /^metadata\.(labels|annotations)\['[\s\S]*'\]$/.test(v));
+  isString(v) &&
+  (FIELD_PATHS.has(v) ||
+    FIELD_REF_MAPS.some((m) => v.startsWith(`${m}['`) && v.endsWith("']") && v.length >= m.length + 4));
 
 /** The `EnvResourcePath` union of env.ts, as a check. */
-const RESOURCE_PATHS = new Set([
-  'limits.cpu',
-  'limits.memory',
-  'limits.ephemeral-storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.ephemeral-storage',
-]);
+const RESOURCE_PATHS: ReadonlySet<string> = new Set(RESOURCE_FIELD_PATHS);
 export const isResourcePath = (v: unknown): boolean =>
-  isString(v) && (RESOURCE_PATHS.has(v) || /^(limits|requests)\.hugepages-[\s\S]*$/.test(v));
+  isString(v) && (RESOURCE_PATHS.has(v) || HUGEPAGES_FIELD_PREFIXES.some((p) => v.startsWith(p)));
 
 const optional = (o: Rec, k: string, check: (v: unknown) => boolean) => !has(o, k) || check(o[k]);
 
-function keyRef(ctx: DocContext, r: unknown, kind: 'configMap' | 'secret'): Expr | undefined {
+function keyRef(r: unknown, kind: 'configMap' | 'secret'): Expr | undefined {
   if (
     !isRecord(r) ||
     !onlyKeys(r, ['name', 'key', 'optional']) ||
@@ -33,7 +29,7 @@ function keyRef(ctx: DocContext, r: unknown, kind: 'configMap' | 'secret'): Expr
     !optional(r, 'optional', isBoolean)
   )
     return undefined;
-  const source = ctx.reference(kind, r.name);
+  const source = val(r.name);
   const callee = kind === 'configMap' ? 'EnvValue.fromConfigMap' : 'EnvValue.fromSecret';
   return has(r, 'optional')
     ? call(callee, source, val(r.key), props([['optional', val(r.optional)]]))
@@ -41,7 +37,7 @@ function keyRef(ctx: DocContext, r: unknown, kind: 'configMap' | 'secret'): Expr
 }
 
 /** The `EnvValue` of one variable, or undefined when no factory writes it as given. */
-function envValue(ctx: DocContext, e: Rec): Expr | undefined {
+function envValue(e: Rec): Expr | undefined {
   if (has(e, 'value') && !has(e, 'valueFrom'))
     return isString(e.value) && onlyKeys(e, ['name', 'value']) ? call('EnvValue.fromValue', val(e.value)) : undefined;
   const from = e.valueFrom;
@@ -51,9 +47,9 @@ function envValue(ctx: DocContext, e: Rec): Expr | undefined {
   const r = from[kind];
   switch (kind) {
     case 'configMapKeyRef':
-      return keyRef(ctx, r, 'configMap');
+      return keyRef(r, 'configMap');
     case 'secretKeyRef':
-      return keyRef(ctx, r, 'secret');
+      return keyRef(r, 'secret');
     case 'fieldRef':
       if (
         !isRecord(r) ||
@@ -102,7 +98,7 @@ export function mapEnv(ctx: DocContext, env: unknown, path: FieldPath): Expr | u
     if (!isRecord(e) || !isString(e.name)) return 'an env variable without a name';
     if (seen.has(e.name)) return 'a repeated env variable name: the construct keeps one value per name';
     if (/^\d+$/.test(e.name)) return 'an env variable named by digits only: an object literal would reorder it';
-    const v = envValue(ctx, e);
+    const v = envValue(e);
     if (!v) return 'an env variable no EnvValue factory writes as given';
     seen.add(e.name);
     entries.push([e.name, v]);
@@ -112,7 +108,7 @@ export function mapEnv(ctx: DocContext, env: unknown, path: FieldPath): Expr | u
 }
 
 /** One `envFrom` source, or why it can't be one. */
-function envFromSource(ctx: DocContext, s: unknown): Expr | string {
+function envFromSource(s: unknown): Expr | string {
   const reason = 'an envFrom source no EnvFrom factory writes as given';
   if (!isRecord(s) || !onlyKeys(s, ['configMapRef', 'secretRef', 'prefix']) || !optional(s, 'prefix', isString))
     return reason;
@@ -126,7 +122,7 @@ function envFromSource(ctx: DocContext, s: unknown): Expr | string {
     ['optional', has(r, 'optional') ? val(r.optional) : undefined],
   ]);
   const configMap = kinds[0] === 'configMapRef';
-  const source = ctx.reference(configMap ? 'configMap' : 'secret', r.name);
+  const source = val(r.name);
   const callee = configMap ? 'EnvFrom.configMap' : 'EnvFrom.secret';
   return o.kind === 'object' && o.entries.length > 0 ? call(callee, source, o) : call(callee, source);
 }
@@ -136,5 +132,5 @@ export function mapEnvFrom(ctx: DocContext, envFrom: unknown, path: FieldPath): 
     ctx.add(path, envFrom, 'envFrom that is not a list');
     return undefined;
   }
-  return ctx.list(envFrom, path, (s) => envFromSource(ctx, s));
+  return ctx.list(envFrom, path, envFromSource);
 }

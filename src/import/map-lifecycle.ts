@@ -5,8 +5,8 @@ import { has } from '../validate/read';
 import { isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
 
 const HOOKS = ['postStart', 'preStop'];
-/** LifecycleHandler's actions in 1.27 (`sleep` came in 1.29). */
-const ACTIONS = ['exec', 'httpGet', 'tcpSocket'];
+/** LifecycleHandler's actions (`sleep` came in 1.29). */
+const ACTIONS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 
 const isPort = (v: unknown) => isNumber(v) || isString(v);
 const optional = (o: Rec, k: string, check: (v: unknown) => boolean) => !has(o, k) || check(o[k]);
@@ -43,6 +43,8 @@ function handlerCall(h: unknown): Expr | undefined {
       )
         return undefined;
       return call('Handler.fromHttpGet', val(a.path), options(a, ['port', 'scheme', 'host', 'httpHeaders']));
+    case 'sleep':
+      return onlyKeys(a, ['seconds']) && isNumber(a.seconds) ? call('Handler.fromSleep', val(a.seconds)) : undefined;
     case 'tcpSocket':
       if (!onlyKeys(a, ['port', 'host']) || !has(a, 'port') || !isPort(a.port) || !optional(a, 'host', isString))
         return undefined;

@@ -1,14 +1,16 @@
+import { DNS_POLICIES } from '../validate/api-values';
 import type { FieldPath } from '../validate/issue';
-import { arr, call, map, props, val, type Expr } from './code';
+import { arr, call, map, plain, props, val, type Expr } from './code';
 import type { DocContext } from './context';
 import { mapContainer, type PodVolumes } from './map-container';
 import { mapAffinity, mapTolerations } from './map-scheduling';
+import { POD_FIELDS } from './shapes';
 import { mapPodSecurityContext } from './map-security-context';
 import { declareVolumes, volumesProp, type MappedVolume } from './map-volumes';
 import { has } from '../validate/read';
 import { isBoolean, isNumber, isRecord, isRenderableStringMap, isString, oneOf, type Rec } from './values';
 
-const isDnsPolicy = oneOf('ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None');
+const isDnsPolicy = oneOf(...DNS_POLICIES);
 
 /** Pod fields `DaemonSetProps` writes as given, with the check of their TypeScript type. */
 const SIMPLE: ReadonlyArray<readonly [string, (v: unknown) => boolean]> = [
@@ -46,19 +48,21 @@ function mapNetwork(
       ],
     ];
   }
-  if (has(p, 'hostNetwork'))
-    ctx.add(
-      [...path, 'hostNetwork'],
-      p.hostNetwork,
-      'hostNetwork other than true: the overlay network mode writes none',
-    );
+  // `hostNetwork: false` is written by the overlay and NAT modes when asked; other values go by escape hatch.
+  const writeFalse = p.hostNetwork === false;
+  if (has(p, 'hostNetwork') && !writeFalse)
+    ctx.add([...path, 'hostNetwork'], p.hostNetwork, 'a hostNetwork that is not a boolean');
+  const options = writeFalse ? [props([['hostNetwork', val(false)]])] : [];
   // NAT is the console's name for overlay pods whose every container port has a host port.
   const ports = Array.isArray(containers)
     ? containers.flatMap((c) => (isRecord(c) && Array.isArray(c.ports) ? c.ports : []))
     : [];
   const nat = ports.length > 0 && ports.every((x) => isRecord(x) && has(x, 'hostPort'));
   return [
-    ['network', nat ? call('NetworkMode.nat') : undefined],
+    [
+      'network',
+      nat ? call('NetworkMode.nat', ...options) : writeFalse ? call('NetworkMode.overlay', ...options) : undefined,
+    ],
     ['dnsPolicy', dnsOk ? val(dns) : undefined],
   ];
 }
@@ -88,7 +92,7 @@ function mapImagePullSecrets(ctx: DocContext, s: unknown, path: FieldPath): Expr
   }
   return ctx.list(s, path, (x) =>
     isRecord(x) && Object.keys(x).length === 1 && isString(x.name)
-      ? ctx.reference('secret', x.name)
+      ? val(x.name)
       : 'an image pull secret other than { name }',
   );
 }
@@ -120,11 +124,14 @@ export function mapPodSpec(ctx: DocContext, p: Rec, path: FieldPath): Array<read
   };
   field('imagePullSecrets', (v, fp) => ['imagePullSecrets', mapImagePullSecrets(ctx, v, fp)]);
   field('serviceAccountName', (v, fp) => {
-    if (isString(v)) return ['serviceAccount', ctx.reference('serviceAccount', v)];
+    if (isString(v)) return ['serviceAccountName', val(v)];
     ctx.add(fp, v, 'a serviceAccountName that is not a string');
-    return ['serviceAccount', undefined];
+    return ['serviceAccountName', undefined];
   });
-  field('affinity', (v, fp) => ['scheduling', mapAffinity(ctx, v, fp)]);
+  if (has(p, 'affinity')) {
+    known.push('affinity');
+    entries.push(...mapAffinity(ctx, p.affinity, [...path, 'affinity']));
+  }
   field('nodeSelector', (v, fp) => {
     if (isRenderableStringMap(v)) return ['nodeSelector', map(Object.entries(v).map(([k, x]) => [k, val(x)]))];
     ctx.add(fp, v, 'a nodeSelector that is not a map of strings cdk8s can render');
@@ -138,11 +145,19 @@ export function mapPodSpec(ctx: DocContext, p: Rec, path: FieldPath): Array<read
       entries.push([k, val(p[k])]);
     }
   }
+  for (const [k, check] of Object.entries(POD_FIELDS)) {
+    if (has(p, k) && check(p[k])) {
+      known.push(k);
+      entries.push([k, plain(p[k])]);
+    }
+  }
   entries.push(...mapNetwork(ctx, p, path, p.containers));
   ctx.rest(p, known, path, (k) =>
-    SIMPLE.some(([s]) => s === k)
+    SIMPLE.some(([s]) => s === k) || Object.hasOwn(POD_FIELDS, k)
       ? `${k} has a value its construct type does not allow`
-      : `pod ${k} has no construct property`,
+      : k === 'serviceAccount'
+        ? 'serviceAccount, the deprecated alias of serviceAccountName, has no construct property'
+        : `pod ${k} has no construct property`,
   );
   return entries;
 }

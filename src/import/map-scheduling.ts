@@ -1,6 +1,7 @@
 import type { FieldPath } from '../validate/issue';
 import { arr, call, plain, props, val, type Expr } from './code';
 import type { DocContext } from './context';
+import { podAffinity } from './shapes';
 import { has } from '../validate/read';
 import { isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
 
@@ -108,25 +109,51 @@ function nodeScheduling(na: unknown): Expr | undefined {
   );
 }
 
+const NODE_AFFINITY_REASON =
+  'node affinity NodeScheduling does not write as given (matchFields, empty terms, or mixed forms)';
+
 /**
- * `affinity` as the `scheduling` prop: node affinity through NodeScheduling, pod (anti-)affinity
- * by escape hatch into the written `affinity`. When node affinity doesn't fit NodeScheduling, all
- * of `affinity` goes by escape hatch.
+ * `affinity` as props: node affinity as `scheduling` (NodeScheduling), pod affinity and
+ * anti-affinity as `podAffinity` / `podAntiAffinity`. A part no prop writes as given goes by
+ * escape hatch at its own path, or, when no part maps (the constructs then write no `affinity`),
+ * all of `affinity` does.
  */
-export function mapAffinity(ctx: DocContext, a: unknown, path: FieldPath): Expr | undefined {
-  const scheduling = isRecord(a) && has(a, 'nodeAffinity') ? nodeScheduling(a.nodeAffinity) : undefined;
-  if (!isRecord(a) || !scheduling) {
+export function mapAffinity(ctx: DocContext, a: unknown, path: FieldPath): Array<readonly [string, Expr]> {
+  if (!isRecord(a)) {
+    ctx.add(path, a, 'an affinity that is not an object');
+    return [];
+  }
+  const out: Array<readonly [string, Expr]> = [];
+  const known: string[] = [];
+  const scheduling = has(a, 'nodeAffinity') ? nodeScheduling(a.nodeAffinity) : undefined;
+  if (scheduling) {
+    out.push(['scheduling', scheduling]);
+    known.push('nodeAffinity');
+  }
+  for (const k of ['podAffinity', 'podAntiAffinity']) {
+    if (has(a, k) && podAffinity(a[k])) {
+      out.push([k, plain(a[k])]);
+      known.push(k);
+    }
+  }
+  if (out.length === 0) {
     ctx.add(
       path,
       a,
-      isRecord(a) && has(a, 'nodeAffinity')
-        ? 'node affinity NodeScheduling does not write as given (matchFields, empty terms, or mixed forms)'
-        : 'pod affinity and anti-affinity have no construct property',
+      has(a, 'nodeAffinity')
+        ? NODE_AFFINITY_REASON
+        : 'an affinity with no part PodAffinity writes as given (an empty map, or values of another type)',
     );
-    return undefined;
+    return [];
   }
-  ctx.rest(a, ['nodeAffinity'], path, (k) => `affinity.${k} has no construct property`);
-  return scheduling;
+  ctx.rest(a, known, path, (k) =>
+    k === 'nodeAffinity'
+      ? NODE_AFFINITY_REASON
+      : k === 'podAffinity' || k === 'podAntiAffinity'
+        ? `${k} with a value PodAffinity does not allow`
+        : `affinity.${k} has no construct property`,
+  );
+  return out;
 }
 
 const isToleration = (t: unknown): t is Rec =>

@@ -1,6 +1,7 @@
 import type { FieldPath } from '../validate/issue';
 import { plain, props, type Expr } from './code';
 import type { DocContext } from './context';
+import { appArmorProfile, windowsOptions } from './shapes';
 import { has } from '../validate/read';
 import { isBoolean, isNumber, isRecord, isString, isStringList, oneOf, onlyKeys, type Rec } from './values';
 
@@ -32,6 +33,8 @@ const CONTAINER: Readonly<Record<string, Check>> = {
   seccompProfile: isSeccomp,
   seLinuxOptions: isSeLinux,
   procMount: oneOf('Default', 'Unmasked'),
+  appArmorProfile,
+  windowsOptions,
 };
 
 /** `PodSecurityContext` fields. */
@@ -45,11 +48,14 @@ const POD: Readonly<Record<string, Check>> = {
   seccompProfile: isSeccomp,
   seLinuxOptions: isSeLinux,
   sysctls: isSysctls,
+  appArmorProfile,
+  windowsOptions,
+  supplementalGroupsPolicy: oneOf('Merge', 'Strict'),
 };
 
 /**
  * A security context the constructs write as given: the fields their types allow go in props,
- * the rest (windowsOptions, values of another type) by escape hatch into the written object.
+ * the rest (fields they lack, values of another type) by escape hatch into the written object.
  */
 function mapContext(
   ctx: DocContext,

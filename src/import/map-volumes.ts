@@ -1,7 +1,9 @@
 import { parseNfsAddress } from '../volumes/nfs';
 import type { FieldPath } from '../validate/issue';
-import { call, plain, props, ref, val, type Expr } from './code';
+import { arr, call, plain, props, ref, val, type Expr } from './code';
 import type { DocContext } from './context';
+import { isFieldPath, isResourcePath } from './map-env';
+import { downwardApiFiles, ephemeralSource, keyItems, labelSelector, shape, stringMap } from './shapes';
 import { has } from '../validate/read';
 import { isBoolean, isNumber, isRecord, isString, oneOf, onlyKeys, type Rec } from './values';
 
@@ -30,8 +32,53 @@ function options(s: Rec, keys: readonly string[]): Expr {
   return props(keys.filter((k) => has(s, k)).map((k) => [k, plain(s[k])]));
 }
 
+const files = downwardApiFiles(isFieldPath, isResourcePath);
+const isToken = shape({ path: isString, audience: isString, expirationSeconds: isNumber }, ['path']);
+const isKeySource = shape({ name: isString, items: keyItems, optional: isBoolean }, ['name']);
+const isTrustBundle = shape(
+  { path: isString, name: isString, signerName: isString, labelSelector, optional: isBoolean },
+  ['path'],
+);
+const isCsi = shape(
+  {
+    driver: isString,
+    readOnly: isBoolean,
+    fsType: isString,
+    volumeAttributes: stringMap,
+    nodePublishSecretRef: shape({ name: isString }, ['name']),
+  },
+  ['driver'],
+);
+const isImage = shape({ reference: isString, pullPolicy: oneOf('Always', 'IfNotPresent', 'Never') }, ['reference']);
+
+/** One projected source as a `VolumeProjection` factory call, when one writes it as given. */
+function projection(p: unknown): Expr | undefined {
+  if (!isRecord(p) || Object.keys(p).length !== 1) return undefined;
+  const [kind] = Object.keys(p);
+  const x = p[kind];
+  switch (kind) {
+    case 'serviceAccountToken':
+      return isToken(x) ? call('VolumeProjection.serviceAccountToken', plain(x)) : undefined;
+    case 'configMap':
+    case 'secret': {
+      if (!isKeySource(x)) return undefined;
+      const r = x as Rec;
+      const o = options(r, ['items', 'optional']);
+      const callee = kind === 'configMap' ? 'VolumeProjection.configMap' : 'VolumeProjection.secret';
+      return o.kind === 'object' && o.entries.length === 0 ? call(callee, val(r.name)) : call(callee, val(r.name), o);
+    }
+    case 'downwardAPI':
+      return isRecord(x) && onlyKeys(x, ['items']) && files(x.items)
+        ? call('VolumeProjection.downwardApi', plain(x.items))
+        : undefined;
+    case 'clusterTrustBundle':
+      return isTrustBundle(x) ? call('VolumeProjection.clusterTrustBundle', plain(x)) : undefined;
+  }
+  return undefined;
+}
+
 /** The `Volume.fromX(...)` call for one volume, or undefined when no factory writes it as given. */
-function volumeCall(ctx: DocContext, v: Rec, name: string): Expr | undefined {
+function volumeCall(v: Rec, name: string): Expr | undefined {
   const sources = Object.keys(v).filter((k) => k !== 'name');
   if (sources.length !== 1) return undefined;
   const s = v[sources[0]];
@@ -78,7 +125,7 @@ function volumeCall(ctx: DocContext, v: Rec, name: string): Expr | undefined {
       if (!onlyKeys(s, ['name', 'items', 'defaultMode', 'optional']) || !isString(s.name) || !isProjection(s))
         return undefined;
       const o = options(s, ['items', 'defaultMode', 'optional']);
-      const cm = ctx.reference('configMap', s.name);
+      const cm = val(s.name);
       return o.kind === 'object' && o.entries.length === 0
         ? call('Volume.fromConfigMap', val(name), cm)
         : call('Volume.fromConfigMap', val(name), cm, o);
@@ -91,15 +138,52 @@ function volumeCall(ctx: DocContext, v: Rec, name: string): Expr | undefined {
       )
         return undefined;
       const o = options(s, ['items', 'defaultMode', 'optional']);
-      const secret = ctx.reference('secret', s.secretName);
+      const secret = val(s.secretName);
       return o.kind === 'object' && o.entries.length === 0
         ? call('Volume.fromSecret', val(name), secret)
         : call('Volume.fromSecret', val(name), secret, o);
     }
+    case 'projected': {
+      if (
+        !onlyKeys(s, ['sources', 'defaultMode']) ||
+        !Array.isArray(s.sources) ||
+        !optional(s, 'defaultMode', isNumber)
+      )
+        return undefined;
+      const sources = s.sources.map(projection);
+      if (!sources.every((e): e is Expr => e !== undefined)) return undefined;
+      return call(
+        'Volume.fromProjected',
+        val(name),
+        props([
+          ['sources', arr(sources)],
+          ['defaultMode', has(s, 'defaultMode') ? val(s.defaultMode) : undefined],
+        ]),
+      );
+    }
+    case 'downwardAPI':
+      return shape({ items: files, defaultMode: isNumber }, ['items'])(s)
+        ? call('Volume.fromDownwardApi', val(name), plain(s))
+        : undefined;
+    case 'csi': {
+      if (!isCsi(s)) return undefined;
+      const ref = s.nodePublishSecretRef;
+      return call(
+        'Volume.fromCsi',
+        val(name),
+        props(
+          Object.keys(s).map((k) => [k, k === 'nodePublishSecretRef' && isRecord(ref) ? val(ref.name) : plain(s[k])]),
+        ),
+      );
+    }
+    case 'ephemeral':
+      return ephemeralSource(s) ? call('Volume.fromEphemeral', val(name), plain(s.volumeClaimTemplate)) : undefined;
+    case 'image':
+      return isImage(s) ? call('Volume.fromImage', val(name), plain(s)) : undefined;
     case 'persistentVolumeClaim': {
       if (!onlyKeys(s, ['claimName', 'readOnly']) || !isString(s.claimName) || !optional(s, 'readOnly', isBoolean))
         return undefined;
-      const claim = ctx.reference('claim', s.claimName);
+      const claim = val(s.claimName);
       return has(s, 'readOnly')
         ? call('Volume.fromPersistentVolumeClaim', val(name), claim, options(s, ['readOnly']))
         : call('Volume.fromPersistentVolumeClaim', val(name), claim);
@@ -110,16 +194,16 @@ function volumeCall(ctx: DocContext, v: Rec, name: string): Expr | undefined {
 
 /**
  * Declares a `const` per volume the constructs can write (`const varlog = Volume.fromHostPath(...)`),
- * in input order, and returns them by index; other volumes (projected, downwardAPI, csi, …) are
- * left to `mapVolumeList`'s escape hatches.
+ * in input order, and returns them by index; other volumes (a source no factory has, or a
+ * value its options type refuses) are left to `volumesProp`'s escape hatches.
  */
 export function declareVolumes(ctx: DocContext, volumes: readonly unknown[]): Array<MappedVolume | string> {
   return volumes.map((v) => {
     if (!isRecord(v) || !isString(v.name)) return 'a volume without a name';
-    const e = volumeCall(ctx, v, v.name);
+    const e = volumeCall(v, v.name);
     if (!e) {
       const kinds = Object.keys(v).filter((k) => k !== 'name');
-      return `a ${kinds.join('/') || 'source-less'} volume: Volume has factories for emptyDir, hostPath, nfs, configMap, secret and persistentVolumeClaim only, written as given`;
+      return `a ${kinds.join('/') || 'source-less'} volume no Volume factory writes as given`;
     }
     const variable = ctx.ids.unique(v.name, 'volume');
     ctx.decls.push({ kind: 'const', name: variable, value: e });

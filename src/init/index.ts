@@ -61,7 +61,8 @@ export function projectFiles(options: TemplateOptions): ReadonlyMap<string, stri
     private: true,
     type: 'commonjs',
     scripts: {
-      synth: 'cdk8s synth',
+      // cdk8s-cli otherwise asks the registry for a newer version of itself on every run.
+      synth: 'cdk8s synth --no-check-upgrade',
       build: 'tsc',
       validate: 'cdk8s-daemonset validate dist',
     },

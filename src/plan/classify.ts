@@ -13,7 +13,7 @@ import {
   type Warning,
 } from './hazards';
 import { DEFAULT_NAMESPACE } from './identity';
-import { changedPaths, semanticEqual } from './semantic';
+import { canonical, changedCanonicalPaths, equalCanonical, semanticEqual } from './semantic';
 import { immutableSelector } from './update-rules';
 import { rolloutWaves, type Waves } from './waves';
 
@@ -84,8 +84,8 @@ export function planDaemonSet(
     return { ...base, change: 'removed', restart: null, waves: null, fields: [], rejected: [], warnings: [] };
   }
   const after = applyDefaults(newManifest, version);
-  const createIssues = options.createRules(newManifest, version);
   if (oldManifest === undefined) {
+    const createIssues = options.createRules(newManifest, version);
     return {
       ...base,
       change: 'added',
@@ -97,12 +97,21 @@ export function planDaemonSet(
     };
   }
   const before = applyDefaults(oldManifest, version);
-  const fields = changedPaths(comparable(before), comparable(after));
-  const rejected = [...createIssues, ...immutableSelector(before, after)].sort(compareIssues);
+  // Each side is canonicalized once; the template and selector comparisons read its parts.
+  const canonicalBefore = canonical(comparable(before));
+  const canonicalAfter = canonical(comparable(after));
+  const fields = changedCanonicalPaths(canonicalBefore, canonicalAfter);
+  const selectorChanged = !equalCanonical(
+    field(canonicalBefore, 'spec', 'selector'),
+    field(canonicalAfter, 'spec', 'selector'),
+  );
+  // An unchanged object is no update: kubectl apply sends nothing, so the server rejects nothing.
+  const createIssues = fields.length > 0 ? options.createRules(newManifest, version) : [];
+  const rejected = [...createIssues, ...(selectorChanged ? immutableSelector(before, after) : [])].sort(compareIssues);
   const warnings = objectWarnings(after);
   let restart: Restart = 'none';
   let waves: Waves | null = null;
-  if (templateChanged(before, after)) {
+  if (!equalCanonical(field(canonicalBefore, 'spec', 'template'), field(canonicalAfter, 'spec', 'template'))) {
     const onDelete = field(after, 'spec', 'updateStrategy', 'type') === 'OnDelete';
     restart = onDelete ? 'on-delete' : 'all-nodes';
     warnings.push(...(onDelete ? onDeleteHazard() : []), ...nodeCriticalRestartHazard(after));

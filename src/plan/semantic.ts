@@ -7,7 +7,7 @@
  * (`""`, `0`, `false`, `{}` of a struct value) is the same as a missing one, while a pointer field
  * (`privileged: false`, `securityContext: {}`) is not; quantities compare by value (`1000m` = `1`).
  */
-import { type FieldPath, key, type PathSegment } from '../validate/issue';
+import { compareIssues, type FieldPath, key, type PathSegment } from '../validate/issue';
 import { isObject } from '../validate/read';
 import { quantityFromJson } from '../validate/rules/_shared/quantity';
 
@@ -83,7 +83,10 @@ export function canonical(v: unknown, name = '', parent = ''): unknown {
     for (const k of Object.keys(v)) {
       const value = quantities ? canonicalQuantity(v[k]) : canonical(v[k], k, name);
       if (value === undefined) continue;
-      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+      // A `__proto__` key must stay data; assignment would set the prototype instead.
+      if (k === '__proto__')
+        Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+      else out[k] = value;
       size++;
     }
     if (size === 0 && (VALUE_OBJECTS.has(name) || MAP_FIELDS.has(parent))) return undefined;
@@ -98,7 +101,7 @@ export function canonical(v: unknown, name = '', parent = ''): unknown {
 }
 
 /** Equality of two canonical values. */
-function equalCanonical(a: unknown, b: unknown): boolean {
+export function equalCanonical(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((x, i) => equalCanonical(x, b[i]));
@@ -116,35 +119,55 @@ export function semanticEqual(a: unknown, b: unknown, name = ''): boolean {
   return equalCanonical(canonical(a, name), canonical(b, name));
 }
 
-/** The field paths at which two canonical values differ, outermost first; a whole added or removed subtree is one path. */
+/**
+ * Pushes the field paths at which two canonical values differ; a whole added or removed subtree is
+ * one path. `path` is one stack shared by the walk (copied only when a difference is found), since
+ * most of two manifests is equal and a copy per visited field is most of the cost.
+ */
 function diffCanonical(a: unknown, b: unknown, path: PathSegment[], out: FieldPath[]): void {
-  if (equalCanonical(a, b)) return;
+  if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      if (i >= a.length || i >= b.length) out.push([...path, i]);
-      else diffCanonical(a[i], b[i], [...path, i], out);
+    for (let i = 0; i < a.length || i < b.length; i++) {
+      path.push(i);
+      if (i >= a.length || i >= b.length) out.push([...path]);
+      else diffCanonical(a[i], b[i], path, out);
+      path.pop();
     }
     return;
   }
   if (isObject(a) && isObject(b)) {
     const last = path[path.length - 1];
     const isMap = typeof last === 'string' && MAP_FIELDS.has(last);
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    for (const k of keys) {
-      const seg: PathSegment = isMap ? key(k) : k;
-      const inA = Object.hasOwn(a, k);
-      const inB = Object.hasOwn(b, k);
-      if (!inA || !inB) out.push([...path, seg]);
-      else diffCanonical(a[k], b[k], [...path, seg], out);
+    for (const k of Object.keys(a)) {
+      path.push(isMap ? key(k) : k);
+      if (!Object.hasOwn(b, k)) out.push([...path]);
+      else diffCanonical(a[k], b[k], path, out);
+      path.pop();
+    }
+    for (const k of Object.keys(b)) {
+      if (Object.hasOwn(a, k)) continue;
+      path.push(isMap ? key(k) : k);
+      out.push([...path]);
+      path.pop();
     }
     return;
   }
-  out.push(path);
+  out.push([...path]);
+}
+
+/** Field paths in the order issues are sorted (indexes numerically, names and map keys alphabetically). */
+function comparePaths(a: FieldPath, b: FieldPath): number {
+  return compareIssues({ path: a, code: '', message: '' }, { path: b, code: '', message: '' });
+}
+
+/** The field paths where canonical `b` differs from canonical `a`, sorted as they appear. */
+export function changedCanonicalPaths(a: unknown, b: unknown): FieldPath[] {
+  const out: FieldPath[] = [];
+  diffCanonical(a, b, [], out);
+  return out.length > 1 ? out.sort(comparePaths) : out;
 }
 
 /** The field paths where `b` differs from `a` after canonicalization, sorted as they appear. */
-export function changedPaths(a: unknown, b: unknown, prefix: FieldPath = [], name = ''): FieldPath[] {
-  const out: FieldPath[] = [];
-  diffCanonical(canonical(a, name), canonical(b, name), [...prefix], out);
-  return out;
+export function changedPaths(a: unknown, b: unknown, name = ''): FieldPath[] {
+  return changedCanonicalPaths(canonical(a, name), canonical(b, name));
 }

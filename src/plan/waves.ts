@@ -2,7 +2,10 @@
  * The DaemonSet controller's rolling-update arithmetic (pkg/controller/daemon/update.go and
  * util/daemonset_util.go, 1.27 … 1.34): how many nodes roll at once, and so how many waves a change takes.
  */
+import { scaledValue } from '../validate/phases/rollout-hazards';
 import { field, list, num, str } from '../validate/read';
+
+export { scaledValue };
 
 /** How a template change rolls over N nodes. */
 export interface Waves {
@@ -18,18 +21,6 @@ export interface Waves {
   readonly leastSecondsPerWave: number;
   /** count × leastSecondsPerWave. */
   readonly leastSecondsTotal: number;
-}
-
-/**
- * intstr.GetScaledValueFromIntOrPercent: an int as it is, `"N%"` of total rounded (up when
- * roundUp); undefined for what validation refuses (it is reported there).
- */
-export function scaledValue(v: unknown, total: number, roundUp: boolean): number | undefined {
-  if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
-  if (typeof v !== 'string' || !/^\d+%$/.test(v)) return undefined;
-  const percent = Number(v.slice(0, -1));
-  const scaled = (percent * total) / 100;
-  return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
 }
 
 /**

@@ -8,10 +8,10 @@
  * field the only offender.
  */
 import type { FieldPath } from '../validate/issue';
+import type { PssCheckId, PssLevel } from './ids';
 import { asObject, get, isObject, list, str, type JsonObject } from '../validate/read';
 
-/** A Pod Security Standards level (`k8s.io/pod-security-admission/api.Level`). */
-export type PssLevel = 'privileged' | 'baseline' | 'restricted';
+export type { PssLevel } from './ids';
 
 /** One offending field, before the check ID is attached. */
 export interface PssFinding {
@@ -40,8 +40,8 @@ export interface VersionedCheck {
 
 /** `policy.Check`: an ID, the level that introduces it, and its versions in increasing order. */
 export interface PssCheck {
-  readonly id: string;
-  readonly level: 'baseline' | 'restricted';
+  readonly id: PssCheckId;
+  readonly level: Exclude<PssLevel, 'privileged'>;
   readonly versions: readonly VersionedCheck[];
 }
 

@@ -4,10 +4,11 @@
  */
 import { compareIssues, toFieldPath, type FieldPath } from '../validate/issue';
 import { field, str } from '../validate/read';
-import type { PodView, PssLevel } from './_check';
-import { activeChecks, PSS_CHECKS, PSS_MAX_MINOR } from './registry';
+import type { PodView } from './_check';
+import { isPssLevel, PSS_LEVELS, type PssLevel } from './ids';
+import { activeChecks, PSS_MAX_MINOR } from './registry';
 
-export type { PssLevel } from './_check';
+export { isPssLevel, PSS_CHECK_IDS, PSS_LEVELS, type PssCheckId, type PssLevel } from './ids';
 export { PSS_CHECKS } from './registry';
 
 /** A policy version, as in the `pod-security.kubernetes.io/enforce-version` label: `v1.<minor>` or `latest`. */
@@ -72,7 +73,6 @@ export interface PodSecurityResult {
 }
 
 const VERSION = /^v1\.([0-9]|[1-9][0-9]*)$/; // versionRegexp (api/helpers.go)
-const LEVELS: readonly string[] = ['privileged', 'baseline', 'restricted'];
 
 /** ParseVersion (api/helpers.go), as a 1.x minor; latest is the newest policy. */
 function parseMinor(version: string): number {
@@ -127,8 +127,8 @@ function matches(e: PssExemption, v: PssViolation): boolean {
  * @throws RangeError for a level or version PSA would not parse; TypeError for another kind.
  */
 export function checkPodSecurity(manifest: unknown, options: PodSecurityOptions): PodSecurityResult {
-  if (!LEVELS.includes(options.level)) {
-    throw new RangeError(`level must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(options.level)}`);
+  if (!isPssLevel(options.level)) {
+    throw new RangeError(`level must be one of ${PSS_LEVELS.join(', ')}, got ${JSON.stringify(options.level)}`);
   }
   const minor = parseMinor(options.version ?? 'latest');
   const pod = podOf(manifest);
@@ -148,6 +148,3 @@ export function checkPodSecurity(manifest: unknown, options: PodSecurityOptions)
   }
   return { violations, exempted, unusedExemptions: exemptions.filter((e) => !used.has(e)) };
 }
-
-/** The IDs of every PSA check at 1.27, for validating exemption lists. */
-export const PSS_CHECK_IDS: readonly string[] = PSS_CHECKS.map((c) => c.id);

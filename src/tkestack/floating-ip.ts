@@ -1,5 +1,3 @@
-import { key, type Issue } from '../validate/issue';
-
 /**
  * TKEStack Galaxy's FloatingIP: an underlay IP per pod. Keys from tkestack/galaxy @1b17268
  * (pkg/api/galaxy/constant/constant.go, tke.go) and the console's
@@ -40,27 +38,8 @@ export interface FloatingIpOptions {
    * When the IP is released. For a DaemonSet only `OnPodDelete` works: galaxy-ipam keeps IPs only
    * for Deployments, StatefulSets and pods named `…-<index>` (`supportReserveIPPolicy`,
    * pkg/ipam/schedulerplugin/floatingip_plugin.go), and a DaemonSet pod with another policy
-   * stays Pending. The construct reports the others as errors.
+   * stays Pending. Validation reports the others as errors (validate/rules/tkestack-floating-ip.ts).
    * @default - not written: Galaxy releases the IP when the pod is deleted
    */
   readonly releasePolicy?: FloatingIpReleasePolicy;
-}
-
-/**
- * Galaxy keeps floating IPs only for Deployments, StatefulSets and pods named `<name>-<index>`
- * (`supportReserveIPPolicy`, pkg/ipam/schedulerplugin/floatingip_plugin.go): a DaemonSet pod with
- * `immutable` or `never` fails scheduling and stays Pending.
- */
-export function releasePolicyProblems(policy: FloatingIpReleasePolicy | undefined): Issue[] {
-  if (policy !== 'Immutable' && policy !== 'Never') return [];
-  return [
-    {
-      path: ['spec', 'template', 'metadata', 'annotations', key(GALAXY_RELEASE_POLICY_ANNOTATION)],
-      code: 'network/floating-ip-policy-unsupported',
-      message:
-        `Galaxy keeps floating IPs only for Deployments, StatefulSets and pods named "<name>-<index>" ` +
-        `(supportReserveIPPolicy), so a DaemonSet pod with release policy ${policy} is never scheduled: ` +
-        "use OnPodDelete (the IP is kept for the pod's lifetime)",
-    },
-  ];
 }

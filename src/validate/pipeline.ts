@@ -6,6 +6,7 @@ import type { RuleSet } from './rule';
 import { ALL_RULES } from './rules';
 import { manifestTypes, typesRules } from './rules/types';
 import { dropDisabledFields } from './phases/drop-disabled';
+import { rolloutHazards } from './phases/rollout-hazards';
 import { podTemplateWarnings } from './phases/warnings';
 import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from './versions/minors';
 import { profileOf, type VersionProfile } from './versions/profile';
@@ -59,7 +60,8 @@ function podSpecOf(manifest: unknown): [Record<string, unknown> | undefined, Fie
  *  3. PrepareForCreate: dropDisabledFields for the minor's gates (reported as warnings);
  *  4. validation options (GetValidationOptionsFromPodSpecAndMeta, old = nil: the profile's);
  *  5. validation (ValidateDaemonSet), every rule reading the profile;
- *  6. warnings (GetWarningsForPodTemplate), which the server sends only for an accepted object.
+ *  6. warnings (GetWarningsForPodTemplate), which the server sends only for an accepted object,
+ *     and our rollout hazards (phases/rollout-hazards.ts), seen from the object alone.
  */
 export function validateWithProfile(
   manifest: unknown,
@@ -77,7 +79,9 @@ export function validateWithProfile(
   const [spec, specPath] = podSpecOf(stored);
   const dropped = spec ? dropDisabledFields(spec, specPath, profile) : [];
   const errors = validateManifestFor(stored, semanticRules(rules), profile);
-  const warnings = errors.length > 0 ? dropped : [...dropped, ...podTemplateWarnings(stored, profile)];
+  // The server's warnings come only with an accepted object; ours (rollout hazards) likewise.
+  const warnings =
+    errors.length > 0 ? dropped : [...dropped, ...podTemplateWarnings(stored, profile), ...rolloutHazards(manifest)];
   return { kubernetesVersion, errors, warnings };
 }
 

@@ -65,7 +65,7 @@ spec:
 `;
 
 /** Two fields the constructs can't write: restartPolicy (line 15) and hostNetwork: false (line 16). */
-const WITH_HATCHES = `${VALID}      restartPolicy: Always\n      hostNetwork: false\n`;
+const WITH_HATCHES = `${VALID}      serviceAccount: agent\n      priority: 0\n`;
 
 const TRICKY = [
   'say "hi"',
@@ -129,8 +129,8 @@ describe('cdk8s-daemonset import', () => {
     const r = cli(['import', 'ds.yaml'], { cwd: folder({ 'ds.yaml': WITH_HATCHES }) });
     expect(r.status).toBe(0);
     expect(r.stderr.split('\n')).toEqual([
-      'ds.yaml:16  spec.template.spec.hostNetwork: hostNetwork other than true: the overlay network mode writes none (escape hatch)',
-      'ds.yaml:15  spec.template.spec.restartPolicy: pod restartPolicy has no construct property (escape hatch)',
+      'ds.yaml:15  spec.template.spec.serviceAccount: serviceAccount, the deprecated alias of serviceAccountName, has no construct property (escape hatch)',
+      'ds.yaml:16  spec.template.spec.priority: pod priority has no construct property (escape hatch)',
       'ds.yaml: imported 1 DaemonSet, 2 escape hatches',
       '',
     ]);

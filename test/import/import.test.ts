@@ -173,23 +173,17 @@ describe('fields the constructs cannot express', () => {
     d.spec.selector.matchExpressions = [{ key: 'tier', operator: 'In', values: ['node'] }];
     d.spec.template.metadata.creationTimestamp = null;
     const c = pod(d).containers[0];
-    c.lifecycle = { preStop: { sleep: { seconds: 5 } } };
+    c.lifecycle = { preStop: { sleep: { seconds: 'five' } } };
     c.volumeMounts = [
       { name: 'logs', mountPath: '/logs' },
       { name: 'token', mountPath: '/token' },
-      { name: 'info', mountPath: '/info' },
     ];
     pod(d).volumes = [
-      {
-        name: 'token',
-        projected: { sources: [{ serviceAccountToken: { audience: 'x', expirationSeconds: 3600, path: 't' } }] },
-      },
+      { name: 'token', projected: { sources: [{ serviceAccountToken: { audience: 'x', path: 't', extra: 1 } }] } },
       { name: 'logs', hostPath: { path: '/var/log' } },
-      { name: 'info', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
     ];
-    pod(d).dnsConfig = { nameservers: ['1.1.1.1'] };
-    pod(d).hostAliases = [{ ip: '127.0.0.1', hostnames: ['local'] }];
-    pod(d).affinity = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [] } };
+    pod(d).affinity = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 7 }] } };
+    pod(d).serviceAccount = 'agent';
   });
 
   it('round-trip through escape hatches', async () => {
@@ -205,13 +199,10 @@ describe('fields the constructs cannot express', () => {
       '0 spec.selector.matchExpressions',
       '0 spec.template.metadata.creationTimestamp',
       '0 spec.template.spec.containers[0].volumeMounts[1]',
-      '0 spec.template.spec.containers[0].volumeMounts[2]',
       '0 spec.template.spec.containers[0].lifecycle',
       '0 spec.template.spec.volumes[0]',
-      '0 spec.template.spec.volumes[2]',
       '0 spec.template.spec.affinity',
-      '0 spec.template.spec.dnsConfig',
-      '0 spec.template.spec.hostAliases',
+      '0 spec.template.spec.serviceAccount',
     ]);
   });
 
@@ -219,6 +210,126 @@ describe('fields the constructs cannot express', () => {
     const { code } = importDaemonSets(yamlOf(doc));
     expect(code).toContain('const logs = Volume.fromHostPath("logs", { path: "/var/log" });');
     expect(code).toContain('{ path: "/logs", volume: logs }');
+  });
+});
+
+describe('pod-spec fields with typed props', () => {
+  const doc = daemonSetDoc((d) => {
+    d.spec.updateStrategy = { rollingUpdate: { maxUnavailable: '100%' } };
+    d.spec.template.metadata.name = 'agent-pod';
+    const c = pod(d).containers[0];
+    Object.assign(c, {
+      tty: true,
+      stdin: true,
+      stdinOnce: false,
+      resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }],
+      lifecycle: { preStop: { sleep: { seconds: 5 } } },
+      securityContext: {
+        windowsOptions: { hostProcess: true, runAsUserName: 'NT AUTHORITY\\SYSTEM' },
+        appArmorProfile: { type: 'RuntimeDefault' },
+      },
+      volumeMounts: [
+        { name: 'token', mountPath: '/token', readOnly: true, recursiveReadOnly: 'IfPossible' },
+        { name: 'info', mountPath: '/info' },
+        { name: 'secrets', mountPath: '/secrets' },
+        { name: 'scratch', mountPath: '/scratch' },
+        { name: 'model', mountPath: '/model' },
+        { name: 'config', mountPath: '/config' },
+      ],
+    });
+    pod(d).initContainers = [{ name: 'proxy', image: 'envoy:1', restartPolicy: 'Always' }];
+    pod(d).volumes = [
+      {
+        name: 'token',
+        projected: {
+          defaultMode: 420,
+          sources: [
+            { serviceAccountToken: { audience: 'x', expirationSeconds: 3600, path: 't' } },
+            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+            { secret: { name: 'mesh', optional: true } },
+            {
+              downwardAPI: { items: [{ path: 'ns', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] },
+            },
+          ],
+        },
+      },
+      { name: 'info', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
+      {
+        name: 'secrets',
+        csi: { driver: 'secrets-store.csi.k8s.io', readOnly: true, nodePublishSecretRef: { name: 'creds' } },
+      },
+      {
+        name: 'scratch',
+        ephemeral: {
+          volumeClaimTemplate: {
+            spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+          },
+        },
+      },
+      { name: 'model', image: { reference: 'registry/model:1', pullPolicy: 'IfNotPresent' } },
+      { name: 'config', configMap: { name: 'agent-config' } },
+    ];
+    Object.assign(pod(d), {
+      hostNetwork: false,
+      serviceAccountName: 'agent',
+      imagePullSecrets: [{ name: 'registry' }],
+      restartPolicy: 'Always',
+      shareProcessNamespace: true,
+      hostUsers: false,
+      runtimeClassName: 'gvisor',
+      dnsConfig: { nameservers: ['1.1.1.1'], options: [{ name: 'ndots', value: '2' }] },
+      hostAliases: [{ ip: '127.0.0.1', hostnames: ['local'] }],
+      readinessGates: [{ conditionType: 'example.com/ready' }],
+      schedulingGates: [{ name: 'example.com/wait' }],
+      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway' }],
+      securityContext: { windowsOptions: { runAsUserName: 'ContainerUser' }, supplementalGroupsPolicy: 'Strict' },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }] }],
+          },
+        },
+        podAntiAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [
+            {
+              topologyKey: 'kubernetes.io/hostname',
+              labelSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['agent'] }] },
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('round-trip with no escape hatch', async () => {
+    const r = await roundTripOf(yamlOf(doc));
+    expect(r.diff).toBe('');
+    expect(r.equal).toBe(true);
+    expect(r.escapeHatches).toEqual([]);
+  });
+
+  it('are written with the new props and factories', () => {
+    const { code } = importDaemonSets(yamlOf(doc));
+    for (const s of [
+      'podTemplateName: "agent-pod",',
+      'serviceAccountName: "agent",',
+      'imagePullSecrets: ["registry"],',
+      'updateStrategy: UpdateStrategy.rollingUpdate({ maxUnavailable: "100%", omitType: true }),',
+      'network: NetworkMode.overlay({ hostNetwork: false }),',
+      'podAntiAffinity: {',
+      'scheduling: NodeScheduling.byNodeLabels({ required: [NodeRequirement.is("kubernetes.io/os", "linux")] }),',
+      'const token = Volume.fromProjected("token", {',
+      'VolumeProjection.serviceAccountToken({ audience: "x", expirationSeconds: 3600, path: "t" }),',
+      'VolumeProjection.configMap("kube-root-ca.crt", { items: [{ key: "ca.crt", path: "ca.crt" }] }),',
+      'VolumeProjection.secret("mesh", { optional: true }),',
+      'const secrets = Volume.fromCsi("secrets", {',
+      'nodePublishSecretRef: "creds",',
+      'const config = Volume.fromConfigMap("config", "agent-config");',
+      'preStop: Handler.fromSleep(5)',
+      'restartPolicy: "Always"',
+      'tty: true,',
+    ])
+      expect(code).toContain(s);
   });
 });
 
@@ -277,15 +388,14 @@ describe('typed factories', () => {
     expect(r.equal).toBe(true);
     expect(r.escapeHatches).toEqual([]);
     for (const s of [
-      'const agentServiceAccount = kplus.ServiceAccount.fromServiceAccountName(',
-      'serviceAccount: agentServiceAccount,',
-      'const registrySecret = kplus.Secret.fromSecretName(this, "registrySecret", "registry");',
+      'serviceAccountName: "agent",',
+      'imagePullSecrets: ["registry"],',
       'scheduling: NodeScheduling.byNodeLabels({',
       'NodeRequirement.is("kubernetes.io/os", "linux"), NodeRequirement.exists("gpu")',
       'updateStrategy: UpdateStrategy.rollingUpdate({ maxUnavailable: "10%" }),',
       '"NODE": EnvValue.fromFieldRef("spec.nodeName"),',
-      '"TOKEN": EnvValue.fromSecret(agentTokenSecret, "token"),',
-      'envFrom: [EnvFrom.configMap(agentConfigConfigMap, { prefix: "CFG_" })],',
+      '"TOKEN": EnvValue.fromSecret("agent-token", "token"),',
+      'envFrom: [EnvFrom.configMap("agent-config", { prefix: "CFG_" })],',
       'livenessProbe: Probe.fromHttpGet("/healthz", { port: 8080, periodSeconds: 10 }),',
     ])
       expect(r.code).toContain(s);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { validateManifest } from '../../src/validate/engine';
+import { validateForVersion } from '../../src/validate/pipeline';
 import { toFieldPath } from '../../src/validate/issue';
 import type { OracleResult } from '../support/oracle';
 
@@ -135,8 +135,9 @@ export interface EngineAnswer {
   readonly paths: readonly string[];
 }
 
+/** The engine's answer through the whole 1.27 create path (decode, defaulting, drops, validation). */
 export function engineAnswer(manifest: unknown): EngineAnswer {
-  const issues = validateManifest(manifest);
+  const issues = validateForVersion(manifest, { kubernetesVersion: '1.27' }).errors;
   const paths = [...new Set(issues.map((i) => toFieldPath(i.path)))].sort();
   return { verdict: issues.length === 0 ? 'VALID' : 'REJECTED', paths };
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -35,28 +35,55 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs a command; the timeout bounds a hang, and is reported as such. */
-export function run(command: string, args: readonly string[], cwd: string, timeoutMs: number): Run {
-  const r = spawnSync(command, args, {
-    cwd,
-    env: cleanEnv(),
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 64 * 1024 * 1024,
+/**
+ * Runs a command; the timeout bounds a hang, and is reported as such. Asynchronous: a test worker
+ * blocked in spawnSync for a minute misses vitest's RPC deadline ("Timeout calling onTaskUpdate").
+ */
+export function run(command: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      if (signal) {
+        reject(
+          new Error(
+            `\`${command} ${args.join(' ')}\` (in ${cwd}) was killed by ${signal}` +
+              `${timedOut ? ` after the ${timeoutMs / 1000} s timeout` : ''}\n${tail(stderr)}`,
+          ),
+        );
+      } else resolve({ status, stdout, stderr });
+    });
   });
-  if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
-  if (r.signal) {
-    throw new Error(
-      `\`${command} ${args.join(' ')}\` (in ${cwd}) was killed by ${r.signal}` +
-        `${r.signal === 'SIGTERM' ? ` after the ${timeoutMs / 1000} s timeout` : ''}\n${tail(r.stderr)}`,
-    );
-  }
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Like `run`, but a non-zero exit is an error carrying the command's output. */
-export function mustRun(command: string, args: readonly string[], cwd: string, timeoutMs: number): string {
-  const r = run(command, args, cwd, timeoutMs);
+export async function mustRun(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  timeoutMs: number,
+): Promise<string> {
+  return checked(command, args, cwd, await run(command, args, cwd, timeoutMs));
+}
+
+function checked(command: string, args: readonly string[], cwd: string, r: Run): string {
   if (r.status !== 0) {
     throw new Error(
       `\`${command} ${args.join(' ')}\` (in ${cwd}) exited ${r.status}\n` +
@@ -79,7 +106,10 @@ export function pack(dir: string): PackResult {
   if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
     throw new Error('lib/index.js is missing: run `npm run build` before the package test');
   }
-  const out = mustRun('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], ROOT, 120_000);
+  const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', dir];
+  const r = spawnSync('npm', args, { cwd: ROOT, env: cleanEnv(), encoding: 'utf8', timeout: 120_000 });
+  if (r.error) throw r.error;
+  const out = checked('npm', args, ROOT, { status: r.status, stdout: r.stdout, stderr: r.stderr });
   const [result] = JSON.parse(out) as PackResult[];
   return result;
 }

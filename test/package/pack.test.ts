@@ -120,7 +120,7 @@ describe('the packed package, installed in a fresh project', () => {
   let project: string;
   let packed: PackResult;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = tempDir('cdk8s-daemonset-pack-');
     packed = pack(work);
     project = path.join(work, 'project');
@@ -135,7 +135,7 @@ describe('the packed package, installed in a fresh project', () => {
     const peers = ['cdk8s', 'cdk8s-plus-27', 'constructs', 'typescript', '@types/node'].map(
       (p) => `${p}@${installedVersion(p)}`,
     );
-    mustRun(
+    await mustRun(
       'npm',
       [
         'install',
@@ -155,20 +155,20 @@ describe('the packed package, installed in a fresh project', () => {
     if (!work) return;
     if (process.env.PACK_TEST_KEEP) console.warn(`package test: kept ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });
-  });
+  }, MINUTE);
 
   /** Compiles and runs MAIN_TS once; tests that need its output share the result (or the error). */
   let synthesized: { yaml: string } | { error: unknown } | undefined;
-  function synth(): string {
+  async function synth(): Promise<string> {
     if (synthesized === undefined) {
       try {
-        mustRun(
+        await mustRun(
           process.execPath,
           [path.join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
           project,
           5 * MINUTE,
         );
-        mustRun(process.execPath, ['out/main.js', 'dist'], project, MINUTE);
+        await mustRun(process.execPath, ['out/main.js', 'dist'], project, MINUTE);
         synthesized = { yaml: fs.readFileSync(path.join(project, 'dist', 'agents.k8s.yaml'), 'utf8') };
       } catch (error) {
         synthesized = { error };
@@ -236,8 +236,8 @@ describe('the packed package, installed in a fresh project', () => {
     expect([...undeclared], 'add these to "dependencies" in package.json').toEqual([]);
   });
 
-  it('resolves both exports with require() from the installed copy, and hides lib/ internals', () => {
-    const out = JSON.parse(mustRun(process.execPath, ['exports.js'], project, MINUTE)) as Record<string, unknown>;
+  it('resolves both exports with require() from the installed copy, and hides lib/ internals', async () => {
+    const out = JSON.parse(await mustRun(process.execPath, ['exports.js'], project, MINUTE)) as Record<string, unknown>;
     const installed = fs.realpathSync(path.join(project, 'node_modules', pkg.name));
     expect(out).toEqual({
       main: path.join(installed, 'lib', 'index.js'),
@@ -250,17 +250,17 @@ describe('the packed package, installed in a fresh project', () => {
 
   it(
     'compiles a strict TypeScript program against the installed types and synthesizes the expected YAML',
-    () => {
-      expect(synth()).toBe(EXPECTED_YAML);
+    async () => {
+      expect(await synth()).toBe(EXPECTED_YAML);
     },
     6 * MINUTE,
   );
 
-  it.each(['node10', 'node16'])(
+  it.each(['node10', 'node16', 'nodenext'])(
     'types the cdk8s-plugin export under %s module resolution',
-    (resolution) => {
+    async (resolution) => {
       const tsc = path.join(project, 'node_modules', 'typescript', 'bin', 'tsc');
-      const r = run(
+      const r = await run(
         process.execPath,
         [
           tsc,
@@ -270,7 +270,7 @@ describe('the packed package, installed in a fresh project', () => {
           '--types',
           'node',
           '--module',
-          resolution === 'node10' ? 'commonjs' : 'node16',
+          resolution === 'node10' ? 'commonjs' : resolution,
           '--moduleResolution',
           resolution,
           'plugin.ts',
@@ -284,20 +284,78 @@ describe('the packed package, installed in a fresh project', () => {
     6 * MINUTE,
   );
 
-  it('runs the installed bin: --version prints the package version', () => {
-    const viaNpx = bin(['--version']);
+  it(
+    'types a program under module/moduleResolution nodenext, strict, libraries checked too',
+    async () => {
+      const tsc = path.join(project, 'node_modules', 'typescript', 'bin', 'tsc');
+      const args = ['--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node'];
+      const r = await run(
+        process.execPath,
+        [tsc, ...args, '--module', 'nodenext', '--moduleResolution', 'nodenext', 'main.ts'],
+        project,
+        5 * MINUTE,
+      );
+      expect(r.stdout, 'tsc errors').toBe('');
+      expect(r.status).toBe(0);
+    },
+    6 * MINUTE,
+  );
+
+  it(
+    "import --check compiles with the project's TypeScript 5 and round-trips the synthesized YAML",
+    async () => {
+      await synth();
+      expect(installedVersion('typescript')).toMatch(/^5\./);
+      const r = await bin(['import', '--check', 'dist/agents.k8s.yaml']);
+      expect(r.stderr).toBe('dist/agents.k8s.yaml: round-trips as data (1 DaemonSet, 0 escape hatches)\n');
+      expect(r.status).toBe(0);
+    },
+    6 * MINUTE,
+  );
+
+  it('links only to files the tarball ships, and to headings the README has', () => {
+    const readme = fs.readFileSync(path.join(project, 'node_modules', pkg.name, 'README.md'), 'utf8');
+    const prose = readme.replace(/^```[\s\S]*?^```$/gm, '');
+    const targets = [...prose.matchAll(/\]\(([^)\s]+)\)|href="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    expect(targets.length).toBeGreaterThan(0);
+    const shipped = new Set(packed.files.map((f) => f.path));
+    const headings = new Set(
+      [...readme.replace(/^```[\s\S]*?^```$/gm, '').matchAll(/^#+ (.+)$/gm)].map((m) =>
+        // GitHub's anchors: lower case, punctuation dropped, spaces as hyphens.
+        m[1]
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N} _-]/gu, '')
+          .replace(/ /g, '-'),
+      ),
+    );
+    const broken = targets.filter((t) => {
+      if (/^(https?:|mailto:)/.test(t)) return false;
+      if (t.startsWith('#')) return !headings.has(t.slice(1));
+      const file = path.posix.normalize(t.split('#')[0]).replace(/\/$/, '');
+      return !shipped.has(file) && ![...shipped].some((f) => f.startsWith(`${file}/`));
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('runs the installed bin: --version prints the package version', async () => {
+    const viaNpx = await bin(['--version']);
     expect(viaNpx.stderr).toBe('');
     expect(viaNpx.stdout.trim()).toBe(pkg.version);
     // The .bin link itself, without node in front: shebang and executable bit.
-    const direct = run(path.join(project, 'node_modules', '.bin', 'cdk8s-daemonset'), ['--version'], project, MINUTE);
+    const direct = await run(
+      path.join(project, 'node_modules', '.bin', 'cdk8s-daemonset'),
+      ['--version'],
+      project,
+      MINUTE,
+    );
     expect(direct.stdout.trim()).toBe(pkg.version);
   });
 
   it(
     'validates the synthesized YAML with the installed bin',
-    () => {
-      synth();
-      const r = bin(['validate', '--output', 'json', 'dist/agents.k8s.yaml']);
+    async () => {
+      await synth();
+      const r = await bin(['validate', '--output', 'json', 'dist/agents.k8s.yaml']);
       expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
       expect(JSON.parse(r.stdout).summary).toMatchObject({ documents: 1, valid: 1, invalid: 0 });
     },
@@ -306,10 +364,10 @@ describe('the packed package, installed in a fresh project', () => {
 
   it(
     'rejects a mistyped field with its path, through the shipped schema',
-    () => {
-      const bad = synth().replace('readOnly: true', 'readOnly: "yes"');
+    async () => {
+      const bad = (await synth()).replace('readOnly: true', 'readOnly: "yes"');
       fs.writeFileSync(path.join(project, 'bad.yaml'), bad);
-      const r = bin(['validate', '--output', 'json', 'bad.yaml']);
+      const r = await bin(['validate', '--output', 'json', 'bad.yaml']);
       expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(1);
       const paths = (JSON.parse(r.stdout).results as Array<{ errors: Array<{ path: string }> }>).flatMap((d) =>
         d.errors.map((e) => e.path),
@@ -321,12 +379,15 @@ describe('the packed package, installed in a fresh project', () => {
 
   it(
     'runs the cdk8s validation plugin from the installed copy',
-    () => {
-      synth();
-      const ok = JSON.parse(mustRun(process.execPath, ['plugin.js', 'dist/agents.k8s.yaml'], project, MINUTE));
+    async () => {
+      await synth();
+      const ok = JSON.parse(await mustRun(process.execPath, ['plugin.js', 'dist/agents.k8s.yaml'], project, MINUTE));
       expect(ok).toEqual({ status: 'success', rules: [] });
-      fs.writeFileSync(path.join(project, 'bad-plugin.yaml'), synth().replace('readOnly: true', 'readOnly: "yes"'));
-      const failed = JSON.parse(mustRun(process.execPath, ['plugin.js', 'bad-plugin.yaml'], project, MINUTE));
+      fs.writeFileSync(
+        path.join(project, 'bad-plugin.yaml'),
+        (await synth()).replace('readOnly: true', 'readOnly: "yes"'),
+      );
+      const failed = JSON.parse(await mustRun(process.execPath, ['plugin.js', 'bad-plugin.yaml'], project, MINUTE));
       expect(failed).toEqual({ status: 'failure', rules: ['type/invalid-type'] });
     },
     6 * MINUTE,

@@ -128,15 +128,24 @@ describe('planDaemonSet: rejected', () => {
     expect(p.rejected.length).toBeGreaterThan(0);
   });
 
+  it('runs no rules on an unchanged DaemonSet: kubectl apply sends no update', () => {
+    const invalid = daemonSet((_ds, _pod, c) => (c.name = 'Agent_1'));
+    expect(plan(invalid, invalid).rejected).toEqual([]);
+  });
+
   it('hands the chosen version to the create-time rules', () => {
     const seen: string[] = [];
-    plan(daemonSet(), daemonSet(), {
-      kubernetesVersion: '1.31',
-      createRules: (_m, v) => {
-        seen.push(v);
-        return [];
+    plan(
+      daemonSet(),
+      daemonSet((_ds, _pod, c) => (c.image = 'busybox:2')),
+      {
+        kubernetesVersion: '1.31',
+        createRules: (_m, v) => {
+          seen.push(v);
+          return [];
+        },
       },
-    });
+    );
     expect(seen).toEqual(['1.31']);
   });
 });

@@ -161,3 +161,10 @@ describe('exemptions', () => {
     expect(r.unused).toEqual([]);
   });
 });
+
+describe('the check ID list', () => {
+  it('names exactly the registered checks, once each', async () => {
+    const { PSS_CHECKS } = await import('../../src/pss/registry');
+    expect(PSS_CHECKS.map((c) => c.id).sort()).toEqual([...new Set(PSS_CHECK_IDS)].sort());
+  });
+});

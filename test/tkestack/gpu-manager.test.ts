@@ -32,7 +32,13 @@ describe('GPU Manager shares', () => {
 
   it('refuses fractional and zero amounts', () => {
     expect(issuesFor(0, 1)).toContain(`${CORE} gpu/vcuda-core-invalid`);
-    expect(issuesFor(50, 0.5)).toContain(`${MEMORY} gpu/vcuda-memory-invalid`);
+    expect(issuesFor(50, 0)).toEqual([`${MEMORY} gpu/vcuda-memory-invalid`]);
+    // A fraction is refused by the API server's own rule for extended resources (at the limit
+    // and at the request, both written), not a second time by GPU Manager's.
+    expect(issuesFor(50, 0.5)).toEqual([
+      `${MEMORY} resources/quantity-not-integer`,
+      `${MEMORY.replace('limits', 'requests')} resources/quantity-not-integer`,
+    ]);
   });
 
   it('writes the core limit annotation as a string', () => {

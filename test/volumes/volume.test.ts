@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Chart, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { parseNfsAddress, Volume } from '../../src';
+import { Volume } from '../../src';
+import { parseNfsAddress } from '../../src/volumes/nfs';
 
 const chart = () => new Chart(Testing.app(), 'c');
 

@@ -1,7 +1,11 @@
 /**
  * What differs in the API server's defaulting between the minors we model (1.27 … 1.34), as
- * switches rather than version comparisons in the defaulters (STYLE §2: version differences are data).
+ * switches rather than version comparisons in the defaulters (STYLE §2: version differences are
+ * data). A minor's switches come from its version profile (validate/versions/switches.ts).
  */
+import { resolveKubernetesVersion } from '../versions/minors';
+import { switchesOf } from '../versions/switches';
+
 export interface DefaultingOptions {
   /**
    * `hostNetwork: true` copies each container port's `containerPort` into a missing `hostPort`.
@@ -18,27 +22,17 @@ export interface DefaultingOptions {
   readonly fileKeyRefOptional?: boolean;
 }
 
-/** The minors whose defaulting is modelled, oldest first. */
-export const DEFAULTING_MINORS = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34'] as const;
-
-function minorNumber(version: string): number | undefined {
-  const m = /^1\.(\d+)$/.exec(version);
-  return m ? Number(m[1]) : undefined;
-}
-
-/** The switches of one minor (`'1.27'`); throws for a minor outside DEFAULTING_MINORS. */
+/** The switches of one minor (`'1.27'`, `'1.31.4'`); throws UnsupportedKubernetesVersionError outside 1.27 … 1.34. */
 export function defaultingFor(version: string): Required<DefaultingOptions> {
-  const minor = minorNumber(version);
-  if (minor === undefined || !(DEFAULTING_MINORS as readonly string[]).includes(version))
-    throw new Error(`no defaulting known for Kubernetes ${version}: expected one of ${DEFAULTING_MINORS.join(', ')}`);
+  const switches = switchesOf(resolveKubernetesVersion(version));
   return {
-    templateHostNetworkHostPorts: minor <= 27,
-    podLevelResources: minor >= 32,
-    fileKeyRefOptional: minor >= 34,
+    templateHostNetworkHostPorts: switches.templateHostNetworkHostPortDefaulting,
+    podLevelResources: switches.podLevelResourcesDefaulting,
+    fileKeyRefOptional: switches.fileKeyRefOptionalDefaulting,
   };
 }
 
-/** Fills in the switches left out, as 1.27 has them. */
+/** The switches of a minor, or those given with the rest as 1.27 has them. */
 export function resolveDefaulting(options: string | DefaultingOptions = {}): Required<DefaultingOptions> {
   if (typeof options === 'string') return defaultingFor(options);
   return {

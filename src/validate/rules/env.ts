@@ -1,21 +1,10 @@
+import { ENV_DOWNWARD_API_FIELD_PATHS } from '../api-values';
 import type { FieldPath, Issue } from '../issue';
 import { get, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { nameIsDnsSubdomain } from './_shared/names';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './_shared/field-selectors';
 import { configMapKeyErrors, envVarNameErrors, relaxedEnvVarNameErrors } from './_shared/container-names';
-
-/** validEnvDownwardAPIFieldPathExpressions (1.27). */
-export const ENV_FIELD_PATHS = [
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.uid',
-  'spec.nodeName',
-  'spec.serviceAccountName',
-  'status.hostIP',
-  'status.podIP',
-  'status.podIPs',
-];
 
 // validateConfigMapKeySelector / validateSecretKeySelector (1.27): the name is checked as a DNS
 // subdomain even when empty, the key as a config map key.
@@ -74,7 +63,7 @@ function valueFrom(ev: unknown, path: FieldPath, ctx: RuleContext): Issue[] {
   if (isSet(fieldRef)) {
     n++;
     const known = ctx.profile.switches.downwardHostIPsKnown;
-    const allowed = known ? [...ENV_FIELD_PATHS, ...HOST_IPS] : ENV_FIELD_PATHS;
+    const allowed = known ? [...ENV_DOWNWARD_API_FIELD_PATHS, ...HOST_IPS] : ENV_DOWNWARD_API_FIELD_PATHS;
     out.push(
       ...validateObjectFieldSelector(fieldRef, allowed, [...path, 'fieldRef'], 'env', known ? HOST_IPS : []),
       ...(known ? hostIPs(fieldRef, [...path, 'fieldRef'], ctx) : []),

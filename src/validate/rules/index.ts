@@ -12,12 +12,18 @@ import { securityContextRules } from './security-context';
 import { volumeMountsRules } from './volume-mounts';
 import { volumesRules } from './volumes';
 import { typesRules } from './types';
+import { tkestackFloatingIpRules } from './tkestack-floating-ip';
+import { tkestackGpuManagerRules } from './tkestack-gpu-manager';
+import { tkestackLogDirectoryRules } from './tkestack-log-directory';
 import { hostNamespacesRules } from './host-namespaces';
 import { nodeAffinityValuesRules } from './node-affinity-values';
 import { gcePdReadOnlyRules } from './gce-pd-read-only';
 import { restartPolicyRules } from './restart-policy';
 
-/** Every rule set the engine runs, one per topic. */
+/**
+ * Every rule set the engine runs, one per topic: the API server's, then TKEStack components' rules
+ * (GPU Manager, LogAgent, Galaxy), which fire only on their own resources and annotations.
+ */
 export const ALL_RULES: readonly RuleSet[] = [
   metadataRules,
   daemonsetRules,
@@ -32,6 +38,9 @@ export const ALL_RULES: readonly RuleSet[] = [
   volumeMountsRules,
   volumesRules,
   typesRules,
+  tkestackGpuManagerRules,
+  tkestackLogDirectoryRules,
+  tkestackFloatingIpRules,
   hostNamespacesRules,
   nodeAffinityValuesRules,
   gcePdReadOnlyRules,

@@ -6,6 +6,7 @@ import type { FieldPath, Issue } from '../issue';
 import { field, get, goString, int, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule } from '../rule';
 import { isPod } from './_shared/container-context';
+import { windowsOptionsIssues } from './_shared/windows-options';
 import { localDescendingPathErrors, MAX_INT32, notSupported } from './_shared/values';
 
 function idRange(v: unknown, p: FieldPath, what: string): readonly Issue[] {
@@ -126,6 +127,8 @@ export const podSecurityContext: Rule = (spec, path) => {
     });
   }
   out.push(...seccompProfileField(get(sc, 'seccompProfile'), [...p, 'seccompProfile']));
+  // validatePodSpecSecurityContext (1.27) checks the pod's windowsOptions as a container's.
+  out.push(...windowsOptionsIssues(get(sc, 'windowsOptions'), [...p, 'windowsOptions']));
   return out;
 };
 

@@ -4,6 +4,7 @@
  * Always, dnsPolicy ClusterFirst). Container, volume and scheduling rules live in their own files;
  * the OS-specific rules are in `_shared/pod-os.ts`.
  */
+import { DNS_POLICIES, isOneOf } from '../api-values';
 import type { FieldPath, Issue } from '../issue';
 import { get, goString, int, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
@@ -30,10 +31,9 @@ const restartPolicy: Rule = (spec, path) => {
 };
 
 // validateDNSPolicy (1.27); "" is defaulted to ClusterFirst first.
-const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 const dnsPolicy: Rule = (spec, path) => {
   const v = goString(get(spec, 'dnsPolicy'));
-  if (v === undefined || v === '' || DNS_POLICIES.includes(v)) return NO_ISSUES;
+  if (v === undefined || v === '' || isOneOf(DNS_POLICIES, v)) return NO_ISSUES;
   return [{ path: [...path, 'dnsPolicy'], code: 'pod/dns-policy-invalid', message: notSupported(v, DNS_POLICIES) }];
 };
 

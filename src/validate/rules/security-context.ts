@@ -1,8 +1,8 @@
 import type { FieldPath, Issue } from '../issue';
-import { byteLength, dns1123SubdomainErrors } from './_shared/names';
 import { get, goString, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { isValidUnixId, UNIX_ID_RANGE_ERROR } from './_shared/container-names';
+import { windowsOptionsIssues } from './_shared/windows-options';
 
 /** A path with no `..` element (validateLocalDescendingPath, 1.27), for seccomp localhost profiles. */
 function localDescendingPathIssues(p: string, path: FieldPath, code: string): Issue[] {
@@ -64,62 +64,6 @@ function seccompProfile(sp: unknown, path: FieldPath): readonly Issue[] {
   return out;
 }
 
-// validateWindowsSecurityContextOptions (1.27): the basic checks (the domain-format regexes of
-// runAsUserName are not ported).
-function windowsOptions(w: unknown, path: FieldPath): readonly Issue[] {
-  if (!isSet(w)) return NO_ISSUES;
-  const out: Issue[] = [];
-  const specName = get(w, 'gmsaCredentialSpecName');
-  if (typeof specName === 'string') {
-    for (const m of dns1123SubdomainErrors(specName))
-      out.push(
-        issue(
-          [...path, 'gmsaCredentialSpecName'],
-          'security-context/windows-option-invalid',
-          `Invalid value ${show(specName)}: ${m}`,
-        ),
-      );
-  }
-  const spec = get(w, 'gmsaCredentialSpec');
-  if (typeof spec === 'string') {
-    if (spec === '')
-      out.push(
-        issue(
-          [...path, 'gmsaCredentialSpec'],
-          'security-context/windows-option-invalid',
-          'Invalid value "": gmsaCredentialSpec cannot be an empty string',
-        ),
-      );
-    else if (byteLength(spec) > 64 * 1024)
-      out.push(
-        issue(
-          [...path, 'gmsaCredentialSpec'],
-          'security-context/windows-option-invalid',
-          'Invalid value: gmsaCredentialSpec size must be under 64 KiB',
-        ),
-      );
-  }
-  const user = get(w, 'runAsUserName');
-  if (typeof user === 'string') {
-    const p: FieldPath = [...path, 'runAsUserName'];
-    const bad = (m: string): void => {
-      out.push(issue(p, 'security-context/windows-option-invalid', `Invalid value ${show(user)}: ${m}`));
-    };
-    const parts = user.split('\\');
-    if (user === '') bad('runAsUserName cannot be an empty string');
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: Windows user names may not hold control characters (validateWindowsSecurityContextOptions)
-    else if (/[\x00-\x1f\x7f]/.test(user)) bad('runAsUserName cannot contain control characters');
-    else if (parts.length > 2) bad('runAsUserName cannot contain more than one backslash');
-    else {
-      const [domain, name] = parts.length === 1 ? ['', parts[0]] : [parts[0], parts[1]];
-      if (byteLength(domain) >= 256) bad("runAsUserName's Domain length must be under 256 characters");
-      if (name === '') bad("runAsUserName's User cannot be empty");
-      else if (byteLength(name) > 104) bad("runAsUserName's User length must not be longer than 104 characters");
-    }
-  }
-  return out;
-}
-
 // ValidateSecurityContext (1.27). procMount is not checked: the ProcMountType gate is off in 1.27,
 // so the field is dropped before validation. `privileged: true` depends on the apiserver's
 // --allow-privileged, which kubeadm, kind and managed clusters turn on, so it is accepted.
@@ -157,7 +101,7 @@ const securityContext: Rule = (c, path) => {
       }
     }
   }
-  out.push(...windowsOptions(get(sc, 'windowsOptions'), [...p, 'windowsOptions']));
+  out.push(...windowsOptionsIssues(get(sc, 'windowsOptions'), [...p, 'windowsOptions']));
   return out;
 };
 

@@ -6,7 +6,7 @@ import type { FieldPath, Issue } from '../issue';
 import type { ValidationOptions } from '../versions/options';
 import { field, get, goString, isSet, issue, list, show } from '../read';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './_shared/field-selectors';
-import { dns1123SubdomainErrors, nameIsDnsSubdomain } from './_shared/names';
+import { dns1123SubdomainErrors, nameIsDnsSubdomain, validateAnnotations, validateLabels } from './_shared/names';
 import { quantityFromJson } from './_shared/quantity';
 import { fileMode, keyToPath, localNonReservedPath, required, requireString } from './_shared/volume-paths';
 
@@ -157,10 +157,51 @@ export function csi(src: unknown, path: FieldPath): Issue[] {
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 
 // validateEphemeralVolumeSource (1.27), the basic part of ValidatePersistentVolumeClaimSpec.
+/**
+ * ObjectMeta's fields as validateFieldAllowList (1.27) names them (the Go field name with a lower-case
+ * first letter: `uID`), each with its JSON name and whether it decodes to a Go pointer or slice,
+ * which counts as set when present at all, even as 0 or [].
+ */
+const OBJECT_META_FIELDS: readonly (readonly [json: string, go: string, pointer: boolean])[] = [
+  ['name', 'name', false],
+  ['generateName', 'generateName', false],
+  ['namespace', 'namespace', false],
+  ['selfLink', 'selfLink', false],
+  ['uid', 'uID', false],
+  ['resourceVersion', 'resourceVersion', false],
+  ['generation', 'generation', false],
+  ['creationTimestamp', 'creationTimestamp', false],
+  ['deletionTimestamp', 'deletionTimestamp', true],
+  ['deletionGracePeriodSeconds', 'deletionGracePeriodSeconds', true],
+  ['ownerReferences', 'ownerReferences', true],
+  ['finalizers', 'finalizers', true],
+  ['managedFields', 'managedFields', true],
+];
+
+// ValidateTemplateObjectMeta (1.27): a claim template's metadata may carry labels and annotations
+// only; any other field that is not Go's zero value after decoding is forbidden.
+function templateObjectMeta(meta: unknown, path: FieldPath): Issue[] {
+  if (!isSet(meta)) return [];
+  const out = [...validateAnnotations(get(meta, 'annotations'), [...path, 'annotations'])];
+  out.push(...validateLabels(get(meta, 'labels'), [...path, 'labels']));
+  for (const [json, go, pointer] of OBJECT_META_FIELDS) {
+    const v = get(meta, json);
+    if (v === undefined || v === null || (!pointer && (v === '' || v === 0))) continue;
+    out.push(
+      issue(
+        [...path, go],
+        'volume/claim-template-metadata-forbidden',
+        'Forbidden: cannot be set: a claim template takes labels and annotations only',
+      ),
+    );
+  }
+  return out;
+}
+
 export function ephemeral(src: unknown, path: FieldPath): Issue[] {
   const t = get(src, 'volumeClaimTemplate');
   if (!isSet(t)) return [required([...path, 'volumeClaimTemplate'], 'give the claim template')];
-  const out: Issue[] = [];
+  const out: Issue[] = [...templateObjectMeta(get(t, 'metadata'), [...path, 'volumeClaimTemplate', 'metadata'])];
   const sp: FieldPath = [...path, 'volumeClaimTemplate', 'spec'];
   const spec = get(t, 'spec');
   const modes = list(get(spec, 'accessModes'));

@@ -8,6 +8,7 @@ import { entries, get, goString, isObject, isSet, issue, list, show } from '../r
 import { NO_ISSUES } from '../rule';
 import { dns1123LabelErrors } from './_shared/names';
 import { quantityFromJson } from './_shared/quantity';
+import { iscsiNameProblem, splitsHostPort } from './_shared/storage-addresses';
 import { fileMode, keyToPath, localDescendingPath, noBacksteps, required, requireString } from './_shared/volume-paths';
 import { csi, downwardAPI, ephemeral, projected } from './volume-projections';
 
@@ -161,19 +162,14 @@ const SOURCE_VALIDATORS: Readonly<
   },
   secret: (src, path) => objectVolume(src, path, 'secretName'),
   nfs,
+  // validateISCSIVolumeSource (1.27)
   iscsi: (src, path) => {
     const out: Issue[] = [];
     requireString(src, 'targetPortal', path, out);
     const iqn = requireString(src, 'iqn', path, out);
-    if (iqn !== undefined && iqn !== '' && !/^(iqn|eui|naa)/.test(iqn)) {
-      out.push(
-        issue(
-          [...path, 'iqn'],
-          'volume/iscsi-iqn-invalid',
-          `Invalid value ${show(iqn)}: must be valid format starting with iqn, eui, or naa`,
-        ),
-      );
-    }
+    const iqnProblem = iqn === undefined || iqn === '' ? undefined : iscsiNameProblem(iqn);
+    if (iqnProblem)
+      out.push(issue([...path, 'iqn'], 'volume/iscsi-iqn-invalid', `Invalid value ${show(iqn)}: ${iqnProblem}`));
     out.push(...lun(get(src, 'lun'), [...path, 'lun']));
     if (
       (get(src, 'chapAuthDiscovery') === true || get(src, 'chapAuthSession') === true) &&
@@ -181,6 +177,17 @@ const SOURCE_VALIDATORS: Readonly<
     ) {
       out.push(required([...path, 'secretRef'], 'a secretRef is required with CHAP authentication'));
     }
+    // A pointer in Go: checked when present, an empty one included; reported as "initiatorname".
+    const initiator = get(src, 'initiatorName');
+    const initiatorProblem = typeof initiator === 'string' ? iscsiNameProblem(initiator) : undefined;
+    if (initiatorProblem)
+      out.push(
+        issue(
+          [...path, 'initiatorname'],
+          'volume/iscsi-initiator-invalid',
+          `Invalid value ${show(initiator)}: ${initiatorProblem}`,
+        ),
+      );
     return out;
   },
   glusterfs: (src, path) => {
@@ -233,10 +240,33 @@ const SOURCE_VALIDATORS: Readonly<
   // Go validates cephfs under "cephfs" (and counts it under "cephFS").
   cephfs: (src, path) =>
     list(get(src, 'monitors')).length === 0 ? [required([...path, 'monitors'], 'list the Ceph monitors')] : [],
+  // validateQuobyteVolumeSource (1.27): the tenant is checked only with a registry, each registry
+  // entry only with a short enough tenant; every entry that net.SplitHostPort rejects is reported.
   quobyte: (src, path) => {
     const out: Issue[] = [];
-    if (goString(get(src, 'registry')) === '')
+    const registry = goString(get(src, 'registry')) ?? '';
+    const tenant = goString(get(src, 'tenant')) ?? '';
+    if (registry === '')
       out.push(required([...path, 'registry'], 'must be a host:port pair or multiple pairs separated by commas'));
+    else if (tenant.length >= 65)
+      out.push(
+        issue(
+          [...path, 'tenant'],
+          'volume/quobyte-tenant-too-long',
+          `Required value: must be a UUID and may not exceed a length of 64 characters, got ${tenant.length}`,
+        ),
+      );
+    else
+      for (const pair of registry.split(',')) {
+        if (!splitsHostPort(pair))
+          out.push(
+            issue(
+              [...path, 'registry'],
+              'volume/quobyte-registry-invalid',
+              `Invalid value ${show(registry)}: must be a host:port pair or multiple pairs separated by commas`,
+            ),
+          );
+      }
     requireString(src, 'volume', path, out);
     return out;
   },

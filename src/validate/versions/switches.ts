@@ -10,6 +10,10 @@ import { type KubernetesVersion, minorNumber } from './minors';
 export const SWITCH_RANGES = {
   /** 1.27: SetDefaults_PodSpec copies containerPort to hostPort under hostNetwork, templates too (moved to SetDefaults_Pod in 1.28, behind DefaultHostNetworkHostPortsInPodTemplates). */
   templateHostNetworkHostPortDefaulting: { until: '1.27' },
+  /** 1.32: SetObjectDefaults_DaemonSet rounds the new pod-level `resources` lists (SetDefaults_ResourceList). */
+  podLevelResourcesDefaulting: { since: '1.32' },
+  /** 1.34: SetObjectDefaults_DaemonSet sets the new `env[].valueFrom.fileKeyRef.optional` to false when absent. */
+  fileKeyRefOptionalDefaulting: { since: '1.34' },
   /** 1.28: validatePodHostNetworkDeps replaces validateHostNetwork: templates may leave hostPort 0, the error sits on hostPort. */
   podHostNetworkDeps: { since: '1.28' },
   /** 1.28: status.hostIPs is a downward API field of env (then gated by PodHostIPs: AllowHostIPsField). */

@@ -87,7 +87,7 @@ function rewriteQuantities(m: any): void {
 }
 
 /** Edits that change the stored template, and edits outside it or semantically void. */
-const EDITS: { name: string; template: 'changed' | 'same'; edit: (m: any) => void }[] = [
+const EDITS: { name: string; template?: 'changed' | 'same'; edit: (m: any) => void }[] = [
   { name: 'image tag', template: 'changed', edit: (m) => (first(m).image = `${first(m).image.split('@')[0]}-x`) },
   {
     name: 'template annotation',
@@ -127,6 +127,16 @@ const EDITS: { name: string; template: 'changed' | 'same'; edit: (m: any) => voi
   { name: 'empty nodeSelector map', template: 'same', edit: (m) => (m.spec.template.spec.nodeSelector ??= {}) },
   { name: 'empty tolerations list', template: 'same', edit: (m) => (m.spec.template.spec.tolerations ??= []) },
   { name: 'quantities written in other units', template: 'same', edit: (m) => rewriteQuantities(m) },
+  {
+    // Requests default to limits only for Pods (SetDefaults_Pod), never in a template: writing
+    // them out is a change wherever a limit had no request.
+    name: 'requests written equal to limits',
+    edit: (m) => {
+      for (const c of m.spec.template.spec.containers ?? []) {
+        if (c.resources?.limits) c.resources.requests = { ...c.resources.limits, ...c.resources.requests };
+      }
+    },
+  },
 ];
 
 const MINORS = ['1.27', '1.28', '1.34'];

@@ -26,6 +26,10 @@ describe('policies', () => {
     expect(issues(barePod({ restartPolicy: 'Never', containers: [] }))).toEqual([]);
   });
 
+  it('accepts restartPolicy OnFailure on a Pod', () => {
+    expect(issues(barePod({ restartPolicy: 'OnFailure', containers: [] }))).toEqual([]);
+  });
+
   it('rejects an unknown restartPolicy', () => {
     expect(
       issues(

@@ -220,6 +220,75 @@ describe('volumes', () => {
   it('requires the monitors of a cephfs volume', () => {
     expect(of(withVolumes({ name: 'a', cephfs: {} }))).toEqual([`${V}[0].cephfs.monitors volume/field-required`]);
   });
+  it('accepts the iSCSI names of TestValidateVolumes (iqn, eui and naa)', () => {
+    const iscsi = (iqn: string, initiatorName?: string) =>
+      withVolumes({ name: 'a', iscsi: { targetPortal: '127.0.0.1', iqn, lun: 1, initiatorName } });
+    expect(of(iscsi('iqn.2015-02.example.com:test', 'iqn.2015-02.example.com:init'))).toEqual([]);
+    expect(of(iscsi('eui.0123456789ABCDEF'))).toEqual([]);
+    expect(of(iscsi('naa.62004567BA64678D0123456789ABCDEF'))).toEqual([]);
+  });
+
+  it('rejects a malformed iSCSI iqn and initiator name, the latter under Go\'s "initiatorname"', () => {
+    expect(
+      of(
+        withVolumes({
+          name: 'a',
+          iscsi: { targetPortal: '127.0.0.1', iqn: 'eui.0123456789ABCDEFGHIJ', lun: 1, initiatorName: '' },
+        }),
+      ),
+    ).toEqual([
+      `${V}[0].iscsi.initiatorname volume/iscsi-initiator-invalid`,
+      `${V}[0].iscsi.iqn volume/iscsi-iqn-invalid`,
+    ]);
+  });
+
+  it('accepts a Quobyte volume with several registries and a 64-character tenant', () => {
+    expect(
+      of(withVolumes({ name: 'a', quobyte: { registry: 'r1:7861,[::1]:7861', volume: 'v', tenant: 't'.repeat(64) } })),
+    ).toEqual([]);
+  });
+
+  it('rejects each Quobyte registry entry that is not host:port', () => {
+    expect(of(withVolumes({ name: 'a', quobyte: { registry: 'r1:7861,r2,r3', volume: 'v' } }))).toEqual([
+      `${V}[0].quobyte.registry volume/quobyte-registry-invalid`,
+      `${V}[0].quobyte.registry volume/quobyte-registry-invalid`,
+    ]);
+  });
+
+  it('rejects a Quobyte tenant of 65 characters, and then leaves the registry unchecked', () => {
+    expect(of(withVolumes({ name: 'a', quobyte: { registry: 'r1', volume: 'v', tenant: 't'.repeat(65) } }))).toEqual([
+      `${V}[0].quobyte.tenant volume/quobyte-tenant-too-long`,
+    ]);
+  });
+
+  it('rejects a Quobyte volume without registry or volume', () => {
+    expect(of(withVolumes({ name: 'a', quobyte: { tenant: 't'.repeat(65) } }))).toEqual([
+      `${V}[0].quobyte.registry volume/field-required`,
+      `${V}[0].quobyte.volume volume/field-required`,
+    ]);
+  });
+
+  it("forbids claim-template metadata other than labels and annotations, under Go's field names", () => {
+    const eph = (metadata: unknown) =>
+      withVolumes({
+        name: 'a',
+        ephemeral: {
+          volumeClaimTemplate: {
+            metadata,
+            spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+          },
+        },
+      });
+    expect(of(eph({ labels: { a: 'b' }, annotations: { c: 'd' }, generation: 0, namespace: '' }))).toEqual([]);
+    const M = `${V}[0].ephemeral.volumeClaimTemplate.metadata`;
+    expect(of(eph({ name: 'x', uid: 'u', finalizers: [], deletionGracePeriodSeconds: 0, generation: 2 }))).toEqual([
+      `${M}.deletionGracePeriodSeconds volume/claim-template-metadata-forbidden`,
+      `${M}.finalizers volume/claim-template-metadata-forbidden`,
+      `${M}.generation volume/claim-template-metadata-forbidden`,
+      `${M}.name volume/claim-template-metadata-forbidden`,
+      `${M}.uID volume/claim-template-metadata-forbidden`,
+    ]);
+  });
 });
 
 describe('volume rules keep no state between calls', () => {

@@ -2,6 +2,7 @@
  * Downward API field selectors (1.27), shared by env (`valueFrom.fieldRef`, `resourceFieldRef`)
  * and downward API volumes (`items[].fieldRef`, `items[].resourceFieldRef`).
  */
+import { HUGEPAGES_FIELD_PREFIXES, isOneOf, RESOURCE_FIELD_PATHS } from '../../api-values';
 import type { FieldPath, Issue } from '../../issue';
 import { get, goString, isSet, issue, show } from '../../read';
 import { qualifiedNameErrors } from './names';
@@ -88,15 +89,6 @@ export function validateObjectFieldSelector(
   ];
 }
 
-const RESOURCE_FIELD_PATHS = [
-  'limits.cpu',
-  'limits.ephemeral-storage',
-  'limits.memory',
-  'requests.cpu',
-  'requests.ephemeral-storage',
-  'requests.memory',
-];
-const HUGEPAGES_FIELD_PREFIXES = ['requests.hugepages-', 'limits.hugepages-'];
 const CPU_DIVISORS = ['1m', '1'];
 const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
 
@@ -127,7 +119,7 @@ export function validateResourceFieldSelector(fs: unknown, path: FieldPath, volu
     );
   } else if (
     resource !== undefined &&
-    !RESOURCE_FIELD_PATHS.includes(resource) &&
+    !isOneOf(RESOURCE_FIELD_PATHS, resource) &&
     !HUGEPAGES_FIELD_PREFIXES.some((pre) => resource.startsWith(pre))
   ) {
     out.push(
