@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import * as fs from 'node:fs';
-import { checkDocuments } from './cli/check-documents';
+import { checkDocuments } from './check';
 import { DEFAULT_KUBERNETES_VERSION, resolveKubernetesVersions } from './validate/versions/minors';
 
 /* The parts of cdk8s-cli's plugin contract (src/plugins/validation.ts) this plugin uses, declared
@@ -43,7 +43,8 @@ export interface DaemonSetValidationProperties {
 
 /**
  * A cdk8s validation plugin: `cdk8s synth` runs it on every manifest the app writes and fails
- * on any DaemonSet the chosen Kubernetes minor's API server (1.27 by default) would reject. In cdk8s.yaml:
+ * on any DaemonSet or Pod the chosen Kubernetes minor's API server (1.27 by default) would reject.
+ * In cdk8s.yaml:
  *
  *   validations:
  *     - package: ./node_modules/cdk8s-daemonset/lib/cdk8s-plugin.js
@@ -59,12 +60,13 @@ export class DaemonSetValidation {
   public constructor(private readonly properties: DaemonSetValidationProperties = {}) {}
 
   /**
-   * Called by `cdk8s synth` with the manifests it wrote: checks every DaemonSet in them, adds one
-   * violation per rule code, and submits `failure` when there is any.
+   * Called by `cdk8s synth` with the manifests it wrote: checks every DaemonSet and Pod in them
+   * (the pipeline `validate` runs, src/check/), adds one violation per rule code, and submits
+   * `failure` when there is any.
    */
   public async validate(context: ValidationContext): Promise<void> {
     const byRule = new Map<string, { message: string; resources: ViolatingResource[] }>();
-    let checked = 0;
+    const checked = new Map<string, number>();
     const version = this.properties.kubernetesVersion;
     // An unsupported version throws here, naming the supported ones: cdk8s synth reports it.
     const kubernetesVersions = version === undefined ? undefined : resolveKubernetesVersions(String(version));
@@ -74,11 +76,11 @@ export class DaemonSetValidation {
         kubernetesVersions,
       });
       for (const r of results) {
-        if (r.skipped) continue;
-        checked++;
+        if (r.status === 'skipped') continue;
+        checked.set(r.kind ?? 'document', (checked.get(r.kind ?? 'document') ?? 0) + 1);
         for (const w of r.warnings)
           context.logger.log(
-            `cdk8s-daemonset: warning: ${manifestPath} ${r.name ?? ''} ${w.path}: ${w.message} [${w.code}]`,
+            `cdk8s-daemonset: warning: ${manifestPath}:${w.line}:${w.column} ${r.name ?? ''} ${w.path}: ${w.message} [${w.code}]`,
           );
         for (const e of r.errors) {
           const entry = byRule.get(e.code) ?? { message: e.message, resources: [] };
@@ -99,9 +101,8 @@ export class DaemonSetValidation {
         violatingResources: resources,
       });
     }
-    context.logger.log(
-      `cdk8s-daemonset: checked ${checked} DaemonSet${checked === 1 ? '' : 's'} for Kubernetes ${version ?? DEFAULT_KUBERNETES_VERSION}`,
-    );
+    const counts = [...checked].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ') || '0 DaemonSets';
+    context.logger.log(`cdk8s-daemonset: checked ${counts} for Kubernetes ${version ?? DEFAULT_KUBERNETES_VERSION}`);
     context.report.submit(byRule.size === 0 ? 'success' : 'failure');
   }
 }

@@ -5,8 +5,8 @@ import { canonicalManifest } from '../canonical';
 import type { ImportResult } from '../import';
 import { findTypeScript, GeneratedCodeError, TYPESCRIPT_MISSING } from '../import/compile';
 import { readYamlStream, toYaml } from '../yaml';
-import { checkDocuments, type DocumentResult } from './check-documents';
-import { DEFAULT_MAX_BYTES, parseMaxBytes, readInputFile, readStdin } from './inputs';
+import { type CheckResult, checkDocuments, failed, issueLine, readInputFile, readStdin } from '../check';
+import { DEFAULT_MAX_BYTES, parseMaxBytes } from './flags';
 import { ExitCode, UsageError, type CommandIO } from './io';
 
 export const IMPORT_HELP = `Usage: cdk8s-daemonset import [options] FILE
@@ -32,20 +32,16 @@ difference or compile error, 2 usage error, unreadable input, or no DaemonSet in
 
 const plural = (n: number, what: string, many = `${what}s`) => `${n} ${n === 1 ? what : many}`;
 
-/** `FILE:doc  path: message [code]` lines, as validate prints them. */
-function issueLines(results: readonly DocumentResult[]): string {
-  return results
-    .flatMap((r) =>
-      r.errors.map((e) => `${r.file}:${r.document}  ${e.path || '(document)'}: ${e.message} [${e.code}]\n`),
-    )
-    .join('');
+/** `FILE:LINE:COL: path: message [code]` lines, as validate prints them. */
+function issueLines(results: readonly CheckResult[]): string {
+  return results.flatMap((r) => r.errors.map((e) => `${issueLine(r.file, e)}\n`)).join('');
 }
 
 /** The input's DaemonSet documents (any apiVersion) the importer did not write, with why. */
 function notImported(
   result: ImportResult,
-  daemonSetDocs: readonly DocumentResult[],
-): Array<{ doc: DocumentResult; reason: string }> {
+  daemonSetDocs: readonly CheckResult[],
+): Array<{ doc: CheckResult; reason: string }> {
   const imported = new Set(result.daemonSets.map((d) => d.document));
   return daemonSetDocs
     .filter((d) => !imported.has(d.document))
@@ -104,18 +100,19 @@ export async function importCommand(args: readonly string[], io: CommandIO): Pro
 
   // Validate first, as `validate` would: invalid input is never imported silently.
   const results = checkDocuments(name, input.text);
-  const unreadable = results.filter((r) => r.unreadable);
+  const unreadable = results.filter((r) => r.status === 'unreadable');
   if (unreadable.length > 0) {
     io.stderr(issueLines(unreadable));
     io.stderr(`${name}: ${plural(unreadable.length, 'document')} could not be read as a manifest: nothing imported\n`);
     return ExitCode.USAGE;
   }
-  const daemonSetDocs = results.filter((r) => !r.skipped);
+  // A DaemonSet at an apiVersion no longer served is listed (invalid), not skipped.
+  const daemonSetDocs = results.filter((r) => r.kind === 'DaemonSet');
   if (daemonSetDocs.length === 0) {
     io.stderr(`${name}: no DaemonSet in ${plural(results.length, 'document')}: nothing to import\n`);
     return ExitCode.USAGE;
   }
-  const invalid = daemonSetDocs.filter((r) => !r.valid);
+  const invalid = daemonSetDocs.filter(failed);
   io.stderr(issueLines(invalid));
   if (invalid.length > 0 && !values.force) {
     io.stderr(

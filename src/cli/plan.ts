@@ -18,7 +18,8 @@ import {
   resolveKubernetesVersion,
   SUPPORTED_KUBERNETES_VERSIONS,
 } from '../validate/versions/minors';
-import { DEFAULT_MAX_BYTES, expandPaths, parseMaxBytes, readInputFile } from './inputs';
+import { expandPaths, readInputFile } from '../check';
+import { DEFAULT_MAX_BYTES, parseMaxBytes } from './flags';
 import { type CommandIO, ExitCode, UsageError } from './io';
 import { resolveProject, runApp } from './synth';
 

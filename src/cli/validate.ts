@@ -1,21 +1,33 @@
 import { parseArgs } from 'node:util';
+import {
+  type CheckResult,
+  checkFilesInWorkers,
+  checkInput,
+  expandPaths,
+  failed,
+  type InputText,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  readInputFile,
+  readStdin,
+  report,
+  workersFor,
+} from '../check';
 import { isPssLevel, PSS_LEVELS } from '../pss';
 import { resolveKubernetesVersions, UnsupportedKubernetesVersionError } from '../validate/versions';
-import type { DocumentResult } from './check-documents';
-import { checkFilesInWorkers, checkInput, workersFor } from './check-files';
-import { DEFAULT_MAX_BYTES, expandPaths, parseMaxBytes, readInputFile, readStdin, type InputText } from './inputs';
-import { jsonReport, textReport } from './report';
-import { ExitCode, UsageError, type CommandIO } from './io';
+import { DEFAULT_MAX_BYTES, parseMaxBytes } from './flags';
+import { type CommandIO, ExitCode, UsageError } from './io';
 
 export const VALIDATE_HELP = `Usage: cdk8s-daemonset validate [options] [PATH...]
 
-Validates DaemonSet manifests with the rules the constructs use at synth time, as the API server
-of the chosen Kubernetes minor would (default 1.27).
-PATH is a file, a directory (searched for *.yaml / *.yml), or - for standard input.
-Other kinds are skipped and counted.
+Validates DaemonSet (apps/v1) and Pod (v1) manifests with the rules the constructs use at synth
+time, as the API server of the chosen Kubernetes minor would (default 1.27). PATH is a file, a
+directory (searched for *.yaml / *.yml), or - for standard input. Other kinds are skipped and counted.
 
 Options:
-  --output text|json   report format (default text)
+  --output FORMAT      report format: text (default; FILE:LINE:COL: path: message [code]),
+                       json, sarif (SARIF 2.1.0, for code scanning), junit (JUnit XML),
+                       github (GitHub Actions annotations)
   --kubernetes-version V
                        the cluster's version: 1.27 … 1.34, x.y or x.y.z (default 1.27); a range
                        such as 1.27-1.34 checks every minor in it and reports what differs
@@ -56,8 +68,9 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
     io.stdout(`${VALIDATE_HELP}\n`);
     return ExitCode.OK;
   }
-  if (values.output !== 'text' && values.output !== 'json')
-    throw new UsageError(`--output must be text or json, got "${values.output}"`);
+  const output = values.output as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(output))
+    throw new UsageError(`--output must be one of ${OUTPUT_FORMATS.join(', ')}, got "${values.output}"`);
   const pss = values.pss;
   if (pss !== undefined && !isPssLevel(pss))
     throw new UsageError(`--pss must be one of ${PSS_LEVELS.join(', ')}, got "${values.pss}"`);
@@ -85,7 +98,7 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
 
   const tick = progress(io, files.length);
   const workers = workersFor(files, jobs);
-  let results: DocumentResult[] = [];
+  let results: CheckResult[] = [];
   if (workers > 0) {
     results = await checkFilesInWorkers(files, { maxBytes, pss, kubernetesVersions }, workers, tick);
   } else {
@@ -95,8 +108,7 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
       tick(i + 1);
     }
   }
-  const unreadable = results.some((r) => r.unreadable);
-  io.stdout(values.output === 'json' ? jsonReport(results) : textReport(results, io.colour));
-  if (unreadable) return ExitCode.USAGE;
-  return results.some((r) => !r.valid) ? ExitCode.INVALID : ExitCode.OK;
+  io.stdout(report(output, results, { colour: io.colour }));
+  if (results.some((r) => r.status === 'unreadable')) return ExitCode.USAGE;
+  return results.some(failed) ? ExitCode.INVALID : ExitCode.OK;
 }

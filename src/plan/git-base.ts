@@ -3,7 +3,7 @@
  * index stay untouched (`plan --base REF`).
  */
 import { execFileSync } from 'node:child_process';
-import { decodeUtf8 } from '../cli/inputs';
+import { decodeUtf8 } from '../check';
 import type { SideText } from './sides';
 
 const YAML_FILE = /\.ya?ml$/i;

@@ -17,6 +17,38 @@ export function isValidatedKind(manifest: unknown): boolean {
   return kind !== undefined && VALIDATED_KINDS.get(kind) === str(field(manifest, 'apiVersion'));
 }
 
+/** apiVersions Kubernetes served a validated kind under and no longer does (DaemonSet: removed in 1.16). */
+const REMOVED_VERSIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['DaemonSet', ['extensions/v1beta1', 'apps/v1beta2']],
+]);
+
+/**
+ * The engine's one kind/apiVersion gate: no issue for a kind and version it has rules for;
+ * `manifest/api-version` for a kind it checks at a version not served; `manifest/kind-unsupported`
+ * for any other kind. Callers that skip documents ask VALIDATED_KINDS for the kind alone, so a
+ * DaemonSet at a wrong version is reported, not skipped.
+ */
+function kindGate(manifest: unknown): Issue | undefined {
+  if (isValidatedKind(manifest)) return undefined;
+  const kind = str(field(manifest, 'kind'));
+  const apiVersion = field(manifest, 'apiVersion');
+  const served = kind === undefined ? undefined : VALIDATED_KINDS.get(kind);
+  if (served !== undefined) {
+    const removed = typeof apiVersion === 'string' && REMOVED_VERSIONS.get(kind!)?.includes(apiVersion);
+    return {
+      path: ['apiVersion'],
+      code: 'manifest/api-version',
+      message: `${kind} is served as ${served}, got ${JSON.stringify(apiVersion)}${removed ? ' (removed in Kubernetes 1.16)' : ''}`,
+    };
+  }
+  const expected = [...VALIDATED_KINDS].map(([k, v]) => `${v} ${k}`).join(' or ');
+  return {
+    path: [],
+    code: 'manifest/kind-unsupported',
+    message: `expected ${expected}, got apiVersion ${JSON.stringify(apiVersion)} kind ${JSON.stringify(kind)}`,
+  };
+}
+
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 // Pushed one by one rather than spread: most rules return no issue, and a spread call per rule
@@ -63,7 +95,7 @@ function gather(sets: readonly RuleSet[]): Gathered {
 
 /**
  * Validates one DaemonSet (apps/v1) or Pod (v1) manifest as the API server would on create,
- * and returns every issue, sorted by field path. Other kinds yield a single `manifest/kind-unsupported`.
+ * and returns every issue, sorted by field path. Other documents yield the single issue of kindGate.
  */
 export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = ALL_RULES): Issue[] {
   return validateManifestFor(manifest, rules, profileOf(DEFAULT_KUBERNETES_VERSION));
@@ -72,17 +104,9 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
 /** `validateManifest` with the rules reading the given minor's profile (the pipeline's validation phase). */
 export function validateManifestFor(manifest: unknown, rules: readonly RuleSet[], profile: VersionProfile): Issue[] {
   const issues: Issue[] = [];
+  const gate = kindGate(manifest);
+  if (gate) return [gate];
   const kind = str(field(manifest, 'kind'));
-  if (!isValidatedKind(manifest)) {
-    const expected = [...VALIDATED_KINDS].map(([k, v]) => `${v} ${k}`).join(' or ');
-    return [
-      {
-        path: [],
-        code: 'manifest/kind-unsupported',
-        message: `expected ${expected}, got apiVersion ${JSON.stringify(field(manifest, 'apiVersion'))} kind ${JSON.stringify(kind)}`,
-      },
-    ];
-  }
   const gathered = gather(rules);
   const memo = new Map<object, unknown>();
   // Contexts are written out rather than spread from a base: same fields, in the same order.

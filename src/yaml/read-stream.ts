@@ -33,27 +33,34 @@ export interface ReadLimits {
  * Never throws: a document that can't be read carries its errors, with line and column.
  */
 export function readYamlStream(text: string, limits: ReadLimits = {}): ReadDocument[] {
-  return [...readStream(text, limits, true)];
+  return [...readStream(text, limits, true, false)];
+}
+
+/** A document with the chunk it was read from, for finding its fields' positions (positions.ts). */
+export interface SourcedDocument extends ReadDocument {
+  /** @default - absent for the error that ends a stream at a bad separator */
+  readonly source?: Chunk;
 }
 
 /**
  * readYamlStream one document at a time, each read when it is asked for: a caller that handles a
  * document before taking the next keeps only that one alive, which spares the garbage collector.
- * @internal for the CLI
+ * Each comes with its chunk.
+ * For the checking pipeline; not exported by the package.
  */
-export function readYamlDocuments(text: string, limits: ReadLimits = {}): Iterable<ReadDocument> {
-  return readStream(text, limits, true);
+export function readYamlDocuments(text: string, limits: ReadLimits = {}): Iterable<SourcedDocument> {
+  return readStream(text, limits, true, true);
 }
 
 /**
  * readYamlStream without the block reader: every chunk through the exact reader.
- * @internal for tests that hold the block reader to the exact reader.
+ * For tests that hold the block reader to the exact reader; not exported by the package.
  */
 export function readYamlStreamExact(text: string, limits: ReadLimits = {}): ReadDocument[] {
-  return [...readStream(text, limits, false)];
+  return [...readStream(text, limits, false, false)];
 }
 
-function* readStream(text: string, limits: ReadLimits, block: boolean): Generator<ReadDocument> {
+function* readStream(text: string, limits: ReadLimits, block: boolean, sourced: boolean): Generator<SourcedDocument> {
   const maxAliasCount = limits.maxAliasCount ?? 1000;
   const maxDepth = limits.maxDepth ?? 100;
   let index = 0;
@@ -61,7 +68,7 @@ function* readStream(text: string, limits: ReadLimits, block: boolean): Generato
     const { chunks, error } = splitStream(text);
     for (const chunk of chunks) {
       const doc = readChunk(chunk, maxAliasCount, maxDepth, block);
-      if (doc) yield { index: index++, ...doc };
+      if (doc) yield sourced ? { index: index++, ...doc, source: chunk } : { index: index++, ...doc };
     }
     if (error) yield { index: index++, line: error.line, errors: [error.message] };
   } catch (e) {

@@ -68,7 +68,7 @@ export function toYaml(value: unknown): string {
 
 /**
  * toYaml through the yaml package alone, for every document.
- * @internal the reference the block emitter (block-emitter.ts) is tested against.
+ * The reference the block emitter (block-emitter.ts) is tested against; not exported by the package.
  */
 export function toYamlExact(value: unknown): string {
   // Fast path: a scan of the plain data is much cheaper than visiting the YAML node tree, and

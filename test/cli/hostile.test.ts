@@ -30,7 +30,7 @@ describe('validate on hostile input', () => {
     ]) {
       const r = json([], text);
       expect(r.status).toBe(2);
-      expect(r.report.results[0].valid).toBe(false);
+      expect(r.report.results[0].status).toBe('unreadable');
       expect(r.report.results[0].errors[0].path).toBe('');
     }
   });
@@ -74,7 +74,7 @@ describe('validate on hostile input', () => {
     const garbage = crypto.createHash('sha512').update('seed').digest();
     const r = json([], Buffer.concat(Array(64).fill(garbage)));
     expect(r.status).toBe(2);
-    expect(r.report.results[0].valid).toBe(false);
+    expect(r.report.results[0].status).toBe('unreadable');
   });
 
   it('refuses a file that is not UTF-8', () => {

@@ -164,10 +164,10 @@ describe('cdk8s-daemonset import on invalid input', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^bad\.yaml:0 {2}spec\.template\.spec\.containers\[0\]\.name: .* \[container\/name-invalid\]$/m,
+      /^bad\.yaml:13:11: spec\.template\.spec\.containers\[0\]\.name: .* \[container\/name-invalid\]$/m,
     );
     expect(r.stderr).toMatch(
-      /^bad\.yaml:0 {2}spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort: .*\[[a-z-]+\/[a-z-]+\]$/m,
+      /^bad\.yaml:15:20: spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort: .*\[[a-z-]+\/[a-z-]+\]$/m,
     );
     expect(r.stderr).toContain(
       'bad.yaml: 1 invalid DaemonSet: nothing imported; fix it, or pass --force to import anyway',
@@ -179,7 +179,9 @@ describe('cdk8s-daemonset import on invalid input', () => {
     const r = cli(['import', '--force', '-'], { input: INVALID });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('name: "Agent_1",');
-    expect(r.stderr).toMatch(/^-:0 {2}spec\.template\.spec\.containers\[0\]\.name: .* \[container\/name-invalid\]$/m);
+    expect(r.stderr).toMatch(
+      /^-:\d+:11: spec\.template\.spec\.containers\[0\]\.name: .* \[container\/name-invalid\]$/m,
+    );
     expect(r.stderr).toContain('-: imported 1 DaemonSet, 0 escape hatches, 1 invalid (--force)');
   });
 

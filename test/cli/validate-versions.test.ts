@@ -66,6 +66,8 @@ describe('cdk8s-daemonset validate --kubernetes-version', () => {
         path: 'spec.template.spec.nodeSelector[node-role.kubernetes.io/master]',
         code: 'warning/deprecated-node-label',
         message: 'use "node-role.kubernetes.io/control-plane" instead',
+        line: expect.any(Number),
+        column: expect.any(Number),
       },
     ]);
   });

@@ -15,14 +15,15 @@ describe('cdk8s-daemonset validate', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('exits 1 and prints file:doc, field path, message and code for each error', () => {
+  it('exits 1 and prints FILE:LINE:COL, field path, message and code for each error', () => {
     const dir = folder({ 'bad.yaml': `${CONFIGMAP}---\n${INVALID}` });
     const r = cli(['validate', path.join(dir, 'bad.yaml')]);
     expect(r.status).toBe(1);
     const file = path.join(dir, 'bad.yaml');
-    expect(r.stdout).toContain(`${file}:1  spec.template.spec.containers[0].name: `);
-    expect(r.stdout).toContain('[container/name-invalid]');
-    expect(r.stdout).toContain(`${file}:1  spec.template.spec.containers[0].ports[0].containerPort: `);
+    expect(r.stdout).toContain(`${file}:5: DaemonSet agent (document 1): 2 errors\n`);
+    const nameLine = r.stdout.split('\n').find((l) => l.startsWith(`${file}:17:11: `));
+    expect(nameLine).toMatch(/^\S+ spec\.template\.spec\.containers\[0\]\.name: .* \[container\/name-invalid\]$/);
+    expect(r.stdout).toContain(`${file}:19:20: spec.template.spec.containers[0].ports[0].containerPort: `);
     expect(r.stdout.trim().split('\n').at(-1)).toBe('2 documents: 0 valid, 1 invalid, 1 skipped (Kubernetes 1.27)');
   });
 
@@ -37,9 +38,10 @@ describe('cdk8s-daemonset validate', () => {
     expect(Object.keys(bad)).toEqual([
       'file',
       'document',
+      'line',
       'kind',
       'name',
-      'valid',
+      'status',
       'kubernetesVersion',
       'errors',
       'warnings',
@@ -49,23 +51,44 @@ describe('cdk8s-daemonset validate', () => {
       document: 0,
       kind: 'DaemonSet',
       name: 'agent',
-      valid: false,
+      status: 'invalid',
+      warnings: [],
     });
     expect(bad.errors).toContainEqual({
       path: 'spec.template.spec.containers[0].ports[0].containerPort',
+      code: 'port/container-port-required',
       message: expect.stringContaining('65535'),
+      line: 15,
+      column: 20,
     });
-    expect(Object.keys(bad.errors[0])).toEqual(['path', 'message']);
+    expect(Object.keys(bad.errors[0])).toEqual(['path', 'code', 'message', 'line', 'column']);
     expect(good).toEqual({
       file: path.join(dir, 'b.yml'),
       document: 0,
+      line: 1,
       kind: 'DaemonSet',
       name: 'agent',
-      valid: true,
+      status: 'valid',
       kubernetesVersion: '1.27',
       errors: [],
       warnings: [],
     });
+  });
+
+  it.each([
+    ['sarif', (out: string) => JSON.parse(out).runs[0].results[0].locations[0].physicalLocation.region],
+    ['junit', (out: string) => out.match(/<failure [^>]*>/)?.[0]],
+    ['github', (out: string) => out.split('\n')[0].split('::')[1]],
+  ])('prints --output %s, exiting 1 on an invalid document', (format, pick) => {
+    const r = cli(['validate', '--output', format, '-'], { input: INVALID });
+    expect(r.status).toBe(1);
+    expect(pick(r.stdout)).toEqual(
+      {
+        sarif: { startLine: 13, startColumn: 11 },
+        junit: '<failure message="2 errors" type="invalid">',
+        github: 'error file=-,line=13,col=11,title=container/name-invalid',
+      }[format],
+    );
   });
 
   it('reads standard input for -', () => {
@@ -96,10 +119,10 @@ describe('cdk8s-daemonset validate', () => {
     const r = cli(['validate', '--output', 'json', dir]);
     expect(r.status).toBe(2);
     const report = JSON.parse(r.stdout);
-    expect(report.results[1]).toMatchObject({ document: 1, valid: false, kind: null, name: null });
+    expect(report.results[1]).toMatchObject({ document: 1, status: 'unreadable', kind: null, name: null });
     expect(report.results[1].errors[0].path).toBe('');
     expect(report.results[1].errors[0].message).toMatch(/line \d+, column \d+/);
-    expect(report.results[2]).toMatchObject({ valid: false, name: 'agent' });
+    expect(report.results[2]).toMatchObject({ status: 'invalid', name: 'agent' });
   });
 
   it('reports an unquoted YAML 1.1 boolean label value as a type error at its path', () => {
@@ -120,6 +143,27 @@ describe('cdk8s-daemonset validate', () => {
     );
   });
 
+  it('checks Pods (v1) with the same engine, and reports a Pod at another apiVersion', () => {
+    const pod =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: C\n      image: x\n';
+    const r = cli(['validate', '--output', 'json', '-'], { input: `${pod}---\n${pod.replace('v1', 'apps/v1')}` });
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toEqual({ documents: 2, valid: 0, invalid: 2, skipped: 0 });
+    expect(report.results[0].errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['spec.containers[0].name', 'container/name-invalid'],
+    ]);
+    expect(report.results[1].errors).toEqual([
+      {
+        path: 'apiVersion',
+        code: 'manifest/api-version',
+        message: 'Pod is served as v1, got "apps/v1"',
+        line: 10,
+        column: 1,
+      },
+    ]);
+  });
+
   it('checks a Pod Security level on request', () => {
     const privileged = VALID.replace(
       'image: agent:1.0',
@@ -136,7 +180,7 @@ describe('cdk8s-daemonset validate', () => {
 
   it.each([
     [['validate'], /name at least one file/],
-    [['validate', '--output', 'xml', '-'], /--output must be text or json/],
+    [['validate', '--output', 'xml', '-'], /--output must be one of text, json, /],
     [['validate', '--pss', 'strict', '-'], /--pss must be one of/],
     [['validate', '/no/such/path'], /no such file or directory/],
     [['validate', '--bogus', '-'], /Unknown option/],

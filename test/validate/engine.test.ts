@@ -12,6 +12,17 @@ describe('engine', () => {
     expect(issuesOf({ apiVersion: 'apps/v1', kind: 'Deployment' })).toEqual([' manifest/kind-unsupported']);
   });
 
+  it('reports a DaemonSet at an apiVersion no longer served on apiVersion, naming the removal', () => {
+    const issues = validateManifest({ ...daemonSet(), apiVersion: 'extensions/v1beta1' });
+    expect(issues.map((i) => [toFieldPath(i.path), i.code])).toEqual([['apiVersion', 'manifest/api-version']]);
+    expect(issues[0].message).toBe(
+      'DaemonSet is served as apps/v1, got "extensions/v1beta1" (removed in Kubernetes 1.16)',
+    );
+    expect(validateManifest({ ...daemonSet(), apiVersion: 'v1' })[0].message).toBe(
+      'DaemonSet is served as apps/v1, got "v1"',
+    );
+  });
+
   it('hands every rule its node and path, and sorts issues by path', () => {
     const seen: string[] = [];
     const issues = validateManifest(

@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from './io';
 
 /** A YAML source: a file, or standard input (`-`). */
 export interface InputText {
@@ -11,17 +10,6 @@ export interface InputText {
   readonly text?: string;
   /** Why it could not be read. */
   readonly error?: string;
-}
-
-/** Default cap on one input's size: manifests are kilobytes, so this only stops runaway input. */
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
-
-/** The `--max-bytes` option: a positive whole number, or the default when absent. */
-export function parseMaxBytes(option: string | undefined): number {
-  const maxBytes = option === undefined ? DEFAULT_MAX_BYTES : Number(option);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0)
-    throw new UsageError(`--max-bytes must be a positive whole number, got "${option}"`);
-  return maxBytes;
 }
 
 const YAML_FILE = /\.ya?ml$/i;

@@ -3,21 +3,20 @@ import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { DEFAULT_KUBERNETES_VERSION } from '../validate/versions';
 import { versionRanges } from '../validate/versions/ranges';
-import { type CheckOptions, checkDocuments, type DocumentResult } from './check-documents';
-import { readInputFile, type InputText } from './inputs';
+import { type CheckOptions, checkDocuments } from './documents';
+import { type InputText, readInputFile } from './inputs';
+import type { CheckResult } from './result';
 
 /** The verdicts on one input: its documents', or a single `input/unreadable` when it could not be read. */
-export function checkInput(input: InputText, options: CheckOptions = {}): DocumentResult[] {
+export function checkInput(input: InputText, options: CheckOptions = {}): CheckResult[] {
   if (input.text === undefined) {
     return [
       {
         file: input.name,
         document: 0,
         line: 1,
-        valid: false,
-        unreadable: true,
-        skipped: false,
-        errors: [{ path: '', message: input.error ?? 'cannot read', code: 'input/unreadable' }],
+        status: 'unreadable',
+        errors: [{ path: '', code: 'input/unreadable', message: input.error ?? 'cannot read', line: 1, column: 1 }],
         warnings: [],
         kubernetesVersion: versionRanges(options.kubernetesVersions ?? [DEFAULT_KUBERNETES_VERSION]),
       },
@@ -26,7 +25,7 @@ export function checkInput(input: InputText, options: CheckOptions = {}): Docume
   return checkDocuments(input.name, input.text, options);
 }
 
-/** What a worker needs to check files as the command would. */
+/** What a worker needs to check files as this thread would. */
 export interface FileCheckOptions extends CheckOptions {
   readonly maxBytes: number;
 }
@@ -34,11 +33,11 @@ export interface FileCheckOptions extends CheckOptions {
 /** One file, from a worker back to the command. */
 export interface FileVerdicts {
   readonly index: number;
-  readonly results: DocumentResult[];
+  readonly results: CheckResult[];
 }
 
 /** The compiled worker script; absent when running from the TypeScript sources (tests), which then stay sequential. */
-const WORKER_SCRIPT = path.join(__dirname, 'check-files-worker.js');
+const WORKER_SCRIPT = path.join(__dirname, 'files-worker.js');
 
 /**
  * Threads to check these files on (this one included), for `--jobs N`: below 2, this thread
@@ -64,9 +63,9 @@ export async function checkFilesInWorkers(
   options: FileCheckOptions,
   threads: number,
   tick: (done: number) => void,
-): Promise<DocumentResult[]> {
+): Promise<CheckResult[]> {
   const { Worker } = await import('node:worker_threads');
-  const byFile: (DocumentResult[] | undefined)[] = new Array(files.length);
+  const byFile: (CheckResult[] | undefined)[] = new Array(files.length);
   let next = 0;
   let done = 0;
   const pool: Worker[] = [];
@@ -117,7 +116,7 @@ export async function checkFilesInWorkers(
   }
   await Promise.all(workersDone);
   await Promise.all(pool.map((w) => w.terminate()));
-  const out: DocumentResult[] = [];
+  const out: CheckResult[] = [];
   for (let i = 0; i < files.length; i++) {
     let results = byFile[i];
     if (results === undefined) {
