@@ -73,6 +73,12 @@ function main(): void {
   process.stderr.write('cli validate...\n');
   const docs = 10_000;
   const validateMs = timeCommand(process.execPath, [CLI, 'validate', '--output', 'json', fleet], 3);
+  // The same fleet checked for every supported minor at once (range mode), over one minor.
+  const validateAllVersionsMs = timeCommand(
+    process.execPath,
+    [CLI, 'validate', '--output', 'json', '--kubernetes-version', '1.27-1.34', fleet],
+    3,
+  );
   // The same documents as 10,000 files of one document each: what a repo of one manifest per file costs.
   const perFile = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-files-'));
   for (const name of fs.readdirSync(fleet)) {
@@ -102,6 +108,7 @@ function main(): void {
       validateShareOfSynth: round(ours[10000].validateMs / ours[10000].synthMs, 3),
       oursOverCdk8s3k: round(ours[3000].synthMs / plain[3000].synthMs),
       cliColdStartOverNode: round(coldCli / coldNode),
+      validateAllVersionsOverOne: round(validateAllVersionsMs / validateMs),
     },
     targets: {
       oursOverFloor10k: 3,
@@ -111,6 +118,7 @@ function main(): void {
       planDaemonSetsPerSecond: 5000,
       cliColdStartOverNode: 3,
       rssMiB10k: 1024,
+      validateAllVersionsOverOne: 2,
     },
     cliValidateDocsPerSecond: Math.round(docs / (validateMs / 1000)),
     cliValidateDocsPerSecondOneFileEach: Math.round(docs / (validateFilesMs / 1000)),
@@ -132,6 +140,7 @@ function main(): void {
         Object.entries(plain).map(([n, r]) => [n, { synth: round(r.synthMs, 0), rssMiB: round(r.rssMiB, 0) }]),
       ),
       cliValidate10kDocs: round(validateMs, 0),
+      cliValidate10kDocsAllVersions: round(validateAllVersionsMs, 0),
       cliValidate10kFiles: round(validateFilesMs, 0),
       cliValidate100DocFile: round(validateFileMs, 0),
       cliPlan10kChanged: round(plan.ms, 0),
@@ -171,6 +180,7 @@ function main(): void {
     ['time(10k) / time(1k)', `${results.ratios.scaling1kTo10k} (target <= 12)`],
     ['validation / synth (10k)', `${results.ratios.validateShareOfSynth} (target <= 0.25)`],
     ['ours / cdk8s (3k)', `${results.ratios.oursOverCdk8s3k}`],
+    ['validate 1.27-1.34 / one minor (10k)', `${results.ratios.validateAllVersionsOverOne} (target <= 2)`],
     ['CLI cold start / node', `${results.ratios.cliColdStartOverNode} (target <= 3)`],
   ];
   const w = Math.max(...rows.map(([k]) => k.length));

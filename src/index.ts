@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-export { App } from './app';
+export { App, type AppProps } from './app';
 export { SynthValidationError, type ConstructIssue } from './errors';
 export { CHANGE_CAUSE_ANNOTATION, DaemonSet, DESCRIPTION_ANNOTATION, type DaemonSetProps } from './daemonset';
 export {
@@ -155,7 +155,6 @@ export {
 } from './validate/api-values';
 export { readYamlStream, toYaml, toYamlStream, type ReadDocument, type ReadLimits } from './yaml';
 export { canonicalManifest } from './canonical';
-export type { VersionProfile } from './validate/versions/profile';
 export { KUBERNETES_VERSION_CONTEXT, kubernetesVersionOf, setKubernetesVersion } from './kubernetes-version';
 export {
   type ValidateForVersionOptions,

@@ -97,11 +97,12 @@ function gather(sets: readonly RuleSet[]): Gathered {
  * Validates one DaemonSet (apps/v1) or Pod (v1) manifest as the API server would on create,
  * and returns every issue, sorted by field path. Other documents yield the single issue of kindGate.
  */
-export function validateManifest(
-  manifest: unknown,
-  rules: readonly RuleSet[] = ALL_RULES,
-  profile: VersionProfile = profileOf(DEFAULT_KUBERNETES_VERSION),
-): Issue[] {
+export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = ALL_RULES): Issue[] {
+  return validateManifestFor(manifest, rules, profileOf(DEFAULT_KUBERNETES_VERSION));
+}
+
+/** `validateManifest` with the rules reading the given minor's profile (the pipeline's validation phase). */
+export function validateManifestFor(manifest: unknown, rules: readonly RuleSet[], profile: VersionProfile): Issue[] {
   const issues: Issue[] = [];
   const gate = kindGate(manifest);
   if (gate) return [gate];

@@ -1,5 +1,5 @@
 import { applyDefaults } from './defaults';
-import { isValidatedKind, validateManifest } from './engine';
+import { isValidatedKind, validateManifestFor } from './engine';
 import type { FieldPath, Issue } from './issue';
 import { field, isObject, str } from './read';
 import type { RuleSet } from './rule';
@@ -70,7 +70,7 @@ export function validateWithProfile(
 ): VersionResult {
   const kubernetesVersion = profile.version;
   if (!isValidatedKind(manifest))
-    return { kubernetesVersion, errors: validateManifest(manifest, rules, profile), warnings: [] };
+    return { kubernetesVersion, errors: validateManifestFor(manifest, rules, profile), warnings: [] };
   if (rules.includes(typesRules)) {
     const decode = manifestTypes(manifest, [], { manifest, profile });
     if (decode.length > 0) return { kubernetesVersion, errors: decode, warnings: [] };
@@ -78,14 +78,14 @@ export function validateWithProfile(
   const stored = defaultManifest(manifest, profile);
   const [spec, specPath] = podSpecOf(stored);
   const dropped = spec ? dropDisabledFields(spec, specPath, profile) : [];
-  const errors = validateManifest(stored, semanticRules(rules), profile);
+  const errors = validateManifestFor(stored, semanticRules(rules), profile);
   // The server's warnings come only with an accepted object; ours (rollout hazards) likewise.
   const warnings =
     errors.length > 0 ? dropped : [...dropped, ...podTemplateWarnings(stored, profile), ...rolloutHazards(manifest)];
   return { kubernetesVersion, errors, warnings };
 }
 
-/** {@link validateWithProfile} for a version string (x.y or x.y.z; throws UnsupportedKubernetesVersionError). */
+/** The create path of one minor (validateWithProfile) for a version string (x.y or x.y.z; throws UnsupportedKubernetesVersionError). */
 export function validateForVersion(manifest: unknown, options: ValidateForVersionOptions = {}): VersionResult {
   return validateWithProfile(
     manifest,

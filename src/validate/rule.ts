@@ -16,6 +16,7 @@ export interface RuleContext {
   /**
    * The Kubernetes minor checked: its schema, gates, switches and validation options. Rules read
    * these, never a version number.
+   * @internal the profile's shape is not public API yet
    */
   readonly profile: VersionProfile;
   /**

@@ -108,45 +108,14 @@ export function dropDisabledFields(spec: Obj, specPath: FieldPath, profile: Vers
     }
   }
 
-  for (const [c, path, list] of containers(spec)) {
-    const init = list === 'initContainers';
-    // SidecarContainers (1.28): "Drop the RestartPolicy field of init containers".
-    if (init && d.off('SidecarContainers')) d.drop(c, 'restartPolicy', path, 'SidecarContainers');
-    // ContainerRestartRules (1.34, dropContainerRestartRules): the rules, and a restartPolicy other
-    // than a sidecar's Always.
-    if (d.off('ContainerRestartRules') && profile.switches.restartRulesDropRestartPolicy) {
-      d.drop(c, 'restartPolicyRules', path, 'ContainerRestartRules');
-      if (has(c, 'restartPolicy') && !(init && c.restartPolicy === 'Always'))
-        d.drop(c, 'restartPolicy', path, 'ContainerRestartRules');
-    }
-    if (d.off('InPlacePodVerticalScaling')) d.drop(c, 'resizePolicy', path, 'InPlacePodVerticalScaling');
-    if (d.off('DynamicResourceAllocation'))
-      d.drop(obj(c, 'resources'), 'claims', [...path, 'resources'], 'DynamicResourceAllocation');
-    const csc = obj(c, 'securityContext');
-    // ProcMountType: the field was forced non-nil in 1.12, so it is set to Default, not removed.
-    if (d.off('ProcMountType') && has(csc, 'procMount') && csc.procMount !== 'Default') {
-      csc.procMount = 'Default';
-      d.note([...path, 'securityContext', 'procMount'], 'ProcMountType', 'this value (it stores "Default")');
-    }
-    const lifecycle = obj(c, 'lifecycle');
-    if (d.off('ContainerStopSignals')) d.drop(lifecycle, 'stopSignal', [...path, 'lifecycle'], 'ContainerStopSignals');
-    if (d.off('PodLifecycleSleepAction')) {
-      for (const hook of ['postStart', 'preStop']) {
-        const h = obj(lifecycle, hook);
-        if (!has(h, 'sleep')) continue;
-        d.drop(h, 'sleep', [...path, 'lifecycle', hook], 'PodLifecycleSleepAction');
-        // 1.29 nils only the sleep action and keeps the (now empty) handler.
-        if (!profile.switches.sleepDropLeavesEmptyHandler && Object.keys(h).length === 0 && lifecycle)
-          delete lifecycle[hook];
-      }
-    }
-    if (d.off('RecursiveReadOnlyMounts')) {
-      for (const [m, i] of objects(c.volumeMounts))
-        d.drop(m, 'recursiveReadOnly', [...path, 'volumeMounts', i], 'RecursiveReadOnlyMounts');
-    }
-    if (d.off('EnvFiles')) {
-      for (const [e, i] of objects(c.env))
-        d.drop(obj(e, 'valueFrom'), 'fileKeyRef', [...path, 'env', i, 'valueFrom'], 'EnvFiles');
+  for (const list of CONTAINER_LISTS) {
+    const items = spec[list];
+    if (!Array.isArray(items)) continue;
+    for (let ci = 0; ci < items.length; ci++) {
+      const c = items[ci];
+      // Most containers set none of the gated fields: nothing to look at, no path to build.
+      if (!isObject(c) || !hasGatedField(c as Obj)) continue;
+      dropFromContainer(d, c as Obj, [list, ci], list === 'initContainers', profile);
     }
   }
 
@@ -163,6 +132,64 @@ export function dropDisabledFields(spec: Obj, specPath: FieldPath, profile: Vers
   }
   if (d.off('ImageVolume')) dropImageVolumes(spec, d);
   return d.notices;
+}
+
+/** The fields of a container some gate may drop; a container with none of them is passed over. */
+const GATED_CONTAINER_FIELDS = [
+  'restartPolicy',
+  'restartPolicyRules',
+  'resizePolicy',
+  'resources',
+  'securityContext',
+  'lifecycle',
+  'volumeMounts',
+  'env',
+];
+
+function hasGatedField(c: Obj): boolean {
+  for (const k of GATED_CONTAINER_FIELDS) if (Object.hasOwn(c, k)) return true;
+  return false;
+}
+
+function dropFromContainer(d: Dropper, c: Obj, path: FieldPath, init: boolean, profile: VersionProfile): void {
+  // SidecarContainers (1.28): "Drop the RestartPolicy field of init containers".
+  if (init && d.off('SidecarContainers')) d.drop(c, 'restartPolicy', path, 'SidecarContainers');
+  // ContainerRestartRules (1.34, dropContainerRestartRules): the rules, and a restartPolicy other
+  // than a sidecar's Always.
+  if (d.off('ContainerRestartRules') && profile.switches.restartRulesDropRestartPolicy) {
+    d.drop(c, 'restartPolicyRules', path, 'ContainerRestartRules');
+    if (has(c, 'restartPolicy') && !(init && c.restartPolicy === 'Always'))
+      d.drop(c, 'restartPolicy', path, 'ContainerRestartRules');
+  }
+  if (d.off('InPlacePodVerticalScaling')) d.drop(c, 'resizePolicy', path, 'InPlacePodVerticalScaling');
+  if (d.off('DynamicResourceAllocation'))
+    d.drop(obj(c, 'resources'), 'claims', [...path, 'resources'], 'DynamicResourceAllocation');
+  const csc = obj(c, 'securityContext');
+  // ProcMountType: the field was forced non-nil in 1.12, so it is set to Default, not removed.
+  if (d.off('ProcMountType') && has(csc, 'procMount') && csc.procMount !== 'Default') {
+    csc.procMount = 'Default';
+    d.note([...path, 'securityContext', 'procMount'], 'ProcMountType', 'this value (it stores "Default")');
+  }
+  const lifecycle = obj(c, 'lifecycle');
+  if (d.off('ContainerStopSignals')) d.drop(lifecycle, 'stopSignal', [...path, 'lifecycle'], 'ContainerStopSignals');
+  if (d.off('PodLifecycleSleepAction')) {
+    for (const hook of ['postStart', 'preStop']) {
+      const h = obj(lifecycle, hook);
+      if (!has(h, 'sleep')) continue;
+      d.drop(h, 'sleep', [...path, 'lifecycle', hook], 'PodLifecycleSleepAction');
+      // 1.29 nils only the sleep action and keeps the (now empty) handler.
+      if (!profile.switches.sleepDropLeavesEmptyHandler && Object.keys(h).length === 0 && lifecycle)
+        delete lifecycle[hook];
+    }
+  }
+  if (d.off('RecursiveReadOnlyMounts')) {
+    for (const [m, i] of objects(c.volumeMounts))
+      d.drop(m, 'recursiveReadOnly', [...path, 'volumeMounts', i], 'RecursiveReadOnlyMounts');
+  }
+  if (d.off('EnvFiles')) {
+    for (const [e, i] of objects(c.env))
+      d.drop(obj(e, 'valueFrom'), 'fileKeyRef', [...path, 'env', i, 'valueFrom'], 'EnvFiles');
+  }
 }
 
 /** dropImageVolumes (1.31+): the image volumes and every mount of them. */

@@ -13,7 +13,8 @@ import { type KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from './minors'
  * does not exist) and on after it is removed (it graduated and the code lost its gate); the one
  * exception, a deprecated gate removed with the feature, is a rule switch (switches.ts).
  */
-const TABLE = {
+/** Default of each gate per minor 1.27 … 1.34 (see above). */
+export const GATE_DEFAULTS = {
   //                                            1.27   1.28   1.29   1.30   1.31   1.32   1.33   1.34
   SidecarContainers: /*                     */ ['-', 'off', 'on', 'on', 'on', 'on', 'on', 'on'],
   PodHostIPs: /*                            */ ['-', 'off', 'on', 'on', 'on', '-', '-', '-'],
@@ -50,17 +51,17 @@ const TABLE = {
 } as const satisfies Record<string, readonly ('on' | 'off' | '-')[]>;
 
 /** A feature gate the DaemonSet create path reads, by its upstream name. */
-export type GateName = keyof typeof TABLE;
+export type GateName = keyof typeof GATE_DEFAULTS;
 
 /** Every gate, true where enabled. */
 export type Gates = Readonly<Record<GateName, boolean>>;
 
 /** Every gate name, in table order. */
-export const GATE_NAMES = Object.keys(TABLE) as GateName[];
+export const GATE_NAMES = Object.keys(GATE_DEFAULTS) as GateName[];
 
 /** Whether the gate exists in that minor (the oracle's `-gates` lists only those). */
 export function gateExists(gate: GateName, minor: KubernetesVersion): boolean {
-  return TABLE[gate][SUPPORTED_KUBERNETES_VERSIONS.indexOf(minor)] !== '-';
+  return GATE_DEFAULTS[gate][SUPPORTED_KUBERNETES_VERSIONS.indexOf(minor)] !== '-';
 }
 
 function enabled(cells: readonly string[], i: number): boolean {
@@ -74,6 +75,6 @@ function enabled(cells: readonly string[], i: number): boolean {
 export function gatesOf(minor: KubernetesVersion, overrides: Partial<Record<GateName, boolean>> = {}): Gates {
   const i = SUPPORTED_KUBERNETES_VERSIONS.indexOf(minor);
   const out = {} as Record<GateName, boolean>;
-  for (const g of GATE_NAMES) out[g] = overrides[g] ?? enabled(TABLE[g], i);
+  for (const g of GATE_NAMES) out[g] = overrides[g] ?? enabled(GATE_DEFAULTS[g], i);
   return out;
 }

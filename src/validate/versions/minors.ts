@@ -15,11 +15,16 @@ export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = '1.27';
 
 /** A version string that is malformed or names a minor without a profile; the CLI exits 2 on it. */
 export class UnsupportedKubernetesVersionError extends Error {
-  constructor(readonly given: string) {
+  /** The version string as the user wrote it. */
+  public readonly given: string;
+
+  /** An error that names `given` and lists the supported versions. */
+  public constructor(given: string) {
     super(
       `unsupported Kubernetes version ${JSON.stringify(given)}: use one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')} ` +
         `(x.y or x.y.z), or a range such as ${SUPPORTED_KUBERNETES_VERSIONS[0]}-${SUPPORTED_KUBERNETES_VERSIONS.at(-1)}`,
     );
+    this.given = given;
     this.name = 'UnsupportedKubernetesVersionError';
   }
 }

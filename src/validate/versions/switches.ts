@@ -6,7 +6,8 @@ import { type KubernetesVersion, minorNumber } from './minors';
  * The create path passes `old = nil`, so the "allow what the old object already had" options of
  * GetValidationOptionsFromPodSpecAndMeta are all false on create; their introduction is the switch.
  */
-const TABLE = {
+/** Each switch's first and last minor (see above). */
+export const SWITCH_RANGES = {
   /** 1.27: SetDefaults_PodSpec copies containerPort to hostPort under hostNetwork, templates too (moved to SetDefaults_Pod in 1.28, behind DefaultHostNetworkHostPortsInPodTemplates). */
   templateHostNetworkHostPortDefaulting: { until: '1.27' },
   /** 1.32: SetObjectDefaults_DaemonSet rounds the new pod-level `resources` lists (SetDefaults_ResourceList). */
@@ -63,20 +64,20 @@ const TABLE = {
 } as const satisfies Record<string, { since?: KubernetesVersion; until?: KubernetesVersion }>;
 
 /** A behaviour switch, named for what it turns on. */
-export type SwitchName = keyof typeof TABLE;
+export type SwitchName = keyof typeof SWITCH_RANGES;
 
 /** Every switch, true where on. */
 export type Switches = Readonly<Record<SwitchName, boolean>>;
 
 /** Every switch name. */
-export const SWITCH_NAMES = Object.keys(TABLE) as SwitchName[];
+export const SWITCH_NAMES = Object.keys(SWITCH_RANGES) as SwitchName[];
 
 /** The switches of a minor. */
 export function switchesOf(minor: KubernetesVersion): Switches {
   const n = minorNumber(minor);
   const out = {} as Record<SwitchName, boolean>;
   for (const s of SWITCH_NAMES) {
-    const { since, until } = TABLE[s] as { since?: string; until?: string };
+    const { since, until } = SWITCH_RANGES[s] as { since?: string; until?: string };
     out[s] = (since === undefined || n >= minorNumber(since)) && (until === undefined || n <= minorNumber(until));
   }
   return out;
