@@ -23,7 +23,8 @@ export function findFakeDiscovery(): string | undefined {
   return tool && fs.existsSync(tool) ? tool : undefined;
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port free at the time of asking. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -34,7 +35,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number): Promise<void> {
+/** Waits until something listens on the loopback port (fake discovery takes a moment to start). */
+export async function waitForPort(port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const ok = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, '127.0.0.1', () => {

@@ -1,11 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readYamlStream } from '../../src/yaml';
-import { findFakeDiscovery, findKubectl127 } from '../support/kubectl';
+import { findFakeDiscovery, findKubectl127, freePort, waitForPort } from '../support/kubectl';
 
 /**
  * How kubectl 1.27 reads YAML, row by row. Every expectation was recorded from the real
@@ -436,26 +435,9 @@ function wrap(yaml: string): string {
 
 class FieldsOracle {
   public static async start(kubectl: string, tool: string): Promise<FieldsOracle> {
-    const port = await new Promise<number>((resolve, reject) => {
-      const srv = net.createServer();
-      srv.listen(0, '127.0.0.1', () => {
-        const p = (srv.address() as net.AddressInfo).port;
-        srv.close(() => resolve(p));
-      });
-      srv.on('error', reject);
-    });
+    const port = await freePort();
     const proc = spawn('python3', [tool, String(port)], { stdio: 'ignore' });
-    for (let i = 0; i < 100; i++) {
-      const up = await new Promise<boolean>((resolve) => {
-        const s = net.connect(port, '127.0.0.1', () => {
-          s.end();
-          resolve(true);
-        });
-        s.on('error', () => resolve(false));
-      });
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitForPort(port);
     return new FieldsOracle(kubectl, port, proc);
   }
 
