@@ -47,24 +47,33 @@ function readIssue(doc: SourcedDocument, message: string, code: string): CheckIs
     : { path: '', code, message, line: doc.line, column: 1 };
 }
 
-/** Issues with field paths, placed where their fields are in the document's text. */
-function placed(doc: SourcedDocument, issues: readonly VersionedIssue[]): CheckIssue[] {
-  const positions = doc.source
-    ? fieldPositions(
-        doc.source,
-        issues.map((i) => i.path),
-      )
-    : undefined;
-  return issues.map((i, n) => {
-    const issue: CheckIssue = {
-      path: toFieldPath(i.path),
-      code: i.code,
-      message: i.message,
-      line: positions?.[n].line ?? doc.line,
-      column: positions?.[n].column ?? 1,
-    };
-    return i.versions === undefined ? issue : { ...issue, versions: i.versions };
-  });
+/**
+ * Issues with field paths, placed where their fields are in the document's text: each list of
+ * `lists` placed, the document parsed a second time at most once (range mode places the issues of
+ * every minor, mostly the same paths) and not at all when every list is empty.
+ */
+function placedLists(doc: SourcedDocument, lists: readonly (readonly VersionedIssue[])[]): CheckIssue[][] {
+  const paths = new Map<string, VersionedIssue['path']>();
+  for (const l of lists) for (const i of l) paths.set(toFieldPath(i.path), i.path);
+  if (paths.size === 0) return lists.map(() => NO_ISSUES as CheckIssue[]);
+  const found = doc.source ? fieldPositions(doc.source, [...paths.values()]) : undefined;
+  const at = new Map([...paths.keys()].map((k, n) => [k, found?.[n]]));
+  return lists.map((l) =>
+    l.length === 0
+      ? (NO_ISSUES as CheckIssue[])
+      : l.map((i) => {
+          const path = toFieldPath(i.path);
+          const position = at.get(path);
+          const issue: CheckIssue = {
+            path,
+            code: i.code,
+            message: i.message,
+            line: position?.line ?? doc.line,
+            column: position?.column ?? 1,
+          };
+          return i.versions === undefined ? issue : { ...issue, versions: i.versions };
+        }),
+  );
 }
 
 /**
@@ -150,20 +159,21 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
         });
     }
     // Positions only for documents with issues: a valid document without warnings is never parsed a second time.
-    const placedWarnings = warnings.length === 0 ? NO_ISSUES : placed(doc, warnings);
+    const lists: (readonly VersionedIssue[])[] = [issues, warnings];
+    if (perVersion) for (const r of perVersion) lists.push(r.errors, r.warnings);
+    const [placedIssues, placedWarnings, ...placedPerVersion] = placedLists(doc, lists);
     let byVersion: Record<string, VersionVerdict> | undefined;
     if (perVersion) {
       byVersion = {};
       for (const [n, v] of versions.entries()) {
-        const r = perVersion[n];
         byVersion[v] = {
-          valid: r.errors.length === 0,
-          errors: placed(doc, r.errors),
-          warnings: placed(doc, r.warnings),
+          valid: perVersion[n].errors.length === 0,
+          errors: placedPerVersion[2 * n],
+          warnings: placedPerVersion[2 * n + 1],
         };
       }
     }
     if (issues.length === 0) return result(kind, name, 'valid', NO_ISSUES, placedWarnings, byVersion);
-    return result(kind, name, 'invalid', placed(doc, issues), placedWarnings, byVersion);
+    return result(kind, name, 'invalid', placedIssues, placedWarnings, byVersion);
   });
 }
