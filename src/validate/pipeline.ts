@@ -1,4 +1,4 @@
-import { applyDefaults } from './defaults';
+import { applyDefaults, defaultingOf } from './defaults';
 import { isValidatedKind, validateManifestFor } from './engine';
 import type { FieldPath, Issue } from './issue';
 import { field, isObject, str } from './read';
@@ -99,5 +99,6 @@ export function validateForVersion(manifest: unknown, options: ValidateForVersio
  * touched); a Pod is copied as it is.
  */
 function defaultManifest(manifest: unknown, profile: VersionProfile): unknown {
-  return applyDefaults(manifest, profile.version);
+  // The profile's switches, not its version string: no second resolution of the minor per document.
+  return applyDefaults(manifest, defaultingOf(profile.switches));
 }

@@ -4,7 +4,7 @@
  * data). A minor's switches come from its version profile (validate/versions/switches.ts).
  */
 import { resolveKubernetesVersion } from '../versions/minors';
-import { switchesOf } from '../versions/switches';
+import { type Switches, switchesOf } from '../versions/switches';
 
 export interface DefaultingOptions {
   /**
@@ -24,7 +24,11 @@ export interface DefaultingOptions {
 
 /** The switches of one minor (`'1.27'`, `'1.31.4'`); throws UnsupportedKubernetesVersionError outside 1.27 … 1.34. */
 export function defaultingFor(version: string): Required<DefaultingOptions> {
-  const switches = switchesOf(resolveKubernetesVersion(version));
+  return defaultingOf(switchesOf(resolveKubernetesVersion(version)));
+}
+
+/** The defaulting switches of a version profile's switch table (which the pipeline already holds). */
+export function defaultingOf(switches: Switches): Required<DefaultingOptions> {
   return {
     templateHostNetworkHostPorts: switches.templateHostNetworkHostPortDefaulting,
     podLevelResources: switches.podLevelResourcesDefaulting,
