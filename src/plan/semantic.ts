@@ -7,7 +7,7 @@
  * (`""`, `0`, `false`, `{}` of a struct value) is the same as a missing one, while a pointer field
  * (`privileged: false`, `securityContext: {}`) is not; quantities compare by value (`1000m` = `1`).
  */
-import { compareIssues, type FieldPath, key, type PathSegment } from '../validate/issue';
+import { comparePaths, type FieldPath, key, type PathSegment } from '../validate/issue';
 import { isObject } from '../validate/read';
 import { quantityFromJson } from '../validate/rules/_shared/quantity';
 
@@ -156,10 +156,6 @@ function diffCanonical(a: unknown, b: unknown, path: PathSegment[], out: FieldPa
 }
 
 /** Field paths in the order issues are sorted (indexes numerically, names and map keys alphabetically). */
-function comparePaths(a: FieldPath, b: FieldPath): number {
-  return compareIssues({ path: a, code: '', message: '' }, { path: b, code: '', message: '' });
-}
-
 /** The field paths where canonical `b` differs from canonical `a`, sorted as they appear. */
 export function changedCanonicalPaths(a: unknown, b: unknown): FieldPath[] {
   const out: FieldPath[] = [];

@@ -56,13 +56,20 @@ function compareSegment(a: PathSegment | undefined, b: PathSegment | undefined):
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-/** Orders issues by path (indexes numerically), then code, then message: output independent of rule order. */
-export function compareIssues(a: Issue, b: Issue): number {
-  const n = Math.max(a.path.length, b.path.length);
+/** Field paths in document order: segment by segment, a parent before its children. */
+export function comparePaths(a: FieldPath, b: FieldPath): number {
+  const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const c = compareSegment(a.path[i], b.path[i]);
+    const c = compareSegment(a[i], b[i]);
     if (c !== 0) return c;
   }
+  return 0;
+}
+
+/** Orders issues by path (indexes numerically), then code, then message: output independent of rule order. */
+export function compareIssues(a: Issue, b: Issue): number {
+  const c = comparePaths(a.path, b.path);
+  if (c !== 0) return c;
   if (a.code !== b.code) return a.code < b.code ? -1 : 1;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }

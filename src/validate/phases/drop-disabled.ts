@@ -1,4 +1,5 @@
 import type { FieldPath, Issue } from '../issue';
+import { objectAt } from '../defaults/json';
 import { isObject } from '../read';
 import type { GateName } from '../versions/gates';
 import type { VersionProfile } from '../versions/profile';
@@ -26,8 +27,7 @@ function objects(v: unknown): [Obj, number][] {
 }
 
 function obj(o: Obj | undefined, k: string): Obj | undefined {
-  const v = o && Object.hasOwn(o, k) ? o[k] : undefined;
-  return isObject(v) ? (v as Obj) : undefined;
+  return o && objectAt(o, k);
 }
 
 function has(o: Obj | undefined, k: string): o is Obj {
