@@ -1,3 +1,4 @@
+import { ownPackage } from '../own-package';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,12 +24,6 @@ function shown(p: string): string {
   return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? p : r;
 }
 
-interface OwnPackage {
-  readonly version: string;
-  readonly peerDependencies: Record<string, string>;
-  readonly devDependencies: Record<string, string>;
-}
-
 /** `cdk8s-daemonset init`. */
 export function initCommand(args: readonly string[], io: CommandIO): ExitCode {
   const { values, positionals } = parseArgs({
@@ -44,9 +39,7 @@ export function initCommand(args: readonly string[], io: CommandIO): ExitCode {
   if (positionals.length > 1) throw new UsageError(`name at most one folder, got ${positionals.length}`);
   const dir = path.resolve(positionals[0] ?? '.');
 
-  // The package.json sits two folders up from both src/cli and lib/cli; it ships in the tarball.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const own = require('../../package.json') as OwnPackage;
+  const own = ownPackage();
   const files = projectFiles({
     name: packageName(path.basename(dir)),
     version: own.version,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { ownPackage } from '../own-package';
 import { ExitCode, processIO, UsageError, type CommandIO } from './io';
 
 const HELP = `Usage: cdk8s-daemonset <command> [options]
@@ -15,9 +16,7 @@ Options:
   --help               print this help, or a command's with <command> --help`;
 
 function version(): string {
-  // Read lazily: the package.json sits two folders up from both src/cli and lib/cli.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../package.json') as { version: string }).version;
+  return ownPackage().version;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */

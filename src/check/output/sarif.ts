@@ -1,3 +1,4 @@
+import { ownPackage } from '../../own-package';
 import type { CheckIssue, CheckResult } from '../result';
 
 /** What each area of rule codes checks, for a rule's help text. */
@@ -37,9 +38,7 @@ function help(code: string): string {
 }
 
 function version(): string {
-  // src/check/output and lib/check/output both sit three folders below package.json.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../../package.json') as { version: string }).version;
+  return ownPackage().version;
 }
 
 /**
