@@ -1,14 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
-// The tests Stryker runs against each mutant of src/validate/ (npm run mutation): the rule tests
-// and Kubernetes' own cases as fixtures. The oracle re-check and the differential test call an
-// external program and are left out (K8S_SHARED points nowhere); they guard the data, not the rules.
+// The tests Stryker runs against each mutant of src/validate/ (npm run mutation): the rule tests,
+// Kubernetes' own cases as fixtures and the per-minor fixtures. The oracle re-checks and the
+// differential tests call an external program and are left out (K8S_SHARED points nowhere); they
+// guard the recorded data, not the rules. `isolate: false` lets the test files of one mutant's run
+// share the modules they load (stryker/shared-modules-runner.mjs says how static mutants still
+// get fresh ones).
 export default defineConfig({
   test: {
-    include: ['test/validate/**/*.test.ts', 'test/k8s/fixtures.test.ts'],
+    include: ['test/validate/**/*.test.ts', 'test/k8s/fixtures.test.ts', 'test/versions/engine-fixtures.test.ts'],
     // It scans the source text for version literals: no mutant of behaviour can fail it.
     exclude: ['test/validate/versions/no-version-literals.test.ts'],
     testTimeout: 60_000,
+    isolate: false,
     env: { K8S_SHARED: '/nonexistent' },
   },
 });

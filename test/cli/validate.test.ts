@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/validate';
 import { cli, folder, INVALID, VALID } from './_run';
+import { daemonSet } from '../support/manifest';
+import { toYamlStream } from '../../src/yaml';
 
 const CONFIGMAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n';
 
@@ -238,5 +240,18 @@ describe('validate progress', () => {
     const { err, io: pipe } = io(false, { t: 0 });
     await validateCommand([dir], pipe);
     expect(err).toEqual([]);
+  });
+});
+
+describe('validate and rollout hazards', () => {
+  it('reports maxSurge with hostNetwork as a warning with exit 0', () => {
+    const manifest = daemonSet((ds, pod) => {
+      ds.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } };
+      pod.hostNetwork = true;
+    });
+    const dir = folder({ 'a.yaml': toYamlStream([manifest]) });
+    const r = cli(['validate', '--output', 'json', path.join(dir, 'a.yaml')]);
+    expect(r.status).toBe(0);
+    expect(JSON.stringify(JSON.parse(r.stdout))).toContain('rollout/surge-with-host-port');
   });
 });
