@@ -154,6 +154,11 @@ describe('volume devices', () => {
     ]);
   });
 
+  it('treats a backslash in subPath and devicePath as an ordinary character (Linux API server)', () => {
+    expect(said([{ name: 'data', mountPath: '/x', subPath: 'a\\..\\b' }])).toEqual([]);
+    expect(said([], [{ name: 'blk', devicePath: '\\dev\\..\\x' }])).toEqual([]);
+  });
+
   it('keeps mounts and devices apart, by name and by path, from both sides', () => {
     expect(said([{ name: 'blk', mountPath: '/dev/xvda' }], [{ name: 'blk', devicePath: '/dev/xvda' }])).toEqual([
       `${C}.volumeDevices[0].devicePath volume-device/path-in-mounts Invalid value "/dev/xvda": must not already exist as a path in volumeMounts`,

@@ -178,6 +178,12 @@ describe('emptyDir and hostPath', () => {
     ]);
   });
 
+  it('treats a backslash as an ordinary character, as validatePathNoBacksteps does on the Linux API server', () => {
+    expect(of({ hostPath: { path: 'C:\\a\\..\\b' } })).toEqual([]);
+    expect(of({ configMap: { name: 'c', items: [{ key: 'k', path: 'a\\..\\b' }] } })).toEqual([]);
+    expect(of({ hostPath: { path: 'C:\\a/../b' } })).toEqual([`${V}.hostPath.path volume/path-backsteps`]);
+  });
+
   it('checks a gitRepo directory as a local descending path', () => {
     expect(of({ gitRepo: { repository: 'r', directory: '/abs/../x' } })).toEqual([
       `${V}.gitRepo.directory volume/path-backsteps`,
