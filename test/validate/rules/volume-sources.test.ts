@@ -172,6 +172,10 @@ describe('emptyDir and hostPath', () => {
     ]);
   });
 
+  it('stops at an empty hostPath path, leaving the type unchecked', () => {
+    expect(of({ hostPath: { path: '', type: 'Bad' } })).toEqual([`${V}.hostPath.path volume/field-required`]);
+  });
+
   it('lists the supported hostPath types', () => {
     expect(messages({ hostPath: { path: '/x', type: 'directory' } })).toEqual([
       `${V}.hostPath.type Unsupported value "directory": supported values: "", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"`,
@@ -350,5 +354,30 @@ describe('azureDisk (validateAzureDisk, 1.27)', () => {
       `${V}.azureDisk.diskURI Unsupported value "x": supported values: ${BLOB}`,
       `${V}.azureDisk.kind Unsupported value "Other": supported values: "Dedicated", "Managed", "Shared"`,
     ]);
+  });
+});
+
+describe('a value of the wrong type', () => {
+  // The engine without the pipeline's stop after decoding: the type rules report the value, and the
+  // source rules neither report it again nor trip over it.
+  const engineOf = (volume: any) =>
+    validateManifest(
+      daemonSet((_d, p) => {
+        p.volumes = [{ name: 'a', ...volume }];
+      }),
+    ).map((i) => `${toFieldPath(i.path)} ${i.code}`);
+
+  it.each([
+    [{ hostPath: { path: 5 } }, ['hostPath.path']],
+    [{ hostPath: 'x' }, ['hostPath']],
+    [{ nfs: { server: 's', path: 5 } }, ['nfs.path']],
+    [{ gitRepo: { repository: 'r', directory: 5 } }, ['gitRepo.directory']],
+    [{ awsElasticBlockStore: { volumeID: 'v', partition: '300' } }, ['awsElasticBlockStore.partition']],
+    [{ iscsi: { targetPortal: 't', iqn: 5, lun: '300' } }, ['iscsi.iqn', 'iscsi.lun']],
+    [{ iscsi: { targetPortal: 't', iqn: 'iqn.2015-02.example.com:a', initiatorName: 5 } }, ['iscsi.initiatorName']],
+    [{ storageos: { volumeName: 5, volumeNamespace: 5 } }, ['storageos.volumeName', 'storageos.volumeNamespace']],
+    [{ fc: { targetWWNs: ['w'], lun: '300' } }, ['fc.lun']],
+  ])('%j is reported once, by the type rules', (volume, fields) => {
+    expect(engineOf(volume)).toEqual(fields.map((f) => `${V}.${f} type/invalid-type`));
   });
 });
