@@ -60,7 +60,7 @@ const dnsConfig: Rule = (spec, path) => {
       ];
     }
   }
-  if (!isObject(cfg)) return out;
+  // Here cfg is an object: a non-object was returned above (not None: first line; None: no nameservers).
   if (nameservers.length > 3) {
     out.push({
       path: [...p, 'nameservers'],
