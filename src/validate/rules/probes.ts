@@ -1,6 +1,6 @@
 import type { FieldPath, Issue } from '../issue';
 import { get, goInt, goString, isSet, issue, list, show } from '../read';
-import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { httpHeaderNameErrors, isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_shared/container-names';
 
 // ValidatePortNumOrName (1.27): an int 1..65535, or a string that is an IANA_SVC_NAME
@@ -116,10 +116,19 @@ function probe(p: unknown, path: FieldPath): Issue[] {
   return out;
 }
 
-// validateContainers (1.27): probe and lifecycle rules for regular containers (init and
-// ephemeral containers may not have them at all: see containers.ts).
+// validateContainers (1.27) for regular containers, and validateInitContainers (1.29, SidecarContainers)
+// for sidecars: init containers with restartPolicy Always (kept only where the gate is on) get the
+// same probe and lifecycle checks. Other init and ephemeral containers may not have them at all:
+// see containers.ts.
+function probesApply(c: unknown, ctx: RuleContext): boolean {
+  return (
+    ctx.containerList === 'containers' ||
+    (ctx.containerList === 'initContainers' && get(c, 'restartPolicy') === 'Always')
+  );
+}
+
 const probes: Rule = (c, path, ctx) => {
-  if (ctx.containerList !== 'containers') return NO_ISSUES;
+  if (!probesApply(c, ctx)) return NO_ISSUES;
   const out: Issue[] = [];
   for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     const p = get(c, kind);
@@ -150,10 +159,11 @@ const probes: Rule = (c, path, ctx) => {
   return out;
 };
 
-// validateLifecycle (1.27): postStart and preStop handlers (exec, httpGet or tcpSocket).
+// validateLifecycle (1.27): postStart and preStop handlers (exec, httpGet or tcpSocket), of the
+// containers probesApply names.
 const lifecycle: Rule = (c, path, ctx) => {
   const lc = get(c, 'lifecycle');
-  if (ctx.containerList !== 'containers' || !isSet(lc)) return NO_ISSUES;
+  if (!isSet(lc) || !probesApply(c, ctx)) return NO_ISSUES;
   const out: Issue[] = [];
   for (const hook of ['postStart', 'preStop'] as const) {
     const h = get(lc, hook);
