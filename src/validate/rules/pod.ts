@@ -10,7 +10,7 @@ import { get, goString, int, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { nameIsDnsSubdomain, dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from './_shared/names';
 import { podOsRules } from './_shared/pod-os';
-import { hostNetworkPorts, podSecurityContext, seccompAnnotationsMatchFields } from './pod-security-context';
+import { podSecurityContext, seccompAnnotationsMatchFields } from './pod-security-context';
 import { topologySpread } from './topology-spread';
 import { isPod } from './_shared/container-context';
 import { isValidIP, MAX_INT32, notSupported } from './_shared/values';
@@ -298,7 +298,6 @@ export const podRules: RuleSet = {
     dnsPolicy,
     dnsConfig,
     podSecurityContext,
-    hostNetworkPorts,
     readinessGates,
     schedulingGates,
     topologySpread,

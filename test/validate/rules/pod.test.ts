@@ -554,30 +554,6 @@ describe('seccomp annotations and fields', () => {
   });
 });
 
-describe('hostNetwork ports', () => {
-  it('accepts a container port without hostPort, which defaulting fills in', () => {
-    expect(
-      issues(
-        pod((p, c) => {
-          p.hostNetwork = true;
-          c.ports = [{ containerPort: 9100 }];
-        }),
-      ),
-    ).toEqual([]);
-  });
-
-  it('rejects a hostPort different from the containerPort', () => {
-    expect(
-      issues(
-        pod((p, c) => {
-          p.hostNetwork = true;
-          c.ports = [{ containerPort: 9100, hostPort: 9200 }];
-        }),
-      ),
-    ).toEqual([`${S}.containers[0].ports[0].containerPort pod/host-network-port-mismatch`]);
-  });
-});
-
 describe('gates', () => {
   it('accepts qualified readiness and scheduling gates', () => {
     expect(

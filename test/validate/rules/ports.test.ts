@@ -355,6 +355,16 @@ ruleCases(
   at,
 );
 
+describe('the whole engine', () => {
+  it('reports a host-network port mismatch once', () => {
+    const m = daemonSet((_d, p, c) => {
+      p.hostNetwork = true;
+      c.ports = [{ containerPort: 9100, hostPort: 9200 }];
+    });
+    expect(issuesOf(m)).toEqual([`${P0}.containerPort port/host-network-mismatch`]);
+  });
+});
+
 describe('port values of a wrong type', () => {
   it('are left to the type rules', () => {
     expect(
