@@ -5,6 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findOracle, runOracle } from '../support/oracle';
 import { agrees, engineAnswer, expectationOf, type FixtureCase, loadFixtures, manifestOf } from './fixture';
 
+const CUT_NAME = `test: TestX
+source: somewhere
+cases:
+  - name: invalid hard pod affinity
+    empty topologyKey is not allowed for hard pod affinity: null
+    go: valid
+`;
+
 /**
  * Kubernetes' own validation tests (test/k8s/fixtures/, one file per Go test function) against the
  * engine. Each case's recorded expectation is the 1.27 API server's answer for the whole
@@ -25,6 +33,25 @@ afterAll(() => {
 });
 
 describe('fixtures', () => {
+  it('are refused when a case has a key the loader does not know (a name cut at an unquoted comma)', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-fixtures-bad-'));
+    try {
+      fs.writeFileSync(path.join(tmp, 'TestX.yaml'), CUT_NAME);
+      expect(() => loadFixtures(tmp)).toThrow(
+        'TestX.yaml: case 0 ("invalid hard pod affinity"): unknown key "empty topologyKey is not allowed for hard pod affinity"',
+      );
+      fs.writeFileSync(
+        path.join(tmp, 'TestX.yaml'),
+        CUT_NAME.replace(/\n {4}empty.*: null/, '').replace('go: valid', 'go: [valid]'),
+      );
+      expect(() => loadFixtures(tmp)).toThrow('"go" must be a string');
+      fs.writeFileSync(path.join(tmp, 'TestX.yaml'), CUT_NAME.replace(/\n {4}empty.*: null/, ''));
+      expect(loadFixtures(tmp).map((f) => f.cases.map((c) => c.name))).toEqual([['invalid hard pod affinity']]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('cover the Go test functions of the issue', () => {
     expect(fixtures.length).toBeGreaterThan(0);
     for (const f of fixtures) {
