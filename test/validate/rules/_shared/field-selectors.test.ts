@@ -81,7 +81,7 @@ describe('fieldRef (validateObjectFieldSelector)', () => {
       `${D}.fieldRef volume/field-path-key-invalid`,
     ]);
     expect(volumeItem({ fieldRef: { fieldPath: "metadata.labels['Bad Key']" } })).toEqual([
-      `${D}.fieldRef volume/field-path-key-invalid Invalid value "Bad Key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName' or 'my.name' or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      `${D}.fieldRef volume/field-path-key-invalid Invalid value "Bad Key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
     ]);
   });
 });
