@@ -18,7 +18,7 @@ import {
   validateLabelSelector,
   validateLabels,
 } from '../../../../src/validate/rules/_shared/names';
-import { toFieldPath } from '../../../../src/validate/issue';
+import { type Issue, toFieldPath } from '../../../../src/validate/issue';
 
 // apimachinery v0.27 pkg/util/validation (TestIsDNS1123Label, TestIsQualifiedName, …) and
 // meta/v1/validation (TestValidateLabels, TestValidateLabelSelector): the messages are Go's own.
@@ -174,8 +174,7 @@ describe('NameIsDNSSubdomain and NameIsDNSLabel with a generateName prefix (mask
   });
 });
 
-const at = (issues: { path: (string | number | { key: string })[]; code: string; message: string }[]) =>
-  issues.map((i) => `${toFieldPath(i.path)} ${i.code} ${i.message}`);
+const at = (issues: readonly Issue[]) => issues.map((i) => `${toFieldPath(i.path)} ${i.code} ${i.message}`);
 
 describe('ValidateLabels', () => {
   it('reports key and value errors at the map', () => {
