@@ -387,6 +387,7 @@ describe('a value of the wrong type', () => {
     [{ fc: { targetWWNs: ['w'], lun: '300' } }, ['fc.lun']],
     [{ flocker: { datasetName: 5 } }, ['flocker.datasetName']],
     [{ flocker: { datasetUUID: 5 } }, ['flocker.datasetUUID']],
+    [{ flocker: { datasetName: 'x', datasetUUID: 5 } }, ['flocker.datasetUUID']],
     [{ quobyte: { registry: 5, volume: 'v' } }, ['quobyte.registry']],
     [{ quobyte: { registry: 'r:1', tenant: 5, volume: 'v' } }, ['quobyte.tenant']],
     [{ azureDisk: { diskName: 'd', diskURI: 5, kind: 'Managed' } }, ['azureDisk.diskURI']],
