@@ -124,6 +124,9 @@ function lun(v: unknown, path: FieldPath): Issue[] {
 
 const AZURE_CACHING_MODES = ['None', 'ReadOnly', 'ReadWrite'];
 const AZURE_DISK_KINDS = ['Dedicated', 'Managed', 'Shared'];
+const AZURE_MANAGED_URI =
+  '/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}';
+const AZURE_BLOB_URI = 'https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd';
 
 function unsupported(path: FieldPath, v: string, supported: readonly string[]): Issue {
   return issue(
@@ -148,18 +151,8 @@ function azureDisk(src: unknown, path: FieldPath): Issue[] {
   if (!AZURE_DISK_KINDS.includes(kind)) out.push(unsupported([...path, 'kind'], kind, AZURE_DISK_KINDS));
   // A URI of another type fails decoding first: the type rules report it.
   if (uri === undefined) return out;
-  if (kind === 'Managed' && !uri.startsWith('/subscriptions/'))
-    out.push(
-      unsupported([...path, 'diskURI'], uri, [
-        '/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}',
-      ]),
-    );
-  if (kind !== 'Managed' && !uri.startsWith('https://'))
-    out.push(
-      unsupported([...path, 'diskURI'], uri, [
-        'https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd',
-      ]),
-    );
+  const [prefix, form] = kind === 'Managed' ? ['/subscriptions/', AZURE_MANAGED_URI] : ['https://', AZURE_BLOB_URI];
+  if (!uri.startsWith(prefix)) out.push(unsupported([...path, 'diskURI'], uri, [form]));
   return out;
 }
 
