@@ -27,12 +27,22 @@ export function defaultingFor(version: string): Required<DefaultingOptions> {
   return defaultingOf(switchesOf(resolveKubernetesVersion(version)));
 }
 
-/** The defaulting switches of a version profile's switch table (which the pipeline already holds). */
+/**
+ * The defaulting switches of a version profile's switch table (which the pipeline already holds),
+ * read from the table when the defaulters ask, not before: range mode logs which switches a
+ * manifest's defaulting reads (validate/range/reads.ts).
+ */
 export function defaultingOf(switches: Switches): Required<DefaultingOptions> {
   return {
-    templateHostNetworkHostPorts: switches.templateHostNetworkHostPortDefaulting,
-    podLevelResources: switches.podLevelResourcesDefaulting,
-    fileKeyRefOptional: switches.fileKeyRefOptionalDefaulting,
+    get templateHostNetworkHostPorts() {
+      return switches.templateHostNetworkHostPortDefaulting;
+    },
+    get podLevelResources() {
+      return switches.podLevelResourcesDefaulting;
+    },
+    get fileKeyRefOptional() {
+      return switches.fileKeyRefOptionalDefaulting;
+    },
   };
 }
 
