@@ -21,6 +21,7 @@ type VersionedIssue = Issue & { readonly versions?: string };
 
 /** The issues of every minor, each once, with the minors it occurs in when not all. */
 function merged(per: readonly (readonly Issue[])[], versions: readonly KubernetesVersion[]): VersionedIssue[] {
+  if (per.every((l) => l.length === 0)) return []; // most documents: nothing in any minor
   const seen = new Map<string, { i: Issue; in: KubernetesVersion[] }>();
   per.forEach((list, n) => {
     for (const i of list) {

@@ -13,62 +13,93 @@ import type { Schema } from '../versions/schema';
  * types it finds at those it reaches.
  */
 
-type Properties = Readonly<Record<string, string>>;
+/** A key of a definition, as the minors of the range type it. */
+interface Field {
+  /** Index into `tokens` when the minors do not all give it the same type; -1 when they do. */
+  readonly differs: number;
+  /** Its distinct types across the minors (usually one), compiled. */
+  readonly types: Node[];
+}
 
-interface DefinitionView {
-  /** Each property's type string per minor (undefined where the minor lacks it). */
-  readonly types: ReadonlyMap<string, readonly (string | undefined)[]>;
-  /** Keys whose type string is not the same in every minor. */
-  readonly volatile: ReadonlySet<string>;
-  /** Some minor lacks the definition: any object of it sets them apart. */
-  readonly partial: boolean;
-  /** Nothing that can set minors apart is reachable from this definition: the walk need not enter it. */
+/** A type string, compiled for the walk. */
+interface Node {
+  /** A list or map: its items'; an object: undefined. */
+  item: Node | undefined;
+  /** An object's keys; undefined for a scalar or a definition no minor has. */
+  fields: Map<string, Field> | undefined;
+  /** Index into `tokens` when some minor lacks the definition; -1 otherwise. */
+  partial: number;
+  /** Nothing below can set minors apart: the walk does not enter it. */
   stable: boolean;
 }
 
 /** The schemas of a range, compared definition by definition. */
 export class SchemaDifferences {
-  private readonly views = new Map<string, DefinitionView>();
+  /** Per point of difference, each minor's token (its type string, or whether it has the definition). */
+  private readonly tokens: string[][] = [];
+  private readonly nodes = new Map<string, Node>();
+  /** Marks of the points a walk met, cleared after each document. */
+  private met: Uint8Array = new Uint8Array(0);
 
   constructor(private readonly schemas: readonly Schema[]) {
     const names = new Set<string>();
     for (const s of schemas) for (const d of Object.keys(s.definitions)) names.add(d);
-    for (const name of names) {
-      const props: (Properties | undefined)[] = schemas.map((s) =>
-        Object.hasOwn(s.definitions, name) ? s.definitions[name].properties : undefined,
-      );
-      const keys = new Set<string>();
-      for (const p of props) if (p) for (const k of Object.keys(p)) keys.add(k);
-      const types = new Map<string, (string | undefined)[]>();
-      const volatile = new Set<string>();
-      for (const k of keys) {
-        const perMinor = props.map((p) => (p && Object.hasOwn(p, k) ? p[k] : undefined));
-        types.set(k, perMinor);
-        if (perMinor.some((t) => t !== perMinor[0])) volatile.add(k);
-      }
-      const partial = props.some((p) => p === undefined);
-      this.views.set(name, { types, volatile, partial, stable: !partial && volatile.size === 0 });
-    }
-    // A definition is stable only when every type it can lead to is: settle that to a fixed point.
+    for (const name of names) this.compile(name);
+    // A type is stable only when every type it can lead to is: settle that to a fixed point.
     let changed = true;
     while (changed) {
       changed = false;
-      for (const view of this.views.values()) {
-        if (!view.stable) continue;
-        for (const perMinor of view.types.values()) {
-          if (perMinor.some((t) => t !== undefined && !this.typeStable(t))) {
-            view.stable = false;
-            changed = true;
-            break;
-          }
+      for (const node of this.nodes.values()) {
+        if (node.stable && !this.settled(node)) {
+          node.stable = false;
+          changed = true;
         }
       }
     }
+    this.met = new Uint8Array(this.tokens.length);
   }
 
-  private typeStable(type: string): boolean {
-    const view = this.views.get(elementType(type));
-    return view === undefined || view.stable;
+  private settled(node: Node): boolean {
+    if (node.item) return node.item.stable;
+    if (!node.fields) return true;
+    for (const f of node.fields.values()) for (const t of f.types) if (!t.stable) return false;
+    return true;
+  }
+
+  private point(perMinor: string[]): number {
+    this.tokens.push(perMinor);
+    return this.tokens.length - 1;
+  }
+
+  /** The node of a type string; registered before its children so recursive definitions terminate. */
+  private compile(type: string): Node {
+    let node = this.nodes.get(type);
+    if (node) return node;
+    node = { item: undefined, fields: undefined, partial: -1, stable: true };
+    this.nodes.set(type, node);
+    if (type.startsWith('[]') || type.startsWith('{}')) {
+      node.item = this.compile(type.slice(2));
+      return node;
+    }
+    const props = this.schemas.map((s) =>
+      Object.hasOwn(s.definitions, type) ? s.definitions[type].properties : undefined,
+    );
+    if (props.every((p) => p === undefined)) return node; // a scalar, or a definition no minor has
+    if (props.some((p) => p === undefined)) {
+      node.partial = this.point(props.map((p) => (p ? '+' : '-')));
+      node.stable = false;
+    }
+    const keys = new Set<string>();
+    for (const p of props) if (p) for (const k of Object.keys(p)) keys.add(k);
+    node.fields = new Map();
+    for (const k of keys) {
+      const perMinor = props.map((p) => (p && Object.hasOwn(p, k) ? p[k] : ''));
+      const same = perMinor.every((t) => t === perMinor[0]);
+      if (!same) node.stable = false;
+      const distinct = [...new Set(perMinor.filter((t) => t !== ''))];
+      node.fields.set(k, { differs: same ? -1 : this.point(perMinor), types: distinct.map((t) => this.compile(t)) });
+    }
+    return node;
   }
 
   /**
@@ -76,60 +107,43 @@ export class SchemaDifferences {
    * per schema: minors with equal keys decode it alike.
    */
   keysOf(manifest: unknown, rootType: string): string[] {
-    const reached: string[] = [];
-    this.walk(manifest, rootType, reached, new Set());
+    const reached: number[] = [];
+    const root = this.nodes.get(rootType) ?? this.compile(rootType);
+    if (!root.stable) this.walk(manifest, root, reached);
+    for (const p of reached) this.met[p] = 0;
     return this.schemas.map((_, m) => {
       let key = '';
-      for (let i = 0; i < reached.length; i += 2) {
-        const k = reached[i + 1];
-        const view = this.views.get(reached[i])!;
-        key += k === '' ? (this.has(reached[i], m) ? '+' : '-') : `${view.types.get(k)![m] ?? ''}\u0000`;
-      }
+      for (const p of reached) key += `${this.tokens[p][m]}\u0000`;
       return key;
     });
   }
 
-  private has(definition: string, m: number): boolean {
-    return Object.hasOwn(this.schemas[m].definitions, definition);
+  private mark(p: number, reached: number[]): void {
+    if (this.met[p] === 1) return;
+    this.met[p] = 1;
+    reached.push(p);
   }
 
-  /** Records in `reached` (definition, key) for each volatile key met, (definition, '') for a partial definition. */
-  private walk(v: unknown, type: string, reached: string[], seen: Set<string>): void {
+  /** Marks the points of difference under `v`; a superset of what the decoder visits, which only costs sharing. */
+  private walk(v: unknown, node: Node, reached: number[]): void {
     if (v === null || typeof v !== 'object') return;
-    if (type.startsWith('[]') || type.startsWith('{}')) {
-      const item = type.slice(2);
-      if (this.typeStable(item)) return;
-      for (const x of Array.isArray(v) ? v : Object.values(v)) this.walk(x, item, reached, seen);
+    const item = node.item;
+    if (item !== undefined) {
+      if (item.stable) return;
+      const items = Array.isArray(v) ? v : Object.values(v);
+      for (let i = 0; i < items.length; i++) this.walk(items[i], item, reached);
       return;
     }
-    const view = this.views.get(type);
-    // A scalar type, or a definition no minor has (the decoder checks nothing inside it), or one
-    // from which nothing differs.
-    if (view === undefined || view.stable || Array.isArray(v)) return;
-    if (view.partial) note(reached, seen, type, '');
+    const fields = node.fields;
+    if (fields === undefined || Array.isArray(v)) return;
+    if (node.partial >= 0) this.mark(node.partial, reached);
     for (const k of Object.keys(v)) {
-      const perMinor = view.types.get(k);
-      if (perMinor === undefined) continue; // no minor knows it: an unknown field everywhere
-      if (view.volatile.has(k)) note(reached, seen, type, k);
+      const f = fields.get(k);
+      if (f === undefined) continue; // no minor knows it: an unknown field everywhere
+      if (f.differs >= 0) this.mark(f.differs, reached);
       const x = (v as Record<string, unknown>)[k];
-      // Usually one type; a key whose type changed between minors is followed under each.
-      for (let m = 0; m < perMinor.length; m++) {
-        const t = perMinor[m];
-        if (t !== undefined && perMinor.indexOf(t) === m) this.walk(x, t, reached, seen);
-      }
+      if (x === null || typeof x !== 'object') continue;
+      for (let t = 0; t < f.types.length; t++) if (!f.types[t].stable) this.walk(x, f.types[t], reached);
     }
   }
-}
-
-function elementType(type: string): string {
-  let t = type;
-  while (t.startsWith('[]') || t.startsWith('{}')) t = t.slice(2);
-  return t;
-}
-
-function note(reached: string[], seen: Set<string>, definition: string, key: string): void {
-  const id = `${definition}\u0000${key}`;
-  if (seen.has(id)) return;
-  seen.add(id);
-  reached.push(definition, key);
 }

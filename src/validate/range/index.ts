@@ -10,7 +10,7 @@ import { ALL_RULES } from '../rules';
 import { definitionOf, manifestTypes, typesRules } from '../rules/types';
 import type { VersionProfile } from '../versions/profile';
 import { SchemaDifferences } from './decode-groups';
-import { agreeOn, ReadLog, type Reads, TrackedMemo, trackedProfile } from './reads';
+import { ProfileReads, type Reads } from './reads';
 
 /**
  * Range mode: the create path of several minors (validateWithProfile, pipeline.ts) for one
@@ -30,9 +30,10 @@ import { agreeOn, ReadLog, type Reads, TrackedMemo, trackedProfile } from './rea
 /** What stays the same for every document of one list of minors. */
 interface Range {
   readonly profiles: readonly VersionProfile[];
-  readonly log: ReadLog;
-  /** Each minor's profile, every read logged. */
-  readonly views: readonly VersionProfile[];
+  /** 0 … profiles.length - 1. */
+  readonly all: readonly number[];
+  /** Each minor's profile with its reads logged (`reads.views`), and the log. */
+  readonly reads: ProfileReads;
   readonly schemas: SchemaDifferences;
 }
 
@@ -42,11 +43,10 @@ function rangeOf(profiles: readonly VersionProfile[]): Range {
   for (const r of RANGES) {
     if (r.profiles.length === profiles.length && r.profiles.every((p, i) => p === profiles[i])) return r;
   }
-  const log = new ReadLog();
   const range: Range = {
     profiles: [...profiles],
-    log,
-    views: profiles.map((p) => trackedProfile(p, log)),
+    all: profiles.map((_, m) => m),
+    reads: new ProfileReads(profiles),
     schemas: new SchemaDifferences(profiles.map((p) => p.schema)),
   };
   // Ranges are few (a command checks one); a program making profiles with gate overrides in a loop
@@ -73,14 +73,14 @@ function shareRuns<T>(
 ): Shared<T>[] {
   const runs: { reads: Reads; leader: number; value: T; members: number[] }[] = [];
   for (const m of members) {
-    const same = runs.find((r) => agreeOn(r.reads, range.profiles[r.leader], range.profiles[m]));
+    const same = runs.find((r) => range.reads.agree(r.reads, r.leader, m));
     if (same) {
       same.members.push(m);
       continue;
     }
-    const mark = range.log.mark();
+    const mark = range.reads.mark();
     const value = compute(m, runs.length === 0);
-    runs.push({ reads: range.log.since(mark), leader: m, value, members: [m] });
+    runs.push({ reads: range.reads.since(mark), leader: m, value, members: [m] });
   }
   return runs;
 }
@@ -125,9 +125,10 @@ function validateStored(
 ): Issue[][] {
   const gate = kindGate(stored);
   if (gate) return members.map(() => [gate]);
-  const { log, views, profiles } = range;
+  const { reads } = range;
+  const views = reads.views;
   const lists: Issue[][] = members.map(() => []);
-  const memos = members.map(() => new TrackedMemo(log));
+  const memos = members.map(() => reads.memo());
   const contexts = (ctx: RuleContext, j: number): RuleContext => ({
     ...ctx,
     profile: views[members[j]],
@@ -136,22 +137,24 @@ function validateStored(
   visitRules(stored, gather(rules), views[members[0]], memos[0], (set, node, path, ctx) => {
     for (let r = 0; r < set.length; r++) {
       const rule: Rule = set[r];
-      const mark = log.mark();
+      const mark = reads.mark();
       const found = rule(node, path, ctx);
-      if (log.entries.length === mark) {
+      if (reads.none(mark)) {
         // Read nothing of the profile: every minor's result.
         if (found.length > 0) for (const l of lists) for (const i of found) l.push(i);
         continue;
       }
-      const runs = [{ reads: log.since(mark), leader: members[0], found }];
+      const runs: { reads: Reads; leader: number; found: Issue[] }[] = [
+        { reads: reads.since(mark), leader: members[0], found },
+      ];
       for (const i of found) lists[0].push(i);
       for (let j = 1; j < members.length; j++) {
         const m = members[j];
-        let same = runs.find((x) => agreeOn(x.reads, profiles[x.leader], profiles[m]));
+        let same = runs.find((x) => reads.agree(x.reads, x.leader, m));
         if (!same) {
-          const mk = log.mark();
+          const mk = reads.mark();
           const own = rule(node, path, contexts(ctx, j));
-          same = { reads: log.since(mk), leader: m, found: own };
+          same = { reads: reads.since(mk), leader: m, found: own };
           runs.push(same);
         }
         for (const i of same.found) lists[j].push(i);
@@ -171,14 +174,14 @@ export function validateRange(
   rules: readonly RuleSet[] = ALL_RULES,
 ): VersionResult[] {
   const range = rangeOf(profiles);
-  range.log.entries.length = 0;
+  range.reads.clear();
   const results: VersionResult[] = new Array(profiles.length);
-  const all = profiles.map((_, m) => m);
+  const all = range.all;
   const result = (m: number, errors: readonly Issue[], warnings: readonly Issue[]): void => {
     results[m] = { kubernetesVersion: profiles[m].version, errors, warnings };
   };
   if (!isValidatedKind(manifest)) {
-    for (const g of shareRuns(range, all, (m) => validateManifestFor(manifest, rules, range.views[m])))
+    for (const g of shareRuns(range, all, (m) => validateManifestFor(manifest, rules, range.reads.views[m])))
       for (const m of g.members) result(m, g.value, []);
     return results;
   }
@@ -191,13 +194,13 @@ export function validateRange(
   const semantic = semanticRules(rules);
   let hazards: Issue[] | undefined;
   // Phase 2: defaulting, a fresh copy per group.
-  for (const defaulted of shareRuns(range, accepted, (m) => defaultManifest(manifest, range.views[m]))) {
+  for (const defaulted of shareRuns(range, accepted, (m) => defaultManifest(manifest, range.reads.views[m]))) {
     // Phase 3: dropDisabledFields works in place: the first run takes the group's copy, any other
     // a copy of its own, defaulted again (the same object: its minor agrees on the defaulting).
     const drops = shareRuns(range, defaulted.members, (m, first) => {
       const stored = first ? defaulted.value : defaultManifest(manifest, profiles[m]);
       const [spec, specPath] = podSpecOf(stored);
-      return { stored, dropped: spec ? dropDisabledFields(spec, specPath, range.views[m]) : [] };
+      return { stored, dropped: spec ? dropDisabledFields(spec, specPath, range.reads.views[m]) : [] };
     });
     for (const { value, members } of drops) {
       const { stored, dropped } = value;
@@ -211,7 +214,7 @@ export function validateRange(
       // Phase 6: the server's warnings come only with an accepted object; ours likewise.
       hazards ??= rolloutHazards(manifest);
       const h = hazards;
-      for (const w of shareRuns(range, clean, (m) => podTemplateWarnings(stored, range.views[m])))
+      for (const w of shareRuns(range, clean, (m) => podTemplateWarnings(stored, range.reads.views[m])))
         for (const m of w.members) result(m, [], [...dropped, ...w.value, ...h]);
     }
   }

@@ -1,27 +1,90 @@
 import type { VersionProfile } from '../versions/profile';
 
 /**
- * What a piece of the create path read of its minor's profile, so that the range mode can hand its
+ * What a piece of the create path read of its minor's profile, so that range mode can hand its
  * result to every other minor that reads the same there (range/index.ts).
  *
  * Rules are pure functions of their node and their profile (STYLE §2): given the same document,
  * a run that reads the same value at every profile key it reads cannot tell two minors apart, so
  * its result is the other minor's too. Every read is logged, through getters on a per-minor view
- * of the profile; the log holds (table, key) pairs and is compared value by value, never by minor.
+ * of the profile; a read is a number (one per gate, switch and option, the version, the schema),
+ * and two minors agree on it when their profiles hold the same value there.
  */
 
-/** The profile's parts a read can land in; `version` and `schema` are read whole. */
-type Table = 'gates' | 'switches' | 'options' | 'version' | 'schema';
+/** The reads of one run: read numbers, in order, repeats kept. */
+export type Reads = readonly number[];
 
-/** The reads of one run: table and key, alternating. */
-export type Reads = readonly string[];
+const NO_READS: Reads = Object.freeze([]);
 
-/** One log for all views of a range: runs never interleave, so a mark and a slice delimit one run's reads. */
-export class ReadLog {
-  readonly entries: string[] = [];
+const TABLES = ['gates', 'switches', 'options'] as const;
+
+/** The profiles of a range, their logged views, and the one log all the views write to. */
+export class ProfileReads {
+  /** Each minor's profile, every read logged. */
+  readonly views: readonly VersionProfile[];
+  /** The log: runs never interleave, so a mark and a slice delimit one run's reads. */
+  private readonly entries: number[] = [];
+  /** Per read number, each minor's value there. */
+  private readonly values: unknown[][] = [];
+  /** Reads on which no two minors agree: for a result whose reads are not known. */
+  readonly unknown: Reads;
+
+  constructor(profiles: readonly VersionProfile[]) {
+    const log = this.entries;
+    const read = (valueIn: (p: VersionProfile, m: number) => unknown): number => {
+      this.values.push(profiles.map(valueIn));
+      return this.values.length - 1;
+    };
+    const version = read((p) => p.version);
+    const schema = read((p) => p.schema);
+    this.unknown = [read((_, m) => m)];
+    // The tables have the same keys in every minor (one row per gate, switch, option).
+    const ids = TABLES.map((t) =>
+      Object.keys(profiles[0]?.[t] ?? {}).map((k) => [k, read((p) => (p[t] as Record<string, unknown>)[k])] as const),
+    );
+    this.views = profiles.map((p) => {
+      const [gates, switches, options] = TABLES.map((t, n) => {
+        const view = {};
+        for (const [k, id] of ids[n]) {
+          const value = (p[t] as Record<string, unknown>)[k];
+          Object.defineProperty(view, k, {
+            enumerable: true,
+            get() {
+              log.push(id);
+              return value;
+            },
+          });
+        }
+        return Object.freeze(view);
+      });
+      return Object.freeze({
+        get version() {
+          log.push(version);
+          return p.version;
+        },
+        get schema() {
+          log.push(schema);
+          return p.schema;
+        },
+        gates,
+        switches,
+        options,
+      }) as VersionProfile;
+    });
+  }
+
+  /** Forgets every read (between documents). */
+  clear(): void {
+    this.entries.length = 0;
+  }
 
   mark(): number {
     return this.entries.length;
+  }
+
+  /** True when nothing was read since `mark`. */
+  none(mark: number): boolean {
+    return this.entries.length === mark;
   }
 
   /** The reads since `mark`, which stay in the log (an enclosing run read them too). */
@@ -33,57 +96,20 @@ export class ReadLog {
   replay(reads: Reads): void {
     for (let i = 0; i < reads.length; i++) this.entries.push(reads[i]);
   }
-}
 
-const NO_READS: Reads = Object.freeze([]);
-const UNKNOWN_READS: Reads = Object.freeze(['version', '']);
-
-function trackedTable<T extends object>(table: Table, values: T, log: ReadLog): T {
-  const view = {} as T;
-  for (const k of Object.keys(values)) {
-    Object.defineProperty(view, k, {
-      enumerable: true,
-      get() {
-        log.entries.push(table, k);
-        return (values as Record<string, unknown>)[k];
-      },
-    });
+  /** True when minors `a` and `b` hold the same value at every read of `reads` (the schema by identity). */
+  agree(reads: Reads, a: number, b: number): boolean {
+    for (let i = 0; i < reads.length; i++) {
+      const row = this.values[reads[i]];
+      if (row[a] !== row[b]) return false;
+    }
+    return true;
   }
-  return Object.freeze(view);
-}
 
-/** A profile whose every read of a gate, switch, option, the version or the schema is logged. */
-export function trackedProfile(profile: VersionProfile, log: ReadLog): VersionProfile {
-  const gates = trackedTable('gates', profile.gates, log);
-  const switches = trackedTable('switches', profile.switches, log);
-  const options = trackedTable('options', profile.options, log);
-  return Object.freeze({
-    get version() {
-      log.entries.push('version', '');
-      return profile.version;
-    },
-    get schema() {
-      log.entries.push('schema', '');
-      return profile.schema;
-    },
-    gates,
-    switches,
-    options,
-  });
-}
-
-function valueIn(profile: VersionProfile, table: string, key: string): unknown {
-  if (table === 'version') return profile.version;
-  if (table === 'schema') return profile.schema;
-  return (profile[table as 'gates' | 'switches' | 'options'] as Record<string, unknown>)[key];
-}
-
-/** True when `b` holds the same value as `a` at every key of `reads` (identity for the schema). */
-export function agreeOn(reads: Reads, a: VersionProfile, b: VersionProfile): boolean {
-  for (let i = 0; i < reads.length; i += 2) {
-    if (valueIn(a, reads[i], reads[i + 1]) !== valueIn(b, reads[i], reads[i + 1])) return false;
+  /** A fresh scratch space for one minor's rule runs (RuleContext.memo). */
+  memo(): TrackedMemo {
+    return new TrackedMemo(this);
   }
-  return true;
 }
 
 /**
@@ -93,10 +119,10 @@ export function agreeOn(reads: Reads, a: VersionProfile, b: VersionProfile): boo
  * with a minor whose memoized value differs.
  */
 export class TrackedMemo extends Map<object, unknown> {
-  private readonly reads = new Map<object, Reads>();
+  private readonly reads = new Map<object, Reads | undefined>();
   private readonly started = new Map<object, number>();
 
-  constructor(private readonly log: ReadLog) {
+  constructor(private readonly log: ProfileReads) {
     super();
   }
 
@@ -109,15 +135,16 @@ export class TrackedMemo extends Map<object, unknown> {
 
   override get(key: object): unknown {
     const reads = this.reads.get(key);
-    if (reads) this.log.replay(reads);
+    // A value set without memoized()'s lookup first: its reads are unknown, so it counts as
+    // reading the version, which no two minors share.
+    if (reads === undefined && super.has(key)) this.log.replay(this.log.unknown);
+    else if (reads) this.log.replay(reads);
     return super.get(key);
   }
 
   override set(key: object, value: unknown): this {
     const start = this.started.get(key);
-    // A value set without memoized()'s lookup first: its reads are unknown, so it counts as reading
-    // the version, which no two minors share.
-    this.reads.set(key, start === undefined ? UNKNOWN_READS : this.log.since(start));
+    this.reads.set(key, start === undefined ? undefined : this.log.since(start));
     this.started.delete(key);
     return super.set(key, value);
   }
