@@ -35,7 +35,9 @@ export class ProfileReads {
       this.values.push(profiles.map(valueIn));
       return this.values.length - 1;
     };
-    const version = read((p) => p.version);
+    const version = read((p) => {
+      return p.version; // read as a value, compared with nothing here
+    });
     const schema = read((p) => p.schema);
     this.unknown = [read((_, m) => m)];
     // The tables have the same keys in every minor (one row per gate, switch, option).
