@@ -43,17 +43,31 @@ describe('pod-level resources (validatePodResources, 1.34)', () => {
   });
 
   it("requires pod requests to cover the containers' aggregate: sidecars add up, init containers count alone", () => {
-    const ds = withResources({ requests: { cpu: '1' } }, (pod, c) => {
-      c.resources = { requests: { cpu: '600m' } };
-      pod.initContainers = [
-        { name: 'proxy', image: 'envoy:1', restartPolicy: 'Always', resources: { requests: { cpu: '500m' } } },
-        { name: 'setup', image: 'busybox:1.36', resources: { requests: { cpu: '700m' } } },
-      ];
+    const aggregate = (init: any[]) => {
+      const ds = withResources({ requests: { cpu: '1' } }, (pod, c) => {
+        c.resources = { requests: { cpu: '600m' } };
+        pod.initContainers = init;
+      });
+      return validateForVersion(ds, { kubernetesVersion: '1.34' }).errors.map((e) => e.message);
+    };
+    const sidecar = (cpu: string) => ({
+      name: 'proxy',
+      image: 'envoy:1',
+      restartPolicy: 'Always',
+      resources: { requests: { cpu } },
     });
-    // max(600m + 500m, 700m + 500m) = 1200m
-    const r = validateForVersion(ds, { kubernetesVersion: '1.34' });
-    expect(r.errors.map((e) => e.code)).toEqual(['pod-resources/request-below-containers']);
-    expect(r.errors[0].message).toContain('aggregate container requests of 1200m');
+    const setup = (cpu: string) => ({ name: 'setup', image: 'busybox:1.36', resources: { requests: { cpu } } });
+    expect(aggregate([sidecar('300m')])).toEqual([]);
+    // 600m + a 500m sidecar
+    expect(aggregate([sidecar('500m')])).toEqual([
+      'Invalid value "1": must be greater than or equal to aggregate container requests of 1100m',
+    ]);
+    // max(600m + 300m, 900m + 300m started before it)
+    expect(aggregate([sidecar('300m'), setup('900m')])).toEqual([
+      'Invalid value "1": must be greater than or equal to aggregate container requests of 1200m',
+    ]);
+    // an init container before the sidecar runs alone
+    expect(aggregate([setup('900m'), sidecar('300m')])).toEqual([]);
   });
 
   it('skips the request check for a resource the pod does not request (#132551)', () => {

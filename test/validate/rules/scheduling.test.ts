@@ -335,6 +335,19 @@ describe('pod affinity matchLabelKeys and mismatchLabelKeys (1.31+)', () => {
     ]);
   });
 
+  it('rejects a key two selector expressions name', () => {
+    const ds = withTerm({
+      labelSelector: {
+        matchExpressions: [
+          { key: 'app', operator: 'Exists' },
+          { key: 'app', operator: 'In', values: ['agent'] },
+        ],
+      },
+      matchLabelKeys: ['tenant', 'app'],
+    });
+    expect(issuesAt('1.31', ds)).toEqual([`${T}[1] scheduling/affinity-match-label-key-in-selector`]);
+  });
+
   it('rejects a key in both lists, a key the selector names twice, and an invalid key', () => {
     const ds = withTerm({
       labelSelector: { matchLabels: { app: 'agent' }, matchExpressions: [{ key: 'app', operator: 'Exists' }] },
