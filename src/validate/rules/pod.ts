@@ -16,7 +16,7 @@ import {
   qualifiedNameErrors,
 } from './_shared/names';
 import { podOsRules } from './_shared/pod-os';
-import { hostNetworkPorts, podSecurityContext, seccompAnnotationsMatchFields } from './pod-security-context';
+import { podSecurityContext, seccompAnnotationsMatchFields } from './pod-security-context';
 import { topologySpread } from './topology-spread';
 import { isPod } from './_shared/container-context';
 import { isValidIP, MAX_INT32, notSupported } from './_shared/values';
@@ -66,7 +66,7 @@ const dnsConfig: Rule = (spec, path, ctx) => {
       ];
     }
   }
-  if (!isObject(cfg)) return out;
+  // Here cfg is an object: a non-object was returned above (not None: first line; None: no nameservers).
   if (nameservers.length > 3) {
     out.push({
       path: [...p, 'nameservers'],
@@ -314,7 +314,6 @@ export const podRules: RuleSet = {
     dnsPolicy,
     dnsConfig,
     podSecurityContext,
-    hostNetworkPorts,
     readinessGates,
     schedulingGates,
     topologySpread,
