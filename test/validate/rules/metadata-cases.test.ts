@@ -90,7 +90,7 @@ describe('finalizers (ValidateFinalizers, validateKubeFinalizerName)', () => {
         d.metadata.finalizers = ['a/b/c', 'foo', 'example.com/x', 'kubernetes', 'orphan'];
       }),
     ).toEqual([
-      `metadata.finalizers metadata/finalizer-invalid "a/b/c": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName' or 'my.name' or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      `metadata.finalizers metadata/finalizer-invalid "a/b/c": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
       'metadata.finalizers[1] metadata/finalizer-not-qualified "foo": name is neither a standard finalizer name nor is it fully qualified (use "example.com/name")',
     ]);
   });
@@ -250,7 +250,7 @@ describe('object name and namespace, told', () => {
       }),
     ).toEqual([
       `metadata.name metadata/name-invalid "Bad" must be a lowercase RFC 1123 subdomain: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
-      `metadata.namespace metadata/namespace-invalid "Bad_NS": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name' or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+      `metadata.namespace metadata/namespace-invalid "Bad_NS": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
     ]);
   });
 

@@ -272,7 +272,7 @@ describe('other in-tree sources', () => {
       `${V}.storageos.volumeNamespace volume/storageos-name-invalid`,
     ]);
     expect(messages({ storageos: { volumeName: 'v', volumeNamespace: 'a_b' } })).toEqual([
-      `${V}.storageos.volumeNamespace Invalid value "a_b": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name' or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+      `${V}.storageos.volumeNamespace Invalid value "a_b": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
     ]);
     expect(of({ storageos: { volumeName: 'good', volumeNamespace: '', secretRef: { name: 's' } } })).toEqual([]);
   });

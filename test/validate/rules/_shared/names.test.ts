@@ -18,21 +18,21 @@ import {
   validateLabelSelector,
   validateLabels,
 } from '../../../../src/validate/rules/_shared/names';
-import { toFieldPath } from '../../../../src/validate/issue';
+import { type Issue, toFieldPath } from '../../../../src/validate/issue';
 
 // apimachinery v0.27 pkg/util/validation (TestIsDNS1123Label, TestIsQualifiedName, …) and
 // meta/v1/validation (TestValidateLabels, TestValidateLabelSelector): the messages are Go's own.
 
-const LABEL_RE = "(e.g. 'my-name' or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const LABEL_RE = "(e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 const LABEL_MSG = `a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character ${LABEL_RE}`;
 const SUBDOMAIN_MSG =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 const DNS1035_MSG =
-  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name' or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 const QNAME_MSG =
-  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName' or 'my.name' or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 const LABEL_VALUE_MSG =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue' or 'my_value' or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 const MAX63 = 'must be no more than 63 characters';
 
 describe('longerThan counts UTF-8 bytes, as Go len()', () => {
@@ -174,8 +174,7 @@ describe('NameIsDNSSubdomain and NameIsDNSLabel with a generateName prefix (mask
   });
 });
 
-const at = (issues: { path: (string | number | { key: string })[]; code: string; message: string }[]) =>
-  issues.map((i) => `${toFieldPath(i.path)} ${i.code} ${i.message}`);
+const at = (issues: readonly Issue[]) => issues.map((i) => `${toFieldPath(i.path)} ${i.code} ${i.message}`);
 
 describe('ValidateLabels', () => {
   it('reports key and value errors at the map', () => {
