@@ -1133,3 +1133,276 @@ describe('undefaulted and mistyped values', () => {
     ).toEqual([]);
   });
 });
+
+const SC = `${S}.securityContext`;
+const podSc = (sc: any, edit?: (p: any, c: any) => void) =>
+  ds((p, c) => {
+    p.securityContext = sc;
+    edit?.(p, c);
+  });
+ruleCases(
+  'pod securityContext ids',
+  [
+    {
+      name: 'accepts ids of 0 and 2^31-1',
+      manifest: podSc({ runAsUser: 0, runAsGroup: 2147483647, fsGroup: 0, supplementalGroups: [0, 2147483647] }),
+      want: [],
+    },
+    {
+      name: 'names each id out of range, with the range and value',
+      manifest: podSc({ fsGroup: -1, runAsUser: 2147483648, runAsGroup: -2, supplementalGroups: [1, -3] }),
+      want: [
+        `${SC}.fsGroup pod/security-context-id-out-of-range`,
+        `${SC}.runAsGroup pod/security-context-id-out-of-range`,
+        `${SC}.runAsUser pod/security-context-id-out-of-range`,
+        `${SC}.supplementalGroups[1] pod/security-context-id-out-of-range`,
+      ],
+      message: 'fsGroup must be between 0 and 2147483647, inclusive, got -1',
+      sameCauses: true,
+    },
+    {
+      name: 'names runAsUser in its message',
+      manifest: podSc({ runAsUser: -1 }),
+      want: [`${SC}.runAsUser pod/security-context-id-out-of-range`],
+      message: 'runAsUser must be between 0 and 2147483647, inclusive, got -1',
+    },
+    {
+      name: 'names runAsGroup in its message',
+      manifest: podSc({ runAsGroup: -1 }),
+      want: [`${SC}.runAsGroup pod/security-context-id-out-of-range`],
+      message: 'runAsGroup must be between 0 and 2147483647, inclusive, got -1',
+    },
+    {
+      name: 'names a supplemental group in its message',
+      manifest: podSc({ supplementalGroups: [-1] }),
+      want: [`${SC}.supplementalGroups[0] pod/security-context-id-out-of-range`],
+      message: 'a supplemental group must be between 0 and 2147483647, inclusive, got -1',
+    },
+    {
+      name: 'rejects shareProcessNamespace with hostPID without a securityContext, and says what to do',
+      manifest: ds((p) => {
+        p.shareProcessNamespace = true;
+        p.hostPID = true;
+      }),
+      want: [`${SC}.shareProcessNamespace pod/share-process-namespace-with-host-pid`],
+      message: 'ShareProcessNamespace and HostPID cannot both be enabled: set one of them to false',
+    },
+    { name: 'accepts shareProcessNamespace alone', manifest: ds((p) => (p.shareProcessNamespace = true)), want: [] },
+    {
+      name: 'accepts hostPID with shareProcessNamespace false',
+      manifest: ds((p) => {
+        p.shareProcessNamespace = false;
+        p.hostPID = true;
+      }),
+      want: [],
+    },
+  ],
+  at,
+);
+
+const sysctl = (...names: string[]) => podSc({ sysctls: names.map((name) => ({ name, value: '1' })) });
+const SYS_RE = '^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$';
+ruleCases(
+  'pod sysctls',
+  [
+    {
+      name: 'accepts dotted and slashed names with hyphens and underscores',
+      manifest: sysctl('kernel.shm_rmid_forced', 'net.ipv4.conf.all.rp-filter', 'net/ipv4/ip_local_port_range', 'a'),
+      want: [],
+    },
+    { name: 'accepts a name of 253 characters', manifest: sysctl(`a.${'b'.repeat(251)}`), want: [] },
+    {
+      name: 'rejects a name of 254 characters, saying the limit and pattern',
+      manifest: sysctl(`a.${'b'.repeat(252)}`),
+      want: [`${SC}.sysctls[0].name pod/sysctl-name-invalid`],
+      message: `${JSON.stringify(`a.${'b'.repeat(252)}`).slice(0, 77)}... must have at most 253 characters and match regex ${SYS_RE}`,
+    },
+    {
+      name: 'rejects each malformed name',
+      manifest: sysctl('Net.ipv4', 'net..ipv4', '.net', 'net.', '-net', 'net_', 'net ipv4', 'net.ipv4_'),
+      want: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `${SC}.sysctls[${i}].name pod/sysctl-name-invalid`),
+    },
+    {
+      name: 'says a sysctl name is required, with an example',
+      manifest: sysctl(''),
+      want: [`${SC}.sysctls[0].name pod/sysctl-name-required`],
+      message: 'Required value: set the sysctl name, e.g. "net.ipv4.ip_forward"',
+    },
+    {
+      name: 'names the duplicate sysctl, but counts an invalid one only as invalid',
+      manifest: sysctl('kernel.msgmax', 'Bad', 'kernel.msgmax', 'Bad'),
+      want: [
+        `${SC}.sysctls[1].name pod/sysctl-name-invalid`,
+        `${SC}.sysctls[2].name pod/sysctl-duplicate`,
+        `${SC}.sysctls[3].name pod/sysctl-name-invalid`,
+      ],
+      message: '"Bad" must have at most 253 characters and match regex ' + SYS_RE,
+      sameCauses: true,
+    },
+    { name: 'accepts fsGroupChangePolicy Always', manifest: podSc({ fsGroupChangePolicy: 'Always' }), want: [] },
+    {
+      name: 'accepts fsGroupChangePolicy OnRootMismatch',
+      manifest: podSc({ fsGroupChangePolicy: 'OnRootMismatch' }),
+      want: [],
+    },
+    {
+      name: 'names the fsGroupChangePolicy values, also for an empty one',
+      manifest: podSc({ fsGroupChangePolicy: '' }),
+      want: [`${SC}.fsGroupChangePolicy pod/fs-group-change-policy-invalid`],
+      message: 'Unsupported value: "": supported values: "Always", "OnRootMismatch"',
+    },
+  ],
+  at,
+);
+
+const SP = `${SC}.seccompProfile`;
+const seccomp = (sp: any, annotations?: Record<string, string>) =>
+  daemonSet((d, p) => {
+    p.securityContext = { seccompProfile: sp };
+    if (annotations) d.spec.template.metadata.annotations = annotations;
+  });
+ruleCases(
+  'pod seccomp profiles',
+  [
+    { name: 'accepts Unconfined', manifest: seccomp({ type: 'Unconfined' }), want: [] },
+    { name: 'accepts RuntimeDefault', manifest: seccomp({ type: 'RuntimeDefault' }), want: [] },
+    {
+      name: 'says a type is required, and that a profile needs Localhost',
+      manifest: seccomp({ localhostProfile: 'a.json' }),
+      want: [`${SP}.localhostProfile pod/seccomp-localhost-profile-forbidden`, `${SP}.type pod/seccomp-type-required`],
+      message: 'can only be set when seccomp type is Localhost, got type ""',
+    },
+    {
+      name: 'says why a type is required',
+      manifest: seccomp({}),
+      want: [`${SP}.type pod/seccomp-type-required`],
+      message: 'type is required when seccompProfile is set',
+    },
+    {
+      name: 'names the seccomp types',
+      manifest: seccomp({ type: 'Default' }),
+      want: [`${SP}.type pod/seccomp-type-invalid`],
+      message: 'Unsupported value: "Default": supported values: "Localhost", "RuntimeDefault", "Unconfined"',
+    },
+    {
+      name: 'says a Localhost profile needs its path',
+      manifest: seccomp({ type: 'Localhost' }),
+      want: [`${SP}.localhostProfile pod/seccomp-localhost-profile-required`],
+      message: 'must be set when seccomp type is Localhost',
+    },
+    {
+      name: 'gives both reasons a Localhost path is not a relative descending one',
+      manifest: seccomp({ type: 'Localhost', localhostProfile: '/../a.json' }),
+      want: [`${SP}.localhostProfile pod/seccomp-localhost-profile-invalid`],
+      message: `"/../a.json": must be a relative path; must not contain '..'`,
+    },
+    {
+      name: 'says an Unconfined field needs the unconfined annotation',
+      manifest: seccomp({ type: 'Unconfined' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' }),
+      want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+      message: 'seccomp type in annotation and field must match, annotation is "runtime/default"',
+    },
+    {
+      name: 'accepts RuntimeDefault with the docker/default annotation',
+      manifest: seccomp({ type: 'RuntimeDefault' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'docker/default' }),
+      want: [],
+    },
+    {
+      name: 'accepts RuntimeDefault with the runtime/default annotation',
+      manifest: seccomp({ type: 'RuntimeDefault' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' }),
+      want: [],
+    },
+    {
+      name: 'rejects RuntimeDefault with the unconfined annotation',
+      manifest: seccomp({ type: 'RuntimeDefault' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined' }),
+      want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+    },
+    {
+      name: 'rejects Localhost with a runtime/default annotation, at the type',
+      manifest: seccomp(
+        { type: 'Localhost', localhostProfile: 'a.json' },
+        { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' },
+      ),
+      want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+    },
+    {
+      name: 'says a Localhost profile must match the annotation profile',
+      manifest: seccomp(
+        { type: 'Localhost', localhostProfile: 'a.json' },
+        { 'seccomp.security.alpha.kubernetes.io/pod': 'localhost/b.json' },
+      ),
+      want: [`${SP}.localhostProfile pod/seccomp-annotation-mismatch`],
+      message: 'seccomp profile in annotation and field must match, annotation is "localhost/b.json"',
+    },
+    {
+      name: 'accepts a Localhost profile equal to the annotation profile',
+      manifest: seccomp(
+        { type: 'Localhost', localhostProfile: 'a.json' },
+        { 'seccomp.security.alpha.kubernetes.io/pod': 'localhost/a.json' },
+      ),
+      want: [],
+    },
+    {
+      name: 'checks an init container field against its own annotation',
+      manifest: daemonSet((d, p) => {
+        p.initContainers = [
+          { name: 'setup', image: 'x', securityContext: { seccompProfile: { type: 'Unconfined' } } },
+          { name: 'other', image: 'x', securityContext: { seccompProfile: { type: 'RuntimeDefault' } } },
+        ];
+        d.spec.template.metadata.annotations = {
+          'container.seccomp.security.alpha.kubernetes.io/setup': 'runtime/default',
+          'container.seccomp.security.alpha.kubernetes.io/agent': 'unconfined',
+        };
+      }),
+      want: [`${S}.initContainers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`],
+    },
+  ],
+  at,
+);
+
+describe('securityContext values of a wrong type', () => {
+  it('are left to the type rules', () => {
+    expect(
+      issues(
+        barePod(
+          {
+            containers: [{ name: 'a', securityContext: { seccompProfile: { type: 'Unconfined' } } }],
+            securityContext: {
+              runAsUser: '0',
+              fsGroup: 1.5,
+              sysctls: [{ name: 1 }],
+              fsGroupChangePolicy: 1,
+              seccompProfile: { type: 1, localhostProfile: 'a' },
+            },
+          },
+          { 'container.seccomp.security.alpha.kubernetes.io/a': 1 },
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      issues(
+        barePod({ containers: [], securityContext: { seccompProfile: { type: 'Localhost', localhostProfile: 1 } } }),
+      ),
+    ).toEqual([]);
+    expect(issues(barePod({ containers: [], securityContext: { seccompProfile: 'x' } }, 'x'))).toEqual([]);
+  });
+
+  it('checks an ephemeral container field against its annotation', () => {
+    expect(
+      issues(
+        barePod(
+          {
+            containers: [],
+            ephemeralContainers: [
+              { name: 'd', image: 'x', securityContext: { seccompProfile: { type: 'Unconfined' } } },
+            ],
+          },
+          { 'container.seccomp.security.alpha.kubernetes.io/d': 'runtime/default' },
+        ),
+      ),
+    ).toEqual([
+      'spec.ephemeralContainers pod/ephemeral-containers-forbidden',
+      'spec.ephemeralContainers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch',
+    ]);
+  });
+});
