@@ -1406,3 +1406,130 @@ describe('securityContext values of a wrong type', () => {
     ]);
   });
 });
+
+const TS = `${S}.topologySpreadConstraints`;
+const zone = {
+  maxSkew: 1,
+  topologyKey: 'topology.kubernetes.io/zone',
+  whenUnsatisfiable: 'DoNotSchedule',
+  labelSelector: { matchLabels: { app: 'agent' } },
+};
+const spreadDs = (...cs: any[]) => ds((p) => (p.topologySpreadConstraints = cs));
+ruleCases(
+  'topology spread constraints',
+  [
+    {
+      name: 'takes a missing maxSkew as 0, and says it must be positive',
+      manifest: spreadDs({ ...zone, maxSkew: undefined }),
+      want: [`${TS}[0].maxSkew pod/spread-max-skew-not-positive`],
+      message: 'must be greater than zero, got 0',
+    },
+    {
+      name: 'rejects a negative maxSkew',
+      manifest: spreadDs({ ...zone, maxSkew: -1 }),
+      want: [`${TS}[0].maxSkew pod/spread-max-skew-not-positive`],
+    },
+    {
+      name: 'says a topology key is required, with an example',
+      manifest: spreadDs({ ...zone, topologyKey: undefined }),
+      want: [`${TS}[0].topologyKey pod/spread-topology-key-required`],
+      message: 'can not be empty: set a node label key such as "topology.kubernetes.io/zone"',
+    },
+    { name: 'accepts ScheduleAnyway', manifest: spreadDs({ ...zone, whenUnsatisfiable: 'ScheduleAnyway' }), want: [] },
+    {
+      name: 'names the whenUnsatisfiable values, also for a missing one',
+      manifest: spreadDs({ ...zone, whenUnsatisfiable: undefined }),
+      want: [`${TS}[0].whenUnsatisfiable pod/spread-when-unsatisfiable-invalid`],
+      message: 'Unsupported value: "": supported values: "DoNotSchedule", "ScheduleAnyway"',
+    },
+    {
+      name: 'reports a repeated key and action at the earlier constraint, and shows both',
+      manifest: spreadDs(zone, { ...zone, whenUnsatisfiable: 'ScheduleAnyway' }, { ...zone, maxSkew: 2 }),
+      want: [`${TS}[0].{topologyKey, whenUnsatisfiable} pod/spread-constraint-duplicate`],
+      message: 'Duplicate value: "{topology.kubernetes.io/zone, DoNotSchedule}"',
+    },
+    {
+      name: 'lets two keys share an action',
+      manifest: spreadDs(zone, { ...zone, topologyKey: 'kubernetes.io/hostname' }),
+      want: [],
+    },
+    {
+      name: 'says minDomains must be positive',
+      manifest: spreadDs({ ...zone, minDomains: 0 }),
+      want: [`${TS}[0].minDomains pod/spread-min-domains-not-positive`],
+      message: 'must be greater than zero, got 0',
+    },
+    { name: 'accepts minDomains 1', manifest: spreadDs({ ...zone, minDomains: 1 }), want: [] },
+    {
+      name: 'says minDomains needs DoNotSchedule, and what was given',
+      manifest: spreadDs({ ...zone, whenUnsatisfiable: 'ScheduleAnyway', minDomains: 2 }),
+      want: [`${TS}[0].minDomains pod/spread-min-domains-needs-do-not-schedule`],
+      message: 'can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway',
+    },
+    {
+      name: 'accepts node policies Ignore and Honor',
+      manifest: spreadDs({ ...zone, nodeAffinityPolicy: 'Ignore', nodeTaintsPolicy: 'Honor' }),
+      want: [],
+    },
+    {
+      name: 'names the node inclusion policies',
+      manifest: spreadDs({ ...zone, nodeAffinityPolicy: 'Always', nodeTaintsPolicy: 'Never' }),
+      want: [
+        `${TS}[0].nodeAffinityPolicy pod/spread-node-policy-invalid`,
+        `${TS}[0].nodeTaintsPolicy pod/spread-node-policy-invalid`,
+      ],
+      message: 'Unsupported value: "Always": supported values: "Honor", "Ignore"',
+    },
+    {
+      name: 'says matchLabelKeys need a labelSelector',
+      manifest: spreadDs({ ...zone, labelSelector: undefined, matchLabelKeys: ['pod-template-hash'] }),
+      want: [`${TS}[0].matchLabelKeys pod/spread-match-label-keys-without-selector`],
+      message: 'must not be specified when labelSelector is not set',
+    },
+    {
+      name: 'gives both reasons a matchLabelKeys entry is not a label key',
+      manifest: spreadDs({ ...zone, matchLabelKeys: ['ok', 'Bad_/x y'] }),
+      want: [`${TS}[0].matchLabelKeys[1] pod/spread-match-label-key-invalid`],
+      message: `"Bad_/x y": ${qualifiedNameErrors('Bad_/x y').join('; ')}`,
+    },
+    {
+      name: 'says a key is in both matchLabelKeys and the selector, by matchLabels or expression',
+      manifest: spreadDs({
+        ...zone,
+        labelSelector: { matchLabels: { app: 'agent' }, matchExpressions: [{ key: 'tier', operator: 'Exists' }] },
+        matchLabelKeys: ['app', 'tier', 'other'],
+      }),
+      want: [
+        `${TS}[0].matchLabelKeys[0] pod/spread-match-label-key-in-selector`,
+        `${TS}[0].matchLabelKeys[1] pod/spread-match-label-key-in-selector`,
+      ],
+      message: '"app" exists in both matchLabelKeys and labelSelector',
+    },
+  ],
+  at,
+);
+
+describe('topology spread values of a wrong type', () => {
+  it('are left to the type rules', () => {
+    expect(
+      issues(
+        spreadDs({
+          ...zone,
+          maxSkew: '1',
+          topologyKey: 1,
+          whenUnsatisfiable: 1,
+          minDomains: '2',
+          nodeAffinityPolicy: 1,
+          matchLabelKeys: [1],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('shows a whenUnsatisfiable of another type when minDomains needs DoNotSchedule', () => {
+    const m = spreadDs({ ...zone, whenUnsatisfiable: 5, minDomains: 2 });
+    expect(validateManifest(m, [podRules]).map((i) => i.message)).toEqual([
+      'can only use minDomains if whenUnsatisfiable=DoNotSchedule, not 5',
+    ]);
+  });
+});
