@@ -1533,3 +1533,191 @@ describe('topology spread values of a wrong type', () => {
     ]);
   });
 });
+
+const osPod = (name: unknown, edit?: (p: any, c: any) => void) =>
+  ds((p, c) => {
+    p.os = { name };
+    edit?.(p, c);
+  });
+const WIN = 'cannot be set for a windows pod';
+ruleCases(
+  'pod OS (validateOS, validateLinux, validateWindows)',
+  [
+    {
+      name: 'says an OS name is required, naming the two',
+      manifest: osPod(''),
+      want: [`${S}.os.name pod/os-name-required`],
+      message: 'cannot be empty: use linux or windows',
+    },
+    {
+      name: 'names the OSes',
+      manifest: osPod('darwin'),
+      want: [`${S}.os pod/os-name-invalid`],
+      message: 'Unsupported value: "darwin": supported values: "linux", "windows"',
+    },
+    {
+      name: 'forbids windows options on a linux pod, pod and every container list',
+      manifest: osPod('linux', (p) => {
+        p.securityContext = { windowsOptions: { runAsUserName: 'x' } };
+        p.initContainers = [{ name: 'init', image: 'x', securityContext: { windowsOptions: { runAsUserName: 'x' } } }];
+      }),
+      want: [
+        `${S}.initContainers[0].securityContext.windowsOptions pod/os-linux-windows-options`,
+        `${S}.securityContext.windowsOptions pod/os-linux-windows-options`,
+      ],
+      message: 'windows options cannot be set for a linux pod',
+    },
+    {
+      name: 'accepts a windows pod with windows options',
+      manifest: osPod('windows', (p) => (p.securityContext = { windowsOptions: { runAsUserName: 'x' } })),
+      want: [],
+    },
+    {
+      name: 'forbids each Linux-only pod field on a windows pod',
+      manifest: osPod('windows', (p) => {
+        p.securityContext = {
+          seLinuxOptions: { level: 's0' },
+          seccompProfile: { type: 'RuntimeDefault' },
+          fsGroup: 1,
+          fsGroupChangePolicy: 'Always',
+          runAsUser: 1,
+          runAsGroup: 1,
+          supplementalGroups: [1],
+          sysctls: [{ name: 'kernel.msgmax', value: '1' }],
+        };
+        p.hostIPC = true;
+        p.shareProcessNamespace = false;
+      }),
+      want: [
+        'fsGroup',
+        'fsGroupChangePolicy',
+        'runAsGroup',
+        'runAsUser',
+        'seLinuxOptions',
+        'seccompProfile',
+        'supplementalGroups',
+        'sysctls',
+      ]
+        .map((f) => `${S}.securityContext.${f} pod/os-windows-forbidden-field`)
+        .concat([
+          `${S}.hostIPC pod/os-windows-forbidden-field`,
+          `${S}.shareProcessNamespace pod/os-windows-forbidden-field`,
+        ])
+        .sort(),
+      message: WIN,
+    },
+    {
+      name: 'forbids each Linux-only container field on a windows pod',
+      manifest: osPod('windows', (_p, c) => {
+        c.securityContext = {
+          seLinuxOptions: { level: 's0' },
+          seccompProfile: { type: 'RuntimeDefault' },
+          capabilities: { drop: ['ALL'] },
+          readOnlyRootFilesystem: true,
+          privileged: false,
+          allowPrivilegeEscalation: false,
+          runAsUser: 1,
+          runAsGroup: 1,
+        };
+      }),
+      want: [
+        'allowPrivilegeEscalation',
+        'capabilities',
+        'privileged',
+        'readOnlyRootFilesystem',
+        'runAsGroup',
+        'runAsUser',
+        'seLinuxOptions',
+        'seccompProfile',
+      ].map((f) => `${S}.containers[0].securityContext.${f} pod/os-windows-forbidden-field`),
+    },
+    {
+      name: 'accepts hostPID false and no sysctls on a windows pod',
+      manifest: osPod('windows', (p) => (p.hostPID = false)),
+      want: [],
+    },
+  ],
+  at,
+);
+
+const hp = (v: boolean) => ({ windowsOptions: { hostProcess: v } });
+ruleCases(
+  'windows hostProcess pods',
+  [
+    {
+      name: 'says a container hostProcess must equal the pod one',
+      manifest: ds((p, c) => {
+        p.hostNetwork = true;
+        p.securityContext = hp(true);
+        c.securityContext = hp(false);
+      }),
+      want: [`${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`],
+      message: 'pod hostProcess value must be identical if both are specified, was true',
+    },
+    {
+      name: 'says all containers must be hostProcess when one is',
+      manifest: ds((p, c) => {
+        p.hostNetwork = true;
+        c.securityContext = hp(true);
+        p.initContainers = [{ name: 'init', image: 'x', securityContext: hp(false) }];
+      }),
+      want: [`${S} pod/host-process-not-all-containers`],
+      message: 'If pod contains any hostProcess containers then all containers must be HostProcess containers',
+    },
+    {
+      name: 'shows the pod value on a mismatch',
+      manifest: ds((p, c) => {
+        p.hostNetwork = true;
+        p.securityContext = hp(false);
+        c.securityContext = hp(true);
+      }),
+      want: [`${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`],
+      message: 'pod hostProcess value must be identical if both are specified, was false',
+    },
+    {
+      name: 'says hostProcess needs hostNetwork, counting init containers',
+      manifest: ds((p, c) => {
+        c.securityContext = hp(true);
+        p.initContainers = [{ name: 'init', image: 'x', securityContext: hp(true) }];
+      }),
+      want: [`${S}.hostNetwork pod/host-process-needs-host-network`],
+      message: 'hostNetwork must be true if pod contains any hostProcess containers',
+    },
+    {
+      name: 'accepts containers that all inherit hostProcess from the pod',
+      manifest: ds((p) => {
+        p.hostNetwork = true;
+        p.securityContext = hp(true);
+        p.initContainers = [{ name: 'init', image: 'x' }];
+      }),
+      want: [],
+    },
+    {
+      name: 'accepts hostProcess false everywhere without hostNetwork',
+      manifest: ds((p, c) => {
+        p.securityContext = hp(false);
+        c.securityContext = hp(false);
+      }),
+      want: [],
+    },
+  ],
+  at,
+);
+
+describe('pod OS values of a wrong type', () => {
+  it('are left to the type rules', () => {
+    expect(issues(osPod(1, (p) => (p.hostPID = true)))).toEqual([]);
+    expect(issues(ds((p) => (p.os = null)))).toEqual([]);
+  });
+
+  it('count only the containers a sparse list holds', () => {
+    const m = ds((p, c) => {
+      p.hostNetwork = true;
+      c.securityContext = hp(true);
+      const sparse: any[] = [];
+      sparse[1] = { name: 'init', image: 'x', securityContext: hp(true) };
+      p.initContainers = sparse;
+    });
+    expect(issues(m)).toEqual([]);
+  });
+});
