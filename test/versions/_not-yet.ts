@@ -19,5 +19,4 @@ export const NOT_YET: Readonly<Record<string, string>> = {
   '1.34-6-resource-claim-without-source': '1.34',
   '1.34-8-spread-match-label-keys-in-selector': '1.34',
   '1.34-9-ephemeral-attributes-class-invalid': '1.34',
-  'w-1.33-preferred-affinity-label-value': '1.33 1.34',
 };

@@ -43,7 +43,8 @@ const DEPRECATED_VOLUMES: readonly [string, string][] = [
   ['glusterfs', 'deprecated in v1.25, non-functional in v1.26+'],
 ];
 
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+// podutil.VisitContainersWithPath's order: which of two equal ports or names comes first is in the text.
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 class Warnings {
   readonly out: Issue[] = [];
@@ -74,10 +75,19 @@ function nodeSelectorTerm(w: Warnings, term: unknown, path: FieldPath, checkValu
         w.add(
           [...path, 'matchExpressions', i, 'values', j],
           'invalid-label-value',
-          `${v} is invalid, ${errs.join('; ')}`,
+          `${v} is invalid, ${errs.map(goRegexExamples).join('; ')}`,
         );
     });
   });
+}
+
+/**
+ * A warning carries the server's text, and apimachinery's RegexError (1.33) writes each example as
+ * `'x', ` before the next ` or `; our error messages list them as `'x' or 'y'`.
+ */
+function goRegexExamples(message: string): string {
+  const at = message.lastIndexOf('(e.g. ');
+  return at < 0 ? message : message.slice(0, at) + message.slice(at).replaceAll("' or '", "',  or '");
 }
 
 function scheduling(w: Warnings, spec: unknown, at: FieldPath): void {
