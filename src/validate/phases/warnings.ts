@@ -75,19 +75,10 @@ function nodeSelectorTerm(w: Warnings, term: unknown, path: FieldPath, checkValu
         w.add(
           [...path, 'matchExpressions', i, 'values', j],
           'invalid-label-value',
-          `${v} is invalid, ${errs.map(goRegexExamples).join('; ')}`,
+          `${v} is invalid, ${errs.join('; ')}`,
         );
     });
   });
-}
-
-/**
- * A warning carries the server's text, and apimachinery's RegexError (1.33) writes each example as
- * `'x', ` before the next ` or `; our error messages list them as `'x' or 'y'`.
- */
-function goRegexExamples(message: string): string {
-  const at = message.lastIndexOf('(e.g. ');
-  return at < 0 ? message : message.slice(0, at) + message.slice(at).replaceAll("' or '", "',  or '");
 }
 
 function scheduling(w: Warnings, spec: unknown, at: FieldPath): void {
