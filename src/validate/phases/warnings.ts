@@ -43,7 +43,8 @@ const DEPRECATED_VOLUMES: readonly [string, string][] = [
   ['glusterfs', 'deprecated in v1.25, non-functional in v1.26+'],
 ];
 
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+// podutil.VisitContainersWithPath's order: which of two equal ports or names comes first is in the text.
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 /** How checkPorts (1.28, pkg/api/pod/warnings.go) words each clash of two port definitions. */
 const PORT_CLASHES = { duplicate: 'duplicate', overlapping: 'overlapping', ambiguous: 'dangerously ambiguous' };
