@@ -3,6 +3,8 @@ import { validateManifest } from '../../../src/validate/engine';
 import { toFieldPath } from '../../../src/validate/issue';
 import { podRules } from '../../../src/validate/rules/pod';
 import { daemonSet } from '../../support/manifest';
+import { issuesAt } from '../../support/manifest';
+import { validateForVersion } from '../../../src/validate/pipeline';
 import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 import {
   dns1123LabelErrors,
@@ -825,6 +827,100 @@ describe('windows hostProcess', () => {
         }),
       ),
     ).toEqual([`${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`]);
+  });
+});
+
+describe('dnsConfig searches across minors (validatePodDNSConfig)', () => {
+  const withSearches = (searches: string[]) =>
+    daemonSet((_d, pod) => {
+      pod.dnsConfig = { searches };
+    });
+  const S = 'spec.template.spec.dnsConfig.searches';
+
+  it('rejects underscores and "." before 1.33 and accepts them from 1.33 (RelaxedDNSSearchValidation)', () => {
+    const ds = withSearches(['_ldap._tcp.corp.example', '.', 'corp.example.']);
+    expect(issuesAt('1.32', ds)).toEqual([`${S}[0] pod/dns-search-invalid`, `${S}[1] pod/dns-search-invalid`]);
+    expect(issuesAt('1.33', ds)).toEqual([]);
+  });
+
+  it('still rejects what the relaxed check rejects: a double or trailing underscore, upper case', () => {
+    expect(issuesAt('1.34', withSearches(['__x.example', 'x_.example', 'X.example', 'a._b']))).toEqual([
+      `${S}[0] pod/dns-search-invalid`,
+      `${S}[1] pod/dns-search-invalid`,
+      `${S}[2] pod/dns-search-invalid`,
+    ]);
+  });
+});
+
+describe('hostAliases across minors (ValidateHostAliases)', () => {
+  const withAliases = (hostAliases: unknown[]) =>
+    daemonSet((_d, pod) => {
+      pod.hostAliases = hostAliases;
+    });
+  const H = 'spec.template.spec.hostAliases';
+  const bad = [
+    { ip: '10.0.0.1', hostnames: ['ok.local'] },
+    { ip: 'bad', hostnames: ['fine', 'Bad_Host'] },
+  ];
+
+  it('reports unindexed paths up to 1.29', () => {
+    expect(issuesAt('1.29', withAliases(bad))).toEqual([
+      `${H}.hostnames pod/host-alias-hostname-invalid`,
+      `${H}.ip pod/host-alias-ip-invalid`,
+    ]);
+  });
+
+  it('indexes the alias and the hostname from 1.30, with IsValidIP wording', () => {
+    expect(issuesAt('1.30', withAliases(bad))).toEqual([
+      `${H}[1].hostnames[1] pod/host-alias-hostname-invalid`,
+      `${H}[1].ip pod/host-alias-ip-invalid`,
+    ]);
+    const r = validateForVersion(withAliases([{ ip: 'bad', hostnames: ['a'] }]), { kubernetesVersion: '1.34' });
+    expect(r.errors[0].message).toBe(
+      'Invalid value "bad": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    );
+  });
+
+  it('accepts valid aliases in every minor', () => {
+    for (const v of ['1.27', '1.30', '1.34']) expect(issuesAt(v, withAliases([bad[0]]))).toEqual([]);
+  });
+});
+
+describe('topology spread matchLabelKeys in 1.34 (validateMatchLabelKeysAndMismatchLabelKeys)', () => {
+  const withSpread = (selector: unknown, matchLabelKeys: string[]) =>
+    daemonSet((_d, pod) => {
+      pod.topologySpreadConstraints = [
+        {
+          maxSkew: 1,
+          topologyKey: 'zone',
+          whenUnsatisfiable: 'DoNotSchedule',
+          labelSelector: selector,
+          matchLabelKeys,
+        },
+      ];
+    });
+  const T = 'spec.template.spec.topologySpreadConstraints[0]';
+
+  it('accepts a key the selector names once, which 1.33 rejects', () => {
+    const ds = withSpread({ matchLabels: { app: 'agent' } }, ['app']);
+    expect(issuesAt('1.33', ds)).toEqual([`${T}.matchLabelKeys[0] pod/spread-match-label-key-in-selector`]);
+    expect(issuesAt('1.34', ds)).toEqual([]);
+  });
+
+  it('rejects a key the selector names twice, at the unindexed path the server uses', () => {
+    const ds = withSpread({ matchLabels: { app: 'agent' }, matchExpressions: [{ key: 'app', operator: 'Exists' }] }, [
+      'app',
+    ]);
+    expect(issuesAt('1.34', ds)).toEqual([`${T}[0] pod/spread-match-label-key-in-selector`]);
+  });
+
+  it('still requires a selector and valid key names', () => {
+    expect(issuesAt('1.34', withSpread(undefined, ['app']))).toEqual([
+      `${T}.matchLabelKeys pod/spread-match-label-keys-without-selector`,
+    ]);
+    expect(issuesAt('1.34', withSpread({ matchLabels: { app: 'agent' } }, ['bad key']))).toEqual([
+      `${T}.matchLabelKeys[0] pod/spread-match-label-key-invalid`,
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { validateManifest } from '../../../src/validate/engine';
 import { toFieldPath } from '../../../src/validate/issue';
 import { schedulingRules } from '../../../src/validate/rules/scheduling';
 import { daemonSet } from '../../support/manifest';
+import { issuesAt } from '../../support/manifest';
 import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 import {
   labelValueErrors,
@@ -312,6 +313,59 @@ describe('tolerations', () => {
         }),
       ),
     ).toEqual([`${T}.effect scheduling/toleration-seconds-needs-no-execute`]);
+  });
+});
+
+describe('pod affinity matchLabelKeys and mismatchLabelKeys (1.31+)', () => {
+  const withTerm = (term: Record<string, unknown>) =>
+    daemonSet((_d, pod) => {
+      pod.affinity = {
+        podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'zone', ...term }] },
+      };
+    });
+  const T = 'spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]';
+
+  it('accepts keys beside a selector that names them once', () => {
+    const ds = withTerm({
+      labelSelector: { matchLabels: { app: 'agent' } },
+      matchLabelKeys: ['app'],
+      mismatchLabelKeys: ['tenant'],
+    });
+    expect(issuesAt('1.31', ds)).toEqual([]);
+  });
+
+  it('drops keys without a selector in 1.29-1.30 and rejects them from 1.31', () => {
+    const ds = withTerm({ mismatchLabelKeys: ['tenant'] });
+    expect(issuesAt('1.30', ds)).toEqual([]);
+    expect(issuesAt('1.31', ds)).toEqual([
+      `${T}.mismatchLabelKeys scheduling/affinity-mismatch-label-keys-without-selector`,
+    ]);
+  });
+
+  it('rejects a key two selector expressions name', () => {
+    const ds = withTerm({
+      labelSelector: {
+        matchExpressions: [
+          { key: 'app', operator: 'Exists' },
+          { key: 'app', operator: 'In', values: ['agent'] },
+        ],
+      },
+      matchLabelKeys: ['tenant', 'app'],
+    });
+    expect(issuesAt('1.31', ds)).toEqual([`${T}[1] scheduling/affinity-match-label-key-in-selector`]);
+  });
+
+  it('rejects a key in both lists, a key the selector names twice, and an invalid key', () => {
+    const ds = withTerm({
+      labelSelector: { matchLabels: { app: 'agent' }, matchExpressions: [{ key: 'app', operator: 'Exists' }] },
+      matchLabelKeys: ['app', 'tenant', 'bad key'],
+      mismatchLabelKeys: ['tenant'],
+    });
+    expect(issuesAt('1.34', ds)).toEqual([
+      `${T}[0] scheduling/affinity-match-label-key-in-selector`,
+      `${T}.matchLabelKeys[1] scheduling/affinity-match-label-key-in-mismatch`,
+      `${T}.matchLabelKeys[2] scheduling/affinity-match-label-key-invalid`,
+    ]);
   });
 });
 
