@@ -2,17 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  jsonPlanReport,
-  markdownPlanReport,
-  type Plan,
-  planSides,
-  readSide,
-  type SideText,
-  textPlanReport,
-} from '../plan';
+import { jsonPlanReport, markdownPlanReport, type Plan, planTexts, type SideText, textPlanReport } from '../plan';
 import { committedYaml } from '../plan/git-base';
-import { validateForVersion } from '../validate/pipeline';
 import {
   DEFAULT_KUBERNETES_VERSION,
   resolveKubernetesVersion,
@@ -143,12 +134,7 @@ export function planCommand(args: readonly string[], io: CommandIO): ExitCode {
     oldTexts = readPaths(positionals[0], maxBytes);
     newTexts = readPaths(positionals[1], maxBytes);
   }
-  const { plan, errors } = planSides(readSide(oldTexts), readSide(newTexts), {
-    kubernetesVersion,
-    nodes,
-    // The create path of the chosen minor: strict decode, drops, validation with its profile.
-    createRules: (manifest, version) => [...validateForVersion(manifest, { kubernetesVersion: version }).errors],
-  });
+  const { plan, errors } = planTexts(oldTexts, newTexts, { kubernetesVersion, nodes });
   if (errors.length > 0) {
     io.stderr(`${errors.map((e) => `cdk8s-daemonset plan: ${e}`).join('\n')}\n`);
     return ExitCode.USAGE;

@@ -7,7 +7,7 @@ import { daemonSet } from '../support/manifest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-const OPTIONS: PlanOptions = { kubernetesVersion: '1.27', createRules: (m) => validateManifest(m) };
+const OPTIONS: PlanOptions = { kubernetesVersion: '1.27' };
 const ID = { namespace: 'default', name: 'agent' };
 const plan = (before: unknown, after: unknown, options: Partial<PlanOptions> = {}) =>
   planDaemonSet(ID, before, after, { ...OPTIONS, ...options });
@@ -133,20 +133,12 @@ describe('planDaemonSet: rejected', () => {
     expect(plan(invalid, invalid).rejected).toEqual([]);
   });
 
-  it('hands the chosen version to the create-time rules', () => {
-    const seen: string[] = [];
-    plan(
-      daemonSet(),
-      daemonSet((_ds, _pod, c) => (c.image = 'busybox:2')),
-      {
-        kubernetesVersion: '1.31',
-        createRules: (_m, v) => {
-          seen.push(v);
-          return [];
-        },
-      },
-    );
-    expect(seen).toEqual(['1.31']);
+  it('applies the rules of the chosen minor: an env name with a space is refused by 1.27, accepted by 1.34', () => {
+    const spaced = daemonSet((_ds, _pod, c) => (c.env = [{ name: 'A B', value: '1' }]));
+    expect(codes(plan(daemonSet(), spaced).rejected)).toEqual([
+      'spec.template.spec.containers[0].env[0].name env/name-invalid',
+    ]);
+    expect(plan(daemonSet(), spaced, { kubernetesVersion: '1.34' }).rejected).toEqual([]);
   });
 });
 

@@ -36,8 +36,16 @@ function isDaemonSet(manifest: unknown): boolean {
  *   @default - 1.27's defaulting
  */
 export function applyDefaults<T>(manifest: T, options?: string | DefaultingOptions): T {
+  return applyDefaultsInPlace(cloneJson(manifest), options);
+}
+
+/**
+ * applyDefaults on the caller's own copy, written in place and returned: for a caller that holds
+ * data no one else sees (plan defaults each manifest it has just read; copying them cost it 6% of
+ * its time on 20,000 manifests).
+ */
+export function applyDefaultsInPlace<T>(copy: T, options?: string | DefaultingOptions): T {
   const resolved = resolveDefaulting(options);
-  const copy = cloneJson(manifest);
   if (!isObject(copy) || !isDaemonSet(copy)) return copy;
   const spec = ensureObject(copy as Writable, 'spec');
   if (!spec) return copy;
