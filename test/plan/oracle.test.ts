@@ -63,6 +63,12 @@ const MUTATIONS: { name: string; edit: (m: any) => void; old?: (m: any) => void 
   },
   { name: 'only minReadySeconds', edit: (m) => (m.spec.minReadySeconds = 15) },
   { name: 'template labels no longer match', edit: (m) => (m.spec.template.metadata.labels = { other: 'x' }) },
+  // Refused up to 1.31, accepted from 1.32: ValidateEnv's name check (pkg/apis/core/validation)
+  // is `if opts.AllowRelaxedEnvironmentVariableValidation` IsRelaxedEnvVarName, else IsEnvVarName
+  // (a C identifier); GetValidationOptionsFromPodSpecAndMeta sets the option from the gate
+  // RelaxedEnvironmentVariableValidation, beta and on by default from 1.32 (1.30-1.31: alpha, off).
+  // The 23 disagreements at 1.34 were our rule checking IsEnvVarName at every minor; the rule now
+  // reads the option from the minor's profile (rules/env.ts nameErrors), and every minor agrees.
   {
     name: 'env name with a space',
     edit: (m) => (first(m).env = [...(first(m).env ?? []), { name: 'A B', value: '1' }]),
