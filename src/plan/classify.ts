@@ -15,7 +15,7 @@ import {
   type Warning,
 } from './hazards';
 import { DEFAULT_NAMESPACE } from './identity';
-import { canonical, changedCanonicalPaths, semanticEqual } from './semantic';
+import { semanticDiff, semanticEqual } from './semantic';
 import { prepareUpdate, storedObject, validatePrepared, warningsOnUpdate } from './update-path';
 import { immutableSelector } from './update-rules';
 import { rolloutWaves, type Waves } from './waves';
@@ -129,9 +129,9 @@ export function planOwned(
       warnings: warnings.sort(compareIssues),
     };
   }
-  // Each side is canonicalized once; whether the template or the selector changed is read off the
-  // changed paths (the diff is exact, so a subtree is equal exactly when no path lies under it).
-  const fields = changedCanonicalPaths(canonical(comparable(stored)), canonical(comparable(prepared)));
+  // Whether the template or the selector changed is read off the changed paths (the diff is
+  // exact, so a subtree is semantically equal exactly when no path lies under it).
+  const fields = semanticDiff(comparable(stored), comparable(prepared));
   const template = fields.some(under('template'));
   let rejected: Issue[] = [];
   // An unchanged object is no update: kubectl apply sends nothing, so the server rejects nothing.

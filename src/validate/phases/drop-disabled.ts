@@ -42,8 +42,8 @@ function has(o: Obj | undefined, k: string): o is Obj {
 
 class Dropper {
   readonly notices: Issue[] = [];
-  /** The gates whose fields were found (and dropped). */
-  readonly used = new Set<GateName>();
+  /** The gates whose fields were found (and dropped); made on the first. */
+  used: Set<GateName> | undefined;
 
   constructor(
     private readonly profile: VersionProfile,
@@ -65,7 +65,7 @@ class Dropper {
   }
 
   note(path: FieldPath, gate: GateName, what = 'this field'): void {
-    this.used.add(gate);
+    (this.used ??= new Set()).add(gate);
     this.notices.push({
       path: [...this.root, ...path],
       code: 'drop/gate-disabled',
@@ -108,7 +108,7 @@ export function gatesInUse(oldSpec: Obj | undefined, profile: VersionProfile): R
   if (oldSpec === undefined) return NO_GATES;
   const d = new Dropper(profile, [], NO_GATES, false);
   dropInto(d, oldSpec, profile);
-  return d.used;
+  return d.used ?? NO_GATES;
 }
 
 /**
@@ -150,15 +150,18 @@ function dropInto(d: Dropper, spec: Obj, profile: VersionProfile): void {
     }
   }
 
-  for (const [v, i] of objects(spec.volumes)) {
-    const sources = obj(v, 'projected');
+  const volumes = Array.isArray(spec.volumes) ? spec.volumes : [];
+  for (let i = 0; i < volumes.length; i++) {
+    const v = volumes[i];
+    if (!isObject(v)) continue;
+    const sources = obj(v as Obj, 'projected');
     for (const [s, j] of objects(sources?.sources)) {
       const at: FieldPath = ['volumes', i, 'projected', 'sources', j];
       if (d.off('ClusterTrustBundleProjection')) d.drop(s, 'clusterTrustBundle', at, 'ClusterTrustBundleProjection');
       if (d.off('PodCertificateRequest')) d.drop(s, 'podCertificate', at, 'PodCertificateRequest');
     }
     // Claims of a generic ephemeral volume were never meant to be accepted (1.26); always dropped.
-    const claimResources = obj(obj(obj(obj(v, 'ephemeral'), 'volumeClaimTemplate'), 'spec'), 'resources');
+    const claimResources = obj(obj(obj(obj(v as Obj, 'ephemeral'), 'volumeClaimTemplate'), 'spec'), 'resources');
     if (has(claimResources, 'claims') && d.mutate) delete claimResources.claims;
   }
   if (d.off('ImageVolume')) dropImageVolumes(spec, d);
@@ -192,8 +195,10 @@ function dropFromContainer(d: Dropper, c: Obj, path: FieldPath, init: boolean, p
       d.drop(c, 'restartPolicy', path, 'ContainerRestartRules');
   }
   if (d.off('InPlacePodVerticalScaling')) d.drop(c, 'resizePolicy', path, 'InPlacePodVerticalScaling');
-  if (d.off('DynamicResourceAllocation'))
-    d.drop(obj(c, 'resources'), 'claims', [...path, 'resources'], 'DynamicResourceAllocation');
+  // Paths are built only for a field that is there: most containers have none of these.
+  const resources = obj(c, 'resources');
+  if (d.off('DynamicResourceAllocation') && has(resources, 'claims'))
+    d.drop(resources, 'claims', [...path, 'resources'], 'DynamicResourceAllocation');
   const csc = obj(c, 'securityContext');
   // ProcMountType: the field was forced non-nil in 1.12, so it is set to Default, not removed.
   if (d.off('ProcMountType') && has(csc, 'procMount') && csc.procMount !== 'Default') {
@@ -201,7 +206,8 @@ function dropFromContainer(d: Dropper, c: Obj, path: FieldPath, init: boolean, p
     d.note([...path, 'securityContext', 'procMount'], 'ProcMountType', 'this value (it stores "Default")');
   }
   const lifecycle = obj(c, 'lifecycle');
-  if (d.off('ContainerStopSignals')) d.drop(lifecycle, 'stopSignal', [...path, 'lifecycle'], 'ContainerStopSignals');
+  if (d.off('ContainerStopSignals') && has(lifecycle, 'stopSignal'))
+    d.drop(lifecycle, 'stopSignal', [...path, 'lifecycle'], 'ContainerStopSignals');
   if (d.off('PodLifecycleSleepAction')) {
     for (const hook of ['postStart', 'preStop']) {
       const h = obj(lifecycle, hook);
@@ -212,13 +218,17 @@ function dropFromContainer(d: Dropper, c: Obj, path: FieldPath, init: boolean, p
         delete lifecycle[hook];
     }
   }
-  if (d.off('RecursiveReadOnlyMounts')) {
-    for (const [m, i] of objects(c.volumeMounts))
-      d.drop(m, 'recursiveReadOnly', [...path, 'volumeMounts', i], 'RecursiveReadOnlyMounts');
+  if (d.off('RecursiveReadOnlyMounts') && Array.isArray(c.volumeMounts)) {
+    c.volumeMounts.forEach((m, i) => {
+      if (isObject(m) && has(m as Obj, 'recursiveReadOnly'))
+        d.drop(m as Obj, 'recursiveReadOnly', [...path, 'volumeMounts', i], 'RecursiveReadOnlyMounts');
+    });
   }
-  if (d.off('EnvFiles')) {
-    for (const [e, i] of objects(c.env))
-      d.drop(obj(e, 'valueFrom'), 'fileKeyRef', [...path, 'env', i, 'valueFrom'], 'EnvFiles');
+  if (d.off('EnvFiles') && Array.isArray(c.env)) {
+    c.env.forEach((e, i) => {
+      const valueFrom = isObject(e) ? obj(e as Obj, 'valueFrom') : undefined;
+      if (has(valueFrom, 'fileKeyRef')) d.drop(valueFrom, 'fileKeyRef', [...path, 'env', i, 'valueFrom'], 'EnvFiles');
+    });
   }
 }
 
