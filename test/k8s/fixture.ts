@@ -108,13 +108,69 @@ export function manifestOf(c: FixtureCase): Record<string, any> {
   return ds;
 }
 
-/** Every fixture file, sorted by name. */
+const FIXTURE_KEYS = new Set(['test', 'source', 'cases']);
+const CASE_KEYS = new Set([
+  'name',
+  'go',
+  'metadata',
+  'spec',
+  'podMetadata',
+  'pod',
+  'container',
+  'remove',
+  'note',
+  'disagree',
+  'expect',
+]);
+const CASE_OBJECTS = ['metadata', 'spec', 'podMetadata', 'pod', 'container'] as const;
+const CASE_STRINGS = ['go', 'note', 'disagree'] as const;
+
+/**
+ * The problems of one parsed fixture file, empty when it has the shape above. A key the loader
+ * does not know is an error rather than ignored: a case name with an unquoted `, ` or `: ` in it
+ * parses as a name cut short plus a stray key, and the case would run under the wrong name.
+ */
+export function fixtureProblems(file: string, doc: unknown): string[] {
+  if (!isPlainObject(doc)) return [`${file}: not a mapping`];
+  const out = Object.keys(doc)
+    .filter((k) => !FIXTURE_KEYS.has(k))
+    .map((k) => `${file}: unknown key "${k}"`);
+  for (const k of ['test', 'source'])
+    if (typeof doc[k] !== 'string' || doc[k] === '') out.push(`${file}: "${k}" must be a non-empty string`);
+  if (!Array.isArray(doc.cases) || doc.cases.length === 0) return [...out, `${file}: "cases" must be a non-empty list`];
+  const seen = new Set<string>();
+  doc.cases.forEach((c: unknown, i: number) => {
+    if (!isPlainObject(c)) {
+      out.push(`${file}: case ${i} is not a mapping`);
+      return;
+    }
+    const at = `${file}: case ${i} (${JSON.stringify(c.name)})`;
+    if (typeof c.name !== 'string' || c.name === '') out.push(`${at}: "name" must be a non-empty string`);
+    else if (seen.has(c.name)) out.push(`${at}: duplicate name`);
+    else seen.add(c.name);
+    for (const k of Object.keys(c)) if (!CASE_KEYS.has(k)) out.push(`${at}: unknown key "${k}"`);
+    for (const k of CASE_OBJECTS) if (k in c && !isPlainObject(c[k])) out.push(`${at}: "${k}" must be a mapping`);
+    for (const k of CASE_STRINGS) if (k in c && typeof c[k] !== 'string') out.push(`${at}: "${k}" must be a string`);
+    if ('remove' in c && !(Array.isArray(c.remove) && c.remove.every((r) => typeof r === 'string')))
+      out.push(`${at}: "remove" must be a list of dotted paths`);
+  });
+  return out;
+}
+
+/** Every fixture file, sorted by name; throws, listing every problem, when one is malformed. */
 export function loadFixtures(dir = FIXTURES_DIR): Fixture[] {
-  return fs
+  const problems: string[] = [];
+  const fixtures = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((file) => ({ file, ...(parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Omit<Fixture, 'file'>) }));
+    .map((file) => {
+      const doc: unknown = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+      problems.push(...fixtureProblems(file, doc));
+      return { file, ...(doc as Omit<Fixture, 'file'>) };
+    });
+  if (problems.length > 0) throw new Error(`malformed fixtures:\n${problems.join('\n')}`);
+  return fixtures;
 }
 
 /** The server's paths of a verdict, each once, in the server's order. */

@@ -68,12 +68,12 @@ const nameUnique: Rule = (c, path, ctx) => {
 
 /**
  * Whether one of the first `end` containers is named `name` (an empty name does not count when
- * `skipEmpty`): the set Go builds, asked without building it.
+ * `skipEmpty`): the set Go builds, asked without building it. Callers pass a container's own index
+ * or a list's length, so `end` never exceeds `cs.length`.
  */
 function hasName(cs: readonly unknown[], name: string, end: number, skipEmpty: boolean): boolean {
   if (skipEmpty && name === '') return false;
-  const n = end < 0 ? Math.max(cs.length + end, 0) : Math.min(end, cs.length); // as slice(0, end)
-  for (let j = 0; j < n; j++) {
+  for (let j = 0; j < end; j++) {
     if (goString(get(cs[j], 'name')) === name) return true;
   }
   return false;

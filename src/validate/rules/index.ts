@@ -19,6 +19,8 @@ import { hostNamespacesRules } from './host-namespaces';
 import { nodeAffinityValuesRules } from './node-affinity-values';
 import { gcePdReadOnlyRules } from './gce-pd-read-only';
 import { restartPolicyRules } from './restart-policy';
+import { appArmorRules } from './apparmor';
+import { securityContextPoliciesRules } from './security-context-policies';
 
 /**
  * Every rule set the engine runs, one per topic: the API server's, then TKEStack components' rules
@@ -45,4 +47,6 @@ export const ALL_RULES: readonly RuleSet[] = [
   nodeAffinityValuesRules,
   gcePdReadOnlyRules,
   restartPolicyRules,
+  appArmorRules,
+  securityContextPoliciesRules,
 ];

@@ -1,6 +1,7 @@
 /**
  * ValidatePodSecurityContext (1.27) and the checks tied to it: sysctls, seccomp profiles and
- * their deprecated annotations, and hostNetwork ports. Part of the pod rules (`pod.ts`).
+ * their deprecated annotations. Part of the pod rules (`pod.ts`). validateHostNetwork's port check
+ * is the ports rules' (`ports.ts`), where the defaulted host port is known.
  */
 import type { FieldPath, Issue } from '../issue';
 import { field, get, goString, int, isObject, isSet, list, show } from '../read';
@@ -129,28 +130,6 @@ export const podSecurityContext: Rule = (spec, path) => {
   out.push(...seccompProfileField(get(sc, 'seccompProfile'), [...p, 'seccompProfile']));
   // validatePodSpecSecurityContext (1.27) checks the pod's windowsOptions as a container's.
   out.push(...windowsOptionsIssues(get(sc, 'windowsOptions'), [...p, 'windowsOptions']));
-  return out;
-};
-
-// validateHostNetwork (1.27, called from ValidatePodSecurityContext): after defaulting copies
-// containerPort into an unset hostPort, the two must match for regular containers.
-export const hostNetworkPorts: Rule = (spec, path, ctx) => {
-  if (get(spec, 'hostNetwork') !== true) return NO_ISSUES;
-  // validatePodHostNetworkDeps (1.28+) puts the error on hostPort.
-  const at = ctx.profile.switches.podHostNetworkDeps ? 'hostPort' : 'containerPort';
-  const out: Issue[] = [];
-  list(get(spec, 'containers')).forEach((c, i) => {
-    list(get(c, 'ports')).forEach((port, j) => {
-      const hp = int(get(port, 'hostPort')) ?? 0;
-      const cp = int(get(port, 'containerPort'));
-      if (cp === undefined || hp === 0 || hp === cp) return;
-      out.push({
-        path: [...path, 'containers', i, 'ports', j, at],
-        code: 'pod/host-network-port-mismatch',
-        message: `must match \`hostPort\` when \`hostNetwork\` is true, got containerPort ${cp} and hostPort ${hp}`,
-      });
-    });
-  });
   return out;
 };
 

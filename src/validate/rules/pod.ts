@@ -8,9 +8,15 @@ import { DNS_POLICIES, isOneOf } from '../api-values';
 import type { FieldPath, Issue } from '../issue';
 import { get, goString, int, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
-import { nameIsDnsSubdomain, dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from './_shared/names';
+import {
+  nameIsDnsSubdomain,
+  dns1123LabelErrors,
+  dns1123SubdomainErrors,
+  dns1123SubdomainWithUnderscoreErrors,
+  qualifiedNameErrors,
+} from './_shared/names';
 import { podOsRules } from './_shared/pod-os';
-import { hostNetworkPorts, podSecurityContext, seccompAnnotationsMatchFields } from './pod-security-context';
+import { podSecurityContext, seccompAnnotationsMatchFields } from './pod-security-context';
 import { topologySpread } from './topology-spread';
 import { isPod } from './_shared/container-context';
 import { isValidIP, MAX_INT32, notSupported } from './_shared/values';
@@ -38,7 +44,7 @@ const dnsPolicy: Rule = (spec, path) => {
 };
 
 // validatePodDNSConfig (1.27, ExpandedDNSConfig on by default: 32 search paths, 2048 characters).
-const dnsConfig: Rule = (spec, path) => {
+const dnsConfig: Rule = (spec, path, ctx) => {
   const cfg = get(spec, 'dnsConfig');
   if (!isObject(cfg) && get(spec, 'dnsPolicy') !== 'None') return NO_ISSUES; // nothing to check
   const out: Issue[] = [];
@@ -60,7 +66,7 @@ const dnsConfig: Rule = (spec, path) => {
       ];
     }
   }
-  if (!isObject(cfg)) return out;
+  // Here cfg is an object: a non-object was returned above (not None: first line; None: no nameservers).
   if (nameservers.length > 3) {
     out.push({
       path: [...p, 'nameservers'],
@@ -93,9 +99,13 @@ const dnsConfig: Rule = (spec, path) => {
       message: `must not have more than 2048 characters (including spaces) in the search list, got ${Buffer.byteLength(joined)}`,
     });
   }
+  // 1.33+ (AllowRelaxedDNSSearchValidation): "." alone is skipped and '_' is allowed
+  // (validatePodDNSConfig, 1.33); otherwise the trailing dot is trimmed before the check.
+  const relaxed = ctx.profile.options.AllowRelaxedDNSSearchValidation;
   searches.forEach((s, i) => {
-    if (typeof s !== 'string') return;
-    const errs = dns1123SubdomainErrors(s.endsWith('.') ? s.slice(0, -1) : s);
+    if (typeof s !== 'string' || (relaxed && s === '.')) return;
+    const trimmed = s.endsWith('.') ? s.slice(0, -1) : s;
+    const errs = relaxed ? dns1123SubdomainWithUnderscoreErrors(trimmed) : dns1123SubdomainErrors(trimmed);
     if (errs.length > 0)
       out.push({
         path: [...p, 'searches', i],
@@ -218,29 +228,35 @@ const activeDeadlineSeconds: Rule = (spec, path) => {
   ];
 };
 
-// ValidateHostAliases (1.27): reported at `hostAliases.ip` and `hostAliases.hostnames`, without the
-// index, as the 1.27 server prints them.
-const hostAliases: Rule = (spec, path) => {
+// ValidateHostAliases: up to 1.29 reported at `hostAliases.ip` and `hostAliases.hostnames`, without
+// the index; 1.30 indexes both and words the IP error as IsValidIP does (switch hostAliasesIndexed).
+const hostAliases: Rule = (spec, path, ctx) => {
+  const aliases = list(get(spec, 'hostAliases'));
+  if (aliases.length === 0) return NO_ISSUES;
+  const indexed = ctx.profile.switches.hostAliasesIndexed;
   const out: Issue[] = [];
-  for (const a of list(get(spec, 'hostAliases'))) {
+  aliases.forEach((a, i) => {
+    const at: FieldPath = indexed ? [...path, 'hostAliases', i] : [...path, 'hostAliases'];
     const ip = goString(get(a, 'ip'));
     if (ip !== undefined && !isValidIP(ip))
       out.push({
-        path: [...path, 'hostAliases', 'ip'],
+        path: [...at, 'ip'],
         code: 'pod/host-alias-ip-invalid',
-        message: `must be valid IP address, got ${show(ip)}`,
+        message: indexed
+          ? `Invalid value ${show(ip)}: must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)`
+          : `must be valid IP address, got ${show(ip)}`,
       });
-    for (const h of list(get(a, 'hostnames'))) {
-      if (typeof h !== 'string') continue;
+    list(get(a, 'hostnames')).forEach((h, j) => {
+      if (typeof h !== 'string') return;
       const errs = dns1123SubdomainErrors(h);
       if (errs.length > 0)
         out.push({
-          path: [...path, 'hostAliases', 'hostnames'],
+          path: indexed ? [...at, 'hostnames', j] : [...at, 'hostnames'],
           code: 'pod/host-alias-hostname-invalid',
           message: `${show(h)}: ${errs.join('; ')}`,
         });
-    }
-  }
+    });
+  });
   return out;
 };
 
@@ -298,7 +314,6 @@ export const podRules: RuleSet = {
     dnsPolicy,
     dnsConfig,
     podSecurityContext,
-    hostNetworkPorts,
     readinessGates,
     schedulingGates,
     topologySpread,

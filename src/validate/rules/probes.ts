@@ -1,6 +1,6 @@
 import type { FieldPath, Issue } from '../issue';
 import { get, goInt, goString, isSet, issue, list, show } from '../read';
-import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { httpHeaderNameErrors, isValidPortNum, portNameErrors, PORT_RANGE_ERROR } from './_shared/container-names';
 
 // ValidatePortNumOrName (1.27): an int 1..65535, or a string that is an IANA_SVC_NAME
@@ -47,10 +47,29 @@ function httpGet(h: unknown, path: FieldPath, area: string): Issue[] {
   return out;
 }
 
-type HandlerKind = 'exec' | 'httpGet' | 'tcpSocket' | 'grpc';
+type HandlerKind = 'exec' | 'httpGet' | 'tcpSocket' | 'grpc' | 'sleep';
 
-// validateHandler (1.27): exactly one handler type; the extra ones are reported where they are.
-function handler(h: unknown, path: FieldPath, kinds: readonly HandlerKind[], area: string): Issue[] {
+// validateSleepAction (1.30; 1.32 adds the gate hint; 1.33's AllowPodLifecycleSleepActionZeroValue
+// allows 0): seconds within the pod's terminationGracePeriodSeconds (defaulted to 30).
+function sleepAction(v: unknown, path: FieldPath, ctx: RuleContext): Issue[] {
+  const seconds = goInt(get(v, 'seconds'));
+  const grace = goInt(get(ctx.podSpec, 'terminationGracePeriodSeconds') ?? 30);
+  if (seconds === undefined || grace === undefined) return NO_ISSUES; // types: another rule
+  const zero = ctx.profile.options.AllowPodLifecycleSleepActionZeroValue;
+  if (seconds <= grace && (zero ? seconds >= 0 : seconds > 0)) return NO_ISSUES;
+  const message = zero
+    ? `must be non-negative and less than terminationGracePeriodSeconds (${grace})`
+    : `must be greater than 0 and less than terminationGracePeriodSeconds (${grace})${
+        ctx.profile.switches.sleepActionZeroHint
+          ? '. Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.'
+          : ''
+      }`;
+  return [issue([...path, 'sleep'], 'lifecycle/sleep-seconds-invalid', `Invalid value ${seconds}: ${message}`)];
+}
+
+// validateHandler (1.27; 1.30 adds sleep last): exactly one handler type; the extra ones are
+// reported where they are.
+function handler(h: unknown, path: FieldPath, kinds: readonly HandlerKind[], area: string, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   let n = 0;
   for (const kind of kinds) {
@@ -73,6 +92,7 @@ function handler(h: unknown, path: FieldPath, kinds: readonly HandlerKind[], are
         out.push(issue([...p, 'command'], `${area}/exec-command-required`, 'Required value: give the command to run'));
     } else if (kind === 'httpGet') out.push(...httpGet(v, p, area));
     else if (kind === 'tcpSocket') out.push(...portNumOrName(get(v, 'port'), p, 'port', area));
+    else if (kind === 'sleep') out.push(...sleepAction(v, path, ctx));
     else {
       const port = get(v, 'port');
       if (port === undefined || port === null || typeof port === 'number')
@@ -92,12 +112,26 @@ function handler(h: unknown, path: FieldPath, kinds: readonly HandlerKind[], are
 
 const PROBE_HANDLERS: readonly HandlerKind[] = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const LIFECYCLE_HANDLERS: readonly HandlerKind[] = ['exec', 'httpGet', 'tcpSocket'];
+// Where PodLifecycleSleepAction is on (1.30+); in 1.29 dropDisabledFields has removed `sleep`.
+const LIFECYCLE_HANDLERS_WITH_SLEEP: readonly HandlerKind[] = [...LIFECYCLE_HANDLERS, 'sleep'];
+
+/**
+ * Regular containers, and sidecars (init containers with restartPolicy Always, which
+ * dropDisabledFields keeps only where SidecarContainers is on): validateInitContainers (1.29+)
+ * checks their lifecycle and probes as validateContainers does.
+ */
+function runsAlongsidePod(c: unknown, ctx: RuleContext): boolean {
+  return (
+    ctx.containerList === 'containers' ||
+    (ctx.containerList === 'initContainers' && get(c, 'restartPolicy') === 'Always')
+  );
+}
 const NONNEGATIVE = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
 
 // validateProbe (1.27). Zero timeout/period/thresholds were defaulted (1, 10, 1, 3), so only
 // negative values fail here.
-function probe(p: unknown, path: FieldPath): Issue[] {
-  const out = handler(p, path, PROBE_HANDLERS, 'probe');
+function probe(p: unknown, path: FieldPath, ctx: RuleContext): Issue[] {
+  const out = handler(p, path, PROBE_HANDLERS, 'probe', ctx);
   for (const f of NONNEGATIVE) {
     const v = goInt(get(p, f));
     if (v !== undefined && v < 0)
@@ -116,16 +150,16 @@ function probe(p: unknown, path: FieldPath): Issue[] {
   return out;
 }
 
-// validateContainers (1.27): probe and lifecycle rules for regular containers (init and
-// ephemeral containers may not have them at all: see containers.ts).
+// validateContainers (1.27), and validateInitContainers for sidecars (1.29+): probe rules (other init
+// containers and ephemeral containers may not have probes at all: see containers.ts).
 const probes: Rule = (c, path, ctx) => {
-  if (ctx.containerList !== 'containers') return NO_ISSUES;
+  if (!runsAlongsidePod(c, ctx)) return NO_ISSUES;
   const out: Issue[] = [];
   for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     const p = get(c, kind);
     if (!isSet(p)) continue;
     const pp: FieldPath = [...path, kind];
-    out.push(...probe(p, pp));
+    out.push(...probe(p, pp, ctx));
     if (kind !== 'readinessProbe') {
       const st = goInt(get(p, 'successThreshold'));
       if (st !== undefined && st !== 0 && st !== 1) {
@@ -150,14 +184,15 @@ const probes: Rule = (c, path, ctx) => {
   return out;
 };
 
-// validateLifecycle (1.27): postStart and preStop handlers (exec, httpGet or tcpSocket).
+// validateLifecycle (1.27; sleep from 1.30): postStart and preStop handlers (exec, httpGet, tcpSocket or sleep).
 const lifecycle: Rule = (c, path, ctx) => {
   const lc = get(c, 'lifecycle');
-  if (ctx.containerList !== 'containers' || !isSet(lc)) return NO_ISSUES;
+  if (!isSet(lc) || !runsAlongsidePod(c, ctx)) return NO_ISSUES;
+  const kinds = ctx.profile.gates.PodLifecycleSleepAction ? LIFECYCLE_HANDLERS_WITH_SLEEP : LIFECYCLE_HANDLERS;
   const out: Issue[] = [];
   for (const hook of ['postStart', 'preStop'] as const) {
     const h = get(lc, hook);
-    if (isSet(h)) out.push(...handler(h, [...path, 'lifecycle', hook], LIFECYCLE_HANDLERS, 'lifecycle'));
+    if (isSet(h)) out.push(...handler(h, [...path, 'lifecycle', hook], kinds, 'lifecycle', ctx));
   }
   return out;
 };

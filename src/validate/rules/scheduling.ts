@@ -4,7 +4,8 @@
  */
 import type { FieldPath, Issue } from '../issue';
 import { get, goString, isObject, isSet, list, num, show } from '../read';
-import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
+import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
+import { matchLabelKeysIssues } from './_shared/match-label-keys';
 import {
   nameIsDnsLabel,
   nameIsDnsSubdomain,
@@ -169,11 +170,14 @@ function weightInRange(w: unknown, path: FieldPath): readonly Issue[] {
   return [{ path, code: 'scheduling/weight-out-of-range', message: `must be in the range 1-100, got ${n}` }];
 }
 
-// validatePodAffinityTerm + ValidatePodAffinityTermSelector (1.27)
-function validatePodAffinityTerm(term: unknown, path: FieldPath): Issue[] {
+// validatePodAffinityTerm + ValidatePodAffinityTermSelector (1.27; 1.31 adds the match/mismatch
+// label keys where MatchLabelKeysInPodAffinity keeps them: dropDisabledFields removes them before)
+function validatePodAffinityTerm(term: unknown, path: FieldPath, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   out.push(...validateLabelSelector(get(term, 'labelSelector'), [...path, 'labelSelector']));
   out.push(...validateLabelSelector(get(term, 'namespaceSelector'), [...path, 'namespaceSelector']));
+  if (ctx.profile.gates.MatchLabelKeysInPodAffinity)
+    out.push(...matchLabelKeysIssues(term, path, 'scheduling/affinity-', true));
   for (const ns of list(get(term, 'namespaces'))) {
     if (typeof ns !== 'string') continue;
     const errs = nameIsDnsLabel(ns, false);
@@ -207,30 +211,31 @@ function validatePodAffinityTerm(term: unknown, path: FieldPath): Issue[] {
 }
 
 // validatePodAffinity / validatePodAntiAffinity (1.27)
-function validatePodAffinity(pa: unknown, path: FieldPath): Issue[] {
+function validatePodAffinity(pa: unknown, path: FieldPath, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   list(get(pa, 'requiredDuringSchedulingIgnoredDuringExecution')).forEach((t, i) => {
-    out.push(...validatePodAffinityTerm(t, [...path, 'requiredDuringSchedulingIgnoredDuringExecution', i]));
+    out.push(...validatePodAffinityTerm(t, [...path, 'requiredDuringSchedulingIgnoredDuringExecution', i], ctx));
   });
   list(get(pa, 'preferredDuringSchedulingIgnoredDuringExecution')).forEach((t, i) => {
     const p: FieldPath = [...path, 'preferredDuringSchedulingIgnoredDuringExecution', i];
     out.push(...weightInRange(get(t, 'weight'), [...p, 'weight']));
-    out.push(...validatePodAffinityTerm(get(t, 'podAffinityTerm'), [...p, 'podAffinityTerm']));
+    out.push(...validatePodAffinityTerm(get(t, 'podAffinityTerm'), [...p, 'podAffinityTerm'], ctx));
   });
   return out;
 }
 
 // validateAffinity (1.27)
-const affinity: Rule = (spec, path) => {
+const affinity: Rule = (spec, path, ctx) => {
   const a = get(spec, 'affinity');
   if (!isObject(a)) return NO_ISSUES;
   const p: FieldPath = [...path, 'affinity'];
   const out: Issue[] = [];
   if (isObject(get(a, 'nodeAffinity')))
     out.push(...validateNodeAffinity(get(a, 'nodeAffinity'), [...p, 'nodeAffinity']));
-  if (isObject(get(a, 'podAffinity'))) out.push(...validatePodAffinity(get(a, 'podAffinity'), [...p, 'podAffinity']));
+  if (isObject(get(a, 'podAffinity')))
+    out.push(...validatePodAffinity(get(a, 'podAffinity'), [...p, 'podAffinity'], ctx));
   if (isObject(get(a, 'podAntiAffinity')))
-    out.push(...validatePodAffinity(get(a, 'podAntiAffinity'), [...p, 'podAntiAffinity']));
+    out.push(...validatePodAffinity(get(a, 'podAntiAffinity'), [...p, 'podAntiAffinity'], ctx));
   return out;
 };
 

@@ -6,12 +6,14 @@ import { get, goString, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule } from '../rule';
 import { qualifiedNameErrors, validateLabelSelector } from './_shared/names';
 import { notSupported } from './_shared/values';
+import { matchLabelKeysIssues } from './_shared/match-label-keys';
 
 const WHEN_UNSATISFIABLE = ['DoNotSchedule', 'ScheduleAnyway'];
 const NODE_INCLUSION_POLICIES = ['Honor', 'Ignore'];
 
-// validateTopologySpreadConstraints (1.27; minDomains, node inclusion policies and matchLabelKeys are beta and on)
-export const topologySpread: Rule = (spec, path) => {
+// validateTopologySpreadConstraints (1.27; minDomains, node inclusion policies and matchLabelKeys are beta and on;
+// 1.34 checks matchLabelKeys with validateMatchLabelKeysAndMismatchLabelKeys)
+export const topologySpread: Rule = (spec, path, ctx) => {
   const all = list(get(spec, 'topologySpreadConstraints'));
   if (all.length === 0) return NO_ISSUES;
   const out: Issue[] = [];
@@ -78,7 +80,10 @@ export const topologySpread: Rule = (spec, path) => {
     }
     const selector = get(c, 'labelSelector');
     const keys = list(get(c, 'matchLabelKeys'));
-    if (keys.length > 0) {
+    if (ctx.profile.options.AllowMatchLabelKeysInPodTopologySpreadSelectorMerge) {
+      // 1.34: the pod affinity's check; the Pod's selector gets the keys merged in at create.
+      out.push(...matchLabelKeysIssues(c, p, 'pod/spread-', false));
+    } else if (keys.length > 0) {
       const selectorKeys = new Set<unknown>([
         ...Object.keys(isObject(get(selector, 'matchLabels')) ? (get(selector, 'matchLabels') as object) : {}),
         ...list(get(selector, 'matchExpressions')).map((e) => get(e, 'key')),

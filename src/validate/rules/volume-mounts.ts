@@ -121,9 +121,49 @@ const volumeMounts: Rule = (c, path, ctx) => {
         );
       }
     }
+    const rro = get(m, 'recursiveReadOnly');
+    if (typeof rro === 'string' && ctx.profile.gates.RecursiveReadOnlyMounts)
+      out.push(...recursiveReadOnly(rro, m, listPath('recursiveReadOnly')));
   });
   return out;
 };
+
+const RECURSIVE_READ_ONLY = ['Disabled', 'Enabled', 'IfPossible'];
+
+/**
+ * validateMountRecursiveReadOnly (1.30, reached where RecursiveReadOnlyMounts keeps the field:
+ * 1.31+), reported at `volumeMounts.recursiveReadOnly` without the index, as the server does.
+ */
+function recursiveReadOnly(v: string, m: unknown, p: FieldPath): Issue[] {
+  if (v === 'Disabled') return NO_ISSUES;
+  if (!RECURSIVE_READ_ONLY.includes(v))
+    return [
+      issue(
+        p,
+        'volume-mount/recursive-read-only-unsupported',
+        `Unsupported value ${show(v)}: supported values: "Disabled", "Enabled", "IfPossible"`,
+      ),
+    ];
+  const out: Issue[] = [];
+  if (get(m, 'readOnly') !== true)
+    out.push(
+      issue(
+        p,
+        'volume-mount/recursive-read-only-writable',
+        `Forbidden: may only be specified when readOnly is true: set readOnly: true, or drop recursiveReadOnly ${show(v)}`,
+      ),
+    );
+  const prop = get(m, 'mountPropagation');
+  if (typeof prop === 'string' && prop !== 'None')
+    out.push(
+      issue(
+        p,
+        'volume-mount/recursive-read-only-propagation',
+        `Forbidden: may only be specified when mountPropagation is None or not specified, got ${show(prop)}`,
+      ),
+    );
+  return out;
+}
 
 // ValidateVolumeDevices (1.27): block devices come from persistentVolumeClaim or ephemeral volumes.
 const volumeDevices: Rule = (c, path, ctx) => {

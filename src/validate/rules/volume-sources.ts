@@ -122,6 +122,45 @@ function lun(v: unknown, path: FieldPath): Issue[] {
     : [];
 }
 
+const AZURE_CACHING_MODES = ['None', 'ReadOnly', 'ReadWrite'];
+const AZURE_DISK_KINDS = ['Dedicated', 'Managed', 'Shared'];
+
+function unsupported(path: FieldPath, v: string, supported: readonly string[]): Issue {
+  return issue(
+    path,
+    'volume/azure-disk-unsupported',
+    `Unsupported value ${show(v)}: supported values: ${supported.map((x) => `"${x}"`).join(', ')}`,
+  );
+}
+
+// validateAzureDisk (1.27): cachingMode and kind are pointers checked against their sets, and a
+// set kind decides the disk URI's prefix (SetDefaults_AzureDiskVolumeSource defaults it to Shared,
+// so on the create path a blob URI is required unless the kind is Managed).
+function azureDisk(src: unknown, path: FieldPath): Issue[] {
+  const out: Issue[] = [];
+  requireString(src, 'diskName', path, out);
+  const uri = requireString(src, 'diskURI', path, out) ?? '';
+  const mode = get(src, 'cachingMode');
+  if (typeof mode === 'string' && !AZURE_CACHING_MODES.includes(mode))
+    out.push(unsupported([...path, 'cachingMode'], mode, AZURE_CACHING_MODES));
+  const kind = get(src, 'kind');
+  if (typeof kind !== 'string') return out;
+  if (!AZURE_DISK_KINDS.includes(kind)) out.push(unsupported([...path, 'kind'], kind, AZURE_DISK_KINDS));
+  if (kind === 'Managed' && !uri.startsWith('/subscriptions/'))
+    out.push(
+      unsupported([...path, 'diskURI'], uri, [
+        '/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}',
+      ]),
+    );
+  if (kind !== 'Managed' && !uri.startsWith('https://'))
+    out.push(
+      unsupported([...path, 'diskURI'], uri, [
+        'https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd',
+      ]),
+    );
+  return out;
+}
+
 /** Validators of the other in-tree sources (1.27): their required fields and simple ranges. */
 const SOURCE_VALIDATORS: Readonly<
   Record<string, (src: unknown, path: FieldPath, options: ValidationOptions) => Issue[]>
@@ -331,12 +370,7 @@ const SOURCE_VALIDATORS: Readonly<
     requireString(src, 'volumeID', path, out);
     return out;
   },
-  azureDisk: (src, path) => {
-    const out: Issue[] = [];
-    requireString(src, 'diskName', path, out);
-    requireString(src, 'diskURI', path, out);
-    return out;
-  },
+  azureDisk,
   storageos: (src, path) => {
     const out: Issue[] = [];
     const name = requireString(src, 'volumeName', path, out);

@@ -22,6 +22,8 @@ export const SWITCH_RANGES = {
   sysctlHostNamespaceCheck: { since: '1.29' },
   /** 1.29 only: dropDisabledFields nils lifecycle sleep but keeps the handler (1.30 drops the whole handler). */
   sleepDropLeavesEmptyHandler: { since: '1.29', until: '1.29' },
+  /** 1.32: validateSleepAction's error ends with a hint at the PodLifecycleSleepActionAllowZero gate (off by default in 1.32). */
+  sleepActionZeroHint: { since: '1.32' },
   /** 1.34: dropContainerRestartRules also drops a regular container's restartPolicy and a non-Always init one while ContainerRestartRules is off. */
   restartRulesDropRestartPolicy: { since: '1.34' },
   /** 1.30: validateProjectionSources checks serviceAccountToken.path with ValidateLocalNonReservedPath (AllowNonLocalProjectedTokenPath false on create). */

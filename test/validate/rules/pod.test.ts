@@ -3,6 +3,12 @@ import { validateManifest } from '../../../src/validate/engine';
 import { toFieldPath } from '../../../src/validate/issue';
 import { podRules } from '../../../src/validate/rules/pod';
 import { daemonSet } from '../../support/manifest';
+import { pipelineIssues, ruleCases } from '../../support/rule-cases';
+import {
+  dns1123LabelErrors,
+  dns1123SubdomainErrors,
+  qualifiedNameErrors,
+} from '../../../src/validate/rules/_shared/names';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -548,30 +554,6 @@ describe('seccomp annotations and fields', () => {
   });
 });
 
-describe('hostNetwork ports', () => {
-  it('accepts a container port without hostPort, which defaulting fills in', () => {
-    expect(
-      issues(
-        pod((p, c) => {
-          p.hostNetwork = true;
-          c.ports = [{ containerPort: 9100 }];
-        }),
-      ),
-    ).toEqual([]);
-  });
-
-  it('rejects a hostPort different from the containerPort', () => {
-    expect(
-      issues(
-        pod((p, c) => {
-          p.hostNetwork = true;
-          c.ports = [{ containerPort: 9100, hostPort: 9200 }];
-        }),
-      ),
-    ).toEqual([`${S}.containers[0].ports[0].containerPort pod/host-network-port-mismatch`]);
-  });
-});
-
 describe('gates', () => {
   it('accepts qualified readiness and scheduling gates', () => {
     expect(
@@ -843,5 +825,311 @@ describe('windows hostProcess', () => {
         }),
       ),
     ).toEqual([`${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`]);
+  });
+});
+
+// Table-driven cases (each DaemonSet checked against the 1.27 API server where the oracle is
+// present): boundaries, every allowed value and the exact messages, which say what would be right.
+const at = pipelineIssues({ rules: [podRules] });
+const POD = 'a Pod: the oracle takes DaemonSets';
+const ds = (edit: (p: any, c: any) => void) => pod(edit);
+const FIVE_BAD = 'Bad_Name';
+
+ruleCases(
+  'pod policies',
+  [
+    { name: 'accepts restartPolicy Always', manifest: ds((p) => (p.restartPolicy = 'Always')), want: [] },
+    {
+      name: 'names the valid restart policies',
+      manifest: barePod({ restartPolicy: 'Sometimes', containers: [] }),
+      want: ['spec.restartPolicy pod/restart-policy-invalid'],
+      message: 'Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"',
+      notServer: POD,
+    },
+    {
+      name: 'names the valid DNS policies',
+      manifest: ds((p) => (p.dnsPolicy = 'Cluster')),
+      want: [`${S}.dnsPolicy pod/dns-policy-invalid`],
+      message:
+        'Unsupported value: "Cluster": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"',
+    },
+    {
+      name: 'accepts preemptionPolicy PreemptLowerPriority',
+      manifest: ds((p) => (p.preemptionPolicy = 'PreemptLowerPriority')),
+      want: [],
+    },
+    {
+      name: 'names the valid preemption policies',
+      manifest: ds((p) => (p.preemptionPolicy = 'Always')),
+      want: [`${S}.preemptionPolicy pod/preemption-policy-invalid`],
+      message: 'Unsupported value: "Always": supported values: "PreemptLowerPriority", "Never"',
+    },
+    {
+      name: 'requires a preemptionPolicy that is set to be non-empty',
+      manifest: ds((p) => (p.preemptionPolicy = '')),
+      want: [`${S}.preemptionPolicy pod/preemption-policy-invalid`],
+      message: 'Required value: use PreemptLowerPriority or Never',
+    },
+  ],
+  at,
+);
+
+const dns = (cfg: any, policy?: string) =>
+  ds((p) => {
+    p.dnsConfig = cfg;
+    if (policy) p.dnsPolicy = policy;
+  });
+const DC = `${S}.dnsConfig`;
+ruleCases(
+  'pod dnsConfig',
+  [
+    { name: 'accepts 3 nameservers', manifest: dns({ nameservers: ['1.1.1.1', '1.0.0.1', '8.8.8.8'] }), want: [] },
+    {
+      name: 'counts the nameservers over 3',
+      manifest: dns({ nameservers: ['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4'] }),
+      want: [`${DC}.nameservers pod/dns-nameservers-too-many`],
+      message: 'must not have more than 3 nameservers, got 4',
+    },
+    {
+      name: 'says a nameserver must be an IP, and shows it',
+      manifest: dns({ nameservers: ['1.1.1.1', 'dns.local'] }),
+      want: [`${DC}.nameservers[1] pod/dns-nameserver-invalid`],
+      message: 'must be valid IP address, got "dns.local"',
+    },
+    {
+      name: 'says why dnsConfig is required with None',
+      manifest: dns(undefined, 'None'),
+      want: [`${DC} pod/dns-config-required`],
+      message: 'must provide `dnsConfig` when `dnsPolicy` is None',
+    },
+    {
+      name: 'says why a nameserver is required with None, and stops there',
+      manifest: dns({ searches: ['Bad_'] }, 'None'),
+      want: [`${DC}.nameservers pod/dns-nameserver-required`],
+      message: 'must provide at least one DNS nameserver when `dnsPolicy` is None',
+    },
+    { name: 'accepts searches without nameservers under ClusterFirst', manifest: dns({ searches: ['a.b'] }), want: [] },
+    {
+      name: 'accepts a search list of exactly 2048 characters',
+      manifest: dns({ searches: [...Array(8).fill('a'.repeat(250)), 'a'.repeat(40)] }),
+      want: [],
+    },
+    {
+      name: 'counts the characters of a search list over 2048',
+      manifest: dns({ searches: [...Array(8).fill('a'.repeat(250)), 'a'.repeat(41)] }),
+      want: [`${DC}.searches pod/dns-searches-too-long`],
+      message: 'must not have more than 2048 characters (including spaces) in the search list, got 2049',
+    },
+    {
+      name: 'counts the search paths over 32',
+      manifest: dns({ searches: Array.from({ length: 33 }, (_, i) => `s${i}`) }),
+      want: [`${DC}.searches pod/dns-searches-too-many`],
+      message: 'must not have more than 32 search paths, got 33',
+    },
+    { name: 'accepts a search domain with a hyphen inside', manifest: dns({ searches: ['a-b'] }), want: [] },
+    {
+      name: 'checks a search domain without its trailing dot, giving the reasons',
+      manifest: dns({ searches: ['ok.', 'a_b.'] }),
+      want: [`${DC}.searches[1] pod/dns-search-invalid`],
+      message: `"a_b.": ${dns1123SubdomainErrors('a_b').join('; ')}`,
+    },
+    {
+      name: 'gives both reasons for a long and badly formed search domain',
+      manifest: dns({ searches: [`-${'a'.repeat(253)}`] }),
+      want: [`${DC}.searches[0] pod/dns-search-invalid`],
+      message: `${JSON.stringify(`-${'a'.repeat(253)}`).slice(0, 77)}...: ${dns1123SubdomainErrors(`-${'a'.repeat(253)}`).join('; ')}`,
+    },
+    {
+      name: 'requires each option name, and says so',
+      manifest: dns({ options: [{ name: 'ndots', value: '2' }, { value: '1' }] }),
+      want: [`${DC}.options[1] pod/dns-option-name-required`],
+      message: 'must not be empty: set the option name',
+    },
+  ],
+  at,
+);
+
+ruleCases(
+  'pod names',
+  [
+    {
+      name: 'reports every bad name, with the value and the reasons',
+      manifest: ds((p) => {
+        p.serviceAccountName = FIVE_BAD;
+        p.nodeName = FIVE_BAD;
+        p.hostname = FIVE_BAD;
+        p.subdomain = FIVE_BAD;
+        p.priorityClassName = FIVE_BAD;
+      }),
+      want: [
+        `${S}.hostname pod/hostname-invalid`,
+        `${S}.nodeName pod/node-name-invalid`,
+        `${S}.priorityClassName pod/priority-class-name-invalid`,
+        `${S}.serviceAccountName pod/service-account-name-invalid`,
+        `${S}.subdomain pod/subdomain-invalid`,
+      ],
+      message: `"${FIVE_BAD}": ${dns1123LabelErrors(FIVE_BAD).join('; ')}`,
+    },
+    {
+      name: 'gives both reasons for a long and badly formed node name',
+      manifest: ds((p) => (p.nodeName = `-${'a'.repeat(253)}`)),
+      want: [`${S}.nodeName pod/node-name-invalid`],
+      message: `${JSON.stringify(`-${'a'.repeat(253)}`).slice(0, 77)}...: ${dns1123SubdomainErrors(`-${'a'.repeat(253)}`).join('; ')}`,
+    },
+    {
+      name: 'accepts empty names, which mean unset',
+      manifest: ds((p) => {
+        p.serviceAccountName = '';
+        p.nodeName = '';
+        p.hostname = '';
+        p.subdomain = '';
+        p.priorityClassName = '';
+      }),
+      want: [],
+    },
+    {
+      name: 'prefers serviceAccountName over the deprecated serviceAccount',
+      manifest: ds((p) => {
+        p.serviceAccountName = 'agent';
+        p.serviceAccount = 'agent';
+      }),
+      want: [],
+    },
+    {
+      name: 'says a runtimeClassName must be a subdomain, and shows it',
+      manifest: ds((p) => (p.runtimeClassName = 'Gvisor')),
+      want: [`${S}.runtimeClassName pod/runtime-class-name-invalid`],
+      message: `"Gvisor": ${dns1123SubdomainErrors('Gvisor').join('; ')}`,
+    },
+    {
+      name: 'accepts a runtimeClassName that is a subdomain',
+      manifest: ds((p) => (p.runtimeClassName = 'gvisor')),
+      want: [],
+    },
+  ],
+  at,
+);
+
+ruleCases(
+  'pod ranges, host aliases and gates',
+  [
+    {
+      name: 'accepts activeDeadlineSeconds 2^31-1 on a Pod',
+      manifest: barePod({ activeDeadlineSeconds: 2147483647, containers: [] }),
+      want: [],
+      notServer: POD,
+    },
+    {
+      name: 'rejects activeDeadlineSeconds 2^31, and says the range',
+      manifest: barePod({ activeDeadlineSeconds: 2147483648, containers: [] }),
+      want: ['spec.activeDeadlineSeconds pod/active-deadline-out-of-range'],
+      message: 'must be between 1 and 2147483647, inclusive, got 2147483648',
+      notServer: POD,
+    },
+    {
+      name: 'requires a host alias IP, and shows what was given',
+      manifest: ds((p) => (p.hostAliases = [{ hostnames: ['a.local'] }])),
+      want: [`${S}.hostAliases.ip pod/host-alias-ip-invalid`],
+      message: 'must be valid IP address, got ""',
+    },
+    {
+      name: 'checks every host name of every alias, with the reasons',
+      manifest: ds((p) => (p.hostAliases = [{ ip: '10.0.0.1' }, { ip: '10.0.0.2', hostnames: ['ok', 'Not_OK'] }])),
+      want: [`${S}.hostAliases.hostnames pod/host-alias-hostname-invalid`],
+      message: `"Not_OK": ${dns1123SubdomainErrors('Not_OK').join('; ')}`,
+    },
+    {
+      name: 'says why a readiness gate is invalid, with both reasons',
+      manifest: ds((p) => (p.readinessGates = [{ conditionType: 'ok' }, { conditionType: 'Bad_/x y' }])),
+      want: [`${S}.readinessGates[1].conditionType pod/readiness-gate-invalid`],
+      message: `"Bad_/x y": ${qualifiedNameErrors('Bad_/x y').join('; ')}`,
+    },
+    {
+      name: 'requires a readiness gate condition type',
+      manifest: ds((p) => (p.readinessGates = [{}])),
+      want: [`${S}.readinessGates[0].conditionType pod/readiness-gate-invalid`],
+    },
+    {
+      name: 'says why a scheduling gate is invalid, with both reasons',
+      manifest: ds((p) => (p.schedulingGates = [{ name: 'Bad_/x y' }])),
+      want: [`${S}.schedulingGates[0] pod/scheduling-gate-invalid`],
+      message: `"Bad_/x y": ${qualifiedNameErrors('Bad_/x y').join('; ')}`,
+    },
+    {
+      name: 'names the duplicate scheduling gate',
+      manifest: ds((p) => (p.schedulingGates = [{ name: 'a' }, { name: 'b' }, { name: 'a' }])),
+      want: [`${S}.schedulingGates[2] pod/scheduling-gate-duplicate`],
+      message: 'Duplicate value: "a"',
+    },
+    {
+      name: 'says how to add ephemeral containers to a Pod',
+      manifest: barePod({ containers: [], ephemeralContainers: [{ name: 'debug', image: 'busybox' }] }),
+      want: ['spec.ephemeralContainers pod/ephemeral-containers-forbidden'],
+      message: 'cannot be set on create: add them later with `kubectl debug`',
+      notServer: POD,
+    },
+    {
+      name: 'says ephemeral containers are not allowed in a template',
+      manifest: ds((p) => (p.ephemeralContainers = [{ name: 'debug', image: 'busybox' }])),
+      want: [`${S}.ephemeralContainers pod/ephemeral-containers-forbidden`],
+      message: 'ephemeral containers not allowed in pod template',
+    },
+    {
+      name: 'says why a gated Pod cannot be bound',
+      manifest: barePod({ nodeName: 'n', schedulingGates: [{ name: 'a' }], containers: [] }),
+      want: ['spec.nodeName pod/node-name-with-scheduling-gates'],
+      message: 'cannot be set until all schedulingGates have been cleared',
+      notServer: POD,
+    },
+    {
+      name: 'accepts a Pod bound to a node without gates',
+      manifest: barePod({ nodeName: 'n', containers: [] }),
+      want: [],
+      notServer: POD,
+    },
+    {
+      name: 'accepts a gated Pod not bound to a node',
+      manifest: barePod({ nodeName: '', schedulingGates: [{ name: 'a' }], containers: [] }),
+      want: [],
+      notServer: POD,
+    },
+    {
+      name: 'accepts a template with a node name and scheduling gates',
+      manifest: ds((p) => {
+        p.nodeName = 'n';
+        p.schedulingGates = [{ name: 'a' }];
+      }),
+      want: [],
+    },
+  ],
+  at,
+);
+
+// The rules read what defaulting would fill as its default, for callers that skip defaulting.
+describe('undefaulted and mistyped values', () => {
+  it('takes an empty restartPolicy or dnsPolicy as defaulted', () => {
+    expect(issues(barePod({ restartPolicy: '', dnsPolicy: '', containers: [] }))).toEqual([]);
+  });
+
+  it('leaves values of a wrong type to the type rules', () => {
+    expect(
+      issues(
+        barePod({
+          restartPolicy: 1,
+          dnsPolicy: 1,
+          dnsConfig: { nameservers: [1], searches: [1, 'a'], options: [{ name: 1 }] },
+          readinessGates: [{ conditionType: 1 }],
+          schedulingGates: [{ name: 1 }, { name: 1 }],
+          serviceAccountName: 1,
+          hostname: 1,
+          runtimeClassName: 1,
+          activeDeadlineSeconds: '5',
+          hostAliases: [{ ip: 1, hostnames: [1] }],
+          preemptionPolicy: 1,
+          overhead: 'x',
+          containers: [],
+        }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { httpHeaderNameErrors } from '../../../src/validate/rules/_shared/container-names';
+import { probesRules } from '../../../src/validate/rules/probes';
 import { daemonSet, issuesOf } from '../../support/manifest';
+import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -115,5 +118,221 @@ describe('lifecycle', () => {
         }),
       ),
     ).toEqual([`${C}.lifecycle.postStart lifecycle/handler-required`]);
+  });
+});
+
+// Table-driven cases (checked against the API server of their minor where the oracle is present).
+const at = pipelineIssues({ rules: [probesRules] });
+const EXEC = { exec: { command: ['true'] } };
+const RANGE = 'must be between 1 and 65535, inclusive';
+
+ruleCases(
+  'probe handlers and ports',
+  [
+    {
+      name: 'accepts port 65535 and an HTTP scheme',
+      manifest: withProbe('livenessProbe', { httpGet: { port: 65535, scheme: 'HTTP' } }),
+      want: [],
+    },
+    {
+      name: 'shows a port above 65535 and the range',
+      manifest: withProbe('livenessProbe', { httpGet: { port: 65536 } }),
+      want: [`${C}.livenessProbe.httpGet.port probe/port-invalid`],
+      message: `Invalid value 65536: ${RANGE}`,
+    },
+    {
+      name: 'takes a missing port as 0',
+      manifest: withProbe('livenessProbe', { tcpSocket: {} }),
+      want: [`${C}.livenessProbe.tcpSocket.port probe/port-invalid`],
+      message: `Invalid value 0: ${RANGE}`,
+    },
+    {
+      name: 'reports each reason a port name is invalid, with the name',
+      manifest: withProbe('livenessProbe', { httpGet: { port: '1234567890123456' } }),
+      want: [
+        `${C}.livenessProbe.httpGet.port probe/port-invalid`,
+        `${C}.livenessProbe.httpGet.port probe/port-invalid`,
+      ],
+      message: 'Invalid value "1234567890123456": must be no more than 15 characters',
+      sameCauses: true,
+    },
+    {
+      name: 'takes a missing grpc port as 0',
+      manifest: withProbe('livenessProbe', { grpc: {} }),
+      want: [`${C}.livenessProbe.grpc.port probe/port-invalid`],
+      message: `Invalid value 0: ${RANGE}`,
+    },
+    {
+      name: 'rejects grpc port 65536',
+      manifest: withProbe('readinessProbe', { grpc: { port: 65536 } }),
+      want: [`${C}.readinessProbe.grpc.port probe/port-invalid`],
+    },
+    {
+      name: 'names the schemes',
+      manifest: withProbe('livenessProbe', { httpGet: { port: 80, scheme: 'FTP' } }),
+      want: [`${C}.livenessProbe.httpGet.scheme probe/scheme-unsupported`],
+      message: 'Unsupported value "FTP": supported values: "HTTP", "HTTPS"',
+    },
+    {
+      name: 'checks every header name, and says what is wrong',
+      manifest: withProbe('livenessProbe', {
+        httpGet: {
+          port: 80,
+          httpHeaders: [
+            { name: 'X-Ok', value: 'v' },
+            { name: 'X:Bad', value: 'v' },
+          ],
+        },
+      }),
+      want: [`${C}.livenessProbe.httpGet.httpHeaders probe/header-name-invalid`],
+      message: `Invalid value "X:Bad": ${httpHeaderNameErrors('X:Bad')[0]}`,
+    },
+    {
+      name: 'requires a handler, naming the four',
+      manifest: withProbe('startupProbe', { periodSeconds: 5 }),
+      want: [`${C}.startupProbe probe/handler-required`],
+      message: 'Required value: must specify a handler type: one of exec, httpGet, tcpSocket, grpc',
+    },
+    {
+      name: 'reports each extra handler, naming the four',
+      manifest: withProbe('livenessProbe', { ...EXEC, httpGet: { port: 80 }, grpc: { port: 1 } }),
+      want: [`${C}.livenessProbe.grpc probe/handler-multiple`, `${C}.livenessProbe.httpGet probe/handler-multiple`],
+      message: 'Forbidden: may not specify more than 1 handler type; keep one of exec, httpGet, tcpSocket, grpc',
+    },
+    {
+      name: 'says an exec handler needs a command',
+      manifest: withProbe('livenessProbe', { exec: { command: [] } }),
+      want: [`${C}.livenessProbe.exec.command probe/exec-command-required`],
+      message: 'Required value: give the command to run',
+    },
+  ],
+  at,
+);
+
+ruleCases(
+  'probe timings and thresholds',
+  [
+    {
+      name: 'rejects each negative timing, with its value',
+      manifest: withProbe('readinessProbe', {
+        ...EXEC,
+        initialDelaySeconds: -1,
+        timeoutSeconds: -2,
+        periodSeconds: -3,
+        successThreshold: -4,
+        failureThreshold: -5,
+      }),
+      want: [
+        `${C}.readinessProbe.failureThreshold probe/negative`,
+        `${C}.readinessProbe.initialDelaySeconds probe/negative`,
+        `${C}.readinessProbe.periodSeconds probe/negative`,
+        `${C}.readinessProbe.successThreshold probe/negative`,
+        `${C}.readinessProbe.timeoutSeconds probe/negative`,
+      ],
+      message: 'Invalid value -5: must be greater than or equal to 0',
+    },
+    {
+      name: 'accepts zero timings (defaulted)',
+      manifest: withProbe('livenessProbe', { ...EXEC, initialDelaySeconds: 0, timeoutSeconds: 0 }),
+      want: [],
+    },
+    {
+      name: 'says a startup probe needs successThreshold 1',
+      manifest: withProbe('startupProbe', { ...EXEC, successThreshold: 3 }),
+      want: [`${C}.startupProbe.successThreshold probe/success-threshold-not-one`],
+      message: 'Invalid value 3: must be 1 for a startupProbe',
+    },
+    {
+      name: 'accepts successThreshold 1 on a startup probe',
+      manifest: withProbe('startupProbe', { ...EXEC, successThreshold: 1 }),
+      want: [],
+    },
+    {
+      name: 'accepts a probe terminationGracePeriodSeconds of 1',
+      manifest: withProbe('livenessProbe', { ...EXEC, terminationGracePeriodSeconds: 1 }),
+      want: [],
+    },
+    {
+      name: 'says a negative probe terminationGracePeriodSeconds must be positive or left out',
+      manifest: withProbe('startupProbe', { ...EXEC, terminationGracePeriodSeconds: -1 }),
+      want: [`${C}.startupProbe.terminationGracePeriodSeconds probe/termination-grace-period-invalid`],
+      message: "Invalid value -1: must be greater than 0, or left out to use the pod's terminationGracePeriodSeconds",
+    },
+    {
+      name: 'says a readiness probe takes no terminationGracePeriodSeconds',
+      manifest: withProbe('readinessProbe', { ...EXEC, terminationGracePeriodSeconds: 5 }),
+      want: [`${C}.readinessProbe.terminationGracePeriodSeconds probe/termination-grace-period-readiness`],
+      message: 'Invalid value 5: must not be set for readinessProbes',
+    },
+  ],
+  at,
+);
+
+const lifecycle = (lc: any) => daemonSet((_d, _p, c) => (c.lifecycle = lc));
+const sidecar = (fields: any) =>
+  daemonSet((_d, p) => (p.initContainers = [{ name: 'proxy', image: 'x', restartPolicy: 'Always', ...fields }]));
+const SC = 'spec.template.spec.initContainers[0]';
+
+ruleCases(
+  'lifecycle hooks and sidecars',
+  [
+    {
+      name: 'requires a hook handler, naming the three',
+      manifest: lifecycle({ preStop: {} }),
+      want: [`${C}.lifecycle.preStop lifecycle/handler-required`],
+      message: 'Required value: must specify a handler type: one of exec, httpGet, tcpSocket',
+    },
+    {
+      name: 'reports an extra hook handler, naming the three',
+      manifest: lifecycle({ postStart: { ...EXEC, tcpSocket: { port: 80 } } }),
+      want: [`${C}.lifecycle.postStart.tcpSocket lifecycle/handler-multiple`],
+      message: 'Forbidden: may not specify more than 1 handler type; keep one of exec, httpGet, tcpSocket',
+    },
+    {
+      name: 'checks a hook httpGet port',
+      manifest: lifecycle({ postStart: { httpGet: { port: 0 } } }),
+      want: [`${C}.lifecycle.postStart.httpGet.port lifecycle/port-invalid`],
+    },
+    { name: 'accepts an empty lifecycle', manifest: lifecycle({}), want: [] },
+    {
+      name: 'checks the probes and hooks of a sidecar (1.29)',
+      manifest: sidecar({
+        livenessProbe: { periodSeconds: 5 },
+        readinessProbe: { ...EXEC, terminationGracePeriodSeconds: 5 },
+        startupProbe: { ...EXEC, successThreshold: 2 },
+        lifecycle: { preStop: {} },
+      }),
+      want: [
+        `${SC}.lifecycle.preStop lifecycle/handler-required`,
+        `${SC}.livenessProbe probe/handler-required`,
+        `${SC}.readinessProbe.terminationGracePeriodSeconds probe/termination-grace-period-readiness`,
+        `${SC}.startupProbe.successThreshold probe/success-threshold-not-one`,
+      ],
+      version: '1.29',
+      sameCauses: true,
+    },
+    {
+      name: 'leaves the probes of a plain init container to the init-container rule',
+      manifest: daemonSet(
+        (_d, p) => (p.initContainers = [{ name: 'setup', image: 'x', livenessProbe: {}, lifecycle: { preStop: {} } }]),
+      ),
+      want: [],
+      version: '1.29',
+      notServer: 'the server forbids the fields (container/init-field-forbidden), which these rules leave alone',
+    },
+  ],
+  at,
+);
+
+describe('values of a wrong type', () => {
+  it('are left to the type rules', () => {
+    expect(of(withProbe('livenessProbe', { httpGet: { port: 80.5, scheme: 1, httpHeaders: [{ name: 1 }] } }))).toEqual(
+      [],
+    );
+    expect(of(withProbe('livenessProbe', { tcpSocket: { port: true } }))).toEqual([]);
+    expect(of(withProbe('livenessProbe', { grpc: { port: 'grpc' } }))).toEqual([]);
+    expect(of(withProbe('livenessProbe', { ...EXEC, periodSeconds: '5', terminationGracePeriodSeconds: 0.5 }))).toEqual(
+      [],
+    );
   });
 });

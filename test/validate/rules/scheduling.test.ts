@@ -3,6 +3,13 @@ import { validateManifest } from '../../../src/validate/engine';
 import { toFieldPath } from '../../../src/validate/issue';
 import { schedulingRules } from '../../../src/validate/rules/scheduling';
 import { daemonSet } from '../../support/manifest';
+import { pipelineIssues, ruleCases } from '../../support/rule-cases';
+import {
+  labelValueErrors,
+  nameIsDnsLabel,
+  nameIsDnsSubdomain,
+  qualifiedNameErrors,
+} from '../../../src/validate/rules/_shared/names';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -305,5 +312,390 @@ describe('tolerations', () => {
         }),
       ),
     ).toEqual([`${T}.effect scheduling/toleration-seconds-needs-no-execute`]);
+  });
+});
+
+// Table-driven cases (each checked against the 1.27 API server where the oracle is present):
+// operators, boundaries and the exact messages, which say what would be right.
+const at = pipelineIssues({ rules: [schedulingRules] });
+const ME = `${REQ}[0].matchExpressions[0]`;
+const MF = `${REQ}[0].matchFields[0]`;
+const PREF = `${NA}.preferredDuringSchedulingIgnoredDuringExecution[0]`;
+const expr = (e: any) => pod(required({ matchExpressions: [e] }));
+const fieldReq = (e: any) => pod(required({ matchFields: [e] }));
+const tol = (...t: any[]) =>
+  pod((p) => {
+    p.tolerations = t;
+  });
+const T0 = `${S}.tolerations[0]`;
+const KEY_ERRS = (k: string) => `${JSON.stringify(k)}: ${qualifiedNameErrors(k).join('; ')}`;
+
+ruleCases(
+  'node selector requirements',
+  [
+    { name: 'accepts NotIn with values', manifest: expr({ key: 'zone', operator: 'NotIn', values: ['a'] }), want: [] },
+    { name: 'accepts DoesNotExist without values', manifest: expr({ key: 'gpu', operator: 'DoesNotExist' }), want: [] },
+    { name: 'accepts Lt with one value', manifest: expr({ key: 'cpu', operator: 'Lt', values: ['8'] }), want: [] },
+    {
+      name: 'requires values for NotIn, and says so',
+      manifest: expr({ key: 'zone', operator: 'NotIn', values: [] }),
+      want: [`${ME}.values scheduling/node-selector-values-required`],
+      message: "must be specified when `operator` is 'In' or 'NotIn'",
+    },
+    {
+      name: 'forbids values for DoesNotExist, and shows them',
+      manifest: expr({ key: 'gpu', operator: 'DoesNotExist', values: ['a', 'b'] }),
+      want: [`${ME}.values scheduling/node-selector-values-forbidden`],
+      message: `may not be specified when \`operator\` is 'Exists' or 'DoesNotExist', got ["a","b"]`,
+    },
+    {
+      name: 'requires a value for Gt, and counts them',
+      manifest: expr({ key: 'cpu', operator: 'Gt' }),
+      want: [`${ME}.values scheduling/node-selector-values-not-single`],
+      message: "must be specified single value when `operator` is 'Lt' or 'Gt', got 0 values",
+    },
+    {
+      name: 'rejects a missing operator, naming the valid ones',
+      manifest: expr({ key: 'zone', values: ['a'] }),
+      want: [`${ME}.operator scheduling/node-selector-operator-invalid`],
+      message: '"" is not a valid selector operator: use In, NotIn, Exists, DoesNotExist, Gt or Lt',
+    },
+    {
+      name: 'rejects a key with a bad prefix and name, giving both reasons',
+      manifest: expr({ key: 'Bad_/x y', operator: 'Exists' }),
+      want: [`${ME}.key scheduling/node-selector-key-invalid`],
+      message: KEY_ERRS('Bad_/x y'),
+    },
+    {
+      name: 'requires a key',
+      manifest: expr({ operator: 'Exists' }),
+      want: [`${ME}.key scheduling/node-selector-key-invalid`],
+    },
+    {
+      name: 'checks every term and requirement',
+      manifest: pod(
+        required(
+          { matchExpressions: [{ key: 'a', operator: 'Exists' }] },
+          {
+            matchExpressions: [
+              { key: 'a', operator: 'Exists' },
+              { key: 'b', operator: 'In' },
+            ],
+          },
+        ),
+      ),
+      want: [`${REQ}[1].matchExpressions[1].values scheduling/node-selector-values-required`],
+    },
+  ],
+  at,
+);
+
+ruleCases(
+  'node field selector requirements',
+  [
+    {
+      name: 'accepts NotIn one node',
+      manifest: fieldReq({ key: 'metadata.name', operator: 'NotIn', values: ['n1'] }),
+      want: [],
+    },
+    {
+      name: 'requires a value for In, and counts them',
+      manifest: fieldReq({ key: 'metadata.name', operator: 'In' }),
+      want: [`${MF}.values scheduling/node-field-selector-values-not-single`],
+      message: "must be only one value when `operator` is 'In' or 'NotIn' for node field selector, got 0",
+    },
+    {
+      name: 'rejects two values for NotIn',
+      manifest: fieldReq({ key: 'metadata.name', operator: 'NotIn', values: ['a', 'b'] }),
+      want: [`${MF}.values scheduling/node-field-selector-values-not-single`],
+    },
+    {
+      name: 'rejects Gt, naming the valid operators',
+      manifest: fieldReq({ key: 'metadata.name', operator: 'Gt', values: ['1'] }),
+      want: [`${MF}.operator scheduling/node-field-selector-operator-invalid`],
+      message: '"Gt" is not a valid selector operator for a node field selector: use In or NotIn',
+    },
+    {
+      name: 'rejects a missing operator',
+      manifest: fieldReq({ key: 'metadata.name', values: ['n1'] }),
+      want: [`${MF}.operator scheduling/node-field-selector-operator-invalid`],
+    },
+    {
+      name: 'rejects another field, naming the only one, and checks no node name then',
+      manifest: fieldReq({ key: 'metadata.uid', operator: 'In', values: ['Node_1'] }),
+      want: [`${MF}.key scheduling/node-field-selector-key-invalid`],
+      message: '"metadata.uid" is not a valid field selector key: the only one is "metadata.name"',
+    },
+    {
+      name: 'requires the key',
+      manifest: fieldReq({ operator: 'In', values: ['n1'] }),
+      want: [`${MF}.key scheduling/node-field-selector-key-invalid`],
+    },
+    {
+      name: 'rejects a node name too long and badly formed, giving both reasons',
+      manifest: fieldReq({ key: 'metadata.name', operator: 'In', values: [`-${'a'.repeat(253)}`] }),
+      want: [`${MF}.values[0] scheduling/node-field-selector-value-invalid`],
+      message: `${JSON.stringify(`-${'a'.repeat(253)}`).slice(0, 77)}... is not a node name: ${nameIsDnsSubdomain(`-${'a'.repeat(253)}`, false).join('; ')}`,
+    },
+  ],
+  at,
+);
+
+ruleCases(
+  'node affinity terms',
+  [
+    {
+      name: 'says a term is required',
+      manifest: pod(required()),
+      want: [`${REQ} scheduling/node-selector-terms-required`],
+      message: 'must have at least one node selector term',
+    },
+    {
+      name: 'accepts weight 1',
+      manifest: pod((p) => {
+        p.affinity = {
+          nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: {} }] },
+        };
+      }),
+      want: [],
+    },
+    {
+      name: 'rejects a missing weight as 0, and says the range',
+      manifest: pod((p) => {
+        p.affinity = { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ preference: {} }] } };
+      }),
+      want: [`${PREF}.weight scheduling/weight-out-of-range`],
+      message: 'must be in the range 1-100, got 0',
+    },
+    {
+      name: 'rejects weight 101',
+      manifest: pod((p) => {
+        p.affinity = {
+          nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 101, preference: {} }] },
+        };
+      }),
+      want: [`${PREF}.weight scheduling/weight-out-of-range`],
+    },
+    {
+      name: 'checks the preference of a preferred term',
+      manifest: pod((p) => {
+        p.affinity = {
+          nodeAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 5, preference: { matchFields: [{ key: 'metadata.name', operator: 'Exists' }] } },
+            ],
+          },
+        };
+      }),
+      want: [`${PREF}.preference.matchFields[0].operator scheduling/node-field-selector-operator-invalid`],
+    },
+  ],
+  at,
+);
+
+const term = { labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'kubernetes.io/hostname' };
+const PAFF = `${S}.affinity.podAffinity`;
+ruleCases(
+  'pod affinity terms',
+  [
+    {
+      name: 'checks the label selector of a required pod affinity term',
+      manifest: pod((p) => {
+        p.affinity = {
+          podAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { ...term, labelSelector: { matchExpressions: [{ key: 'app', operator: 'Exists', values: ['x'] }] } },
+            ],
+          },
+        };
+      }),
+      want: [
+        `${PAFF}.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchExpressions[0].values selector/values-forbidden`,
+      ],
+    },
+    {
+      name: 'requires a topology key, as the server says it',
+      manifest: pod((p) => {
+        p.affinity = { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: {} }] } };
+      }),
+      want: [`${PAFF}.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey scheduling/topology-key-required`],
+      message: 'can not be empty: set a node label key such as "kubernetes.io/hostname"',
+    },
+    {
+      name: 'rejects a topology key that is not a qualified name, giving both reasons',
+      manifest: pod((p) => {
+        p.affinity = {
+          podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ ...term, topologyKey: 'Bad_/x y' }] },
+        };
+      }),
+      want: [`${PAFF}.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey scheduling/topology-key-invalid`],
+      message: KEY_ERRS('Bad_/x y'),
+    },
+    {
+      name: 'rejects each bad namespace, giving both reasons',
+      manifest: pod((p) => {
+        p.affinity = {
+          podAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { ...term, namespaces: ['ok', `-${'a'.repeat(63)}`, 'Prod'] },
+            ],
+          },
+        };
+      }),
+      want: [
+        `${PAFF}.requiredDuringSchedulingIgnoredDuringExecution[0].namespace scheduling/affinity-namespace-invalid`,
+        `${PAFF}.requiredDuringSchedulingIgnoredDuringExecution[0].namespace scheduling/affinity-namespace-invalid`,
+      ],
+      message: `"-${'a'.repeat(63)}" is not a namespace name: ${nameIsDnsLabel(`-${'a'.repeat(63)}`, false).join('; ')}`,
+    },
+    {
+      name: 'checks the term of a weighted pod affinity term',
+      manifest: pod((p) => {
+        p.affinity = {
+          podAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 1, podAffinityTerm: { ...term, topologyKey: '' } },
+            ],
+          },
+        };
+      }),
+      want: [
+        `${PAFF}.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey scheduling/topology-key-required`,
+      ],
+    },
+    {
+      name: 'rejects a weighted anti-affinity term of weight 0',
+      manifest: pod((p) => {
+        p.affinity = {
+          podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 0, podAffinityTerm: term }] },
+        };
+      }),
+      want: [
+        `${S}.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight scheduling/weight-out-of-range`,
+      ],
+    },
+  ],
+  at,
+);
+
+ruleCases(
+  'tolerations',
+  [
+    {
+      name: 'accepts each taint effect and an empty one',
+      manifest: tol(
+        ...['NoSchedule', 'PreferNoSchedule', 'NoExecute', ''].map((effect) => ({
+          key: 'a',
+          operator: 'Exists',
+          effect,
+        })),
+      ),
+      want: [],
+    },
+    {
+      name: 'accepts Equal and a missing operator with label values',
+      manifest: tol({ key: 'a', operator: 'Equal', value: 'x' }, { key: 'b', value: 'y' }),
+      want: [],
+    },
+    {
+      name: 'accepts Exists with an empty value',
+      manifest: tol({ key: 'a', operator: 'Exists', value: '' }),
+      want: [],
+    },
+    {
+      name: 'rejects a key with a bad prefix and name, giving both reasons',
+      manifest: tol({ key: 'Bad_/x y', operator: 'Exists' }),
+      want: [`${T0}.key scheduling/toleration-key-invalid`],
+      message: KEY_ERRS('Bad_/x y'),
+    },
+    {
+      name: 'requires Exists for an empty key with Equal, and says why',
+      manifest: tol({ operator: 'Equal', value: 'x' }),
+      want: [`${T0}.operator scheduling/toleration-operator-not-exists`],
+      message: 'operator must be Exists when `key` is empty, which means "match all values and all keys", got "Equal"',
+    },
+    {
+      name: 'requires NoExecute with tolerationSeconds, also when the effect is empty',
+      manifest: tol({ key: 'a', operator: 'Exists', tolerationSeconds: 5 }),
+      want: [`${T0}.effect scheduling/toleration-seconds-needs-no-execute`],
+      message: 'effect must be \'NoExecute\' when `tolerationSeconds` is set, got ""',
+    },
+    {
+      name: 'rejects an Equal value too long and badly formed, giving both reasons',
+      manifest: tol({ key: 'a', operator: 'Equal', value: `-${'a'.repeat(63)}` }),
+      want: [`${T0}.operator scheduling/toleration-value-invalid`],
+      message: `value "-${'a'.repeat(63)}": ${labelValueErrors(`-${'a'.repeat(63)}`).join('; ')}`,
+    },
+    {
+      name: 'rejects a value with Exists, and shows it',
+      manifest: tol({ key: 'a', operator: 'Exists', value: 'x' }),
+      want: [`${T0}.operator scheduling/toleration-value-with-exists`],
+      message: 'value must be empty when `operator` is \'Exists\', got "x"',
+    },
+    {
+      name: 'rejects an unknown operator, naming the valid ones',
+      manifest: tol({ key: 'a', operator: 'Gt', value: 'x' }),
+      want: [`${T0}.operator scheduling/toleration-operator-invalid`],
+      message: 'Unsupported value: "Gt": supported values: "Equal", "Exists"',
+    },
+    {
+      name: 'rejects an unknown effect, naming the valid ones',
+      manifest: tol({ key: 'a', operator: 'Exists', effect: 'NoRun' }),
+      want: [`${T0}.effect scheduling/toleration-effect-invalid`],
+      message:
+        'Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute" (or empty for all)',
+    },
+    {
+      name: 'checks every toleration',
+      manifest: tol({ operator: 'Exists' }, { key: 'a', operator: 'Exists', effect: 'NoRun' }),
+      want: [`${S}.tolerations[1].effect scheduling/toleration-effect-invalid`],
+    },
+  ],
+  at,
+);
+
+// What the type rules reject (a request the server cannot decode) the scheduling rules skip.
+describe('values of a wrong type', () => {
+  it('are left to the type rules', () => {
+    const m = pod((p) => {
+      p.nodeSelector = 'linux';
+      p.affinity = {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              {
+                matchExpressions: [{ key: 7, operator: 7, values: ['a'] }],
+                matchFields: [
+                  { key: 7, operator: 7, values: [7] },
+                  { key: 'metadata.name', operator: 'In', values: [7] },
+                ],
+              },
+            ],
+          },
+          preferredDuringSchedulingIgnoredDuringExecution: [{ weight: '5', preference: {} }],
+        },
+        podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ ...term, namespaces: [7], topologyKey: 7 }] },
+      };
+      p.tolerations = [{ key: 7, operator: 7, value: 7, effect: 7, tolerationSeconds: 1 }];
+    });
+    expect(issues(m)).toEqual([]);
+  });
+
+  it('skip an affinity or its parts that are not objects', () => {
+    expect(issues(pod((p) => (p.affinity = 'x')))).toEqual([]);
+    expect(
+      issues(
+        pod((p) => {
+          p.affinity = {
+            nodeAffinity: ['x'],
+            podAffinity: 'x',
+            podAntiAffinity: 7,
+          };
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      issues(pod((p) => (p.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: 'x' } }))),
+    ).toEqual([]);
   });
 });

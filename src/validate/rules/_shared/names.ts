@@ -34,8 +34,9 @@ function maxLenError(n: number): string {
 
 function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
-  const ex = examples.map((e) => `'${e}'`).join(' or ');
-  return `${msg} (e.g. ${ex}, regex used for validation is '${fmt}')`;
+  // RegexError writes "'x', " after each example and " or " between them, hence "'a',  or 'b', ".
+  const ex = examples.map((e) => `'${e}', `).join(' or ');
+  return `${msg} (e.g. ${ex}regex used for validation is '${fmt}')`;
 }
 
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -91,6 +92,31 @@ export function dns1123SubdomainErrors(value: string): readonly string[] {
       regexError(
         "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
         DNS1123_SUBDOMAIN_FMT,
+        'example.com',
+      ),
+    );
+  }
+  return errs;
+}
+
+const DNS1123_LABEL_UNDERSCORE_FMT = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_UNDERSCORE_FMT = `${DNS1123_LABEL_UNDERSCORE_FMT}(\\.${DNS1123_LABEL_UNDERSCORE_FMT})*`;
+const DNS1123_SUBDOMAIN_UNDERSCORE_RE = new RegExp(`^${DNS1123_SUBDOMAIN_UNDERSCORE_FMT}$`);
+
+/**
+ * IsDNS1123SubdomainWithUnderscore (apimachinery 1.33, for RelaxedDNSSearchValidation): each
+ * label may start with one '_' and hold '_' inside (SRV-style `_ldap._tcp.example`). The message
+ * is 1.34's: 1.33 printed the plain subdomain regex beside the new wording.
+ */
+export function dns1123SubdomainWithUnderscoreErrors(value: string): readonly string[] {
+  if (value.length <= 253 && DNS1123_SUBDOMAIN_UNDERSCORE_RE.test(value)) return NO_ERRORS;
+  const errs: string[] = [];
+  if (longerThan(value, 253)) errs.push(maxLenError(253));
+  if (!DNS1123_SUBDOMAIN_UNDERSCORE_RE.test(value)) {
+    errs.push(
+      regexError(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
+        DNS1123_SUBDOMAIN_UNDERSCORE_FMT,
         'example.com',
       ),
     );

@@ -65,6 +65,10 @@ const WINDOWS_POD_SC_FIELDS = [
   'runAsUser',
   'runAsGroup',
   'supplementalGroups',
+  // Fields of later minors (validateWindows 1.30, 1.31, 1.32): unknown before, dropped while gated off.
+  'appArmorProfile',
+  'supplementalGroupsPolicy',
+  'seLinuxChangePolicy',
 ];
 const WINDOWS_CONTAINER_SC_FIELDS = [
   'seLinuxOptions',
@@ -76,6 +80,7 @@ const WINDOWS_CONTAINER_SC_FIELDS = [
   'procMount',
   'runAsUser',
   'runAsGroup',
+  'appArmorProfile',
 ];
 
 // validateWindows (1.27). hostUsers is left out: its feature gate is off in 1.27, so the field is dropped.

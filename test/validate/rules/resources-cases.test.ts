@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { toFieldPath } from '../../../src/validate/issue';
+import { validateForVersion } from '../../../src/validate/pipeline';
+import { daemonSet } from '../../support/manifest';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+// ValidateResourceRequirements (1.27) case by case, as TestValidateResourceRequirements and
+// TestValidateResourceNames do, with what each issue says. Every verdict and path is the 1.27
+// kube-apiserver's (k8s-oracle run 1.27); the messages are ours.
+
+const R = 'spec.template.spec.containers[0].resources';
+
+function said(resources: any): string[] {
+  return validateForVersion(
+    daemonSet((_d, _p, c) => {
+      c.resources = resources;
+    }),
+    { kubernetesVersion: '1.27' },
+  ).errors.map((i) => `${toFieldPath(i.path)} ${i.code} ${i.message}`);
+}
+
+const FOR_CONTAINERS =
+  'must be a standard resource for containers (cpu, memory, ephemeral-storage, hugepages-<size>) or a qualified extended resource such as "nvidia.com/gpu"';
+
+describe('resource names (validateContainerResourceName)', () => {
+  it.each([
+    [{ 'kubernetes.io/x': '1' }],
+    [{ 'example.com/gpu': '1' }],
+    [{ 'hugepages-2Mi': '4Mi', memory: '1Gi' }],
+    [{ 'ephemeral-storage': '1Gi', cpu: '1', memory: '1Gi' }],
+  ])('accepts the limits %j', (limits) => {
+    expect(said({ limits })).toEqual([]);
+  });
+
+  it('takes an unprefixed name that is neither standard nor for containers twice over', () => {
+    expect(said({ limits: { foo: '1' } })).toEqual([
+      `${R}.limits[foo] resources/name-invalid Invalid value "foo": ${FOR_CONTAINERS}`,
+      `${R}.limits[foo] resources/name-invalid Invalid value "foo": must be a standard resource type or fully qualified`,
+    ]);
+  });
+
+  it.each(['pods', 'requests.cpu', 'requests.hugepages-2Mi'])(
+    'rejects %s, a standard resource but not a container one',
+    (name) => {
+      expect(said({ limits: { [name]: '1' } })).toEqual([
+        `${R}.limits[${name}] resources/name-invalid Invalid value "${name}": ${FOR_CONTAINERS}`,
+      ]);
+    },
+  );
+
+  it('rejects a prefixed name that is not an extended resource', () => {
+    expect(said({ limits: { 'requests.example.com/gpu': '1' } })).toEqual([
+      `${R}.limits[requests.example.com/gpu] resources/name-invalid Invalid value "requests.example.com/gpu": doesn't follow extended resource name standard`,
+    ]);
+    expect(said({ limits: { 'a/b/c': '1' } }).map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
+      `${R}.limits[a/b/c] resources/name-invalid`,
+      `${R}.limits[a/b/c] resources/name-invalid`,
+    ]);
+  });
+});
+
+describe('resource quantities (ValidateResourceQuantityValue)', () => {
+  it('rejects a negative limit or request, standard or extended', () => {
+    expect(said({ limits: { cpu: '-1' } })).toEqual([
+      `${R}.limits[cpu] resources/quantity-negative Invalid value "-1": must be greater than or equal to 0`,
+    ]);
+    expect(said({ requests: { cpu: '-1' } })).toEqual([
+      `${R}.requests[cpu] resources/quantity-negative Invalid value "-1": must be greater than or equal to 0`,
+    ]);
+    expect(said({ limits: { 'example.com/gpu': '-1' }, requests: { 'example.com/gpu': '-1' } })).toEqual([
+      `${R}.limits[example.com/gpu] resources/quantity-negative Invalid value "-1": must be greater than or equal to 0`,
+      `${R}.requests[example.com/gpu] resources/quantity-negative Invalid value "-1": must be greater than or equal to 0`,
+    ]);
+  });
+
+  it('takes whole units of an extended resource', () => {
+    expect(said({ limits: { 'example.com/gpu': '500m' } })).toEqual([
+      `${R}.limits[example.com/gpu] resources/quantity-not-integer Invalid value "500m": must be an integer, as example.com/gpu is counted in whole units`,
+    ]);
+  });
+});
+
+describe('requests against limits', () => {
+  it('lets a request of an overcommittable resource be below its limit, never above', () => {
+    expect(said({ limits: { cpu: '2' }, requests: { cpu: '1' } })).toEqual([]);
+    expect(said({ limits: { cpu: '1' }, requests: { cpu: '2' } })).toEqual([
+      `${R}.requests resources/request-exceeds-limit Invalid value "2": must be less than or equal to cpu limit of "1"`,
+    ]);
+    expect(said({ limits: { 'ephemeral-storage': '1Gi' }, requests: { 'ephemeral-storage': '2Gi' } })).toEqual([
+      `${R}.requests resources/request-exceeds-limit Invalid value "2Gi": must be less than or equal to ephemeral-storage limit of "1Gi"`,
+    ]);
+  });
+
+  it('wants an extended resource requested exactly at its limit, and limited when requested', () => {
+    expect(said({ limits: { 'example.com/gpu': '2' }, requests: { 'example.com/gpu': '1' } })).toEqual([
+      `${R}.requests resources/request-not-equal-limit Invalid value "1": must be equal to example.com/gpu limit of "2": example.com/gpu cannot be overcommitted`,
+    ]);
+    expect(said({ requests: { 'example.com/gpu': '1' } })).toEqual([
+      `${R}.limits resources/limit-required Required value: Limit must be set for non overcommitable resources: add limits[example.com/gpu] equal to the request "1"`,
+    ]);
+  });
+});
+
+describe('hugepages (validateResourceQuantityHugePageValue)', () => {
+  it('requires cpu or memory beside hugepages, requested or limited', () => {
+    expect(said({ limits: { 'hugepages-2Mi': '4Mi' }, requests: { 'hugepages-2Mi': '4Mi' } })).toEqual([
+      `${R} resources/hugepages-without-cpu-or-memory Forbidden: HugePages require cpu or memory: also request or limit cpu or memory`,
+    ]);
+    expect(said({ limits: { 'hugepages-2Mi': '4Mi', cpu: '1' } })).toEqual([]);
+    expect(said({ limits: { 'hugepages-2Mi': '4Mi' }, requests: { 'hugepages-2Mi': '4Mi', cpu: '1' } })).toEqual([]);
+  });
+
+  it('requires a limit for a hugepages request', () => {
+    expect(said({ requests: { 'hugepages-2Mi': '4Mi', cpu: '1' } })).toEqual([
+      `${R}.limits resources/limit-required Required value: Limit must be set for non overcommitable resources: add limits[hugepages-2Mi] equal to the request "4Mi"`,
+    ]);
+  });
+
+  it.each([
+    ['hugepages-2Mi', '3Mi'],
+    ['hugepages-x', '3Mi'],
+    ['hugepages-500m', '1'],
+  ])('rejects %s of %s, which is no whole number of pages', (name, amount) => {
+    expect(said({ limits: { [name]: amount, memory: '1Gi' }, requests: { [name]: amount } })).toEqual([
+      `${R}.limits[${name}] resources/hugepages-indivisible Invalid value "${amount}": is not positive integer multiple of ${name}`,
+      `${R}.requests[${name}] resources/hugepages-indivisible Invalid value "${amount}": is not positive integer multiple of ${name}`,
+    ]);
+  });
+});
