@@ -65,7 +65,8 @@ class Dropper {
   }
 
   note(path: FieldPath, gate: GateName, what = 'this field'): void {
-    (this.used ??= new Set()).add(gate);
+    if (this.used === undefined) this.used = new Set();
+    this.used.add(gate);
     this.notices.push({
       path: [...this.root, ...path],
       code: 'drop/gate-disabled',
