@@ -18,8 +18,9 @@ export const PLAN_HELP = `Usage: cdk8s-daemonset plan OLD NEW [options]
        cdk8s-daemonset plan --base GIT_REF [options]
 
 Shows what applying NEW over OLD does to each DaemonSet: added, removed, changed or unchanged
-(compared after the API server's defaulting), whether pods restart on every node, in how many
-rolling-update waves, what the API server would reject, and rollout hazards. OLD and NEW are
+(compared as the API server stores them: defaulted, fields whose feature gate is off dropped),
+whether pods restart on every node, in how many rolling-update waves, what the API server would
+reject, its warnings, and rollout hazards. OLD and NEW are
 files or directories of manifests. With --base, NEW is a fresh synth of the app (as synth --check
 runs it) and OLD its committed output at GIT_REF, read with git show (the work tree is untouched).
 
