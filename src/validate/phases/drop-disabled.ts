@@ -11,9 +11,16 @@ import type { VersionProfile } from '../versions/profile';
  * field (code `drop/gate-disabled`) so the author learns that the cluster will not keep it.
  *
  * Works in place on the defaulted copy of the manifest, never on the caller's data.
+ *
+ * PrepareForUpdate passes the stored pod spec as `oldPodSpec`: each drop there is guarded by
+ * `!gate && !xxxInUse(oldPodSpec)`, so a gate's fields are kept when the stored object already
+ * uses that gate's fields anywhere in the pod (`inPlacePodVerticalScalingInUse`,
+ * `restartableInitContainersInUse`, … one predicate per gate, 1.27 … 1.34).
  */
 
 type Obj = Record<string, unknown>;
+
+const NO_GATES: ReadonlySet<GateName> = new Set();
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
@@ -36,14 +43,19 @@ function has(o: Obj | undefined, k: string): o is Obj {
 
 class Dropper {
   readonly notices: Issue[] = [];
+  /** The gates whose fields were found (and dropped); made on the first. */
+  used: Set<GateName> | undefined;
 
   constructor(
     private readonly profile: VersionProfile,
     private readonly root: FieldPath,
+    private readonly inUseByOld: ReadonlySet<GateName> = NO_GATES,
+    /** False to only find what would be dropped (the old spec's gates in use), leaving it as it is. */
+    readonly mutate = true,
   ) {}
 
   off(gate: GateName): boolean {
-    return !this.profile.gates[gate];
+    return !this.profile.gates[gate] && !this.inUseByOld.has(gate);
   }
 
   /**
@@ -52,11 +64,13 @@ class Dropper {
    */
   drop(o: Obj | undefined, k: string, path: FieldPath, gate: GateName): void {
     if (!has(o, k) || !this.off(gate)) return;
-    delete o[k];
+    if (this.mutate) delete o[k];
     this.note([...path, k], gate);
   }
 
   note(path: FieldPath, gate: GateName, what = 'this field'): void {
+    if (this.used === undefined) this.used = new Set();
+    this.used.add(gate);
     this.notices.push({
       path: [...this.root, ...path],
       code: 'drop/gate-disabled',
@@ -91,9 +105,28 @@ function affinityTerms(spec: Obj): [Obj, FieldPath][] {
   return out;
 }
 
-/** dropDisabledFields on one pod spec; returns the notices, paths from the manifest root. */
-export function dropDisabledFields(spec: Obj, specPath: FieldPath, profile: VersionProfile): Issue[] {
-  const d = new Dropper(profile, specPath);
+/**
+ * The gates whose disabled fields `oldSpec` uses (upstream's `xxxInUse(oldPodSpec)`): those the drop
+ * would act on, found by dropping from a copy. Nothing for an absent old spec (create).
+ */
+export function gatesInUse(oldSpec: Obj | undefined, profile: VersionProfile): ReadonlySet<GateName> {
+  if (oldSpec === undefined) return NO_GATES;
+  const d = new Dropper(profile, [], NO_GATES, false);
+  dropInto(d, oldSpec, profile);
+  return d.used ?? NO_GATES;
+}
+
+/**
+ * dropDisabledFields on one pod spec; returns the notices, paths from the manifest root. With
+ * `oldSpec` (the stored object's pod spec, on update) a gate's fields stay when the old spec uses them.
+ */
+export function dropDisabledFields(spec: Obj, specPath: FieldPath, profile: VersionProfile, oldSpec?: Obj): Issue[] {
+  const d = new Dropper(profile, specPath, gatesInUse(oldSpec, profile));
+  dropInto(d, spec, profile);
+  return d.notices;
+}
+
+function dropInto(d: Dropper, spec: Obj, profile: VersionProfile): void {
   const sc = obj(spec, 'securityContext');
 
   // UserNamespacesSupport (UserNamespacesStatelessPodsSupport in 1.27): hostUsers.
@@ -128,10 +161,9 @@ export function dropDisabledFields(spec: Obj, specPath: FieldPath, profile: Vers
     }
     // Claims of a generic ephemeral volume were never meant to be accepted (1.26); always dropped.
     const claimResources = obj(obj(obj(obj(v, 'ephemeral'), 'volumeClaimTemplate'), 'spec'), 'resources');
-    if (has(claimResources, 'claims')) delete claimResources.claims;
+    if (has(claimResources, 'claims') && d.mutate) delete claimResources.claims;
   }
   dropImageVolumes(spec, d);
-  return d.notices;
 }
 
 /** The fields of a container some gate may drop; a container with none of them is passed over. */
@@ -172,7 +204,7 @@ function dropFromContainer(d: Dropper, c: Obj, path: FieldPath, init: boolean, p
   const csc = obj(c, 'securityContext');
   // ProcMountType: the field was forced non-nil in 1.12, so it is set to Default, not removed.
   if (has(csc, 'procMount') && csc.procMount !== 'Default' && d.off('ProcMountType')) {
-    csc.procMount = 'Default';
+    if (d.mutate) csc.procMount = 'Default';
     d.note([...path, 'securityContext', 'procMount'], 'ProcMountType', 'this value (it stores "Default")');
   }
   const lifecycle = obj(c, 'lifecycle');
@@ -207,7 +239,7 @@ function dropImageVolumes(spec: Obj, d: Dropper): void {
       d.note(['volumes', i], 'ImageVolume', 'this image volume');
     }
   });
-  if (names.size === 0) return;
+  if (names.size === 0 || !d.mutate) return;
   spec.volumes = spec.volumes.filter((v) => !(isObject(v) && has(v as Obj, 'image')));
   for (const [c, path] of containers(spec)) {
     if (!Array.isArray(c.volumeMounts)) continue;
