@@ -36,7 +36,15 @@ function isDaemonSet(manifest: unknown): boolean {
  *   @default - 1.27's defaulting
  */
 export function applyDefaults<T>(manifest: T, options?: string | DefaultingOptions): T {
-  const resolved = resolveDefaulting(options);
+  return applyResolvedDefaults(manifest, resolveDefaulting(options));
+}
+
+/**
+ * applyDefaults with every switch given. Each is read only where the manifest has what it governs,
+ * so a caller can see which switches a manifest's defaulting depends on (range mode shares the
+ * defaulted copy between minors that agree on those).
+ */
+export function applyResolvedDefaults<T>(manifest: T, resolved: Required<DefaultingOptions>): T {
   const copy = cloneJson(manifest);
   if (!isObject(copy) || !isDaemonSet(copy)) return copy;
   const spec = ensureObject(copy as Writable, 'spec');

@@ -215,7 +215,8 @@ const volumeDevices: Rule = (c, path, ctx) => {
           `Invalid value ${show(devPath)}: must be unique`,
         ),
       );
-    if (devPath !== '' && devPath.replace(/\\/g, '/').split('/').includes('..')) {
+    // validatePathNoBacksteps (1.27) on the Linux API server: backslashes are not separators.
+    if (devPath !== '' && devPath.split('/').includes('..')) {
       out.push(
         issue(
           [...p, 'devicePath'],

@@ -139,13 +139,15 @@ function unsupported(path: FieldPath, v: string, supported: readonly string[]): 
 function azureDisk(src: unknown, path: FieldPath): Issue[] {
   const out: Issue[] = [];
   requireString(src, 'diskName', path, out);
-  const uri = requireString(src, 'diskURI', path, out) ?? '';
+  const uri = requireString(src, 'diskURI', path, out);
   const mode = get(src, 'cachingMode');
   if (typeof mode === 'string' && !AZURE_CACHING_MODES.includes(mode))
     out.push(unsupported([...path, 'cachingMode'], mode, AZURE_CACHING_MODES));
   const kind = get(src, 'kind');
   if (typeof kind !== 'string') return out;
   if (!AZURE_DISK_KINDS.includes(kind)) out.push(unsupported([...path, 'kind'], kind, AZURE_DISK_KINDS));
+  // A URI of another type fails decoding first: the type rules report it.
+  if (uri === undefined) return out;
   if (kind === 'Managed' && !uri.startsWith('/subscriptions/'))
     out.push(
       unsupported([...path, 'diskURI'], uri, [
@@ -236,8 +238,10 @@ const SOURCE_VALIDATORS: Readonly<
     return out;
   },
   flocker: (src, path) => {
-    const name = goString(get(src, 'datasetName')) ?? '';
-    const uuid = goString(get(src, 'datasetUUID')) ?? '';
+    const name = goString(get(src, 'datasetName'));
+    const uuid = goString(get(src, 'datasetUUID'));
+    // A value of another type fails decoding first: the type rules report it.
+    if (name === undefined || uuid === undefined) return NO_ISSUES;
     const out: Issue[] = [];
     if (name === '' && uuid === '') out.push(required(path, 'one of datasetName and datasetUUID is required'));
     if (name !== '' && uuid !== '')
@@ -282,9 +286,11 @@ const SOURCE_VALIDATORS: Readonly<
   // validateQuobyteVolumeSource (1.27): the tenant is checked only with a registry, each registry
   // entry only with a short enough tenant; every entry that net.SplitHostPort rejects is reported.
   quobyte: (src, path) => {
+    const registry = goString(get(src, 'registry'));
+    const tenant = goString(get(src, 'tenant'));
+    // A value of another type fails decoding first: the type rules report it.
+    if (registry === undefined || tenant === undefined) return NO_ISSUES;
     const out: Issue[] = [];
-    const registry = goString(get(src, 'registry')) ?? '';
-    const tenant = goString(get(src, 'tenant')) ?? '';
     if (registry === '')
       out.push(required([...path, 'registry'], 'must be a host:port pair or multiple pairs separated by commas'));
     else if (tenant.length >= 65)

@@ -486,6 +486,11 @@ ruleCases(
       want: [`${MF}.key scheduling/node-field-selector-key-invalid`],
     },
     {
+      name: 'rejects a node name ending in a dash',
+      manifest: fieldReq({ key: 'metadata.name', operator: 'In', values: ['node-'] }),
+      want: [`${MF}.values[0] scheduling/node-field-selector-value-invalid`],
+    },
+    {
       name: 'rejects a node name too long and badly formed, giving both reasons',
       manifest: fieldReq({ key: 'metadata.name', operator: 'In', values: [`-${'a'.repeat(253)}`] }),
       want: [`${MF}.values[0] scheduling/node-field-selector-value-invalid`],
@@ -520,6 +525,15 @@ ruleCases(
       }),
       want: [`${PREF}.weight scheduling/weight-out-of-range`],
       message: 'must be in the range 1-100, got 0',
+    },
+    {
+      name: 'rejects a null weight as 0',
+      manifest: pod((p) => {
+        p.affinity = {
+          nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: null, preference: {} }] },
+        };
+      }),
+      want: [`${PREF}.weight scheduling/weight-out-of-range`],
     },
     {
       name: 'rejects weight 101',
@@ -601,6 +615,17 @@ ruleCases(
         `${PAFF}.requiredDuringSchedulingIgnoredDuringExecution[0].namespace scheduling/affinity-namespace-invalid`,
       ],
       message: `"-${'a'.repeat(63)}" is not a namespace name: ${nameIsDnsLabel(`-${'a'.repeat(63)}`, false).join('; ')}`,
+    },
+    {
+      name: 'rejects a namespace ending in a dash',
+      manifest: pod((p) => {
+        p.affinity = {
+          podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ ...term, namespaces: ['db-'] }] },
+        };
+      }),
+      want: [
+        `${PAFF}.requiredDuringSchedulingIgnoredDuringExecution[0].namespace scheduling/affinity-namespace-invalid`,
+      ],
     },
     {
       name: 'checks the term of a weighted pod affinity term',
@@ -733,6 +758,15 @@ describe('values of a wrong type', () => {
       p.tolerations = [{ key: 7, operator: 7, value: 7, effect: 7, tolerationSeconds: 1 }];
     });
     expect(issues(m)).toEqual([]);
+  });
+
+  it('skip an operator or value of a wrong type, without reading it as another case', () => {
+    expect(issues(expr({ key: 'zone', operator: 7 }))).toEqual([]);
+    expect(
+      issues(
+        tol({ operator: 7 }, { key: 'a', operator: 'Equal', value: 7 }, { key: 'a', operator: 'Exists', value: 7 }),
+      ),
+    ).toEqual([]);
   });
 
   it('skip an affinity or its parts that are not objects', () => {

@@ -21,14 +21,14 @@ const VOLUMES = [
   },
 ];
 
-function said(mounts: any[], devices?: any[], privileged?: boolean): string[] {
+function said(mounts: any[], devices?: any[], privileged?: boolean, version = '1.27'): string[] {
   const m = daemonSet((_d, p, c) => {
     p.volumes = VOLUMES;
     c.volumeMounts = mounts;
     if (devices) c.volumeDevices = devices;
     if (privileged) c.securityContext = { privileged: true };
   });
-  return validateForVersion(m, { kubernetesVersion: '1.27' }).errors.map(
+  return validateForVersion(m, { kubernetesVersion: version }).errors.map(
     (i) => `${toFieldPath(i.path)} ${i.code} ${i.message}`,
   );
 }
@@ -154,6 +154,11 @@ describe('volume devices', () => {
     ]);
   });
 
+  it('treats a backslash in subPath and devicePath as an ordinary character (Linux API server)', () => {
+    expect(said([{ name: 'data', mountPath: '/x', subPath: 'a\\..\\b' }])).toEqual([]);
+    expect(said([], [{ name: 'blk', devicePath: '\\dev\\..\\x' }])).toEqual([]);
+  });
+
   it('keeps mounts and devices apart, by name and by path, from both sides', () => {
     expect(said([{ name: 'blk', mountPath: '/dev/xvda' }], [{ name: 'blk', devicePath: '/dev/xvda' }])).toEqual([
       `${C}.volumeDevices[0].devicePath volume-device/path-in-mounts Invalid value "/dev/xvda": must not already exist as a path in volumeMounts`,
@@ -161,5 +166,40 @@ describe('volume devices', () => {
       `${C}.volumeMounts[0].mountPath volume-mount/path-in-devices Invalid value "/dev/xvda": must not already exist as a path in volumeDevices`,
       `${C}.volumeMounts[0].name volume-mount/name-in-devices Invalid value "blk": must not already exist in volumeDevices`,
     ]);
+  });
+});
+
+describe('recursiveReadOnly (validateMountRecursiveReadOnly, kept from 1.31 by RecursiveReadOnlyMounts)', () => {
+  const R = `${C}.volumeMounts.recursiveReadOnly`;
+  const rro = (mount: object, version = '1.31') =>
+    said([{ name: 'data', mountPath: '/x', ...mount }], undefined, false, version);
+  const WRITABLE = `${R} volume-mount/recursive-read-only-writable Forbidden: may only be specified when readOnly is true: set readOnly: true, or drop recursiveReadOnly "Enabled"`;
+
+  it('is dropped with its gate in 1.30', () => {
+    expect(rro({ recursiveReadOnly: 'Bad' }, '1.30')).toEqual([]);
+    expect(rro({ recursiveReadOnly: 'Enabled' }, '1.30')).toEqual([]);
+  });
+
+  it.each([
+    { recursiveReadOnly: 'IfPossible', readOnly: true },
+    { recursiveReadOnly: 'Enabled', readOnly: true, mountPropagation: 'None' },
+    { recursiveReadOnly: 'Disabled', mountPropagation: 'HostToContainer' },
+  ])('accepts %j', (mount) => {
+    expect(rro(mount)).toEqual([]);
+  });
+
+  it('takes three values', () => {
+    expect(rro({ recursiveReadOnly: 'Bad', readOnly: true })).toEqual([
+      `${R} volume-mount/recursive-read-only-unsupported Unsupported value "Bad": supported values: "Disabled", "Enabled", "IfPossible"`,
+    ]);
+  });
+
+  it('needs a read-only mount without propagation', () => {
+    expect(rro({ recursiveReadOnly: 'Enabled' })).toEqual([WRITABLE]);
+    const PROPAGATION = `${R} volume-mount/recursive-read-only-propagation Forbidden: may only be specified when mountPropagation is None or not specified, got "HostToContainer"`;
+    expect(rro({ recursiveReadOnly: 'Enabled', readOnly: true, mountPropagation: 'HostToContainer' })).toEqual([
+      PROPAGATION,
+    ]);
+    expect(rro({ recursiveReadOnly: 'Enabled', mountPropagation: 'HostToContainer' })).toEqual([PROPAGATION, WRITABLE]);
   });
 });

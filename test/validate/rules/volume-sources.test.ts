@@ -172,10 +172,20 @@ describe('emptyDir and hostPath', () => {
     ]);
   });
 
+  it('stops at an empty hostPath path, leaving the type unchecked', () => {
+    expect(of({ hostPath: { path: '', type: 'Bad' } })).toEqual([`${V}.hostPath.path volume/field-required`]);
+  });
+
   it('lists the supported hostPath types', () => {
     expect(messages({ hostPath: { path: '/x', type: 'directory' } })).toEqual([
       `${V}.hostPath.type Unsupported value "directory": supported values: "", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"`,
     ]);
+  });
+
+  it('treats a backslash as an ordinary character, as validatePathNoBacksteps does on the Linux API server', () => {
+    expect(of({ hostPath: { path: 'C:\\a\\..\\b' } })).toEqual([]);
+    expect(of({ configMap: { name: 'c', items: [{ key: 'k', path: 'a\\..\\b' }] } })).toEqual([]);
+    expect(of({ hostPath: { path: 'C:\\a/../b' } })).toEqual([`${V}.hostPath.path volume/path-backsteps`]);
   });
 
   it('checks a gitRepo directory as a local descending path', () => {
@@ -241,6 +251,7 @@ describe('block devices: partition and lun ranges', () => {
     expect(messages({ fc: { targetWWNs: ['w'], wwids: ['x'], lun: 1 } })).toEqual([
       `${V}.fc.targetWWNs Invalid value: targetWWNs and wwids can not be specified simultaneously`,
     ]);
+    expect(of({ fc: { targetWWNs: ['w'], wwids: ['x'], lun: 1 } })).toEqual([`${V}.fc.targetWWNs volume/fc-both`]);
     expect(of({ fc: { wwids: ['x'] } })).toEqual([]);
   });
 });
@@ -252,6 +263,10 @@ describe('other in-tree sources', () => {
     ]);
     expect(messages({ flocker: { datasetName: 'a/b' } })).toEqual([
       `${V}.flocker.datasetName Invalid value "a/b": must not contain '/'`,
+    ]);
+    expect(of({ flocker: { datasetName: 'name', datasetUUID: 'uuid' } })).toEqual([`${V}.flocker volume/flocker-both`]);
+    expect(of({ flocker: { datasetName: 'a/b' } })).toEqual([
+      `${V}.flocker.datasetName volume/flocker-dataset-invalid`,
     ]);
     expect(of({ flocker: { datasetUUID: 'u/x' } })).toEqual([]);
   });
@@ -270,6 +285,9 @@ describe('other in-tree sources', () => {
     expect(of({ storageos: { volumeName: 'Bad_Name', volumeNamespace: 'Bad.NS' } })).toEqual([
       `${V}.storageos.volumeName volume/storageos-name-invalid`,
       `${V}.storageos.volumeNamespace volume/storageos-name-invalid`,
+    ]);
+    expect(messages({ storageos: { volumeName: 'a_b' } })).toEqual([
+      `${V}.storageos.volumeName Invalid value "a_b": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
     ]);
     expect(messages({ storageos: { volumeName: 'v', volumeNamespace: 'a_b' } })).toEqual([
       `${V}.storageos.volumeNamespace Invalid value "a_b": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
@@ -344,5 +362,52 @@ describe('azureDisk (validateAzureDisk, 1.27)', () => {
       `${V}.azureDisk.diskURI Unsupported value "x": supported values: ${BLOB}`,
       `${V}.azureDisk.kind Unsupported value "Other": supported values: "Dedicated", "Managed", "Shared"`,
     ]);
+  });
+});
+
+describe('a value of the wrong type', () => {
+  // The engine without the pipeline's stop after decoding: the type rules report the value, and the
+  // source rules neither report it again nor trip over it.
+  const engineOf = (volume: any) =>
+    validateManifest(
+      daemonSet((_d, p) => {
+        p.volumes = [{ name: 'a', ...volume }];
+      }),
+    ).map((i) => `${toFieldPath(i.path)} ${i.code}`);
+
+  it.each([
+    [{ hostPath: { path: 5 } }, ['hostPath.path']],
+    [{ hostPath: 'x' }, ['hostPath']],
+    [{ nfs: { server: 's', path: 5 } }, ['nfs.path']],
+    [{ gitRepo: { repository: 'r', directory: 5 } }, ['gitRepo.directory']],
+    [{ awsElasticBlockStore: { volumeID: 'v', partition: '300' } }, ['awsElasticBlockStore.partition']],
+    [{ iscsi: { targetPortal: 't', iqn: 5, lun: '300' } }, ['iscsi.iqn', 'iscsi.lun']],
+    [{ iscsi: { targetPortal: 't', iqn: 'iqn.2015-02.example.com:a', initiatorName: 5 } }, ['iscsi.initiatorName']],
+    [{ storageos: { volumeName: 5, volumeNamespace: 5 } }, ['storageos.volumeName', 'storageos.volumeNamespace']],
+    [{ fc: { targetWWNs: ['w'], lun: '300' } }, ['fc.lun']],
+    [{ flocker: { datasetName: 5 } }, ['flocker.datasetName']],
+    [{ flocker: { datasetUUID: 5 } }, ['flocker.datasetUUID']],
+    [{ quobyte: { registry: 5, volume: 'v' } }, ['quobyte.registry']],
+    [{ quobyte: { registry: 'r:1', tenant: 5, volume: 'v' } }, ['quobyte.tenant']],
+    [{ azureDisk: { diskName: 'd', diskURI: 5, kind: 'Managed' } }, ['azureDisk.diskURI']],
+  ])('%j is reported once, by the type rules', (volume, fields) => {
+    expect(engineOf(volume)).toEqual(fields.map((f) => `${V}.${f} type/invalid-type`));
+  });
+});
+
+describe('the rule engine without defaulting', () => {
+  const engineOf = (volumes: any[]) =>
+    validateManifest(
+      daemonSet((_d, p) => {
+        p.volumes = volumes;
+      }),
+    ).map((i) => `${toFieldPath(i.path)} ${i.code}`);
+
+  it('checks azureDisk cachingMode and kind only where they are set (SetDefaults_AzureDiskVolumeSource sets both)', () => {
+    expect(engineOf([{ name: 'a', azureDisk: { diskName: 'd', diskURI: 'x' } }])).toEqual([]);
+  });
+
+  it('reads a null volume as a zero Volume, without a name or a type', () => {
+    expect(engineOf([null])).toEqual([`${V} volume/source-required`, `${V}.name volume/name-required`]);
   });
 });

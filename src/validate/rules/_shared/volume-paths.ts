@@ -24,10 +24,11 @@ export function requireString(
   return v;
 }
 
-// validatePathNoBacksteps (1.27)
+// validatePathNoBacksteps (1.27): the elements between '/' only. Its filepath.ToSlash changes
+// nothing on the Linux API server, so a backslash is an ordinary character ("a\\..\\b" passes).
 export function noBacksteps(p: string, path: FieldPath, area = 'volume'): Issue[] {
-  if (!p.includes('..')) return []; // no '..' anywhere, so no '..' element either way the slashes go
-  return p.replace(/\\/g, '/').split('/').includes('..')
+  if (!p.includes('..')) return []; // no '..' anywhere, so no '..' element
+  return p.split('/').includes('..')
     ? [issue(path, `${area}/path-backsteps`, `Invalid value ${show(p)}: must not contain '..'`)]
     : [];
 }
