@@ -3,6 +3,7 @@ import { isValidatedKind, VALIDATED_KINDS } from '../validate/engine';
 import { type Issue, toFieldPath } from '../validate/issue';
 import { field, isObject, str } from '../validate/read';
 import { validateWithProfile } from '../validate/pipeline';
+import { validateRange } from '../validate/range';
 import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion, profileOf } from '../validate/versions';
 import { versionRanges } from '../validate/versions/ranges';
 import { fieldPositions, readYamlDocuments, type SourcedDocument } from '../yaml';
@@ -20,6 +21,7 @@ type VersionedIssue = Issue & { readonly versions?: string };
 
 /** The issues of every minor, each once, with the minors it occurs in when not all. */
 function merged(per: readonly (readonly Issue[])[], versions: readonly KubernetesVersion[]): VersionedIssue[] {
+  if (per.every((l) => l.length === 0)) return []; // most documents: nothing in any minor
   const seen = new Map<string, { i: Issue; in: KubernetesVersion[] }>();
   per.forEach((list, n) => {
     for (const i of list) {
@@ -136,7 +138,7 @@ export function checkDocuments(file: string, text: string, options: CheckOptions
       issues = [...r.errors];
       warnings = [...r.warnings];
     } else {
-      perVersion = profiles.map((p) => validateWithProfile(m, p));
+      perVersion = validateRange(m, profiles);
       issues = merged(
         perVersion.map((r) => r.errors),
         versions,

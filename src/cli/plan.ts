@@ -2,17 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  jsonPlanReport,
-  markdownPlanReport,
-  type Plan,
-  planSides,
-  readSide,
-  type SideText,
-  textPlanReport,
-} from '../plan';
+import { jsonPlanReport, markdownPlanReport, type Plan, planTexts, type SideText, textPlanReport } from '../plan';
 import { committedYaml } from '../plan/git-base';
-import { validateForVersion } from '../validate/pipeline';
 import {
   DEFAULT_KUBERNETES_VERSION,
   resolveKubernetesVersion,
@@ -27,8 +18,9 @@ export const PLAN_HELP = `Usage: cdk8s-daemonset plan OLD NEW [options]
        cdk8s-daemonset plan --base GIT_REF [options]
 
 Shows what applying NEW over OLD does to each DaemonSet: added, removed, changed or unchanged
-(compared after the API server's defaulting), whether pods restart on every node, in how many
-rolling-update waves, what the API server would reject, and rollout hazards. OLD and NEW are
+(compared as the API server stores them: defaulted, fields whose feature gate is off dropped),
+whether pods restart on every node, in how many rolling-update waves, what the API server would
+reject, its warnings, and rollout hazards. OLD and NEW are
 files or directories of manifests. With --base, NEW is a fresh synth of the app (as synth --check
 runs it) and OLD its committed output at GIT_REF, read with git show (the work tree is untouched).
 
@@ -143,12 +135,7 @@ export function planCommand(args: readonly string[], io: CommandIO): ExitCode {
     oldTexts = readPaths(positionals[0], maxBytes);
     newTexts = readPaths(positionals[1], maxBytes);
   }
-  const { plan, errors } = planSides(readSide(oldTexts), readSide(newTexts), {
-    kubernetesVersion,
-    nodes,
-    // The create path of the chosen minor: strict decode, drops, validation with its profile.
-    createRules: (manifest, version) => [...validateForVersion(manifest, { kubernetesVersion: version }).errors],
-  });
+  const { plan, errors } = planTexts(oldTexts, newTexts, { kubernetesVersion, nodes });
   if (errors.length > 0) {
     io.stderr(`${errors.map((e) => `cdk8s-daemonset plan: ${e}`).join('\n')}\n`);
     return ExitCode.USAGE;

@@ -2,9 +2,11 @@
  * The plan of one DaemonSet: how it changes, what restarts, in how many waves, what the API server
  * would refuse and which hazards it carries. Both sides are compared after the server's defaulting.
  */
-import { applyDefaults } from '../validate/defaults';
+import { cloneJson } from '../validate/defaults/json';
 import { type FieldPath, type Issue, compareIssues } from '../validate/issue';
+import { podTemplateWarnings } from '../validate/phases/warnings';
 import { field, isObject, str } from '../validate/read';
+import { profileOf, type VersionProfile } from '../validate/versions/profile';
 import {
   noRevisionHistoryHazard,
   nodeCriticalRestartHazard,
@@ -13,7 +15,8 @@ import {
   type Warning,
 } from './hazards';
 import { DEFAULT_NAMESPACE } from './identity';
-import { canonical, changedCanonicalPaths, equalCanonical, semanticEqual } from './semantic';
+import { semanticDiff, semanticEqual } from './semantic';
+import { prepareUpdate, storedObject, validatePrepared, warningsOnUpdate } from './update-path';
 import { immutableSelector } from './update-rules';
 import { rolloutWaves, type Waves } from './waves';
 
@@ -37,12 +40,16 @@ export interface DaemonSetPlan {
 
 /** How to plan. */
 export interface PlanOptions {
-  /** The Kubernetes minor the cluster runs, `'1.27'` … `'1.34'`. */
+  /** The Kubernetes minor the cluster runs, `'1.27'` … `'1.34'` (or `x.y.z`). */
   readonly kubernetesVersion: string;
   /** The node count, for waves. @default - no waves */
   readonly nodes?: number;
-  /** The create-time rules of a minor, run on the new object. */
-  readonly createRules: (manifest: unknown, kubernetesVersion: string) => Issue[];
+}
+
+/** PlanOptions resolved once for a whole plan: the minor's profile rather than its name. */
+export interface PlanContext {
+  readonly profile: VersionProfile;
+  readonly nodes?: number;
 }
 
 /** Metadata the server sets or carries over from the stored object: never a change of the manifest. */
@@ -71,51 +78,78 @@ function objectWarnings(manifest: unknown): Warning[] {
   return [...surgeWithHostPortHazard(manifest), ...noRevisionHistoryHazard(manifest)];
 }
 
-/** Plans one DaemonSet from its old and new manifests (either may be absent, not both). */
+const under = (prefix: string) => (p: FieldPath) => p[0] === 'spec' && p[1] === prefix;
+
+/**
+ * Plans one DaemonSet from its old and new manifests (either may be absent, not both). The
+ * manifests are not touched: each is copied before the server's phases write into it.
+ */
 export function planDaemonSet(
   id: { namespace: string; name: string },
   oldManifest: unknown,
   newManifest: unknown,
   options: PlanOptions,
 ): DaemonSetPlan {
-  const version = options.kubernetesVersion;
+  const context = { profile: profileOf(options.kubernetesVersion), nodes: options.nodes };
+  const stored = oldManifest === undefined ? undefined : storedObject(cloneJson(oldManifest), context.profile);
+  return planOwned(id, stored, newManifest === undefined ? undefined : cloneJson(newManifest), context);
+}
+
+/**
+ * planDaemonSet with OLD as the server stores it (update-path.ts's storedObject) and NEW handed
+ * over by the caller: it is defaulted and dropped in place.
+ */
+export function planOwned(
+  id: { namespace: string; name: string },
+  stored: unknown,
+  newOwn: unknown,
+  context: PlanContext,
+): DaemonSetPlan {
+  const { profile } = context;
   const base = { namespace: id.namespace, name: id.name };
-  if (newManifest === undefined) {
+  if (newOwn === undefined) {
     return { ...base, change: 'removed', restart: null, waves: null, fields: [], rejected: [], warnings: [] };
   }
-  const after = applyDefaults(newManifest, version);
-  if (oldManifest === undefined) {
-    const createIssues = options.createRules(newManifest, version);
+  const { decodeErrors, prepared, dropped } = prepareUpdate(newOwn, stored, profile);
+  if (stored === undefined) {
+    // A create: WarningsOnCreate and our hazards come only with an accepted object, as in `validate`.
+    const rejected = decodeErrors.length > 0 ? [...decodeErrors] : validatePrepared(prepared, profile);
+    const accepted = rejected.length === 0;
+    const warnings = [
+      ...dropped,
+      ...(accepted ? [...podTemplateWarnings(prepared, profile), ...objectWarnings(prepared)] : []),
+    ];
     return {
       ...base,
       change: 'added',
       restart: null,
       waves: null,
       fields: [],
-      rejected: createIssues,
-      warnings: objectWarnings(after),
+      rejected,
+      warnings: warnings.sort(compareIssues),
     };
   }
-  const before = applyDefaults(oldManifest, version);
-  // Each side is canonicalized once; the template and selector comparisons read its parts.
-  const canonicalBefore = canonical(comparable(before));
-  const canonicalAfter = canonical(comparable(after));
-  const fields = changedCanonicalPaths(canonicalBefore, canonicalAfter);
-  const selectorChanged = !equalCanonical(
-    field(canonicalBefore, 'spec', 'selector'),
-    field(canonicalAfter, 'spec', 'selector'),
-  );
+  // Whether the template or the selector changed is read off the changed paths (the diff is
+  // exact, so a subtree is semantically equal exactly when no path lies under it).
+  const fields = semanticDiff(comparable(stored), comparable(prepared));
+  const template = fields.some(under('template'));
+  let rejected: Issue[] = [];
   // An unchanged object is no update: kubectl apply sends nothing, so the server rejects nothing.
-  const createIssues = fields.length > 0 ? options.createRules(newManifest, version) : [];
-  const rejected = [...createIssues, ...(selectorChanged ? immutableSelector(before, after) : [])].sort(compareIssues);
-  const warnings = objectWarnings(after);
+  if (decodeErrors.length > 0) rejected = [...decodeErrors];
+  else if (fields.length > 0) {
+    rejected = validatePrepared(prepared, profile);
+    if (fields.some(under('selector'))) rejected.push(...immutableSelector(stored, prepared));
+    rejected.sort(compareIssues);
+  }
+  const warnings = [...dropped, ...objectWarnings(prepared)];
+  if (fields.length > 0 && rejected.length === 0) warnings.push(...warningsOnUpdate(prepared, template, profile));
   let restart: Restart = 'none';
   let waves: Waves | null = null;
-  if (!equalCanonical(field(canonicalBefore, 'spec', 'template'), field(canonicalAfter, 'spec', 'template'))) {
-    const onDelete = field(after, 'spec', 'updateStrategy', 'type') === 'OnDelete';
+  if (template) {
+    const onDelete = field(prepared, 'spec', 'updateStrategy', 'type') === 'OnDelete';
     restart = onDelete ? 'on-delete' : 'all-nodes';
-    warnings.push(...(onDelete ? onDeleteHazard() : []), ...nodeCriticalRestartHazard(after));
-    if (!onDelete && options.nodes !== undefined) waves = rolloutWaves(after, options.nodes) ?? null;
+    warnings.push(...(onDelete ? onDeleteHazard() : []), ...nodeCriticalRestartHazard(prepared));
+    if (!onDelete && context.nodes !== undefined) waves = rolloutWaves(prepared, context.nodes) ?? null;
   }
   return {
     ...base,

@@ -43,22 +43,12 @@ export function indexDaemonSets(side: readonly SourcedManifest[]): {
   return { byId, duplicates };
 }
 
-/** The pairs to plan, sorted by namespace then name: old only (removed), new only (added), or both. */
-export function matchDaemonSets(
-  oldIds: ReadonlyMap<string, SourcedManifest>,
-  newIds: ReadonlyMap<string, SourcedManifest>,
-): { id: string; old?: SourcedManifest; new?: SourcedManifest }[] {
-  const ids = [...new Set([...oldIds.keys(), ...newIds.keys()])].sort();
-  return ids.map((id) => ({ id, old: oldIds.get(id), new: newIds.get(id) }));
+/** `apiVersion kind` of a manifest that is not planned, the key other kinds are counted by. */
+export function kindOf(manifest: unknown): string {
+  return `${str(field(manifest, 'apiVersion')) ?? '?'} ${str(field(manifest, 'kind')) ?? '?'}`;
 }
 
-/** How many manifests of other kinds each side holds, by `apiVersion kind` (counted, not planned). */
-export function countOtherKinds(side: readonly SourcedManifest[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const m of side) {
-    if (isPlannedDaemonSet(m.manifest)) continue;
-    const k = `${str(field(m.manifest, 'apiVersion')) ?? '?'} ${str(field(m.manifest, 'kind')) ?? '?'}`;
-    counts[k] = (counts[k] ?? 0) + 1;
-  }
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** Counts of other kinds in key order, so the report does not depend on the order of reading. */
+export function sortedCounts(counts: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

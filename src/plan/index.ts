@@ -8,9 +8,9 @@ export {
   templateChanged,
 } from './classify';
 export { surgeWithHostPortHazard, type Warning } from './hazards';
-export { type Plan, type PlanSummary, planSides } from './plan';
+export { type Plan, type PlanSummary, planTexts } from './plan';
 export { jsonPlanReport } from './report-json';
 export { markdownPlanReport } from './report-markdown';
 export { textPlanReport } from './report-text';
-export { readSide, type Side, type SideText } from './sides';
+export { readSide, type Side, type SideDocument, type SideText, sideDocuments } from './sides';
 export { rolloutBatch, rolloutWaves, scaledValue, type Waves } from './waves';

@@ -1,8 +1,21 @@
 /** The plan of two sides: every DaemonSet matched and classified, other kinds counted. */
 import type { Issue } from '../validate/issue';
-import { type DaemonSetPlan, type PlanOptions, planDaemonSet } from './classify';
-import { countOtherKinds, identityOf, indexDaemonSets, matchDaemonSets } from './identity';
-import type { Side } from './sides';
+import { profileOf } from '../validate/versions/profile';
+import { type DaemonSetPlan, type PlanOptions, planOwned } from './classify';
+import {
+  identityOf,
+  indexDaemonSets,
+  isPlannedDaemonSet,
+  kindOf,
+  type SourcedManifest,
+  sortedCounts,
+} from './identity';
+import { type SideText, sideDocuments } from './sides';
+import { storedObject } from './update-path';
+
+function tally(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
 
 /** Totals over the plan. */
 export interface PlanSummary {
@@ -28,14 +41,67 @@ export interface Plan {
   readonly summary: PlanSummary;
 }
 
-/** Plans NEW against OLD. Throws nothing; a DaemonSet defined twice on a side is an error of the input. */
-export function planSides(oldSide: Side, newSide: Side, options: PlanOptions): { plan: Plan; errors: string[] } {
-  const oldIndex = indexDaemonSets(oldSide.manifests);
-  const newIndex = indexDaemonSets(newSide.manifests);
-  const errors = [...oldSide.errors, ...newSide.errors, ...oldIndex.duplicates, ...newIndex.duplicates];
-  const daemonSets = matchDaemonSets(oldIndex.byId, newIndex.byId).map((pair) =>
-    planDaemonSet(identityOf((pair.new ?? pair.old)?.manifest), pair.old?.manifest, pair.new?.manifest, options),
-  );
+/**
+ * Plans NEW against OLD. Throws nothing; a DaemonSet defined twice on a side is an error of the
+ * input. OLD is read whole (it is the index NEW is matched against); NEW is planned document by
+ * document as it is read, so each new manifest, and the old one it pairs with, is garbage once its
+ * plan is made. Every manifest is defaulted in place: they are this function's own, read from the texts.
+ */
+export function planTexts(
+  oldTexts: readonly SideText[],
+  newTexts: readonly SideText[],
+  options: PlanOptions,
+): { plan: Plan; errors: string[] } {
+  const context = { profile: profileOf(options.kubernetesVersion), nodes: options.nodes };
+  // OLD is stored (defaulted, dropped) as each document is read, while its objects are young:
+  // written later, an old manifest long promoted would keep every field written into it alive
+  // through each young-generation collection, which made garbage collection a third of the time.
+  const oldErrors: string[] = [];
+  const oldManifests: SourcedManifest[] = [];
+  const oldKinds = new Map<string, number>();
+  for (const d of sideDocuments(oldTexts)) {
+    if ('error' in d) oldErrors.push(d.error);
+    else if (!isPlannedDaemonSet(d.manifest.manifest)) tally(oldKinds, kindOf(d.manifest.manifest));
+    else {
+      storedObject(d.manifest.manifest, context.profile);
+      oldManifests.push(d.manifest);
+    }
+  }
+  const oldIndex = indexDaemonSets(oldManifests);
+  oldManifests.length = 0;
+
+  const newErrors: string[] = [];
+  const newDuplicates: string[] = [];
+  const newKinds = new Map<string, number>();
+  const newSources = new Map<string, string>();
+  const planned: [string, DaemonSetPlan][] = [];
+  for (const d of sideDocuments(newTexts)) {
+    if ('error' in d) {
+      newErrors.push(d.error);
+      continue;
+    }
+    const { manifest, source } = d.manifest;
+    if (!isPlannedDaemonSet(manifest)) {
+      tally(newKinds, kindOf(manifest));
+      continue;
+    }
+    const identity = identityOf(manifest);
+    const id = `${identity.namespace}/${identity.name}`;
+    const first = newSources.get(id);
+    if (first !== undefined) {
+      newDuplicates.push(`${source}: DaemonSet ${id} is also defined at ${first}`);
+      continue;
+    }
+    newSources.set(id, source);
+    const old = oldIndex.byId.get(id);
+    oldIndex.byId.delete(id);
+    planned.push([id, planOwned(identity, old?.manifest, manifest, context)]);
+  }
+  for (const [id, old] of oldIndex.byId)
+    planned.push([id, planOwned(identityOf(old.manifest), old.manifest, undefined, context)]);
+  // In the order of their `namespace/name`.
+  const daemonSets = planned.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+  const errors = [...oldErrors, ...newErrors, ...oldIndex.duplicates, ...newDuplicates];
   const count = (f: (p: DaemonSetPlan) => boolean) => daemonSets.filter(f).length;
   const summary: PlanSummary = {
     daemonSets: daemonSets.length,
@@ -47,7 +113,7 @@ export function planSides(oldSide: Side, newSide: Side, options: PlanOptions): {
     restartOnDelete: count((p) => p.restart === 'on-delete'),
     rejected: count((p) => p.rejected.length > 0),
     warnings: daemonSets.reduce((n, p) => n + p.warnings.length, 0),
-    otherKinds: { old: countOtherKinds(oldSide.manifests), new: countOtherKinds(newSide.manifests) },
+    otherKinds: { old: sortedCounts(oldKinds), new: sortedCounts(newKinds) },
   };
   return {
     plan: { kubernetesVersion: options.kubernetesVersion, nodes: options.nodes ?? null, daemonSets, summary },

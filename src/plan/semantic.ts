@@ -155,11 +155,122 @@ function diffCanonical(a: unknown, b: unknown, path: PathSegment[], out: FieldPa
   out.push([...path]);
 }
 
-/** Field paths in the order issues are sorted (indexes numerically, names and map keys alphabetically). */
 /** The field paths where canonical `b` differs from canonical `a`, sorted as they appear. */
 export function changedCanonicalPaths(a: unknown, b: unknown): FieldPath[] {
   const out: FieldPath[] = [];
   diffCanonical(a, b, [], out);
+  return out.length > 1 ? out.sort(comparePaths) : out;
+}
+
+/** True when `canonical(v, name, parent)` is undefined (Go's nil or zero value), without building it. */
+function absent(v: unknown, name: string, parent: string): boolean {
+  if (v === null || v === undefined) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (isObject(v)) {
+    if (!VALUE_OBJECTS.has(name) && !MAP_FIELDS.has(parent)) return false;
+    const quantities = QUANTITY_MAPS.has(name);
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      if (quantities ? v[k] !== undefined : !absent(v[k], k, name)) return false;
+    }
+    return true;
+  }
+  if (QUANTITY_FIELDS.has(name)) return false;
+  if (isZeroScalar(v) && !POINTER_SCALARS.has(name) && !POINTER_SCALARS.has(`${parent}.${name}`))
+    return !MAP_FIELDS.has(parent);
+  return false;
+}
+
+/**
+ * diffCanonical of canonical(a) and canonical(b), both present (not absent), walking the decoded
+ * values themselves: the canonical copies of two whole manifests were a fifth of what plan
+ * allocated. `keyed` is true when the value was reached by a field name (not a list index or a
+ * map key): only then is a map field's content a map whose keys are written `[key]` in paths.
+ */
+function diffPresent(
+  a: unknown,
+  b: unknown,
+  name: string,
+  keyed: boolean,
+  path: PathSegment[],
+  out: FieldPath[],
+): void {
+  if (a === b) return;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < a.length || i < b.length; i++) {
+      path.push(i);
+      if (i >= a.length || i >= b.length) out.push([...path]);
+      else diffChild(a[i], b[i], '', name, false, path, out);
+      path.pop();
+    }
+    return;
+  }
+  if (isObject(a) && isObject(b)) {
+    const isMap = keyed && MAP_FIELDS.has(name);
+    if (QUANTITY_MAPS.has(name)) {
+      // Values are quantities, compared by value; anything else as it is (canonical's rule).
+      for (const k in a) {
+        if (!Object.hasOwn(a, k) || a[k] === undefined) continue;
+        path.push(isMap ? key(k) : k);
+        if (!Object.hasOwn(b, k) || b[k] === undefined) out.push([...path]);
+        else diffCanonical(canonicalQuantity(a[k]), canonicalQuantity(b[k]), path, out);
+        path.pop();
+      }
+      for (const k in b) {
+        if (!Object.hasOwn(b, k) || b[k] === undefined || (Object.hasOwn(a, k) && a[k] !== undefined)) continue;
+        path.push(isMap ? key(k) : k);
+        out.push([...path]);
+        path.pop();
+      }
+      return;
+    }
+    for (const k in a) {
+      if (!Object.hasOwn(a, k)) continue;
+      path.push(isMap ? key(k) : k);
+      diffChild(a[k], Object.hasOwn(b, k) ? b[k] : undefined, k, name, !isMap, path, out);
+      path.pop();
+    }
+    for (const k in b) {
+      if (!Object.hasOwn(b, k) || Object.hasOwn(a, k) || absent(b[k], k, name)) continue;
+      path.push(isMap ? key(k) : k);
+      out.push([...path]);
+      path.pop();
+    }
+    return;
+  }
+  if (isObject(a) || isObject(b) || Array.isArray(a) || Array.isArray(b)) {
+    out.push([...path]);
+    return;
+  }
+  const quantity = QUANTITY_FIELDS.has(name);
+  if ((quantity ? canonicalQuantity(a) : a) !== (quantity ? canonicalQuantity(b) : b)) out.push([...path]);
+}
+
+function diffChild(
+  a: unknown,
+  b: unknown,
+  name: string,
+  parent: string,
+  keyed: boolean,
+  path: PathSegment[],
+  out: FieldPath[],
+): void {
+  const aAbsent = absent(a, name, parent);
+  const bAbsent = absent(b, name, parent);
+  if (aAbsent || bAbsent) {
+    if (aAbsent !== bAbsent) out.push([...path]);
+    return;
+  }
+  diffPresent(a, b, name, keyed, path, out);
+}
+
+/**
+ * The field paths where `b` differs from `a` after canonicalization, sorted as they appear: the
+ * same as changedPaths, without building the canonical copies.
+ */
+export function semanticDiff(a: unknown, b: unknown, name = ''): FieldPath[] {
+  const out: FieldPath[] = [];
+  diffChild(a, b, name, '', false, [], out);
   return out.length > 1 ? out.sort(comparePaths) : out;
 }
 

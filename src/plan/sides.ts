@@ -20,22 +20,37 @@ export interface Side {
   readonly errors: string[];
 }
 
-/** Reads every document of every text; a document that is not a mapping is an error, an empty one is skipped. */
-export function readSide(texts: readonly SideText[]): Side {
-  const manifests: SourcedManifest[] = [];
-  const errors: string[] = [];
+/** One document of a side: a manifest, or why it could not be read. */
+export type SideDocument = { readonly manifest: SourcedManifest } | { readonly error: string };
+
+/**
+ * Every document of every text, one at a time as it is read: a caller that is done with one
+ * before it takes the next keeps no more than it needs alive. A document that is not a mapping is
+ * an error, an empty one is skipped.
+ */
+export function* sideDocuments(texts: readonly SideText[]): Generator<SideDocument> {
   for (const t of texts) {
     if (t.text === undefined) {
-      errors.push(`${t.name}: ${t.error ?? 'cannot read'}`);
+      yield { error: `${t.name}: ${t.error ?? 'cannot read'}` };
       continue;
     }
     for (const doc of readYamlDocuments(t.text)) {
       const source = `${t.name}:${doc.line}`;
-      if (doc.errors.length > 0) errors.push(...doc.errors.map((e) => `${source}: ${e}`));
+      if (doc.errors.length > 0) for (const e of doc.errors) yield { error: `${source}: ${e}` };
       else if (!isObject(doc.value))
-        errors.push(`${source}: the document is not a mapping (an object with apiVersion and kind)`);
-      else manifests.push({ manifest: doc.value, source });
+        yield { error: `${source}: the document is not a mapping (an object with apiVersion and kind)` };
+      else yield { manifest: { manifest: doc.value, source } };
     }
+  }
+}
+
+/** Reads every document of every text (sideDocuments, gathered). */
+export function readSide(texts: readonly SideText[]): Side {
+  const manifests: SourcedManifest[] = [];
+  const errors: string[] = [];
+  for (const d of sideDocuments(texts)) {
+    if ('error' in d) errors.push(d.error);
+    else manifests.push(d.manifest);
   }
   return { manifests, errors };
 }

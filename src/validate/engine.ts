@@ -28,7 +28,7 @@ const REMOVED_VERSIONS: ReadonlyMap<string, readonly string[]> = new Map([
  * for any other kind. Callers that skip documents ask VALIDATED_KINDS for the kind alone, so a
  * DaemonSet at a wrong version is reported, not skipped.
  */
-function kindGate(manifest: unknown): Issue | undefined {
+export function kindGate(manifest: unknown): Issue | undefined {
   if (isValidatedKind(manifest)) return undefined;
   const kind = str(field(manifest, 'kind'));
   const apiVersion = field(manifest, 'apiVersion');
@@ -68,7 +68,7 @@ function collect(sets: readonly RuleSet[], pick: (s: RuleSet) => readonly Rule[]
  * The rules of each node kind, gathered once per list of rule sets rather than on every call
  * (a list is readonly: one that changed after use would keep its first gathering).
  */
-interface Gathered {
+export interface Gathered {
   readonly manifest: Rule[];
   readonly objectMeta: Rule[];
   readonly podSpec: Rule[];
@@ -78,7 +78,7 @@ interface Gathered {
 
 const GATHERED = new WeakMap<readonly RuleSet[], Gathered>();
 
-function gather(sets: readonly RuleSet[]): Gathered {
+export function gather(sets: readonly RuleSet[]): Gathered {
   let g = GATHERED.get(sets);
   if (!g) {
     g = {
@@ -103,31 +103,47 @@ export function validateManifest(manifest: unknown, rules: readonly RuleSet[] = 
 
 /** `validateManifest` with the rules reading the given minor's profile (the pipeline's validation phase). */
 export function validateManifestFor(manifest: unknown, rules: readonly RuleSet[], profile: VersionProfile): Issue[] {
-  const issues: Issue[] = [];
   const gate = kindGate(manifest);
   if (gate) return [gate];
+  const issues: Issue[] = [];
+  visitRules(manifest, gather(rules), profile, new Map(), (r, node, path, ctx) => run(r, node, path, ctx, issues));
+  return issues.sort(compareIssues);
+}
+
+/** How a caller of visitRules runs the rules of one node (range mode runs them for several minors). */
+export type RunRules = (rules: readonly Rule[], node: unknown, path: FieldPath, ctx: RuleContext) => void;
+
+/**
+ * Hands each node of a manifest that passed the kind gate, with its context, to `runRules` with
+ * the rules of its kind: the manifest, both metadata, the pod spec, each container, each volume,
+ * in that order.
+ */
+export function visitRules(
+  manifest: unknown,
+  gathered: Gathered,
+  profile: VersionProfile,
+  memo: Map<object, unknown>,
+  runRules: RunRules,
+): void {
   const kind = str(field(manifest, 'kind'));
-  const gathered = gather(rules);
-  const memo = new Map<object, unknown>();
   // Contexts are written out rather than spread from a base: same fields, in the same order.
-  run(gathered.manifest, manifest, [], { manifest, profile, memo }, issues);
+  runRules(gathered.manifest, manifest, [], { manifest, profile, memo });
   const metaRules = gathered.objectMeta;
-  run(metaRules, field(manifest, 'metadata'), ['metadata'], { manifest, metadataOf: 'object', profile, memo }, issues);
+  runRules(metaRules, field(manifest, 'metadata'), ['metadata'], { manifest, metadataOf: 'object', profile, memo });
 
   const isPod = kind === 'Pod';
   const podSpecPath: FieldPath = isPod ? ['spec'] : ['spec', 'template', 'spec'];
   if (!isPod) {
-    run(
-      metaRules,
-      field(manifest, 'spec', 'template', 'metadata'),
-      ['spec', 'template', 'metadata'],
-      { manifest, metadataOf: 'podTemplate', profile, memo },
-      issues,
-    );
+    runRules(metaRules, field(manifest, 'spec', 'template', 'metadata'), ['spec', 'template', 'metadata'], {
+      manifest,
+      metadataOf: 'podTemplate',
+      profile,
+      memo,
+    });
   }
   const podSpec = isPod ? field(manifest, 'spec') : field(manifest, 'spec', 'template', 'spec');
   const podCtx: RuleContext = { manifest, podSpec, podSpecPath, profile, memo };
-  run(gathered.podSpec, podSpec, podSpecPath, podCtx, issues);
+  runRules(gathered.podSpec, podSpec, podSpecPath, podCtx);
 
   const containerRules = gathered.container;
   for (const containerList of CONTAINER_LISTS) {
@@ -136,14 +152,13 @@ export function validateManifestFor(manifest: unknown, rules: readonly RuleSet[]
     const ctx: RuleContext = { manifest, podSpec, podSpecPath, containerList, profile, memo };
     for (let i = 0; i < containers.length; i++) {
       if (!(i in containers)) continue; // forEach skipped holes; kept so custom rules see the same calls
-      run(containerRules, containers[i], [...podSpecPath, containerList, i], ctx, issues);
+      runRules(containerRules, containers[i], [...podSpecPath, containerList, i], ctx);
     }
   }
   const volumeRules = gathered.volume;
   const volumes = list(field(podSpec, 'volumes'));
   for (let i = 0; i < volumes.length; i++) {
     if (!(i in volumes)) continue;
-    run(volumeRules, volumes[i], [...podSpecPath, 'volumes', i], podCtx, issues);
+    runRules(volumeRules, volumes[i], [...podSpecPath, 'volumes', i], podCtx);
   }
-  return issues.sort(compareIssues);
 }

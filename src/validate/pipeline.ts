@@ -1,4 +1,4 @@
-import { applyDefaults, defaultingOf } from './defaults';
+import { applyResolvedDefaults, defaultingOf } from './defaults';
 import { isValidatedKind, validateManifestFor } from './engine';
 import type { FieldPath, Issue } from './issue';
 import { field, isObject, str } from './read';
@@ -35,7 +35,7 @@ export interface ValidateForVersionOptions {
 // The rule sets without the strict decoder, which runs first as its own phase.
 const WITHOUT_TYPES = new WeakMap<readonly RuleSet[], readonly RuleSet[]>();
 
-function semanticRules(rules: readonly RuleSet[]): readonly RuleSet[] {
+export function semanticRules(rules: readonly RuleSet[]): readonly RuleSet[] {
   let r = WITHOUT_TYPES.get(rules);
   if (!r) {
     r = rules.filter((s) => s !== typesRules);
@@ -44,7 +44,8 @@ function semanticRules(rules: readonly RuleSet[]): readonly RuleSet[] {
   return r;
 }
 
-function podSpecOf(manifest: unknown): [Record<string, unknown> | undefined, FieldPath] {
+/** The pod spec of a DaemonSet or Pod, when it is an object, and its path. */
+export function podSpecOf(manifest: unknown): [Record<string, unknown> | undefined, FieldPath] {
   const isPod = str(field(manifest, 'kind')) === 'Pod';
   const path: FieldPath = isPod ? ['spec'] : ['spec', 'template', 'spec'];
   const spec = isPod ? field(manifest, 'spec') : field(manifest, 'spec', 'template', 'spec');
@@ -62,6 +63,8 @@ function podSpecOf(manifest: unknown): [Record<string, unknown> | undefined, Fie
  *  5. validation (ValidateDaemonSet), every rule reading the profile;
  *  6. warnings (GetWarningsForPodTemplate), which the server sends only for an accepted object,
  *     and our rollout hazards (phases/rollout-hazards.ts), seen from the object alone.
+ * Range mode (range/index.ts) runs these phases for several minors at once, sharing results; it
+ * must stay this function's equal minor by minor (test/validate/range).
  */
 export function validateWithProfile(
   manifest: unknown,
@@ -98,7 +101,7 @@ export function validateForVersion(manifest: unknown, options: ValidateForVersio
  * Phase 2: SetObjectDefaults_DaemonSet of the minor on a copy (the caller's manifest is never
  * touched); a Pod is copied as it is.
  */
-function defaultManifest(manifest: unknown, profile: VersionProfile): unknown {
+export function defaultManifest(manifest: unknown, profile: VersionProfile): unknown {
   // The profile's switches, not its version string: no second resolution of the minor per document.
-  return applyDefaults(manifest, defaultingOf(profile.switches));
+  return applyResolvedDefaults(manifest, defaultingOf(profile.switches));
 }

@@ -7,7 +7,7 @@ import { daemonSet } from '../support/manifest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-const OPTIONS: PlanOptions = { kubernetesVersion: '1.27', createRules: (m) => validateManifest(m) };
+const OPTIONS: PlanOptions = { kubernetesVersion: '1.27' };
 const ID = { namespace: 'default', name: 'agent' };
 const plan = (before: unknown, after: unknown, options: Partial<PlanOptions> = {}) =>
   planDaemonSet(ID, before, after, { ...OPTIONS, ...options });
@@ -133,20 +133,12 @@ describe('planDaemonSet: rejected', () => {
     expect(plan(invalid, invalid).rejected).toEqual([]);
   });
 
-  it('hands the chosen version to the create-time rules', () => {
-    const seen: string[] = [];
-    plan(
-      daemonSet(),
-      daemonSet((_ds, _pod, c) => (c.image = 'busybox:2')),
-      {
-        kubernetesVersion: '1.31',
-        createRules: (_m, v) => {
-          seen.push(v);
-          return [];
-        },
-      },
-    );
-    expect(seen).toEqual(['1.31']);
+  it('applies the rules of the chosen minor: an env name with a space is refused by 1.27, accepted by 1.34', () => {
+    const spaced = daemonSet((_ds, _pod, c) => (c.env = [{ name: 'A B', value: '1' }]));
+    expect(codes(plan(daemonSet(), spaced).rejected)).toEqual([
+      'spec.template.spec.containers[0].env[0].name env/name-invalid',
+    ]);
+    expect(plan(daemonSet(), spaced, { kubernetesVersion: '1.34' }).rejected).toEqual([]);
   });
 });
 
@@ -189,5 +181,77 @@ describe('planDaemonSet: hostile input', () => {
     const odd: any = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: 'x', spec: { template: [], selector: 7 } };
     expect(() => plan(odd, daemonSet(), { nodes: 3 })).not.toThrow();
     expect(() => plan(daemonSet(), odd, { nodes: 3 })).not.toThrow();
+  });
+});
+
+describe('planDaemonSet: the update path (PrepareForUpdate, WarningsOnUpdate)', () => {
+  const withHostUsers = daemonSet((_ds, pod) => (pod.hostUsers = false));
+
+  it('drops a field whose gate is off before comparing: nothing changes, and says the field is dropped', () => {
+    // UserNamespacesSupport is off by default in 1.28: the server stores the template without hostUsers.
+    const p = plan(daemonSet(), withHostUsers, { kubernetesVersion: '1.28' });
+    expect(p).toMatchObject({ change: 'unchanged', restart: 'none', fields: [], rejected: [] });
+    expect(codes(p.warnings)).toEqual(['spec.template.spec.hostUsers drop/gate-disabled']);
+  });
+
+  it('keeps the same field where its gate is on, and rolls it out', () => {
+    const p = plan(daemonSet(), withHostUsers, { kubernetesVersion: '1.33' });
+    expect(p).toMatchObject({ change: 'changed', restart: 'all-nodes' });
+    expect(p.fields.map(toFieldPath)).toEqual(['spec.template.spec.hostUsers']);
+    expect(p.warnings).toEqual([]);
+  });
+
+  const deprecated = (edit: (ds: any, c: any) => void) =>
+    daemonSet((ds, pod, c) => {
+      pod.nodeSelector = { 'beta.kubernetes.io/os': 'linux' };
+      edit(ds, c);
+    });
+
+  it("gives the server's pod-template warnings when the template changes", () => {
+    const p = plan(
+      deprecated(() => {}),
+      deprecated((_ds, c) => (c.image = 'busybox:1.37')),
+    );
+    expect(codes(p.warnings)).toEqual([
+      'spec.template.spec.nodeSelector[beta.kubernetes.io/os] warning/deprecated-node-label',
+    ]);
+  });
+
+  it('gives no pod-template warning when only the rest of the spec changes, as the server sends none', () => {
+    const p = plan(
+      deprecated(() => {}),
+      deprecated((ds) => (ds.spec.minReadySeconds = 10)),
+    );
+    expect(p).toMatchObject({ change: 'changed', restart: 'none', warnings: [] });
+  });
+
+  it('gives the create warnings for an added DaemonSet', () => {
+    const p = plan(
+      undefined,
+      deprecated(() => {}),
+    );
+    expect(codes(p.warnings)).toEqual([
+      'spec.template.spec.nodeSelector[beta.kubernetes.io/os] warning/deprecated-node-label',
+    ]);
+  });
+
+  it('rejects with the decoding errors alone when NEW does not decode', () => {
+    const p = plan(
+      daemonSet(),
+      daemonSet((ds, _pod, c) => {
+        c.image = 7;
+        ds.spec.selector.matchLabels = { app: 'other' };
+      }),
+    );
+    expect(p.rejected.map((i) => i.code)).toEqual(['type/invalid-type']);
+    expect(toFieldPath(p.rejected[0].path)).toBe('spec.template.spec.containers[0].image');
+  });
+
+  it('leaves the manifests it is given as they were', () => {
+    const before = daemonSet();
+    const after = withHostUsers;
+    const copies = JSON.stringify([before, after]);
+    plan(before, after, { kubernetesVersion: '1.28' });
+    expect(JSON.stringify([before, after])).toBe(copies);
   });
 });

@@ -1,5 +1,6 @@
 import { toFieldPath, type Issue } from '../../src/validate/issue';
 import { validateManifest } from '../../src/validate/engine';
+import { validateForVersion } from '../../src/validate/pipeline';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -24,6 +25,16 @@ export function daemonSet(edit?: (ds: any, pod: any, container: any) => void): a
 /** The issues of a manifest as `path code` lines, for exact assertions. */
 export function issuesOf(manifest: unknown): string[] {
   return validateManifest(manifest).map((i: Issue) => `${toFieldPath(i.path)} ${i.code}`);
+}
+
+/**
+ * The errors of a manifest on one minor's whole create path (strict decode, defaulting, dropped
+ * fields, validation) as `path code` lines.
+ */
+export function issuesAt(kubernetesVersion: string, manifest: unknown): string[] {
+  return validateForVersion(manifest, { kubernetesVersion }).errors.map(
+    (i: Issue) => `${toFieldPath(i.path)} ${i.code}`,
+  );
 }
 
 /** The environment's corpora folder, or undefined (tests then skip with a visible notice). */

@@ -15,6 +15,8 @@ export interface OracleUpdate {
   readonly details: string;
   /** The field paths of INVALID's causes, each once. */
   readonly paths: readonly string[];
+  /** VALID: the API warnings (WarningsOnUpdate), in the server's order. */
+  readonly warnings: readonly string[];
   /** Whether the defaulted pod template changed; undefined when validation did not run. */
   readonly template?: 'changed' | 'same';
 }
@@ -44,9 +46,11 @@ export function oracleUpdate(
       const verdict = cols[1];
       const details = cols[2] ?? '';
       const t = cols.find((c) => c.startsWith('T: '));
+      const w = cols.find((c) => c.startsWith('W: '));
       const paths =
         verdict === 'INVALID' ? [...new Set(details.split(' ;; ').map((c) => c.slice(0, c.indexOf(' {'))))].sort() : [];
-      return { verdict, details, paths, template: t ? (t.slice(3) as 'changed' | 'same') : undefined };
+      const warnings = w && w.length > 3 ? w.slice(3).split(' ;; ') : [];
+      return { verdict, details, paths, warnings, template: t ? (t.slice(3) as 'changed' | 'same') : undefined };
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

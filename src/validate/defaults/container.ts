@@ -45,8 +45,8 @@ export function defaultContainer(c: Writable, options: Required<DefaultingOption
     if (!valueFrom) continue;
     defaultFieldRef(objectAt(valueFrom, 'fieldRef'));
     // 1.34 zz_generated.defaults.go: `if b.ValueFrom.FileKeyRef.Optional == nil { Optional = false }`.
-    const fileKeyRef = options.fileKeyRefOptional ? objectAt(valueFrom, 'fileKeyRef') : undefined;
-    if (fileKeyRef) defaultPointer(fileKeyRef, 'optional', false);
+    const fileKeyRef = objectAt(valueFrom, 'fileKeyRef');
+    if (fileKeyRef && options.fileKeyRefOptional) defaultPointer(fileKeyRef, 'optional', false);
   }
   // Resources is a struct value in Go: the lists are defaulted even when `resources` is absent,
   // but rounding an absent list changes nothing, so nothing is created.

@@ -36,8 +36,28 @@ function isDaemonSet(manifest: unknown): boolean {
  *   @default - 1.27's defaulting
  */
 export function applyDefaults<T>(manifest: T, options?: string | DefaultingOptions): T {
-  const resolved = resolveDefaulting(options);
-  const copy = cloneJson(manifest);
+  return applyResolvedDefaults(manifest, resolveDefaulting(options));
+}
+
+/**
+ * applyDefaults with every switch given. Each is read only where the manifest has what it governs,
+ * so a caller can see which switches a manifest's defaulting depends on (range mode shares the
+ * defaulted copy between minors that agree on those).
+ */
+export function applyResolvedDefaults<T>(manifest: T, resolved: Required<DefaultingOptions>): T {
+  return defaultInPlace(cloneJson(manifest), resolved);
+}
+
+/**
+ * applyDefaults on the caller's own copy, written in place and returned: for a caller that holds
+ * data no one else sees (plan defaults each manifest it has just read; copying them cost it 6% of
+ * its time on 20,000 manifests).
+ */
+export function applyDefaultsInPlace<T>(copy: T, options?: string | DefaultingOptions): T {
+  return defaultInPlace(copy, resolveDefaulting(options));
+}
+
+function defaultInPlace<T>(copy: T, resolved: Required<DefaultingOptions>): T {
   if (!isObject(copy) || !isDaemonSet(copy)) return copy;
   const spec = ensureObject(copy as Writable, 'spec');
   if (!spec) return copy;

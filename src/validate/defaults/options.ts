@@ -27,13 +27,31 @@ export function defaultingFor(version: string): Required<DefaultingOptions> {
   return defaultingOf(switchesOf(resolveKubernetesVersion(version)));
 }
 
-/** The defaulting switches of a version profile's switch table (which the pipeline already holds). */
+/** One lazy view per switch table: the pipeline asks for it once per document. */
+const LAZY = new WeakMap<Switches, Required<DefaultingOptions>>();
+
+/**
+ * The defaulting switches of a version profile's switch table (which the pipeline already holds),
+ * read from the table when the defaulters ask, not before: range mode logs which switches a
+ * manifest's defaulting reads (validate/range/reads.ts).
+ */
 export function defaultingOf(switches: Switches): Required<DefaultingOptions> {
-  return {
-    templateHostNetworkHostPorts: switches.templateHostNetworkHostPortDefaulting,
-    podLevelResources: switches.podLevelResourcesDefaulting,
-    fileKeyRefOptional: switches.fileKeyRefOptionalDefaulting,
-  };
+  let lazy = LAZY.get(switches);
+  if (lazy === undefined) {
+    lazy = {
+      get templateHostNetworkHostPorts() {
+        return switches.templateHostNetworkHostPortDefaulting;
+      },
+      get podLevelResources() {
+        return switches.podLevelResourcesDefaulting;
+      },
+      get fileKeyRefOptional() {
+        return switches.fileKeyRefOptionalDefaulting;
+      },
+    };
+    LAZY.set(switches, lazy);
+  }
+  return lazy;
 }
 
 /** The switches of a minor, or those given with the rest as 1.27 has them. */

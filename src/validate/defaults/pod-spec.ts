@@ -29,7 +29,8 @@ export function defaultPodSpec(spec: Writable, options: Required<DefaultingOptio
   defaultString(spec, 'dnsPolicy', 'ClusterFirst');
   defaultString(spec, 'restartPolicy', 'Always');
   // 1.27: `if obj.HostNetwork { defaultHostNetworkPorts(...) }` here; 1.28 moved it to SetDefaults_Pod.
-  if (options.templateHostNetworkHostPorts && spec.hostNetwork === true) defaultHostNetworkPorts(spec);
+  // The manifest before the switch: a switch is read only where it matters (defaultingOf).
+  if (spec.hostNetwork === true && options.templateHostNetworkHostPorts) defaultHostNetworkPorts(spec);
   if (spec.securityContext === undefined || spec.securityContext === null) spec.securityContext = {};
   defaultPointer(spec, 'terminationGracePeriodSeconds', 30);
   defaultString(spec, 'schedulerName', 'default-scheduler');
@@ -37,8 +38,8 @@ export function defaultPodSpec(spec: Writable, options: Required<DefaultingOptio
   for (const list of CONTAINER_LISTS) for (const c of objectsIn(spec, list)) defaultContainer(c, options);
   defaultResourceList(spec, 'overhead');
   // 1.32 added pod-level resources, and SetObjectDefaults_DaemonSet rounds its lists.
-  const resources = options.podLevelResources ? objectAt(spec, 'resources') : undefined;
-  if (resources && isObject(resources)) {
+  const resources = objectAt(spec, 'resources');
+  if (resources && isObject(resources) && options.podLevelResources) {
     defaultResourceList(resources, 'limits');
     defaultResourceList(resources, 'requests');
   }

@@ -43,7 +43,11 @@ const DEPRECATED_VOLUMES: readonly [string, string][] = [
   ['glusterfs', 'deprecated in v1.25, non-functional in v1.26+'],
 ];
 
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+// podutil.VisitContainersWithPath's order: which of two equal ports or names comes first is in the text.
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+
+/** How checkPorts (1.28, pkg/api/pod/warnings.go) words each clash of two port definitions. */
+const PORT_CLASHES = { duplicate: 'duplicate', overlapping: 'overlapping', ambiguous: 'dangerously ambiguous' };
 
 class Warnings {
   readonly out: Issue[] = [];
@@ -55,7 +59,7 @@ class Warnings {
 
 function nodeLabelMessage(k: string, profile: VersionProfile): string | undefined {
   if (Object.hasOwn(DEPRECATED_NODE_LABELS, k)) return DEPRECATED_NODE_LABELS[k];
-  if (profile.switches.warnMoreDeprecatedNodeLabels && Object.hasOwn(MORE_DEPRECATED_NODE_LABELS, k))
+  if (Object.hasOwn(MORE_DEPRECATED_NODE_LABELS, k) && profile.switches.warnMoreDeprecatedNodeLabels)
     return MORE_DEPRECATED_NODE_LABELS[k];
   return undefined;
 }
@@ -104,18 +108,18 @@ function scheduling(w: Warnings, spec: unknown, at: FieldPath): void {
     const k = str(field(t, 'topologyKey'));
     const msg = k === undefined ? undefined : nodeLabelMessage(k, w.profile);
     if (msg) w.add([...p, 'topologyKey'], 'deprecated-node-label', `${k} is ${msg}`);
-    if (switches.warnNullLabelSelector && field(t, 'labelSelector') == null)
+    if (field(t, 'labelSelector') == null && switches.warnNullLabelSelector)
       w.add([...p, 'labelSelector'], 'null-label-selector', 'a null labelSelector results in matching no pod');
   });
 }
 
 function podAffinityTerms(w: Warnings, spec: unknown, at: FieldPath): void {
-  if (!w.profile.switches.warnNullLabelSelector) return;
+  const { switches } = w.profile;
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     const a = field(spec, 'affinity', kind);
     const base = [...at, 'affinity', kind];
     list(field(a, 'requiredDuringSchedulingIgnoredDuringExecution')).forEach((t, i) => {
-      if (isObject(t) && field(t, 'labelSelector') == null)
+      if (isObject(t) && field(t, 'labelSelector') == null && switches.warnNullLabelSelector)
         w.add(
           [...base, 'requiredDuringSchedulingIgnoredDuringExecution', i, 'labelSelector'],
           'null-label-selector',
@@ -123,7 +127,7 @@ function podAffinityTerms(w: Warnings, spec: unknown, at: FieldPath): void {
         );
     });
     list(field(a, 'preferredDuringSchedulingIgnoredDuringExecution')).forEach((t, i) => {
-      if (isObject(t) && field(t, 'podAffinityTerm', 'labelSelector') == null)
+      if (isObject(t) && field(t, 'podAffinityTerm', 'labelSelector') == null && switches.warnNullLabelSelector)
         w.add(
           [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm', 'labelSelector'],
           'null-label-selector',
@@ -143,13 +147,15 @@ function volumes(w: Warnings, spec: unknown, at: FieldPath): void {
         source === 'gitRepo' && switches.warnGitRepoDisabled ? ', and disabled by default in v1.33+' : '';
       w.add([...p, source], 'deprecated-volume', `${message}${disabled}`);
     }
-    if (switches.warnCephDeprecated)
-      for (const source of ['cephfs', 'rbd'])
-        if (field(v, source) != null)
-          w.add([...p, source], 'deprecated-volume', 'deprecated in v1.28, non-functional in v1.31+');
-    if (switches.warnVolumePaths) volumePaths(w, v, p);
+    for (const source of ['cephfs', 'rbd'])
+      if (field(v, source) != null && switches.warnCephDeprecated)
+        w.add([...p, source], 'deprecated-volume', 'deprecated in v1.28, non-functional in v1.31+');
+    if (WRITES_FILES.some((source) => field(v, source) != null) && switches.warnVolumePaths) volumePaths(w, v, p);
   });
 }
+
+/** The volume sources volumePaths looks at: any other volume has nothing to warn about. */
+const WRITES_FILES = ['configMap', 'secret', 'downwardAPI', 'projected'];
 
 /** 1.32's checks of the files one volume writes: overlapping paths, and a projection with no source. */
 function volumePaths(w: Warnings, v: unknown, p: FieldPath): void {
@@ -236,7 +242,7 @@ function containers(w: Warnings, spec: unknown, meta: unknown, at: FieldPath, me
         );
       const apparmor = `container.apparmor.security.beta.kubernetes.io/${name}`;
       const hasField = podAppArmor || field(c, 'securityContext', 'appArmorProfile') != null;
-      if (switches.warnAppArmorAnnotation && !hasField && field(notes, apparmor) !== undefined)
+      if (field(notes, apparmor) !== undefined && !hasField && switches.warnAppArmorAnnotation)
         w.add(
           [...metaPath, 'annotations', key(apparmor)],
           'deprecated-annotation',
@@ -250,34 +256,36 @@ function containers(w: Warnings, spec: unknown, meta: unknown, at: FieldPath, me
         const protocol = str(field(port, 'protocol')) ?? 'TCP';
         const containerPort = field(port, 'containerPort');
         const portName = str(field(port, 'name')) ?? '';
-        if (switches.warnPortDefinitions) {
-          if (hostIP !== '' && hostPort === 0)
-            w.add(
-              path,
-              'port-host-ip-without-host-port',
-              `hostIP set without hostPort: {Name:${portName} HostPort:${hostPort} ContainerPort:${containerPort} Protocol:${protocol} HostIP:${hostIP}}`,
-            );
-          for (const other of ports) {
-            if (other.containerPort !== containerPort || other.protocol !== protocol) continue;
-            const where = other.path;
-            if (hostIP === other.hostIP && hostPort === other.hostPort)
-              w.add(path, 'port-duplicate', `duplicate port definition with ${toFieldPath(where)}`);
-            else if (hostPort === 0 || other.hostPort === 0)
-              w.add(path, 'port-overlapping', `overlapping port definition with ${toFieldPath(where)}`);
-            else if (hostPort === other.hostPort && (hostIP === '') !== (other.hostIP === ''))
-              w.add(path, 'port-ambiguous', `dangerously ambiguous port definition with ${toFieldPath(where)}`);
-          }
-          ports.push({ path, containerPort, protocol, hostIP, hostPort });
+        // Each switch is read when there is something to warn about (range mode shares the rest).
+        if (hostIP !== '' && hostPort === 0 && switches.warnPortDefinitions)
+          w.add(
+            path,
+            'port-host-ip-without-host-port',
+            `hostIP set without hostPort: {Name:${portName} HostPort:${hostPort} ContainerPort:${containerPort} Protocol:${protocol} HostIP:${hostIP}}`,
+          );
+        for (const other of ports) {
+          if (other.containerPort !== containerPort || other.protocol !== protocol) continue;
+          const clash =
+            hostIP === other.hostIP && hostPort === other.hostPort
+              ? 'duplicate'
+              : hostPort === 0 || other.hostPort === 0
+                ? 'overlapping'
+                : hostPort === other.hostPort && (hostIP === '') !== (other.hostIP === '')
+                  ? 'ambiguous'
+                  : undefined;
+          if (clash && switches.warnPortDefinitions)
+            w.add(path, `port-${clash}`, `${PORT_CLASHES[clash]} port definition with ${toFieldPath(other.path)}`);
         }
-        if (switches.warnDuplicatePortNames && portName !== '') {
+        ports.push({ path, containerPort, protocol, hostIP, hostPort });
+        if (portName !== '') {
           const first = names.get(portName);
-          if (first)
+          if (first === undefined) names.set(portName, path);
+          else if (switches.warnDuplicatePortNames)
             w.add(
               path,
               'port-name-duplicate',
               `duplicate port name ${JSON.stringify(portName)} with ${toFieldPath(first)}, services and probes that select ports by name will use ${toFieldPath(first)}`,
             );
-          else names.set(portName, path);
         }
       });
     });
@@ -315,7 +323,7 @@ function misc(w: Warnings, spec: unknown, at: FieldPath): void {
     if (ips.has(ip))
       w.add([...at, 'hostAliases', i, 'ip'], 'host-alias-duplicate-ip', `duplicate ip ${JSON.stringify(ip)}`);
     else ips.add(ip);
-    if (switches.warnNonStandardIPs && typeof ip === 'string') nonStandardIP(w, ip, [...at, 'hostAliases', i, 'ip']);
+    if (typeof ip === 'string' && switches.warnNonStandardIPs) nonStandardIP(w, ip, [...at, 'hostAliases', i, 'ip']);
   });
   const secrets = new Set<unknown>();
   const pullSecrets = list(field(spec, 'imagePullSecrets'));
@@ -342,8 +350,9 @@ function misc(w: Warnings, spec: unknown, at: FieldPath): void {
       'negative-grace-period',
       'must be >= 0; negative values are invalid and will be treated as 1',
     );
-  if (switches.warnNonStandardIPs)
-    list(field(spec, 'dnsConfig', 'nameservers')).forEach((ip, i) => {
+  const nameservers = list(field(spec, 'dnsConfig', 'nameservers'));
+  if (nameservers.length > 0 && switches.warnNonStandardIPs)
+    nameservers.forEach((ip, i) => {
       if (typeof ip === 'string') nonStandardIP(w, ip, [...at, 'dnsConfig', 'nameservers', i]);
     });
 }

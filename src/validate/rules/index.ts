@@ -21,6 +21,9 @@ import { gcePdReadOnlyRules } from './gce-pd-read-only';
 import { restartPolicyRules } from './restart-policy';
 import { appArmorRules } from './apparmor';
 import { securityContextPoliciesRules } from './security-context-policies';
+import { resizePolicyRules } from './resize-policy';
+import { resourceClaimsRules } from './resource-claims';
+import { podResourcesRules } from './pod-resources';
 
 /**
  * Every rule set the engine runs, one per topic: the API server's, then TKEStack components' rules
@@ -49,4 +52,7 @@ export const ALL_RULES: readonly RuleSet[] = [
   restartPolicyRules,
   appArmorRules,
   securityContextPoliciesRules,
+  resizePolicyRules,
+  resourceClaimsRules,
+  podResourcesRules,
 ];

@@ -198,7 +198,7 @@ function templateObjectMeta(meta: unknown, path: FieldPath): Issue[] {
   return out;
 }
 
-export function ephemeral(src: unknown, path: FieldPath): Issue[] {
+export function ephemeral(src: unknown, path: FieldPath, options: ValidationOptions): Issue[] {
   const t = get(src, 'volumeClaimTemplate');
   if (!isSet(t)) return [required([...path, 'volumeClaimTemplate'], 'give the claim template')];
   const out: Issue[] = [...templateObjectMeta(get(t, 'metadata'), [...path, 'volumeClaimTemplate', 'metadata'])];
@@ -252,6 +252,18 @@ export function ephemeral(src: unknown, path: FieldPath): Issue[] {
   if (typeof sc === 'string' && sc !== '') {
     for (const m of nameIsDnsSubdomain(sc, false))
       out.push(issue([...sp, 'storageClassName'], 'volume/storage-class-invalid', `Invalid value ${show(sc)}: ${m}`));
+  }
+  // ValidatePersistentVolumeClaimSpec (1.29+): checked only where VolumeAttributesClass is on (1.34).
+  const vac = get(spec, 'volumeAttributesClassName');
+  if (typeof vac === 'string' && vac !== '' && options.EnableVolumeAttributesClass) {
+    for (const m of nameIsDnsSubdomain(vac, false))
+      out.push(
+        issue(
+          [...sp, 'volumeAttributesClassName'],
+          'volume/attributes-class-invalid',
+          `Invalid value ${show(vac)}: ${m}: name a VolumeAttributesClass`,
+        ),
+      );
   }
   return out;
 }

@@ -31,6 +31,11 @@ export interface ValidationOptions {
   readonly PodLevelResourcesEnabled: boolean;
   /** Topology-spread matchLabelKeys checked like pod affinity's (MatchLabelKeysInPodTopologySpreadSelectorMerge). */
   readonly AllowMatchLabelKeysInPodTopologySpreadSelectorMerge: boolean;
+  /**
+   * A generic-ephemeral claim template's volumeAttributesClassName is validated
+   * (PersistentVolumeClaimSpecValidationOptions.EnableVolumeAttributesClass, the VolumeAttributesClass gate).
+   */
+  readonly EnableVolumeAttributesClass: boolean;
 }
 
 /** The options of a minor's create path. */
@@ -48,5 +53,6 @@ export function validationOptionsOf(gates: Gates, switches: Switches): Validatio
     AllowSidecarResizePolicy: gates.InPlacePodVerticalScaling,
     PodLevelResourcesEnabled: gates.PodLevelResources,
     AllowMatchLabelKeysInPodTopologySpreadSelectorMerge: gates.MatchLabelKeysInPodTopologySpreadSelectorMerge,
+    EnableVolumeAttributesClass: gates.VolumeAttributesClass,
   };
 }

@@ -486,9 +486,31 @@ ruleCases(
       manifest: strategy({ maxUnavailable: 0, maxSurge: 1 }),
       want: [],
     },
+    {
+      name: 'puts no bound on an integer maxUnavailable',
+      manifest: strategy({ maxUnavailable: 101, maxSurge: 0 }),
+      want: [],
+    },
   ],
   at,
 );
+
+describe('selector matching on values of a wrong type', () => {
+  it('does not take a non-string template label as a label', () => {
+    const m = daemonSet((d) => {
+      d.spec.template.metadata.labels = { app: 'agent', n: 1 };
+      d.spec.selector = { matchLabels: { app: 'agent', n: 1 } };
+    });
+    expect(issues(m)).toEqual(['spec.template.metadata.labels daemonset/selector-mismatch']);
+  });
+
+  it('lets an expression with an operator of another type match nothing', () => {
+    const m = daemonSet((d) => {
+      d.spec.selector = { matchLabels: { app: 'agent' }, matchExpressions: [{ key: 'app', operator: 7 }] };
+    });
+    expect(issues(m)).toEqual(['spec.template.metadata.labels daemonset/selector-mismatch']);
+  });
+});
 
 // Without defaulting (validateManifest alone) the rules read the defaults themselves.
 describe('undefaulted and mistyped values', () => {
@@ -515,6 +537,7 @@ describe('undefaulted and mistyped values', () => {
       ),
     ).toEqual([]);
     expect(issues(strategy({ maxUnavailable: true, maxSurge: 1 }))).toEqual([]);
+    expect(issues(strategy({ maxUnavailable: 0, maxSurge: true }))).toEqual([]);
     expect(issues(daemonSet((d) => (d.spec.selector = 'app=agent')))).toEqual([]);
   });
 });

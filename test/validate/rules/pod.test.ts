@@ -3,6 +3,8 @@ import { validateManifest } from '../../../src/validate/engine';
 import { toFieldPath } from '../../../src/validate/issue';
 import { podRules } from '../../../src/validate/rules/pod';
 import { daemonSet } from '../../support/manifest';
+import { issuesAt } from '../../support/manifest';
+import { validateForVersion } from '../../../src/validate/pipeline';
 import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 import {
   dns1123LabelErrors,
@@ -828,6 +830,100 @@ describe('windows hostProcess', () => {
   });
 });
 
+describe('dnsConfig searches across minors (validatePodDNSConfig)', () => {
+  const withSearches = (searches: string[]) =>
+    daemonSet((_d, pod) => {
+      pod.dnsConfig = { searches };
+    });
+  const S = 'spec.template.spec.dnsConfig.searches';
+
+  it('rejects underscores and "." before 1.33 and accepts them from 1.33 (RelaxedDNSSearchValidation)', () => {
+    const ds = withSearches(['_ldap._tcp.corp.example', '.', 'corp.example.']);
+    expect(issuesAt('1.32', ds)).toEqual([`${S}[0] pod/dns-search-invalid`, `${S}[1] pod/dns-search-invalid`]);
+    expect(issuesAt('1.33', ds)).toEqual([]);
+  });
+
+  it('still rejects what the relaxed check rejects: a double or trailing underscore, upper case', () => {
+    expect(issuesAt('1.34', withSearches(['__x.example', 'x_.example', 'X.example', 'a._b']))).toEqual([
+      `${S}[0] pod/dns-search-invalid`,
+      `${S}[1] pod/dns-search-invalid`,
+      `${S}[2] pod/dns-search-invalid`,
+    ]);
+  });
+});
+
+describe('hostAliases across minors (ValidateHostAliases)', () => {
+  const withAliases = (hostAliases: unknown[]) =>
+    daemonSet((_d, pod) => {
+      pod.hostAliases = hostAliases;
+    });
+  const H = 'spec.template.spec.hostAliases';
+  const bad = [
+    { ip: '10.0.0.1', hostnames: ['ok.local'] },
+    { ip: 'bad', hostnames: ['fine', 'Bad_Host'] },
+  ];
+
+  it('reports unindexed paths up to 1.29', () => {
+    expect(issuesAt('1.29', withAliases(bad))).toEqual([
+      `${H}.hostnames pod/host-alias-hostname-invalid`,
+      `${H}.ip pod/host-alias-ip-invalid`,
+    ]);
+  });
+
+  it('indexes the alias and the hostname from 1.30, with IsValidIP wording', () => {
+    expect(issuesAt('1.30', withAliases(bad))).toEqual([
+      `${H}[1].hostnames[1] pod/host-alias-hostname-invalid`,
+      `${H}[1].ip pod/host-alias-ip-invalid`,
+    ]);
+    const r = validateForVersion(withAliases([{ ip: 'bad', hostnames: ['a'] }]), { kubernetesVersion: '1.34' });
+    expect(r.errors[0].message).toBe(
+      'Invalid value "bad": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    );
+  });
+
+  it('accepts valid aliases in every minor', () => {
+    for (const v of ['1.27', '1.30', '1.34']) expect(issuesAt(v, withAliases([bad[0]]))).toEqual([]);
+  });
+});
+
+describe('topology spread matchLabelKeys in 1.34 (validateMatchLabelKeysAndMismatchLabelKeys)', () => {
+  const withSpread = (selector: unknown, matchLabelKeys: string[]) =>
+    daemonSet((_d, pod) => {
+      pod.topologySpreadConstraints = [
+        {
+          maxSkew: 1,
+          topologyKey: 'zone',
+          whenUnsatisfiable: 'DoNotSchedule',
+          labelSelector: selector,
+          matchLabelKeys,
+        },
+      ];
+    });
+  const T = 'spec.template.spec.topologySpreadConstraints[0]';
+
+  it('accepts a key the selector names once, which 1.33 rejects', () => {
+    const ds = withSpread({ matchLabels: { app: 'agent' } }, ['app']);
+    expect(issuesAt('1.33', ds)).toEqual([`${T}.matchLabelKeys[0] pod/spread-match-label-key-in-selector`]);
+    expect(issuesAt('1.34', ds)).toEqual([]);
+  });
+
+  it('rejects a key the selector names twice, at the unindexed path the server uses', () => {
+    const ds = withSpread({ matchLabels: { app: 'agent' }, matchExpressions: [{ key: 'app', operator: 'Exists' }] }, [
+      'app',
+    ]);
+    expect(issuesAt('1.34', ds)).toEqual([`${T}[0] pod/spread-match-label-key-in-selector`]);
+  });
+
+  it('still requires a selector and valid key names', () => {
+    expect(issuesAt('1.34', withSpread(undefined, ['app']))).toEqual([
+      `${T}.matchLabelKeys pod/spread-match-label-keys-without-selector`,
+    ]);
+    expect(issuesAt('1.34', withSpread({ matchLabels: { app: 'agent' } }, ['bad key']))).toEqual([
+      `${T}.matchLabelKeys[0] pod/spread-match-label-key-invalid`,
+    ]);
+  });
+});
+
 // Table-driven cases (each DaemonSet checked against the 1.27 API server where the oracle is
 // present): boundaries, every allowed value and the exact messages, which say what would be right.
 const at = pipelineIssues({ rules: [podRules] });
@@ -1131,5 +1227,593 @@ describe('undefaulted and mistyped values', () => {
         }),
       ),
     ).toEqual([]);
+  });
+});
+
+const SC = `${S}.securityContext`;
+const podSc = (sc: any, edit?: (p: any, c: any) => void) =>
+  ds((p, c) => {
+    p.securityContext = sc;
+    edit?.(p, c);
+  });
+ruleCases(
+  'pod securityContext ids',
+  [
+    {
+      name: 'accepts ids of 0 and 2^31-1',
+      manifest: podSc({ runAsUser: 0, runAsGroup: 2147483647, fsGroup: 0, supplementalGroups: [0, 2147483647] }),
+      want: [],
+    },
+    {
+      name: 'names each id out of range, with the range and value',
+      manifest: podSc({ fsGroup: -1, runAsUser: 2147483648, runAsGroup: -2, supplementalGroups: [1, -3] }),
+      want: [
+        `${SC}.fsGroup pod/security-context-id-out-of-range`,
+        `${SC}.runAsGroup pod/security-context-id-out-of-range`,
+        `${SC}.runAsUser pod/security-context-id-out-of-range`,
+        `${SC}.supplementalGroups[1] pod/security-context-id-out-of-range`,
+      ],
+      message: 'fsGroup must be between 0 and 2147483647, inclusive, got -1',
+      sameCauses: true,
+    },
+    {
+      name: 'names runAsUser in its message',
+      manifest: podSc({ runAsUser: -1 }),
+      want: [`${SC}.runAsUser pod/security-context-id-out-of-range`],
+      message: 'runAsUser must be between 0 and 2147483647, inclusive, got -1',
+    },
+    {
+      name: 'names runAsGroup in its message',
+      manifest: podSc({ runAsGroup: -1 }),
+      want: [`${SC}.runAsGroup pod/security-context-id-out-of-range`],
+      message: 'runAsGroup must be between 0 and 2147483647, inclusive, got -1',
+    },
+    {
+      name: 'names a supplemental group in its message',
+      manifest: podSc({ supplementalGroups: [-1] }),
+      want: [`${SC}.supplementalGroups[0] pod/security-context-id-out-of-range`],
+      message: 'a supplemental group must be between 0 and 2147483647, inclusive, got -1',
+    },
+    {
+      name: 'rejects shareProcessNamespace with hostPID without a securityContext, and says what to do',
+      manifest: ds((p) => {
+        p.shareProcessNamespace = true;
+        p.hostPID = true;
+      }),
+      want: [`${SC}.shareProcessNamespace pod/share-process-namespace-with-host-pid`],
+      message: 'ShareProcessNamespace and HostPID cannot both be enabled: set one of them to false',
+    },
+    { name: 'accepts shareProcessNamespace alone', manifest: ds((p) => (p.shareProcessNamespace = true)), want: [] },
+    {
+      name: 'accepts hostPID with shareProcessNamespace false',
+      manifest: ds((p) => {
+        p.shareProcessNamespace = false;
+        p.hostPID = true;
+      }),
+      want: [],
+    },
+  ],
+  at,
+);
+
+const sysctl = (...names: string[]) => podSc({ sysctls: names.map((name) => ({ name, value: '1' })) });
+const SYS_RE = '^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$';
+ruleCases(
+  'pod sysctls',
+  [
+    {
+      name: 'accepts dotted and slashed names with hyphens and underscores',
+      manifest: sysctl('kernel.shm_rmid_forced', 'net.ipv4.conf.all.rp-filter', 'net/ipv4/ip_local_port_range', 'a'),
+      want: [],
+    },
+    { name: 'accepts a name of 253 characters', manifest: sysctl(`a.${'b'.repeat(251)}`), want: [] },
+    {
+      name: 'rejects a name of 254 characters, saying the limit and pattern',
+      manifest: sysctl(`a.${'b'.repeat(252)}`),
+      want: [`${SC}.sysctls[0].name pod/sysctl-name-invalid`],
+      message: `${JSON.stringify(`a.${'b'.repeat(252)}`).slice(0, 77)}... must have at most 253 characters and match regex ${SYS_RE}`,
+    },
+    {
+      name: 'rejects each malformed name',
+      manifest: sysctl('Net.ipv4', 'net..ipv4', '.net', 'net.', '-net', 'net_', 'net ipv4', 'net.ipv4_'),
+      want: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `${SC}.sysctls[${i}].name pod/sysctl-name-invalid`),
+    },
+    {
+      name: 'says a sysctl name is required, with an example',
+      manifest: sysctl(''),
+      want: [`${SC}.sysctls[0].name pod/sysctl-name-required`],
+      message: 'Required value: set the sysctl name, e.g. "net.ipv4.ip_forward"',
+    },
+    {
+      name: 'names the duplicate sysctl, but counts an invalid one only as invalid',
+      manifest: sysctl('kernel.msgmax', 'Bad', 'kernel.msgmax', 'Bad'),
+      want: [
+        `${SC}.sysctls[1].name pod/sysctl-name-invalid`,
+        `${SC}.sysctls[2].name pod/sysctl-duplicate`,
+        `${SC}.sysctls[3].name pod/sysctl-name-invalid`,
+      ],
+      message: '"Bad" must have at most 253 characters and match regex ' + SYS_RE,
+      sameCauses: true,
+    },
+    { name: 'accepts fsGroupChangePolicy Always', manifest: podSc({ fsGroupChangePolicy: 'Always' }), want: [] },
+    {
+      name: 'accepts fsGroupChangePolicy OnRootMismatch',
+      manifest: podSc({ fsGroupChangePolicy: 'OnRootMismatch' }),
+      want: [],
+    },
+    {
+      name: 'names the fsGroupChangePolicy values, also for an empty one',
+      manifest: podSc({ fsGroupChangePolicy: '' }),
+      want: [`${SC}.fsGroupChangePolicy pod/fs-group-change-policy-invalid`],
+      message: 'Unsupported value: "": supported values: "Always", "OnRootMismatch"',
+    },
+  ],
+  at,
+);
+
+const SP = `${SC}.seccompProfile`;
+const seccomp = (sp: any, annotations?: Record<string, string>) =>
+  daemonSet((d, p) => {
+    p.securityContext = { seccompProfile: sp };
+    if (annotations) d.spec.template.metadata.annotations = annotations;
+  });
+ruleCases(
+  'pod seccomp profiles',
+  [
+    { name: 'accepts Unconfined', manifest: seccomp({ type: 'Unconfined' }), want: [] },
+    { name: 'accepts RuntimeDefault', manifest: seccomp({ type: 'RuntimeDefault' }), want: [] },
+    {
+      name: 'says a type is required, and that a profile needs Localhost',
+      manifest: seccomp({ localhostProfile: 'a.json' }),
+      want: [`${SP}.localhostProfile pod/seccomp-localhost-profile-forbidden`, `${SP}.type pod/seccomp-type-required`],
+      message: 'can only be set when seccomp type is Localhost, got type ""',
+    },
+    {
+      name: 'says why a type is required',
+      manifest: seccomp({}),
+      want: [`${SP}.type pod/seccomp-type-required`],
+      message: 'type is required when seccompProfile is set',
+    },
+    {
+      name: 'names the seccomp types',
+      manifest: seccomp({ type: 'Default' }),
+      want: [`${SP}.type pod/seccomp-type-invalid`],
+      message: 'Unsupported value: "Default": supported values: "Localhost", "RuntimeDefault", "Unconfined"',
+    },
+    {
+      name: 'says a Localhost profile needs its path',
+      manifest: seccomp({ type: 'Localhost' }),
+      want: [`${SP}.localhostProfile pod/seccomp-localhost-profile-required`],
+      message: 'must be set when seccomp type is Localhost',
+    },
+    {
+      name: 'gives both reasons a Localhost path is not a relative descending one',
+      manifest: seccomp({ type: 'Localhost', localhostProfile: '/../a.json' }),
+      want: [`${SP}.localhostProfile pod/seccomp-localhost-profile-invalid`],
+      message: `"/../a.json": must be a relative path; must not contain '..'`,
+    },
+    {
+      name: 'says an Unconfined field needs the unconfined annotation',
+      manifest: seccomp({ type: 'Unconfined' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' }),
+      want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+      message: 'seccomp type in annotation and field must match, annotation is "runtime/default"',
+    },
+    {
+      name: 'accepts RuntimeDefault with the docker/default annotation',
+      manifest: seccomp({ type: 'RuntimeDefault' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'docker/default' }),
+      want: [],
+    },
+    {
+      name: 'accepts RuntimeDefault with the runtime/default annotation',
+      manifest: seccomp({ type: 'RuntimeDefault' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' }),
+      want: [],
+    },
+    {
+      name: 'rejects RuntimeDefault with the unconfined annotation',
+      manifest: seccomp({ type: 'RuntimeDefault' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined' }),
+      want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+    },
+    {
+      name: 'rejects Localhost with a runtime/default annotation, at the type',
+      manifest: seccomp(
+        { type: 'Localhost', localhostProfile: 'a.json' },
+        { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' },
+      ),
+      want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+    },
+    {
+      name: 'says a Localhost profile must match the annotation profile',
+      manifest: seccomp(
+        { type: 'Localhost', localhostProfile: 'a.json' },
+        { 'seccomp.security.alpha.kubernetes.io/pod': 'localhost/b.json' },
+      ),
+      want: [`${SP}.localhostProfile pod/seccomp-annotation-mismatch`],
+      message: 'seccomp profile in annotation and field must match, annotation is "localhost/b.json"',
+    },
+    {
+      name: 'accepts a Localhost profile equal to the annotation profile',
+      manifest: seccomp(
+        { type: 'Localhost', localhostProfile: 'a.json' },
+        { 'seccomp.security.alpha.kubernetes.io/pod': 'localhost/a.json' },
+      ),
+      want: [],
+    },
+    {
+      name: 'checks an init container field against its own annotation',
+      manifest: daemonSet((d, p) => {
+        p.initContainers = [
+          { name: 'setup', image: 'x', securityContext: { seccompProfile: { type: 'Unconfined' } } },
+          { name: 'other', image: 'x', securityContext: { seccompProfile: { type: 'RuntimeDefault' } } },
+        ];
+        d.spec.template.metadata.annotations = {
+          'container.seccomp.security.alpha.kubernetes.io/setup': 'runtime/default',
+          'container.seccomp.security.alpha.kubernetes.io/agent': 'unconfined',
+        };
+      }),
+      want: [`${S}.initContainers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`],
+    },
+  ],
+  at,
+);
+
+describe('securityContext values of a wrong type', () => {
+  it('are left to the type rules', () => {
+    expect(
+      issues(
+        barePod(
+          {
+            containers: [{ name: 'a', securityContext: { seccompProfile: { type: 'Unconfined' } } }],
+            securityContext: {
+              runAsUser: '0',
+              fsGroup: 1.5,
+              sysctls: [{ name: 1 }],
+              fsGroupChangePolicy: 1,
+              seccompProfile: { type: 1, localhostProfile: 'a' },
+            },
+          },
+          { 'container.seccomp.security.alpha.kubernetes.io/a': 1 },
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      issues(
+        barePod({ containers: [], securityContext: { seccompProfile: { type: 'Localhost', localhostProfile: 1 } } }),
+      ),
+    ).toEqual([]);
+    expect(issues(barePod({ containers: [], securityContext: { seccompProfile: 'x' } }, 'x'))).toEqual([]);
+  });
+
+  it('checks an ephemeral container field against its annotation', () => {
+    expect(
+      issues(
+        barePod(
+          {
+            containers: [],
+            ephemeralContainers: [
+              { name: 'd', image: 'x', securityContext: { seccompProfile: { type: 'Unconfined' } } },
+            ],
+          },
+          { 'container.seccomp.security.alpha.kubernetes.io/d': 'runtime/default' },
+        ),
+      ),
+    ).toEqual([
+      'spec.ephemeralContainers pod/ephemeral-containers-forbidden',
+      'spec.ephemeralContainers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch',
+    ]);
+  });
+});
+
+const TS = `${S}.topologySpreadConstraints`;
+const zone = {
+  maxSkew: 1,
+  topologyKey: 'topology.kubernetes.io/zone',
+  whenUnsatisfiable: 'DoNotSchedule',
+  labelSelector: { matchLabels: { app: 'agent' } },
+};
+const spreadDs = (...cs: any[]) => ds((p) => (p.topologySpreadConstraints = cs));
+ruleCases(
+  'topology spread constraints',
+  [
+    {
+      name: 'takes a missing maxSkew as 0, and says it must be positive',
+      manifest: spreadDs({ ...zone, maxSkew: undefined }),
+      want: [`${TS}[0].maxSkew pod/spread-max-skew-not-positive`],
+      message: 'must be greater than zero, got 0',
+    },
+    {
+      name: 'rejects a negative maxSkew',
+      manifest: spreadDs({ ...zone, maxSkew: -1 }),
+      want: [`${TS}[0].maxSkew pod/spread-max-skew-not-positive`],
+    },
+    {
+      name: 'says a topology key is required, with an example',
+      manifest: spreadDs({ ...zone, topologyKey: undefined }),
+      want: [`${TS}[0].topologyKey pod/spread-topology-key-required`],
+      message: 'can not be empty: set a node label key such as "topology.kubernetes.io/zone"',
+    },
+    { name: 'accepts ScheduleAnyway', manifest: spreadDs({ ...zone, whenUnsatisfiable: 'ScheduleAnyway' }), want: [] },
+    {
+      name: 'names the whenUnsatisfiable values, also for a missing one',
+      manifest: spreadDs({ ...zone, whenUnsatisfiable: undefined }),
+      want: [`${TS}[0].whenUnsatisfiable pod/spread-when-unsatisfiable-invalid`],
+      message: 'Unsupported value: "": supported values: "DoNotSchedule", "ScheduleAnyway"',
+    },
+    {
+      name: 'reports a repeated key and action at the earlier constraint, and shows both',
+      manifest: spreadDs(zone, { ...zone, whenUnsatisfiable: 'ScheduleAnyway' }, { ...zone, maxSkew: 2 }),
+      want: [`${TS}[0].{topologyKey, whenUnsatisfiable} pod/spread-constraint-duplicate`],
+      message: 'Duplicate value: "{topology.kubernetes.io/zone, DoNotSchedule}"',
+    },
+    {
+      name: 'lets two keys share an action',
+      manifest: spreadDs(zone, { ...zone, topologyKey: 'kubernetes.io/hostname' }),
+      want: [],
+    },
+    {
+      name: 'says minDomains must be positive',
+      manifest: spreadDs({ ...zone, minDomains: 0 }),
+      want: [`${TS}[0].minDomains pod/spread-min-domains-not-positive`],
+      message: 'must be greater than zero, got 0',
+    },
+    { name: 'accepts minDomains 1', manifest: spreadDs({ ...zone, minDomains: 1 }), want: [] },
+    {
+      name: 'says minDomains needs DoNotSchedule, and what was given',
+      manifest: spreadDs({ ...zone, whenUnsatisfiable: 'ScheduleAnyway', minDomains: 2 }),
+      want: [`${TS}[0].minDomains pod/spread-min-domains-needs-do-not-schedule`],
+      message: 'can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway',
+    },
+    {
+      name: 'accepts node policies Ignore and Honor',
+      manifest: spreadDs({ ...zone, nodeAffinityPolicy: 'Ignore', nodeTaintsPolicy: 'Honor' }),
+      want: [],
+    },
+    {
+      name: 'names the node inclusion policies',
+      manifest: spreadDs({ ...zone, nodeAffinityPolicy: 'Always', nodeTaintsPolicy: 'Never' }),
+      want: [
+        `${TS}[0].nodeAffinityPolicy pod/spread-node-policy-invalid`,
+        `${TS}[0].nodeTaintsPolicy pod/spread-node-policy-invalid`,
+      ],
+      message: 'Unsupported value: "Always": supported values: "Honor", "Ignore"',
+    },
+    {
+      name: 'says matchLabelKeys need a labelSelector',
+      manifest: spreadDs({ ...zone, labelSelector: undefined, matchLabelKeys: ['pod-template-hash'] }),
+      want: [`${TS}[0].matchLabelKeys pod/spread-match-label-keys-without-selector`],
+      message: 'must not be specified when labelSelector is not set',
+    },
+    {
+      name: 'gives both reasons a matchLabelKeys entry is not a label key',
+      manifest: spreadDs({ ...zone, matchLabelKeys: ['ok', 'Bad_/x y'] }),
+      want: [`${TS}[0].matchLabelKeys[1] pod/spread-match-label-key-invalid`],
+      message: `"Bad_/x y": ${qualifiedNameErrors('Bad_/x y').join('; ')}`,
+    },
+    {
+      name: 'says a key is in both matchLabelKeys and the selector, by matchLabels or expression',
+      manifest: spreadDs({
+        ...zone,
+        labelSelector: { matchLabels: { app: 'agent' }, matchExpressions: [{ key: 'tier', operator: 'Exists' }] },
+        matchLabelKeys: ['app', 'tier', 'other'],
+      }),
+      want: [
+        `${TS}[0].matchLabelKeys[0] pod/spread-match-label-key-in-selector`,
+        `${TS}[0].matchLabelKeys[1] pod/spread-match-label-key-in-selector`,
+      ],
+      message: '"app" exists in both matchLabelKeys and labelSelector',
+    },
+  ],
+  at,
+);
+
+describe('topology spread values of a wrong type', () => {
+  it('are left to the type rules', () => {
+    expect(
+      issues(
+        spreadDs({
+          ...zone,
+          maxSkew: '1',
+          topologyKey: 1,
+          whenUnsatisfiable: 1,
+          minDomains: '2',
+          nodeAffinityPolicy: 1,
+          matchLabelKeys: [1],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('shows a whenUnsatisfiable of another type when minDomains needs DoNotSchedule', () => {
+    const m = spreadDs({ ...zone, whenUnsatisfiable: 5, minDomains: 2 });
+    expect(validateManifest(m, [podRules]).map((i) => i.message)).toEqual([
+      'can only use minDomains if whenUnsatisfiable=DoNotSchedule, not 5',
+    ]);
+  });
+});
+
+const osPod = (name: unknown, edit?: (p: any, c: any) => void) =>
+  ds((p, c) => {
+    p.os = { name };
+    edit?.(p, c);
+  });
+const WIN = 'cannot be set for a windows pod';
+ruleCases(
+  'pod OS (validateOS, validateLinux, validateWindows)',
+  [
+    {
+      name: 'says an OS name is required, naming the two',
+      manifest: osPod(''),
+      want: [`${S}.os.name pod/os-name-required`],
+      message: 'cannot be empty: use linux or windows',
+    },
+    {
+      name: 'names the OSes',
+      manifest: osPod('darwin'),
+      want: [`${S}.os pod/os-name-invalid`],
+      message: 'Unsupported value: "darwin": supported values: "linux", "windows"',
+    },
+    {
+      name: 'forbids windows options on a linux pod, pod and every container list',
+      manifest: osPod('linux', (p) => {
+        p.securityContext = { windowsOptions: { runAsUserName: 'x' } };
+        p.initContainers = [{ name: 'init', image: 'x', securityContext: { windowsOptions: { runAsUserName: 'x' } } }];
+      }),
+      want: [
+        `${S}.initContainers[0].securityContext.windowsOptions pod/os-linux-windows-options`,
+        `${S}.securityContext.windowsOptions pod/os-linux-windows-options`,
+      ],
+      message: 'windows options cannot be set for a linux pod',
+    },
+    {
+      name: 'accepts a windows pod with windows options',
+      manifest: osPod('windows', (p) => (p.securityContext = { windowsOptions: { runAsUserName: 'x' } })),
+      want: [],
+    },
+    {
+      name: 'forbids each Linux-only pod field on a windows pod',
+      manifest: osPod('windows', (p) => {
+        p.securityContext = {
+          seLinuxOptions: { level: 's0' },
+          seccompProfile: { type: 'RuntimeDefault' },
+          fsGroup: 1,
+          fsGroupChangePolicy: 'Always',
+          runAsUser: 1,
+          runAsGroup: 1,
+          supplementalGroups: [1],
+          sysctls: [{ name: 'kernel.msgmax', value: '1' }],
+        };
+        p.hostIPC = true;
+        p.shareProcessNamespace = false;
+      }),
+      want: [
+        'fsGroup',
+        'fsGroupChangePolicy',
+        'runAsGroup',
+        'runAsUser',
+        'seLinuxOptions',
+        'seccompProfile',
+        'supplementalGroups',
+        'sysctls',
+      ]
+        .map((f) => `${S}.securityContext.${f} pod/os-windows-forbidden-field`)
+        .concat([
+          `${S}.hostIPC pod/os-windows-forbidden-field`,
+          `${S}.shareProcessNamespace pod/os-windows-forbidden-field`,
+        ])
+        .sort(),
+      message: WIN,
+    },
+    {
+      name: 'forbids each Linux-only container field on a windows pod',
+      manifest: osPod('windows', (_p, c) => {
+        c.securityContext = {
+          seLinuxOptions: { level: 's0' },
+          seccompProfile: { type: 'RuntimeDefault' },
+          capabilities: { drop: ['ALL'] },
+          readOnlyRootFilesystem: true,
+          privileged: false,
+          allowPrivilegeEscalation: false,
+          runAsUser: 1,
+          runAsGroup: 1,
+        };
+      }),
+      want: [
+        'allowPrivilegeEscalation',
+        'capabilities',
+        'privileged',
+        'readOnlyRootFilesystem',
+        'runAsGroup',
+        'runAsUser',
+        'seLinuxOptions',
+        'seccompProfile',
+      ].map((f) => `${S}.containers[0].securityContext.${f} pod/os-windows-forbidden-field`),
+    },
+    {
+      name: 'accepts hostPID false and no sysctls on a windows pod',
+      manifest: osPod('windows', (p) => (p.hostPID = false)),
+      want: [],
+    },
+  ],
+  at,
+);
+
+const hp = (v: boolean) => ({ windowsOptions: { hostProcess: v } });
+ruleCases(
+  'windows hostProcess pods',
+  [
+    {
+      name: 'says a container hostProcess must equal the pod one',
+      manifest: ds((p, c) => {
+        p.hostNetwork = true;
+        p.securityContext = hp(true);
+        c.securityContext = hp(false);
+      }),
+      want: [`${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`],
+      message: 'pod hostProcess value must be identical if both are specified, was true',
+    },
+    {
+      name: 'says all containers must be hostProcess when one is',
+      manifest: ds((p, c) => {
+        p.hostNetwork = true;
+        c.securityContext = hp(true);
+        p.initContainers = [{ name: 'init', image: 'x', securityContext: hp(false) }];
+      }),
+      want: [`${S} pod/host-process-not-all-containers`],
+      message: 'If pod contains any hostProcess containers then all containers must be HostProcess containers',
+    },
+    {
+      name: 'shows the pod value on a mismatch',
+      manifest: ds((p, c) => {
+        p.hostNetwork = true;
+        p.securityContext = hp(false);
+        c.securityContext = hp(true);
+      }),
+      want: [`${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`],
+      message: 'pod hostProcess value must be identical if both are specified, was false',
+    },
+    {
+      name: 'says hostProcess needs hostNetwork, counting init containers',
+      manifest: ds((p, c) => {
+        c.securityContext = hp(true);
+        p.initContainers = [{ name: 'init', image: 'x', securityContext: hp(true) }];
+      }),
+      want: [`${S}.hostNetwork pod/host-process-needs-host-network`],
+      message: 'hostNetwork must be true if pod contains any hostProcess containers',
+    },
+    {
+      name: 'accepts containers that all inherit hostProcess from the pod',
+      manifest: ds((p) => {
+        p.hostNetwork = true;
+        p.securityContext = hp(true);
+        p.initContainers = [{ name: 'init', image: 'x' }];
+      }),
+      want: [],
+    },
+    {
+      name: 'accepts hostProcess false everywhere without hostNetwork',
+      manifest: ds((p, c) => {
+        p.securityContext = hp(false);
+        c.securityContext = hp(false);
+      }),
+      want: [],
+    },
+  ],
+  at,
+);
+
+describe('pod OS values of a wrong type', () => {
+  it('are left to the type rules', () => {
+    expect(issues(osPod(1, (p) => (p.hostPID = true)))).toEqual([]);
+    expect(issues(ds((p) => (p.os = null)))).toEqual([]);
+  });
+
+  it('count only the containers a sparse list holds', () => {
+    const m = ds((p, c) => {
+      p.hostNetwork = true;
+      c.securityContext = hp(true);
+      const sparse: any[] = [];
+      sparse[1] = { name: 'init', image: 'x', securityContext: hp(true) };
+      p.initContainers = sparse;
+    });
+    expect(issues(m)).toEqual([]);
   });
 });

@@ -344,6 +344,31 @@ ruleCases(
       want: [],
     },
     {
+      name: 'sees template ports collide through the host-port defaulting of 1.27',
+      ...hostNet('1.27', { containerPort: 9100 }, { containerPort: 9100, protocol: 'TCP' }),
+      want: [`${P1}.hostPort port/host-port-conflict`],
+    },
+    {
+      name: 'sees no collision in a template once 1.28 stops defaulting its host ports',
+      ...hostNet('1.28', { containerPort: 9100 }, { containerPort: 9100, protocol: 'TCP' }),
+      want: [],
+    },
+    {
+      name: 'still defaults a Pod host port in 1.28, so its ports collide',
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p', namespace: 'default' },
+        spec: {
+          hostNetwork: true,
+          containers: [{ name: 'a', image: 'x', ports: [{ containerPort: 9100 }, { containerPort: 9100 }] }],
+        },
+      },
+      want: ['spec.containers[0].ports[1].hostPort port/host-port-conflict'],
+      version: '1.28',
+      notServer: 'a Pod: the oracle takes DaemonSets (SetDefaults_Pod keeps the defaulting for Pods)',
+    },
+    {
       name: 'leaves init container ports alone under hostNetwork (1.27)',
       manifest: daemonSet((_d, p) => {
         p.hostNetwork = true;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { httpHeaderNameErrors } from '../../../src/validate/rules/_shared/container-names';
 import { probesRules } from '../../../src/validate/rules/probes';
 import { daemonSet, issuesOf } from '../../support/manifest';
+import { issuesAt } from '../../support/manifest';
+import { validateForVersion } from '../../../src/validate/pipeline';
 import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -118,6 +120,81 @@ describe('lifecycle', () => {
         }),
       ),
     ).toEqual([`${C}.lifecycle.postStart lifecycle/handler-required`]);
+  });
+});
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const withHook = (hook: any, grace?: number) =>
+  daemonSet((_d, pod, c) => {
+    c.lifecycle = { preStop: hook };
+    if (grace !== undefined) pod.terminationGracePeriodSeconds = grace;
+  });
+const PRE_STOP = 'spec.template.spec.containers[0].lifecycle.preStop';
+
+describe('lifecycle sleep (validateSleepAction, 1.30+)', () => {
+  it('accepts a sleep within terminationGracePeriodSeconds, bounds included', () => {
+    expect(issuesAt('1.30', withHook({ sleep: { seconds: 30 } }))).toEqual([]);
+    expect(issuesAt('1.30', withHook({ sleep: { seconds: 1 } }, 1))).toEqual([]);
+  });
+
+  it('rejects a sleep above the grace period, the pod-level one when set', () => {
+    expect(issuesAt('1.30', withHook({ sleep: { seconds: 31 } }))).toEqual([
+      `${PRE_STOP}.sleep lifecycle/sleep-seconds-invalid`,
+    ]);
+    expect(issuesAt('1.34', withHook({ sleep: { seconds: 11 } }, 10))).toEqual([
+      `${PRE_STOP}.sleep lifecycle/sleep-seconds-invalid`,
+    ]);
+  });
+
+  it('rejects 0 seconds until 1.33 turns on PodLifecycleSleepActionAllowZero, and a negative sleep after', () => {
+    expect(issuesAt('1.32', withHook({ sleep: { seconds: 0 } }))).toEqual([
+      `${PRE_STOP}.sleep lifecycle/sleep-seconds-invalid`,
+    ]);
+    expect(issuesAt('1.33', withHook({ sleep: { seconds: 0 } }))).toEqual([]);
+    expect(issuesAt('1.33', withHook({ sleep: { seconds: -1 } }))).toEqual([
+      `${PRE_STOP}.sleep lifecycle/sleep-seconds-invalid`,
+    ]);
+  });
+
+  it('words the error as each minor does', () => {
+    const message = (v: string) =>
+      validateForVersion(withHook({ sleep: { seconds: 0 } }, 10), { kubernetesVersion: v }).errors[0]?.message;
+    expect(message('1.31')).toBe(
+      'Invalid value 0: must be greater than 0 and less than terminationGracePeriodSeconds (10)',
+    );
+    expect(message('1.32')).toBe(
+      'Invalid value 0: must be greater than 0 and less than terminationGracePeriodSeconds (10). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.',
+    );
+    expect(
+      validateForVersion(withHook({ sleep: { seconds: -1 } }), { kubernetesVersion: '1.33' }).errors[0]?.message,
+    ).toBe('Invalid value -1: must be non-negative and less than terminationGracePeriodSeconds (30)');
+  });
+
+  it('counts sleep as a handler: with exec it is one too many (1.30+), alone it is enough', () => {
+    expect(issuesAt('1.30', withHook({ exec: { command: ['true'] }, sleep: { seconds: 5 } }))).toEqual([
+      `${PRE_STOP}.sleep lifecycle/handler-multiple`,
+    ]);
+    // 1.29 drops sleep (gate off) and keeps exec.
+    expect(issuesAt('1.29', withHook({ exec: { command: ['true'] }, sleep: { seconds: 5 } }))).toEqual([]);
+    expect(issuesAt('1.29', withHook({ sleep: { seconds: 5 } }))).toEqual([`${PRE_STOP} lifecycle/handler-required`]);
+  });
+
+  it("checks a sidecar's hooks and probes as a regular container's (1.29+)", () => {
+    const ds = daemonSet((_d, pod) => {
+      pod.initContainers = [
+        {
+          name: 'proxy',
+          image: 'envoy:1',
+          restartPolicy: 'Always',
+          lifecycle: { preStop: { sleep: { seconds: 60 } } },
+          livenessProbe: { exec: { command: ['true'] }, successThreshold: 2 },
+        },
+      ];
+    });
+    expect(issuesAt('1.30', ds)).toEqual([
+      'spec.template.spec.initContainers[0].lifecycle.preStop.sleep lifecycle/sleep-seconds-invalid',
+      'spec.template.spec.initContainers[0].livenessProbe.successThreshold probe/success-threshold-not-one',
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { validateManifest } from '../../../src/validate/engine';
 import { toFieldPath } from '../../../src/validate/issue';
 import { schedulingRules } from '../../../src/validate/rules/scheduling';
 import { daemonSet } from '../../support/manifest';
+import { issuesAt } from '../../support/manifest';
 import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 import {
   labelValueErrors,
@@ -315,6 +316,59 @@ describe('tolerations', () => {
   });
 });
 
+describe('pod affinity matchLabelKeys and mismatchLabelKeys (1.31+)', () => {
+  const withTerm = (term: Record<string, unknown>) =>
+    daemonSet((_d, pod) => {
+      pod.affinity = {
+        podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'zone', ...term }] },
+      };
+    });
+  const T = 'spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]';
+
+  it('accepts keys beside a selector that names them once', () => {
+    const ds = withTerm({
+      labelSelector: { matchLabels: { app: 'agent' } },
+      matchLabelKeys: ['app'],
+      mismatchLabelKeys: ['tenant'],
+    });
+    expect(issuesAt('1.31', ds)).toEqual([]);
+  });
+
+  it('drops keys without a selector in 1.29-1.30 and rejects them from 1.31', () => {
+    const ds = withTerm({ mismatchLabelKeys: ['tenant'] });
+    expect(issuesAt('1.30', ds)).toEqual([]);
+    expect(issuesAt('1.31', ds)).toEqual([
+      `${T}.mismatchLabelKeys scheduling/affinity-mismatch-label-keys-without-selector`,
+    ]);
+  });
+
+  it('rejects a key two selector expressions name', () => {
+    const ds = withTerm({
+      labelSelector: {
+        matchExpressions: [
+          { key: 'app', operator: 'Exists' },
+          { key: 'app', operator: 'In', values: ['agent'] },
+        ],
+      },
+      matchLabelKeys: ['tenant', 'app'],
+    });
+    expect(issuesAt('1.31', ds)).toEqual([`${T}[1] scheduling/affinity-match-label-key-in-selector`]);
+  });
+
+  it('rejects a key in both lists, a key the selector names twice, and an invalid key', () => {
+    const ds = withTerm({
+      labelSelector: { matchLabels: { app: 'agent' }, matchExpressions: [{ key: 'app', operator: 'Exists' }] },
+      matchLabelKeys: ['app', 'tenant', 'bad key'],
+      mismatchLabelKeys: ['tenant'],
+    });
+    expect(issuesAt('1.34', ds)).toEqual([
+      `${T}[0] scheduling/affinity-match-label-key-in-selector`,
+      `${T}.matchLabelKeys[1] scheduling/affinity-match-label-key-in-mismatch`,
+      `${T}.matchLabelKeys[2] scheduling/affinity-match-label-key-invalid`,
+    ]);
+  });
+});
+
 // Table-driven cases (each checked against the 1.27 API server where the oracle is present):
 // operators, boundaries and the exact messages, which say what would be right.
 const at = pipelineIssues({ rules: [schedulingRules] });
@@ -432,6 +486,11 @@ ruleCases(
       want: [`${MF}.key scheduling/node-field-selector-key-invalid`],
     },
     {
+      name: 'rejects a node name ending in a dash',
+      manifest: fieldReq({ key: 'metadata.name', operator: 'In', values: ['node-'] }),
+      want: [`${MF}.values[0] scheduling/node-field-selector-value-invalid`],
+    },
+    {
       name: 'rejects a node name too long and badly formed, giving both reasons',
       manifest: fieldReq({ key: 'metadata.name', operator: 'In', values: [`-${'a'.repeat(253)}`] }),
       want: [`${MF}.values[0] scheduling/node-field-selector-value-invalid`],
@@ -466,6 +525,15 @@ ruleCases(
       }),
       want: [`${PREF}.weight scheduling/weight-out-of-range`],
       message: 'must be in the range 1-100, got 0',
+    },
+    {
+      name: 'rejects a null weight as 0',
+      manifest: pod((p) => {
+        p.affinity = {
+          nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: null, preference: {} }] },
+        };
+      }),
+      want: [`${PREF}.weight scheduling/weight-out-of-range`],
     },
     {
       name: 'rejects weight 101',
@@ -547,6 +615,17 @@ ruleCases(
         `${PAFF}.requiredDuringSchedulingIgnoredDuringExecution[0].namespace scheduling/affinity-namespace-invalid`,
       ],
       message: `"-${'a'.repeat(63)}" is not a namespace name: ${nameIsDnsLabel(`-${'a'.repeat(63)}`, false).join('; ')}`,
+    },
+    {
+      name: 'rejects a namespace ending in a dash',
+      manifest: pod((p) => {
+        p.affinity = {
+          podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ ...term, namespaces: ['db-'] }] },
+        };
+      }),
+      want: [
+        `${PAFF}.requiredDuringSchedulingIgnoredDuringExecution[0].namespace scheduling/affinity-namespace-invalid`,
+      ],
     },
     {
       name: 'checks the term of a weighted pod affinity term',
@@ -679,6 +758,15 @@ describe('values of a wrong type', () => {
       p.tolerations = [{ key: 7, operator: 7, value: 7, effect: 7, tolerationSeconds: 1 }];
     });
     expect(issues(m)).toEqual([]);
+  });
+
+  it('skip an operator or value of a wrong type, without reading it as another case', () => {
+    expect(issues(expr({ key: 'zone', operator: 7 }))).toEqual([]);
+    expect(
+      issues(
+        tol({ operator: 7 }, { key: 'a', operator: 'Equal', value: 7 }, { key: 'a', operator: 'Exists', value: 7 }),
+      ),
+    ).toEqual([]);
   });
 
   it('skip an affinity or its parts that are not objects', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daemonSet, issuesOf } from '../../support/manifest';
+import { issuesAt } from '../../support/manifest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -118,5 +119,42 @@ describe('volumeDevices', () => {
         }),
       ),
     ).toEqual([`${D}[0].name volume-device/not-a-claim`]);
+  });
+});
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+describe('recursiveReadOnly (validateMountRecursiveReadOnly, 1.31+)', () => {
+  const withMount = (mount: any) =>
+    daemonSet((_d, pod, c) => {
+      pod.volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }];
+      c.volumeMounts = [{ name: 'logs', mountPath: '/var/log', ...mount }];
+      c.securityContext = { privileged: true };
+    });
+  const R = 'spec.template.spec.containers[0].volumeMounts.recursiveReadOnly';
+
+  it('accepts Enabled and IfPossible on a read-only mount, and Disabled on any', () => {
+    expect(issuesAt('1.31', withMount({ readOnly: true, recursiveReadOnly: 'Enabled' }))).toEqual([]);
+    expect(
+      issuesAt('1.34', withMount({ readOnly: true, recursiveReadOnly: 'IfPossible', mountPropagation: 'None' })),
+    ).toEqual([]);
+    expect(issuesAt('1.31', withMount({ recursiveReadOnly: 'Disabled' }))).toEqual([]);
+  });
+
+  it('drops the field in 1.30 and rejects a writable mount from 1.31', () => {
+    const ds = withMount({ recursiveReadOnly: 'Enabled' });
+    expect(issuesAt('1.30', ds)).toEqual([]);
+    expect(issuesAt('1.31', ds)).toEqual([`${R} volume-mount/recursive-read-only-writable`]);
+  });
+
+  it('rejects propagation other than None, and an unknown value', () => {
+    expect(
+      issuesAt(
+        '1.31',
+        withMount({ readOnly: true, recursiveReadOnly: 'Enabled', mountPropagation: 'HostToContainer' }),
+      ),
+    ).toEqual([`${R} volume-mount/recursive-read-only-propagation`]);
+    expect(issuesAt('1.33', withMount({ readOnly: true, recursiveReadOnly: 'Always' }))).toEqual([
+      `${R} volume-mount/recursive-read-only-unsupported`,
+    ]);
   });
 });

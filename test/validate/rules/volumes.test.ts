@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { daemonSet, issuesOf } from '../../support/manifest';
 import { volumesRules } from '../../../src/validate/rules/volumes';
 import { profileOf } from '../../../src/validate/versions';
+import { issuesAt } from '../../support/manifest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -308,5 +309,36 @@ describe('volume rules keep no state between calls', () => {
     ds.spec.template.spec.containers[0].volumeMounts = [{ name: 'x', mountPath: '/x' }];
     expect(of(ds)).toEqual([`${V}[1].name volume/name-duplicate`]);
     expect(of(ds)).toEqual([`${V}[1].name volume/name-duplicate`]);
+  });
+});
+
+describe('generic ephemeral volumeAttributesClassName (1.34, VolumeAttributesClass GA)', () => {
+  const withClass = (volumeAttributesClassName: string) =>
+    daemonSet((_d, pod) => {
+      pod.volumes = [
+        {
+          name: 'scratch',
+          ephemeral: {
+            volumeClaimTemplate: {
+              spec: {
+                accessModes: ['ReadWriteOnce'],
+                resources: { requests: { storage: '1Gi' } },
+                volumeAttributesClassName,
+              },
+            },
+          },
+        },
+      ];
+    });
+  const P = 'spec.template.spec.volumes[0].ephemeral.volumeClaimTemplate.spec.volumeAttributesClassName';
+
+  it('accepts any name while the gate is off (1.29-1.33) and checks it from 1.34', () => {
+    expect(issuesAt('1.33', withClass('Not_Valid'))).toEqual([]);
+    expect(issuesAt('1.34', withClass('Not_Valid'))).toEqual([`${P} volume/attributes-class-invalid`]);
+  });
+
+  it('accepts a valid or empty name in 1.34', () => {
+    expect(issuesAt('1.34', withClass('fast-io'))).toEqual([]);
+    expect(issuesAt('1.34', withClass(''))).toEqual([]);
   });
 });

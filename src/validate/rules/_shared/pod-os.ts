@@ -109,7 +109,10 @@ const os: Rule = (spec, path) => {
   const errs = osErrors(spec, path);
   if (errs === undefined) return NO_ISSUES;
   if (errs.length > 0) return errs;
-  return get(get(spec, 'os'), 'name') === 'linux' ? linuxErrors(spec, path) : windowsErrors(spec, path);
+  // A name of another type (undefined from goString) is the type rules' to report: neither OS.
+  const name = get(get(spec, 'os'), 'name');
+  if (name === 'linux') return linuxErrors(spec, path);
+  return name === 'windows' ? windowsErrors(spec, path) : NO_ISSUES;
 };
 
 // validateWindowsHostProcessPod (1.27), assuming the API server runs with --allow-privileged=true

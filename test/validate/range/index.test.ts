@@ -1,0 +1,180 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import type { Issue } from '../../../src/validate/issue';
+import { validateWithProfile } from '../../../src/validate/pipeline';
+import { validateRange } from '../../../src/validate/range';
+import { memoized, NO_ISSUES, type Rule, type RuleSet } from '../../../src/validate/rule';
+import { ALL_RULES } from '../../../src/validate/rules';
+import { profileOf, SUPPORTED_KUBERNETES_VERSIONS, type VersionProfile } from '../../../src/validate/versions';
+import { CORPORA, daemonSet } from '../../support/manifest';
+import { loadFixtures } from '../../versions/_fixtures';
+
+const ALL = SUPPORTED_KUBERNETES_VERSIONS.map((v) => profileOf(v));
+
+if (!CORPORA) console.warn('range/index.test.ts: K8S_CORPORA is not set, so the corpora documents are SKIPPED.');
+
+type Obj = Record<string, unknown>;
+
+function yamlFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return yamlFiles(full);
+    return /\.ya?ml$/.test(e.name) ? [full] : [];
+  });
+}
+
+/** Every document of the files, as the YAML package reads them; unreadable ones are passed over. */
+function documentsOf(files: readonly string[]): { name: string; manifest: unknown }[] {
+  return files.flatMap((file) =>
+    parseAllDocuments(fs.readFileSync(file, 'utf8'))
+      .filter((d) => d.errors.length === 0)
+      .map((d, i) => ({ name: `${path.basename(file)}#${i}`, manifest: d.toJS() as unknown })),
+  );
+}
+
+/** A fixture's pod spec (and its containers' extra fields) grafted onto a real DaemonSet: version differences on real workloads. */
+function graft(seed: Obj, fixture: unknown): Obj {
+  const m = structuredClone(seed);
+  const spec = ((m.spec as Obj).template as Obj).spec as Obj;
+  const fxSpec = (((fixture as Obj).spec as Obj).template as Obj).spec as Obj;
+  for (const [k, v] of Object.entries(fxSpec)) if (k !== 'containers') spec[k] = structuredClone(v);
+  const [first, ...more] = fxSpec.containers as Obj[];
+  const containers = spec.containers as Obj[];
+  for (const [k, v] of Object.entries(first)) if (k !== 'name' && k !== 'image') containers[0][k] = structuredClone(v);
+  containers.push(...more.map((c) => structuredClone(c)));
+  return m;
+}
+
+/** The range's results against each minor's own run: the same data, minor by minor. */
+function disagreements(manifest: unknown, profiles: readonly VersionProfile[], rules?: readonly RuleSet[]): string[] {
+  const got = validateRange(manifest, profiles, rules);
+  const out: string[] = [];
+  profiles.forEach((p, m) => {
+    const alone = validateWithProfile(manifest, p, rules);
+    try {
+      expect(got[m]).toStrictEqual(alone);
+    } catch {
+      out.push(`${p.version}: range ${JSON.stringify(got[m])}, alone ${JSON.stringify(alone)}`);
+    }
+  });
+  return out;
+}
+
+describe('range mode gives each minor exactly what it gives alone', () => {
+  const fixtures = loadFixtures();
+
+  it('on every version fixture, 1.27-1.34', () => {
+    const differing = fixtures.flatMap((f) => disagreements(f.manifest, ALL).map((d) => `${f.name} ${d}`));
+    expect(differing).toEqual([]);
+    expect(fixtures.length).toBeGreaterThan(50);
+  });
+
+  it('on every version fixture, for a part of the range and for profiles with gate overrides', () => {
+    const part = ALL.slice(2, 6);
+    const overridden = [
+      profileOf('1.29', { SidecarContainers: false }),
+      profileOf('1.33', { ImageVolume: true }),
+      ALL[7],
+    ];
+    const differing = fixtures.flatMap((f) => [
+      ...disagreements(f.manifest, part).map((d) => `${f.name} ${d}`),
+      ...disagreements(f.manifest, overridden).map((d) => `${f.name} ${d}`),
+    ]);
+    expect(differing).toEqual([]);
+  });
+
+  it("on every YAML document of the project's tests and examples", () => {
+    const root = path.join(__dirname, '..', '..', '..');
+    const docs = documentsOf([...yamlFiles(path.join(root, 'test')), ...yamlFiles(path.join(root, 'examples'))]);
+    const differing = docs.flatMap((d) => disagreements(d.manifest, ALL).map((x) => `${d.name} ${x}`));
+    expect(differing).toEqual([]);
+    expect(docs.length).toBeGreaterThan(100);
+  });
+
+  it.skipIf(!CORPORA)('on every corpus document, and on each real DaemonSet with each fixture grafted on', () => {
+    const docs = documentsOf(yamlFiles(CORPORA!));
+    const seeds = documentsOf(yamlFiles(path.join(CORPORA!, 'daemonsets-in-the-wild'))).map((d) => d.manifest as Obj);
+    for (const seed of seeds)
+      for (const f of fixtures) docs.push({ name: `${f.name} on a real DaemonSet`, manifest: graft(seed, f.manifest) });
+    const differing = docs.flatMap((d) => disagreements(d.manifest, ALL).map((x) => `${d.name} ${x}`));
+    expect(differing).toEqual([]);
+    expect(docs.length).toBeGreaterThan(3000);
+  });
+});
+
+describe('sharing between minors', () => {
+  it('runs a rule that reads nothing of the profile once for every minor', () => {
+    let calls = 0;
+    const counted: Rule = () => {
+      calls++;
+      return NO_ISSUES;
+    };
+    validateRange(daemonSet(), ALL, [{ podSpec: [counted] }]);
+    expect(calls).toBe(1);
+  });
+
+  it('runs a rule again for the minors whose gate value differs from the first run, and shares it with the rest', () => {
+    let calls = 0;
+    const sidecars: Rule = (_node, path, ctx) => {
+      calls++;
+      return ctx.profile.gates.SidecarContainers ? [{ path, code: 'test/sidecars', message: 'on' }] : NO_ISSUES;
+    };
+    const results = validateRange(daemonSet(), ALL, [{ podSpec: [sidecars] }]);
+    expect(calls).toBe(2);
+    expect(results.map((r) => r.errors.length)).toEqual([0, 0, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('counts a memoized value as read by every rule that takes it from the memo', () => {
+    // The first rule computes the value from an option and reports nothing; the second only reads
+    // the memo. Sharing the second rule's result between minors must follow the option.
+    const key = {};
+    const compute: Rule = (_node, _path, ctx) => {
+      memoized(ctx, key, () => ctx.profile.options.AllowRelaxedEnvironmentVariableValidation);
+      return NO_ISSUES;
+    };
+    const report: Rule = (_node, path, ctx) =>
+      memoized(ctx, key, () => ctx.profile.options.AllowRelaxedEnvironmentVariableValidation)
+        ? [{ path, code: 'test/relaxed', message: 'relaxed' }]
+        : NO_ISSUES;
+    const rules: RuleSet[] = [{ podSpec: [compute] }, { podSpec: [report] }];
+    expect(disagreements(daemonSet(), ALL, rules)).toEqual([]);
+    const codes = validateRange(daemonSet(), ALL, rules).map((r) => r.errors.map((i: Issue) => i.code).join());
+    expect(codes).toEqual(['', '', '', '', '', 'test/relaxed', 'test/relaxed', 'test/relaxed']);
+  });
+
+  it('defaults a hostNetwork pod apart for 1.27, which copies containerPort to hostPort', () => {
+    const ds = daemonSet((_ds, pod, c) => {
+      pod.hostNetwork = true;
+      c.ports = [{ containerPort: 8080 }];
+    });
+    const stored: unknown[] = [];
+    const capture: Rule = (node) => {
+      stored.push(node);
+      return NO_ISSUES;
+    };
+    validateRange(ds, ALL, [{ container: [capture] }]);
+    expect(stored).toHaveLength(2);
+    expect(stored.map((c) => (c as { ports: Obj[] }).ports[0].hostPort)).toEqual([8080, undefined]);
+  });
+
+  it('gives each minor its own result for a document with an unknown field, whose message names the minor', () => {
+    const ds = daemonSet((_ds, _pod, c) => {
+      c.restartPolicyRules = [];
+    });
+    const results = validateRange(ds, ALL);
+    expect(results[0].errors[0].message).toContain('this app targets 1.27');
+    expect(results[6].errors[0].message).toContain('this app targets 1.33');
+    expect(results[7].errors).toEqual([]);
+    expect(disagreements(ds, ALL)).toEqual([]);
+  });
+
+  it('gives the results in the order of the profiles given', () => {
+    const reversed = [...ALL].reverse();
+    expect(validateRange(daemonSet(), reversed).map((r) => r.kubernetesVersion)).toEqual(
+      reversed.map((p) => p.version),
+    );
+    expect(disagreements(daemonSet(), reversed, ALL_RULES)).toEqual([]);
+  });
+});
