@@ -81,19 +81,11 @@ export function appArmorProfileField(profile: unknown, p: FieldPath): Issue[] {
 }
 
 // AppArmorFields: off (absent) before 1.30, where the strict decoder has already rejected the field.
-const podAppArmorProfile: Rule = (spec, path, ctx) =>
+// The same field of the pod's and of each container's securityContext.
+const appArmorProfile: Rule = (podOrContainer, path, ctx) =>
   !ctx.profile.gates.AppArmorFields
     ? NO_ISSUES
-    : appArmorProfileField(field(spec, 'securityContext', 'appArmorProfile'), [
-        ...path,
-        'securityContext',
-        'appArmorProfile',
-      ]);
-
-const containerAppArmorProfile: Rule = (c, path, ctx) =>
-  !ctx.profile.gates.AppArmorFields
-    ? NO_ISSUES
-    : appArmorProfileField(field(c, 'securityContext', 'appArmorProfile'), [
+    : appArmorProfileField(field(podOrContainer, 'securityContext', 'appArmorProfile'), [
         ...path,
         'securityContext',
         'appArmorProfile',
@@ -145,6 +137,6 @@ const annotationsMatchFields: Rule = (spec, path, ctx) => {
 };
 
 export const appArmorRules: RuleSet = {
-  podSpec: [podAppArmorProfile, annotationsMatchFields],
-  container: [containerAppArmorProfile],
+  podSpec: [appArmorProfile, annotationsMatchFields],
+  container: [appArmorProfile],
 };
