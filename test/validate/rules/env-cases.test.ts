@@ -27,7 +27,7 @@ const envFrom = (sources: any[], version?: string) =>
   }, version);
 
 const STRICT_NAME =
-  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name' or 'MY_ENV.NAME' or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
 const SUBDOMAIN =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
@@ -88,7 +88,7 @@ describe('env valueFrom (validateEnvVarValueFrom)', () => {
       `${V}.configMapKeyRef.name env/ref-name-invalid Invalid value "Bad_Name": ${SUBDOMAIN}`,
     ]);
     expect(env([{ name: 'A', valueFrom: { secretKeyRef: { name: '', key: 'a b' } } }])).toEqual([
-      `${V}.secretKeyRef.key env/ref-key-invalid Invalid value "a b": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name' or 'KEY_NAME' or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')`,
+      `${V}.secretKeyRef.key env/ref-key-invalid Invalid value "a b": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')`,
       `${V}.secretKeyRef.name env/ref-name-invalid Invalid value "": ${SUBDOMAIN}`,
     ]);
     expect(env([{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: '' } } }])).toEqual([

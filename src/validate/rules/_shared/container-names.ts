@@ -3,12 +3,7 @@
  * apimachinery v0.27 `pkg/util/validation/validation.go`. Each returns the Go function's messages
  * (empty when valid).
  */
-import { byteLength, NO_ERRORS } from './names';
-
-function regexError(msg: string, fmt: string, ...examples: string[]): string {
-  const ex = examples.map((e) => `'${e}'`).join(' or ');
-  return `${msg} (e.g. ${ex}, regex used for validation is '${fmt}')`;
-}
+import { byteLength, NO_ERRORS, regexError } from './names';
 
 // hasChDirPrefix (v0.27)
 function chDirPrefixErrors(value: string): string[] {

@@ -32,7 +32,8 @@ function maxLenError(n: number): string {
   return `must be no more than ${n} characters`;
 }
 
-function regexError(msg: string, fmt: string, ...examples: string[]): string {
+/** RegexError (apimachinery): the message of a failed pattern, with Go's wording of the examples. */
+export function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
   // RegexError writes "'x', " after each example and " or " between them, hence "'a',  or 'b', ".
   const ex = examples.map((e) => `'${e}', `).join(' or ');
