@@ -17,34 +17,25 @@
  *
  * Each function writes into the manifest it is given: the caller hands over its own copy.
  */
-import type { FieldPath, Issue } from '../validate/issue';
+import type { Issue } from '../validate/issue';
 import { applyDefaultsInPlace, defaultingOf } from '../validate/defaults';
 import { validateManifestFor } from '../validate/engine';
 import { dropDisabledFields } from '../validate/phases/drop-disabled';
+import { podSpecOf } from '../validate/pipeline';
 import { podTemplateWarnings } from '../validate/phases/warnings';
-import { field, isObject } from '../validate/read';
 import type { RuleSet } from '../validate/rule';
 import { ALL_RULES } from '../validate/rules';
 import { manifestTypes, typesRules } from '../validate/rules/types';
 import type { VersionProfile } from '../validate/versions/profile';
 
-type Obj = Record<string, unknown>;
-
-const POD_SPEC: FieldPath = ['spec', 'template', 'spec'];
-
 /** The rules of validation proper: the strict decoder runs first, as its own phase. */
 const VALIDATION_RULES: readonly RuleSet[] = ALL_RULES.filter((s) => s !== typesRules);
-
-function podSpecOf(manifest: unknown): Obj | undefined {
-  const spec = field(manifest, 'spec', 'template', 'spec');
-  return isObject(spec) ? (spec as Obj) : undefined;
-}
 
 /** What the server stores for OLD, created by the same minor: defaulted, gate-disabled fields dropped. */
 export function storedObject(own: unknown, profile: VersionProfile): unknown {
   const stored = applyDefaultsInPlace(own, defaultingOf(profile.switches));
-  const spec = podSpecOf(stored);
-  if (spec) dropDisabledFields(spec, POD_SPEC, profile);
+  const [spec, specPath] = podSpecOf(stored);
+  if (spec) dropDisabledFields(spec, specPath, profile);
   return stored;
 }
 
@@ -62,8 +53,8 @@ export interface PreparedUpdate {
 export function prepareUpdate(own: unknown, stored: unknown, profile: VersionProfile): PreparedUpdate {
   const decodeErrors = manifestTypes(own, [], { manifest: own, profile });
   const prepared = applyDefaultsInPlace(own, defaultingOf(profile.switches));
-  const spec = podSpecOf(prepared);
-  const dropped = spec ? dropDisabledFields(spec, POD_SPEC, profile, podSpecOf(stored)) : [];
+  const [spec, specPath] = podSpecOf(prepared);
+  const dropped = spec ? dropDisabledFields(spec, specPath, profile, podSpecOf(stored)[0]) : [];
   return { decodeErrors, prepared, dropped };
 }
 
