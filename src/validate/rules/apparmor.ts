@@ -32,20 +32,14 @@ export function appArmorProfileField(profile: unknown, p: FieldPath): Issue[] {
       ];
     if (typeof local !== 'string') return NO_ISSUES; // types: another rule
     const out: Issue[] = [];
+    // Go's `else if localhostProfile == ""` (TrimSpace equal to the value, and empty) is the
+    // empty value, which the Required check above already reports: no branch for it here.
     if (local.trim() !== local)
       out.push(
         issue(
           lp,
           'security-context/apparmor-localhost-profile-padded',
           `Invalid value ${show(local)}: must not be padded with whitespace`,
-        ),
-      );
-    else if (local.trim() === '')
-      out.push(
-        issue(
-          lp,
-          'security-context/apparmor-localhost-profile-required',
-          'Required value: must be set when AppArmor type is Localhost',
         ),
       );
     if (byteLength(local) > MAX_LOCALHOST_PROFILE)
