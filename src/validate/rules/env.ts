@@ -54,9 +54,9 @@ function nameErrors(name: string, ctx: RuleContext): readonly string[] {
 }
 
 // validateEnvVarValueFrom (1.27): exactly one source, and not together with a non-empty value.
+// ValidateEnv calls it only for a set valueFrom, as Go does for `ev.ValueFrom != nil`.
 function valueFrom(ev: unknown, path: FieldPath, ctx: RuleContext): Issue[] {
   const vf = get(ev, 'valueFrom');
-  if (!isSet(vf)) return [];
   const out: Issue[] = [];
   let n = 0;
   const fieldRef = get(vf, 'fieldRef');

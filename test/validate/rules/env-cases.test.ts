@@ -117,6 +117,12 @@ describe('envFrom (ValidateEnvFrom)', () => {
     expect(envFrom([{ prefix: '1', configMapRef: { name: 'c' } }], '1.32')).toEqual([]);
   });
 
+  it('checks the name of a configMapKeyRef as a whole name, not a generateName prefix', () => {
+    expect(env([{ name: 'X', valueFrom: { configMapKeyRef: { name: 'cfg-', key: 'k' } } }])).toEqual([
+      `${C}.env[0].valueFrom.configMapKeyRef.name env/ref-name-invalid Invalid value "cfg-": ${SUBDOMAIN}`,
+    ]);
+  });
+
   it('takes a name that is a generateName prefix, as Go checks it', () => {
     expect(envFrom([{ prefix: 'P_', configMapRef: { name: 'cfg-' } }])).toEqual([]);
   });

@@ -166,3 +166,22 @@ describe('envFrom', () => {
     expect(of(withEnvFrom({ secretRef: {} }))).toEqual([`${F}[0].secretRef.name env/ref-name-required`]);
   });
 });
+
+// Without the strict decoder (validateManifest) a value of the wrong type reaches the env rules;
+// the types rule reports it, and the env rules must neither throw nor read it as a string.
+describe('env values of the wrong type', () => {
+  it.each<[string, any]>([
+    ['a variable name', withEnv({ name: 5, value: 'x' })],
+    ['the name of a configMapKeyRef', withEnv({ name: 'X', valueFrom: { configMapKeyRef: { name: 5, key: 'k' } } })],
+    ['the key of a secretKeyRef', withEnv({ name: 'X', valueFrom: { secretKeyRef: { name: 's', key: 5 } } })],
+    [
+      'a value beside valueFrom',
+      withEnv({ name: 'X', value: 5, valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }),
+    ],
+    ['an envFrom prefix', withEnvFrom({ prefix: 5, configMapRef: { name: 'c' } })],
+    ['the name of an envFrom configMapRef', withEnvFrom({ configMapRef: { name: 5 } })],
+  ])('leaves %s to the types rule', (_what, ds) => {
+    expect(issuesOf(ds).some((l) => l.split(' ')[1]?.startsWith('type/'))).toBe(true);
+    expect(of(ds)).toEqual([]);
+  });
+});
