@@ -104,7 +104,9 @@ const ownerReferences: Rule = (meta, path, ctx) => {
   const out: Issue[] = [];
   const p: FieldPath = [...path, 'ownerReferences'];
   let firstController: string | undefined;
-  for (const ref of list(get(meta, 'ownerReferences'))) {
+  for (const entry of list(get(meta, 'ownerReferences'))) {
+    // json.Unmarshal turns a null entry into a zero OwnerReference, whose every field is empty.
+    const ref = entry === null ? {} : entry;
     if (!isObject(ref)) continue;
     const apiVersion = goString(get(ref, 'apiVersion'));
     const kind = goString(get(ref, 'kind'));

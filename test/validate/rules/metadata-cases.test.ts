@@ -274,3 +274,62 @@ describe('object name and namespace, told', () => {
     ).toEqual(['metadata.name metadata/name-required name or generateName is required']);
   });
 });
+
+// Without the strict decoder (validateManifest) a value of the wrong type reaches the metadata
+// rules; the types rule reports it, and these rules must neither throw nor read it as a string.
+describe('metadata values of the wrong type', () => {
+  it.each<[string, Edit]>([
+    [
+      'a name beside an invalid generateName',
+      (d) => {
+        d.metadata.name = 5;
+        d.metadata.generateName = 'Bad-';
+      },
+    ],
+    [
+      'a generateName without a name',
+      (d) => {
+        d.metadata.name = undefined;
+        d.metadata.generateName = 5;
+      },
+    ],
+    [
+      'a namespace',
+      (d) => {
+        d.metadata.namespace = 5;
+      },
+    ],
+    ['an owner reference', owners(5 as any)],
+    ['an owner reference apiVersion', owners({ ...OWNER, apiVersion: 5 })],
+    [
+      'a finalizer',
+      (d) => {
+        d.metadata.finalizers = [5];
+      },
+    ],
+    ['a mirror-pod annotation', ann({ 'kubernetes.io/config.mirror': 5 as any })],
+    ['a pod deletion cost', ann({ 'controller.kubernetes.io/pod-deletion-cost': 5 as any })],
+  ])('leaves %s to the types rule', (_what, edit) => {
+    expect(said(edit)).toEqual([]);
+  });
+
+  it('names an owner of the wrong kind or name as empty in the controller message', () => {
+    const two = (ref: object) => owners({ ...ref, controller: true }, { ...ref, controller: true });
+    expect(said(two({ ...OWNER, kind: 5 }))).toEqual([
+      `${R} metadata/owner-reference-controllers Only one reference can have Controller set to true. Found "true" in references for /f and /f`,
+    ]);
+    expect(said(two({ ...OWNER, name: 5 }))).toEqual([
+      `${R} metadata/owner-reference-controllers Only one reference can have Controller set to true. Found "true" in references for Foo/ and Foo/`,
+    ]);
+  });
+});
+
+describe('an empty namespace', () => {
+  it('is left for the request to fill', () => {
+    expect(
+      said((d) => {
+        d.metadata.namespace = '';
+      }),
+    ).toEqual([]);
+  });
+});
