@@ -51,4 +51,11 @@ describe('gcePersistentDisk in a DaemonSet', () => {
     };
     expect(validateManifest(pod, [gcePdReadOnlyRules])).toEqual([]);
   });
+
+  it('skips a null gcePersistentDisk, which the decoder drops as absent', () => {
+    const ds = daemonSet((_d, p) => {
+      p.volumes = [{ name: 'a', gcePersistentDisk: null }];
+    });
+    expect(validateManifest(ds, [gcePdReadOnlyRules])).toEqual([]);
+  });
 });
