@@ -63,6 +63,12 @@ ruleCases(
       version: '1.29',
     },
     {
+      name: 'lets a sysctl of neither the net nor the IPC namespace be under hostNetwork',
+      manifest: sysctls({ hostNetwork: true }, 'kernel.domainname', 'vm.overcommit_memory'),
+      want: [],
+      version: '1.29',
+    },
+    {
       name: 'lets namespaced sysctls be without host namespaces',
       manifest: sysctls({ hostNetwork: false }, 'net.ipv4.ip_forward', 'kernel.shm_rmid_forced'),
       want: [],
