@@ -333,3 +333,43 @@ describe('an empty namespace', () => {
     ).toEqual([]);
   });
 });
+
+describe('names with more than one fault, told', () => {
+  const SUBDOMAIN =
+    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+  const LABEL =
+    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+  // A message shows at most 80 characters of a value: 77 of its JSON, then "...".
+  const cut = (v: string) => `${JSON.stringify(v).slice(0, 77)}...`;
+
+  it('joins the reasons of a name, a namespace, a generateName and a finalizer with "; "', () => {
+    const name = 'B'.repeat(254);
+    const ns = 'A'.repeat(64);
+    expect(
+      said((d) => {
+        d.metadata.name = name;
+        d.metadata.namespace = ns;
+      }),
+    ).toEqual([
+      `metadata.name metadata/name-invalid ${cut(name)} must be a lowercase RFC 1123 subdomain: must be no more than 253 characters; ${SUBDOMAIN}`,
+      `metadata.namespace metadata/namespace-invalid "${ns}": must be no more than 63 characters; ${LABEL}`,
+    ]);
+    const prefix = 'C'.repeat(254);
+    expect(
+      said((d) => {
+        d.metadata.name = undefined;
+        d.metadata.generateName = prefix;
+      })[0],
+    ).toBe(
+      `metadata.generateName metadata/generate-name-invalid ${cut(prefix)}: must be no more than 253 characters; ${SUBDOMAIN}`,
+    );
+    expect(
+      said((d) => {
+        d.metadata.finalizers = ['Bad_/x_'];
+      }),
+    ).toEqual([
+      `metadata.finalizers metadata/finalizer-invalid "Bad_/x_": prefix part ${SUBDOMAIN}; name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+    ]);
+  });
+});

@@ -93,6 +93,20 @@ ruleCases(
       sameCauses: true,
     },
     {
+      name: 'an owner of apiVersion "/v1" is of the core group, so a core Event',
+      manifest: edit((d) => {
+        d.metadata.ownerReferences = [{ apiVersion: '/v1', kind: 'Event', name: 'e', uid: 'u' }];
+      }),
+      want: ['metadata.ownerReferences metadata/owner-reference-banned'],
+    },
+    {
+      name: 'an Event of another core version is not the banned owner',
+      manifest: edit((d) => {
+        d.metadata.ownerReferences = [{ apiVersion: 'v1beta1', kind: 'Event', name: 'e', uid: 'u' }];
+      }),
+      want: [],
+    },
+    {
       name: 'the mirror-pod annotation is accepted with spec.nodeName',
       manifest: templateNotes({ 'kubernetes.io/config.mirror': 'x' }, (p) => {
         p.nodeName = 'node-1';
