@@ -256,7 +256,8 @@ function decodeTolerations(raw: string): { tolerations: unknown[] } | { error: s
       const f = TOLERATION_FIELDS.find((name) => name.toLowerCase() === k.toLowerCase());
       if (f === undefined) continue;
       if (f === 'tolerationSeconds') {
-        if (v !== null && !(typeof v === 'number' && Number.isInteger(v)))
+        // Number.isInteger is false for every non-number, so it is the whole type check.
+        if (v !== null && !Number.isInteger(v))
           return { error: `cannot unmarshal ${show(v)} into tolerationSeconds (int64)` };
       } else if (v !== null && typeof v !== 'string') {
         return { error: `cannot unmarshal ${show(v)} into ${f} (string)` };

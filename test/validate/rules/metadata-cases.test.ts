@@ -212,6 +212,9 @@ describe('pod-specific annotations of a template', () => {
     expect(said(ann({ [`container.${S}/agent`]: 'localhost//x' }))).toEqual([
       `${A}.container.${S}/agent metadata/seccomp-annotation-invalid "localhost//x": must be a relative path ${use}`,
     ]);
+    expect(said(ann({ [`container.${S}/agent`]: 'localhost//../x' }))).toEqual([
+      `${A}.container.${S}/agent metadata/seccomp-annotation-invalid "localhost//../x": must be a relative path; must not contain '..' ${use}`,
+    ]);
   });
 
   it('needs an AppArmor annotation to name a container and a known profile form', () => {
@@ -308,6 +311,13 @@ describe('metadata values of the wrong type', () => {
       },
     ],
     ['a mirror-pod annotation', ann({ 'kubernetes.io/config.mirror': 5 as any })],
+    [
+      'a spec.nodeName beside the mirror-pod annotation',
+      (d, p) => {
+        d.spec.template.metadata.annotations = { 'kubernetes.io/config.mirror': 'x' };
+        p.nodeName = 5;
+      },
+    ],
     ['a pod deletion cost', ann({ 'controller.kubernetes.io/pod-deletion-cost': 5 as any })],
   ])('leaves %s to the types rule', (_what, edit) => {
     expect(said(edit)).toEqual([]);
