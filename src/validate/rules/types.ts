@@ -3,6 +3,7 @@ import { key, toFieldPath } from '../issue';
 import { field, has, isObject, show, str } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { quantityFromJson, quantitySuggestion } from './_shared/quantity';
+import { templateGenerationErrors } from './template-generation';
 import { DEFAULT_KUBERNETES_VERSION } from '../versions/minors';
 import { fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from '../versions/schema';
 
@@ -341,6 +342,8 @@ export const manifestTypes: Rule = (manifest, _path, ctx) => {
   if (!root || !isObject(manifest)) return NO_ISSUES;
   const walker = new Walker(schema, ctx.profile.version);
   walker.walk(manifest, compile(root, schema), []);
+  // The conversion to the internal type runs in the same decoding step: its ParseInt fails it too.
+  if (apiVersion === 'apps/v1' && kind === 'DaemonSet') walker.issues.push(...templateGenerationErrors(manifest));
   return walker.issues.length === 0 ? NO_ISSUES : walker.issues;
 };
 
