@@ -42,6 +42,17 @@ export function ensureObject(o: Writable, k: string): Writable | undefined {
   return isObject(v) ? (v as Writable) : undefined;
 }
 
+/**
+ * The items of list `o[k]` that are `null` become `{}`: in a list of Go structs, sigs.k8s.io/json
+ * grows the slice and leaves the element of a JSON `null` at its zero value, which the defaulters
+ * then see as any other element.
+ */
+export function zeroNullItems(o: Writable, k: string): void {
+  const v = Object.hasOwn(o, k) ? o[k] : undefined;
+  if (!Array.isArray(v)) return;
+  for (let i = 0; i < v.length; i++) if (v[i] === null) v[i] = {};
+}
+
 /** The writable objects of list `o[k]`; other items are passed over. */
 export function objectsIn(o: Writable, k: string): Writable[] {
   const v = Object.hasOwn(o, k) ? o[k] : undefined;

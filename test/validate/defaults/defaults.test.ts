@@ -158,6 +158,10 @@ describe('applyDefaults: volumes', () => {
     expect(withVolume({ name: 'v' })).toEqual({ name: 'v', emptyDir: {} });
   });
 
+  it('reads a null volume as the zero Volume, which becomes an emptyDir', () => {
+    expect(withVolume(null)).toEqual({ emptyDir: {} });
+  });
+
   it.each(['secret', 'configMap', 'downwardAPI', 'projected'])('gives %s defaultMode 0644', (source) => {
     expect(withVolume({ name: 'v', [source]: {} })[source].defaultMode).toBe(0o644);
   });
@@ -219,7 +223,8 @@ describe('applyDefaults: the contract', () => {
     const m = applyDefaults(hostile);
     expect(m.spec.updateStrategy).toBe('fast');
     expect(m.spec.template.spec.containers).toBe('x');
-    expect(m.spec.template.spec.volumes).toEqual([null, 3, { name: 'v', emptyDir: {} }]);
+    // A null volume is the zero Volume (what decoding leaves), defaulted like any other.
+    expect(m.spec.template.spec.volumes).toEqual([{ emptyDir: {} }, 3, { name: 'v', emptyDir: {} }]);
   });
 
   it('keeps a __proto__ key as data, not as a prototype', () => {
