@@ -3,23 +3,44 @@
  * where Go sees its zero value (`""`, `0`, nil), and skip a node whose type is wrong (strict
  * decoding would have refused the manifest before any defaulting ran).
  */
+import { anyExactIntegers, copyExactIntegers } from '../exact-integers';
 import { isObject } from '../read';
 
 /** A plain object we may write to (our own copy, never the caller's input). */
 export type Writable = Record<string, unknown>;
 
-/** A deep copy of plain data; `__proto__` keys stay own data properties. */
+/**
+ * A deep copy of plain data; `__proto__` keys stay own data properties. The exact integers the
+ * YAML reader recorded beside the data (exact-integers.ts) come along, once any were recorded.
+ */
 export function cloneJson<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(cloneJson) as T;
+  return anyExactIntegers() ? cloneCarrying(v) : clonePlain(v);
+}
+
+function clonePlain<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(clonePlain) as T;
   if (typeof v !== 'object' || v === null) return v;
   const out: Writable = {};
   for (const k of Object.keys(v)) {
-    const value = cloneJson((v as Writable)[k]);
+    const value = clonePlain((v as Writable)[k]);
     if (k === '__proto__')
       Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
     else out[k] = value;
   }
   return out as T;
+}
+
+function cloneCarrying<T>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  const out = Array.isArray(v) ? v.map(cloneCarrying) : {};
+  if (!Array.isArray(v)) for (const k of Object.keys(v)) setOwn(out as Writable, k, cloneCarrying((v as Writable)[k]));
+  copyExactIntegers(v, out);
+  return out as T;
+}
+
+function setOwn(out: Writable, k: string, value: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+  else out[k] = value;
 }
 
 /** `o[k]` as a writable object, or undefined when it is absent or of another type. */

@@ -4,6 +4,7 @@ import { field, has, isObject, show, str } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { quantityFromJson, quantitySuggestion } from './_shared/quantity';
 import { templateGenerationErrors } from './template-generation';
+import { exactIntegerAt } from '../exact-integers';
 import { DEFAULT_KUBERNETES_VERSION } from '../versions/minors';
 import { fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from '../versions/schema';
 
@@ -102,10 +103,30 @@ function compile(type: string, schema: Schema): TypeNode {
   return t;
 }
 
-// Go's int32 and int64 ranges. 2^63 - 1 is not a double: compare against 2^63 exclusive.
+// Go's int32 and int64 ranges; int64's as bigints, since 2^63 - 1 is not a double.
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
-const INT64_BOUND = 2 ** 63;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * The integer Go's decoder reads for a JSON number: the digits encoding/json (kubectl's YAMLToJSON)
+ * writes for it. An integer the YAML reader read exactly is recorded beside the manifest
+ * (exact-integers.ts) and given as a bigint. Any other number beyond 2^53 is sent as its shortest
+ * decimal, which JS's String writes as Go does below 1e21: -9223372036854775809 (a YAML float)
+ * goes out as -9223372036854776000 and overflows int64, though its double is -2^63.
+ */
+function goInteger(v: number | bigint): number | bigint {
+  if (typeof v === 'bigint' || (v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER)) return v;
+  // From 1e21 Go writes an exponent, which ParseInt refuses: out of range either way.
+  return Math.abs(v) >= 1e21 ? v : BigInt(String(v));
+}
+
+/** `x` at `k` of `container`, or the exact integer recorded for it when it is a number beyond 2^53. */
+function exactAt(container: object, k: string | number, x: unknown): unknown {
+  if (typeof x !== 'number' || (x <= Number.MAX_SAFE_INTEGER && x >= -Number.MAX_SAFE_INTEGER)) return x;
+  return exactIntegerAt(container, k) ?? x;
+}
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,]\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
@@ -131,7 +152,7 @@ type JsonKind = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
 function jsonKind(v: unknown): JsonKind {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'boolean') return 'boolean';
-  if (typeof v === 'number') return 'number';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'number';
   if (typeof v === 'string' || v instanceof Date || v instanceof Uint8Array) return 'string';
   if (Array.isArray(v)) return 'array';
   return 'object';
@@ -139,7 +160,7 @@ function jsonKind(v: unknown): JsonKind {
 
 /** `show`, but .inf and .nan stay visible (JSON.stringify would print null). */
 function val(v: unknown): string {
-  return typeof v === 'number' ? String(v) : show(v);
+  return typeof v === 'number' || typeof v === 'bigint' ? String(v) : show(v);
 }
 
 function shortName(definition: string): string {
@@ -209,12 +230,15 @@ class Walker {
     this.add(path, 'type/invalid-type', `must be ${describe(type)}, got ${kind} ${val(v)}${hint(type, kind)}`);
   }
 
-  private integer(path: FieldPath, type: string, v: number): void {
-    if (!Number.isInteger(v)) {
+  private integer(path: FieldPath, type: string, v: number | bigint): void {
+    if (typeof v === 'number' && !Number.isInteger(v)) {
       this.add(path, 'type/not-an-integer', `must be a whole number (${type}), got ${val(v)}`);
-    } else if (type === 'int64' ? v < -INT64_BOUND || v >= INT64_BOUND : v < INT32_MIN || v > INT32_MAX) {
-      const range = type === 'int64' ? '-9223372036854775808 to 9223372036854775807' : `${INT32_MIN} to ${INT32_MAX}`;
-      this.add(path, 'type/integer-out-of-range', `must fit in ${type} (${range}), got ${v}`);
+      return;
+    }
+    const n = goInteger(v);
+    if (type === 'int64' ? n < INT64_MIN || n > INT64_MAX : n < INT32_MIN || n > INT32_MAX) {
+      const range = type === 'int64' ? `${INT64_MIN} to ${INT64_MAX}` : `${INT32_MIN} to ${INT32_MAX}`;
+      this.add(path, 'type/integer-out-of-range', `must fit in ${type} (${range}), got ${n}`);
     }
   }
 
@@ -228,7 +252,7 @@ class Walker {
         // One path array for the whole walk, pushed and popped: add() copies it when it reports.
         const item = t.item!;
         for (let i = 0; i < v.length; i++) {
-          const x = v[i];
+          const x = exactAt(v, i, v[i]);
           if (plainLeaf(x, item.kind)) continue;
           path.push(i);
           this.walk(x, item, path);
@@ -242,7 +266,7 @@ class Walker {
         const item = t.item!;
         for (const k of Object.keys(v as object)) {
           path.push(key(k));
-          this.walk((v as Record<string, unknown>)[k], item, path);
+          this.walk(exactAt(v as object, k, (v as Record<string, unknown>)[k]), item, path);
           path.pop();
         }
         return;
@@ -254,22 +278,25 @@ class Walker {
         if (typeof v !== 'boolean') this.wrongType(path, t.type, v, jsonKind(v));
         return;
       case NUMBER:
+        if (typeof v === 'bigint') return;
         if (typeof v !== 'number' || !Number.isFinite(v)) this.wrongType(path, t.type, v, jsonKind(v));
         return;
       case INTEGER:
-        if (typeof v !== 'number') return this.wrongType(path, t.type, v, jsonKind(v));
+        if (typeof v !== 'number' && typeof v !== 'bigint') return this.wrongType(path, t.type, v, jsonKind(v));
         return this.integer(path, t.type, v);
       case INT_OR_STRING: {
         // intstr.IntOrString.UnmarshalJSON: a JSON string, else an int32.
-        if (typeof v === 'number') return this.integer(path, 'int32', v);
+        if (typeof v === 'number' || typeof v === 'bigint') return this.integer(path, 'int32', v);
         const kind = jsonKind(v);
         if (kind !== 'string') this.wrongType(path, t.type, v, kind);
         return;
       }
       case QUANTITY: {
         // Quantity.UnmarshalJSON parses the string (or the number's text) while decoding.
-        if (typeof v !== 'number' && typeof v !== 'string') return this.wrongType(path, t.type, v, jsonKind(v));
-        const r = quantityFromJson(v);
+        if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'bigint')
+          return this.wrongType(path, t.type, v, jsonKind(v));
+        // The number's digits are the quantity's text.
+        const r = quantityFromJson(typeof v === 'bigint' ? v.toString() : v);
         if (r && !r.ok) {
           // A byte unit written as other tools do (1Gb, 512mb) gets the quantity it meant.
           const meant = typeof v === 'string' ? quantitySuggestion(v) : undefined;
@@ -304,7 +331,7 @@ class Walker {
     for (const k of Object.keys(v)) {
       const ft = fields.get(k);
       if (ft !== undefined) {
-        const x = v[k];
+        const x = exactAt(v, k, v[k]);
         if (plainLeaf(x, ft.kind)) continue;
         path.push(k);
         this.walk(x, ft, path);
