@@ -29,7 +29,9 @@ export interface ReadLimits {
  * Documents are cut as kubectl cuts them (lines starting with `---`); empty ones are dropped.
  * Stricter than kubectl on purpose: a key written twice in one mapping is an error ("already set
  * in map", as go-yaml's strict mode says) where kubectl keeps one silently. Numbers are JS
- * numbers: an integer beyond 2^53 loses precision, as it does in any JSON reader but Go's.
+ * numbers: an integer beyond 2^53 reads as the nearest one, as in any JSON reader but Go's, and
+ * its exact value is recorded beside the document (validate/exact-integers.ts) for the decoder's
+ * int64 range check, which needs the digits kubectl sends.
  * Never throws: a document that can't be read carries its errors, with line and column.
  */
 export function readYamlStream(text: string, limits: ReadLimits = {}): ReadDocument[] {
