@@ -3,6 +3,7 @@
  * such as `__proto__` must never reach an object's prototype chain.
  */
 
+import { exactIntegerAt } from './exact-integers';
 import type { FieldPath, Issue } from './issue';
 
 export type JsonObject = { readonly [k: string]: unknown };
@@ -96,6 +97,15 @@ export function goInt(v: unknown): number | undefined {
 /** An integer field, or undefined when absent, null or not an integer (the type rules' job). */
 export function int(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+/**
+ * The integer at `container[k]` as the manifest wrote it, for messages: beyond 2^53 a number is
+ * only the nearest double, and the YAML reader keeps the written value beside it (exact-integers.ts).
+ */
+export function intText(container: unknown, k: string | number, n: number): string {
+  const exact = typeof container === 'object' && container !== null ? exactIntegerAt(container, k) : undefined;
+  return String(exact ?? n);
 }
 
 /** True when an optional (pointer) field is set: present and not null. */

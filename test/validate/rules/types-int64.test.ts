@@ -101,6 +101,21 @@ describe('integers beyond 2^53 in YAML', () => {
     ]);
   });
 
+  it('names the written value in validation messages, as the server does, not the nearest double', () => {
+    const [d] = readYamlStream(
+      doc(
+        '',
+        '      securityContext: {runAsUser: 9223372036854775807, supplementalGroups: [9007199254740993]}\n' +
+          '      initContainers: [{name: i, image: i, securityContext: {runAsGroup: -9007199254740993}}]\n',
+      ),
+    );
+    expect(validateForVersion(d.value).errors.map((e) => e.message)).toEqual([
+      'Invalid value -9007199254740993: must be between 0 and 2147483647, inclusive',
+      'runAsUser must be between 0 and 2147483647, inclusive, got 9223372036854775807',
+      'a supplemental group must be between 0 and 2147483647, inclusive, got 9007199254740993',
+    ]);
+  });
+
   it('keeps the manifest plain JSON data: the nearest number, the exact integer beside it', () => {
     const [d] = readYamlStream(FIELDS[0][1]('9223372036854775807'));
     const pod = (d.value as any).spec.template.spec;
