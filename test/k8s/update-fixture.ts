@@ -145,6 +145,8 @@ export interface EngineUpdateAnswer {
   readonly paths: readonly string[];
   /** Whether the plan restarts pods (the template changed); absent for OLDINVALID. */
   readonly template?: 'changed' | 'same';
+  /** REJECTED by the strict decoder alone (codes `type/…`), as the server's 400s are. */
+  readonly decode?: boolean;
 }
 
 /**
@@ -158,21 +160,24 @@ export function engineUpdateAnswer(old: Record<string, any>, next: Record<string
   const plan = planDaemonSet(id, old, next, { kubernetesVersion: '1.27' });
   const paths = [...new Set(plan.rejected.map((r) => toFieldPath(r.path)))].sort();
   const template = plan.restart === 'all-nodes' || plan.restart === 'on-delete' ? 'changed' : 'same';
-  return { verdict: paths.length === 0 ? 'VALID' : 'REJECTED', paths, template };
+  const decode = plan.rejected.length > 0 && plan.rejected.every((r) => r.code.startsWith('type/'));
+  return { verdict: paths.length === 0 ? 'VALID' : 'REJECTED', paths, template, decode };
 }
 
 /**
  * The engine's answer in the recorded expectation's terms, for comparing with it: the verdict
- * (any rejection standing for a decode failure, whose paths the oracle does not give), the path
- * set of an `INVALID` or `OLDINVALID`, and whether the template changed when the oracle says.
+ * (a rejection by our strict decoder standing for the server's decode failure, whose paths the
+ * oracle does not give), the path set of an `INVALID` or `OLDINVALID`, and whether the template
+ * changed when the oracle says.
  */
 export function comparableAnswer(e: UpdateExpectation, a: EngineUpdateAnswer): UpdateExpectation {
   if (a.verdict === 'OLDINVALID')
     return e.paths ? { verdict: 'OLDINVALID', paths: a.paths } : { verdict: 'OLDINVALID' };
   const template = e.template ? { template: a.template } : {};
   if (a.verdict === 'VALID') return { verdict: 'VALID', ...template };
-  if (e.verdict === 'INVALID') return { verdict: 'INVALID', paths: a.paths, ...template };
-  return { verdict: e.verdict === 'VALID' ? 'REJECTED' : e.verdict, ...template };
+  if (a.decode && (e.verdict === 'STRICT' || e.verdict === 'DECODEERR')) return { verdict: e.verdict, ...template };
+  if (e.verdict === 'INVALID' && !a.decode) return { verdict: 'INVALID', paths: a.paths, ...template };
+  return { verdict: a.decode ? 'REJECTED while decoding' : 'REJECTED by validation', paths: a.paths, ...template };
 }
 
 /** The recorded expectation, normalised as comparableAnswer's (paths sorted). */
