@@ -252,10 +252,10 @@ class Walker {
         // One path array for the whole walk, pushed and popped: add() copies it when it reports.
         const item = t.item!;
         for (let i = 0; i < v.length; i++) {
-          const x = exactAt(v, i, v[i]);
+          const x = v[i];
           if (plainLeaf(x, item.kind)) continue;
           path.push(i);
-          this.walk(x, item, path);
+          this.walk(exactAt(v, i, x), item, path);
           path.pop();
         }
         return;
@@ -331,10 +331,10 @@ class Walker {
     for (const k of Object.keys(v)) {
       const ft = fields.get(k);
       if (ft !== undefined) {
-        const x = exactAt(v, k, v[k]);
+        const x = v[k];
         if (plainLeaf(x, ft.kind)) continue;
         path.push(k);
-        this.walk(x, ft, path);
+        this.walk(exactAt(v, k, x), ft, path);
         path.pop();
         continue;
       }
