@@ -110,14 +110,13 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 /**
- * The integer Go's decoder reads for a JSON number: the digits encoding/json (kubectl's YAMLToJSON)
- * writes for it. An integer the YAML reader read exactly is recorded beside the manifest
- * (exact-integers.ts) and given as a bigint. Any other number beyond 2^53 is sent as its shortest
+ * The integer Go's decoder reads for a JSON number beyond 2^53: the digits encoding/json (kubectl's
+ * YAMLToJSON) writes for it. An integer the YAML reader read exactly is recorded beside the manifest
+ * (exact-integers.ts) and given as a bigint instead. Any other number beyond 2^53 is sent as its shortest
  * decimal, which JS's String writes as Go does below 1e21: -9223372036854775809 (a YAML float)
  * goes out as -9223372036854776000 and overflows int64, though its double is -2^63.
  */
-function goInteger(v: number | bigint): number | bigint {
-  if (typeof v === 'bigint' || (v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER)) return v;
+function goInteger(v: number): number | bigint {
   // From 1e21 Go writes an exponent, which ParseInt refuses: out of range either way.
   return Math.abs(v) >= 1e21 ? v : BigInt(String(v));
 }
@@ -231,11 +230,17 @@ class Walker {
   }
 
   private integer(path: FieldPath, type: string, v: number | bigint): void {
-    if (typeof v === 'number' && !Number.isInteger(v)) {
-      this.add(path, 'type/not-an-integer', `must be a whole number (${type}), got ${val(v)}`);
-      return;
+    let n: number | bigint = v;
+    if (typeof v === 'number') {
+      if (!Number.isInteger(v)) {
+        this.add(path, 'type/not-an-integer', `must be a whole number (${type}), got ${val(v)}`);
+        return;
+      }
+      // Nearly every integer: exact, within int64, compared as a number (no bigint arithmetic).
+      if (v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER) {
+        if (type === 'int64' || (v >= INT32_MIN && v <= INT32_MAX)) return;
+      } else n = goInteger(v);
     }
-    const n = goInteger(v);
     if (type === 'int64' ? n < INT64_MIN || n > INT64_MAX : n < INT32_MIN || n > INT32_MAX) {
       const range = type === 'int64' ? `${INT64_MIN} to ${INT64_MAX}` : `${INT32_MIN} to ${INT32_MAX}`;
       this.add(path, 'type/integer-out-of-range', `must fit in ${type} (${range}), got ${n}`);
