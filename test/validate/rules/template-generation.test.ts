@@ -6,9 +6,8 @@ import { daemonSet } from '../../support/manifest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-const withAnnotation = (value: unknown, kind = 'DaemonSet') =>
+const withAnnotation = (value: unknown) =>
   daemonSet((ds) => {
-    ds.kind = kind;
     ds.metadata.annotations = { [TEMPLATE_GENERATION_ANNOTATION]: value };
   });
 
@@ -38,6 +37,16 @@ describe('the template-generation annotation (Convert_v1_DaemonSet_To_apps_Daemo
     expect(errorsOf(withAnnotation('two'), '1.34')).toEqual([
       `metadata.annotations[${TEMPLATE_GENERATION_ANNOTATION}] type/template-generation-not-an-integer`,
     ]);
+  });
+
+  it('means nothing on a Pod: only the DaemonSet conversion reads it', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default', annotations: { [TEMPLATE_GENERATION_ANNOTATION]: 'two' } },
+      spec: { containers: [{ name: 'c', image: 'i' }] },
+    };
+    expect(errorsOf(pod)).toEqual([]);
   });
 
   it('leaves a non-string value to the type walk', () => {

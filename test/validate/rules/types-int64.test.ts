@@ -64,6 +64,9 @@ const VALUES: readonly [string, string, string, string][] = [
   ['18446744073709551616', DECODE, DECODE, DECODE], // a float to go-yaml
   ['-9223372036854775808', VALID, RUN_AS_USER, DECODE], // min int64
   ['-9223372036854775809', DECODE, DECODE, DECODE], // a float, sent as -9223372036854776000
+  ['9.2e18', VALID, RUN_AS_USER, DECODE], // a float, sent as 9200000000000000000
+  ['1e19', DECODE, DECODE, DECODE], // a float, sent as 10000000000000000000
+  ['1e21', DECODE, DECODE, DECODE], // a float, sent as 1e+21
 ];
 
 /** Our answer for a YAML text: `decode` (a strict-decoding error), `valid`, or the paths of validation. */
