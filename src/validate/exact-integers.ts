@@ -9,6 +9,10 @@
  * Keyed by the object or array that holds the number, and the key or index it sits at.
  */
 const EXACT = new WeakMap<object, Map<string | number, bigint>>();
+
+/** Go's int64 range. */
+export const INT64_MIN = -(2n ** 63n);
+export const INT64_MAX = 2n ** 63n - 1n;
 let recorded = false;
 
 /** Records that `container[key]` holds the number nearest to `value`, which is exactly `value`. */

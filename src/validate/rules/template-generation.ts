@@ -1,3 +1,4 @@
+import { INT64_MAX, INT64_MIN } from '../exact-integers';
 import { type Issue, key } from '../issue';
 import { field, get, isObject, show } from '../read';
 
@@ -10,9 +11,6 @@ import { field, get, isObject, show } from '../read';
  * PrepareForUpdate replaces it with the stored one.
  */
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 
 /** strconv.ParseInt(s, 10, 64) succeeds: an optional sign, decimal digits only, within int64. */
 export function isGoInt64(s: string): boolean {

@@ -4,7 +4,7 @@ import { field, has, isObject, show, str } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { quantityFromJson, quantitySuggestion } from './_shared/quantity';
 import { templateGenerationErrors } from './template-generation';
-import { exactIntegerAt } from '../exact-integers';
+import { exactIntegerAt, INT64_MAX, INT64_MIN } from '../exact-integers';
 import { DEFAULT_KUBERNETES_VERSION } from '../versions/minors';
 import { fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from '../versions/schema';
 
@@ -103,11 +103,9 @@ function compile(type: string, schema: Schema): TypeNode {
   return t;
 }
 
-// Go's int32 and int64 ranges; int64's as bigints, since 2^63 - 1 is not a double.
+// Go's int32 range (int64's is bigints: 2^63 - 1 is not a double).
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 
 /**
  * The integer Go's decoder reads for a JSON number beyond 2^53: the digits encoding/json (kubectl's
