@@ -104,9 +104,8 @@ export function int(v: unknown): number | undefined {
  * The integer at `container[k]` as the manifest wrote it, for messages: beyond 2^53 a number is
  * only the nearest double, and the YAML reader keeps the written value beside it (exact-integers.ts).
  */
-export function intText(container: unknown, k: string | number, n: number): string {
-  const exact = typeof container === 'object' && container !== null ? exactIntegerAt(container, k) : undefined;
-  return String(exact ?? n);
+export function intText(container: object, k: string | number, n: number): string {
+  return String(exactIntegerAt(container, k) ?? n);
 }
 
 /** True when an optional (pointer) field is set: present and not null. */

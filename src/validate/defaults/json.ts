@@ -21,12 +21,7 @@ function clonePlain<T>(v: T): T {
   if (Array.isArray(v)) return v.map(clonePlain) as T;
   if (typeof v !== 'object' || v === null) return v;
   const out: Writable = {};
-  for (const k of Object.keys(v)) {
-    const value = clonePlain((v as Writable)[k]);
-    if (k === '__proto__')
-      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
-    else out[k] = value;
-  }
+  for (const k of Object.keys(v)) setOwn(out, k, clonePlain((v as Writable)[k]));
   return out as T;
 }
 
@@ -38,6 +33,7 @@ function cloneCarrying<T>(v: T): T {
   return out as T;
 }
 
+/** `out[k] = value`, with `__proto__` set as an own data property (as JSON.parse does), never as the prototype. */
 function setOwn(out: Writable, k: string, value: unknown): void {
   if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   else out[k] = value;

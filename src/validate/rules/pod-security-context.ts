@@ -10,7 +10,7 @@ import { isPod } from './_shared/container-context';
 import { windowsOptionsIssues } from './_shared/windows-options';
 import { localDescendingPathErrors, MAX_INT32, notSupported } from './_shared/values';
 
-/** `v`, an ID read from `container[k]`, checked as IsValidUserID/IsValidGroupID do. */
+/** `v`, an ID read from `container[k]` (an object when `v` is a number), checked as IsValidUserID/IsValidGroupID do. */
 function idRange(v: unknown, container: unknown, k: string | number, p: FieldPath, what: string): readonly Issue[] {
   const n = int(v);
   if (n === undefined || (n >= 0 && n <= MAX_INT32)) return NO_ISSUES;
@@ -18,7 +18,7 @@ function idRange(v: unknown, container: unknown, k: string | number, p: FieldPat
     {
       path: [...p, k],
       code: 'pod/security-context-id-out-of-range',
-      message: `${what} must be between 0 and ${MAX_INT32}, inclusive, got ${intText(container, k, n)}`,
+      message: `${what} must be between 0 and ${MAX_INT32}, inclusive, got ${intText(container as object, k, n)}`,
     },
   ];
 }

@@ -79,7 +79,7 @@ const securityContext: Rule = (c, path) => {
         issue(
           [...p, f],
           'security-context/id-out-of-range',
-          `Invalid value ${intText(sc, f, v)}: ${UNIX_ID_RANGE_ERROR}`,
+          `Invalid value ${intText(sc as object, f, v)}: ${UNIX_ID_RANGE_ERROR}`,
         ),
       );
     }

@@ -119,8 +119,12 @@ function goInteger(v: number): number | bigint {
   return Math.abs(v) >= 1e21 ? v : BigInt(String(v));
 }
 
-/** `x` at `k` of `container`, or the exact integer recorded for it when it is a number beyond 2^53. */
-function exactAt(container: object, k: string | number, x: unknown): unknown {
+/**
+ * `x` at `k` of `container`, or, for an integer field, the exact integer recorded for it when it is
+ * a number beyond 2^53 (only an integer's range depends on its last digits).
+ */
+function exactAt(container: object, k: string | number, x: unknown, kind: number): unknown {
+  if (kind !== INTEGER && kind !== INT_OR_STRING) return x;
   if (typeof x !== 'number' || (x <= Number.MAX_SAFE_INTEGER && x >= -Number.MAX_SAFE_INTEGER)) return x;
   return exactIntegerAt(container, k) ?? x;
 }
@@ -149,7 +153,7 @@ type JsonKind = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
 function jsonKind(v: unknown): JsonKind {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'boolean') return 'boolean';
-  if (typeof v === 'number' || typeof v === 'bigint') return 'number';
+  if (typeof v === 'number') return 'number';
   if (typeof v === 'string' || v instanceof Date || v instanceof Uint8Array) return 'string';
   if (Array.isArray(v)) return 'array';
   return 'object';
@@ -157,7 +161,7 @@ function jsonKind(v: unknown): JsonKind {
 
 /** `show`, but .inf and .nan stay visible (JSON.stringify would print null). */
 function val(v: unknown): string {
-  return typeof v === 'number' || typeof v === 'bigint' ? String(v) : show(v);
+  return typeof v === 'number' ? String(v) : show(v);
 }
 
 function shortName(definition: string): string {
@@ -258,7 +262,7 @@ class Walker {
           const x = v[i];
           if (plainLeaf(x, item.kind)) continue;
           path.push(i);
-          this.walk(exactAt(v, i, x), item, path);
+          this.walk(exactAt(v, i, x, item.kind), item, path);
           path.pop();
         }
         return;
@@ -269,7 +273,7 @@ class Walker {
         const item = t.item!;
         for (const k of Object.keys(v as object)) {
           path.push(key(k));
-          this.walk(exactAt(v as object, k, (v as Record<string, unknown>)[k]), item, path);
+          this.walk(exactAt(v as object, k, (v as Record<string, unknown>)[k], item.kind), item, path);
           path.pop();
         }
         return;
@@ -281,7 +285,6 @@ class Walker {
         if (typeof v !== 'boolean') this.wrongType(path, t.type, v, jsonKind(v));
         return;
       case NUMBER:
-        if (typeof v === 'bigint') return;
         if (typeof v !== 'number' || !Number.isFinite(v)) this.wrongType(path, t.type, v, jsonKind(v));
         return;
       case INTEGER:
@@ -296,10 +299,8 @@ class Walker {
       }
       case QUANTITY: {
         // Quantity.UnmarshalJSON parses the string (or the number's text) while decoding.
-        if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'bigint')
-          return this.wrongType(path, t.type, v, jsonKind(v));
-        // The number's digits are the quantity's text.
-        const r = quantityFromJson(typeof v === 'bigint' ? v.toString() : v);
+        if (typeof v !== 'number' && typeof v !== 'string') return this.wrongType(path, t.type, v, jsonKind(v));
+        const r = quantityFromJson(v);
         if (r && !r.ok) {
           // A byte unit written as other tools do (1Gb, 512mb) gets the quantity it meant.
           const meant = typeof v === 'string' ? quantitySuggestion(v) : undefined;
@@ -337,7 +338,7 @@ class Walker {
         const x = v[k];
         if (plainLeaf(x, ft.kind)) continue;
         path.push(k);
-        this.walk(exactAt(v, k, x), ft, path);
+        this.walk(exactAt(v, k, x, ft.kind), ft, path);
         path.pop();
         continue;
       }

@@ -119,6 +119,28 @@ describe('integers beyond 2^53 in YAML', () => {
     ]);
   });
 
+  it('checks an int-or-string against int32 with the written value, and takes any integer as a quantity', () => {
+    const errors = (spec: string, pod: string) => {
+      const [d] = readYamlStream(doc(spec, pod));
+      expect(d.errors).toEqual([]);
+      return validateForVersion(d.value).errors.map((e) => `${toFieldPath(e.path)} ${e.code}: ${e.message}`);
+    };
+    expect(
+      errors('  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 9223372036854775807}}\n', ''),
+    ).toEqual([
+      'spec.updateStrategy.rollingUpdate.maxUnavailable type/integer-out-of-range: must fit in int32 (-2147483648 to 2147483647), got 9223372036854775807',
+    ]);
+    // k8s-oracle 1.27: VALID (a quantity's digits may be as many as it likes).
+    expect(errors('', '      overhead: {cpu: 9223372036854775807}\n')).toEqual([]);
+  });
+
+  it('reports an integer where a string belongs as a number', () => {
+    const [d] = readYamlStream(doc('', '      serviceAccountName: 9223372036854775807\n'));
+    expect(validateForVersion(d.value).errors.map((e) => `${e.code}: ${e.message.split(':')[0]}`)).toEqual([
+      'type/invalid-type: must be a string, got number 9223372036854776000',
+    ]);
+  });
+
   it('keeps the manifest plain JSON data: the nearest number, the exact integer beside it', () => {
     const [d] = readYamlStream(FIELDS[0][1]('9223372036854775807'));
     const pod = (d.value as any).spec.template.spec;
@@ -132,6 +154,7 @@ describe('integers beyond 2^53 in YAML', () => {
 
   it('reads exact integers in lists, through aliases, and forgets one a merge overwrites', () => {
     const [d] = readYamlStream(`a: &big 9223372036854775807
+b: -9223372036854775808
 list: [1, *big]
 merged:
   x: 9223372036854775807
@@ -139,6 +162,7 @@ merged:
 `);
     const v = d.value as any;
     expect(exactIntegerAt(v, 'a')).toBe(9223372036854775807n);
+    expect(exactIntegerAt(v, 'b')).toBe(-9223372036854775808n);
     expect(exactIntegerAt(v.list, 1)).toBe(9223372036854775807n);
     expect(exactIntegerAt(v.list, 0)).toBeUndefined();
     expect(v.merged.x).toBe(5);
