@@ -2,6 +2,7 @@
  * Reading one side of a plan (the old or the new manifests) from YAML texts, however they were
  * obtained: files, a directory, or `git show` of a committed folder.
  */
+import { readInputFile } from '../check';
 import { isObject } from '../validate/read';
 import { readYamlDocuments } from '../yaml';
 import type { SourcedManifest } from './identity';
@@ -9,9 +10,36 @@ import type { SourcedManifest } from './identity';
 /** A YAML text and the name shown for it. */
 export interface SideText {
   readonly name: string;
+  /**
+   * What pairs it with a file of the other side (by-file.ts): its path under the folder given,
+   * so `dist/a.yaml` and a fresh synth's `a.yaml` meet. Only locality, never identity.
+   * @default - the name
+   */
+  readonly key?: string;
   readonly text?: string;
   /** Why it could not be read. */
   readonly error?: string;
+}
+
+/** A file of a side not read yet: read when its turn comes, so a plan holds few texts at once. */
+export interface SideFile {
+  readonly name: string;
+  /** @see SideText.key */
+  readonly key?: string;
+  /** The path to read. */
+  readonly file: string;
+  /** Largest size accepted, in bytes (a larger file is an error of that file). */
+  readonly maxBytes: number;
+}
+
+/** A text of a side, read or to be read. */
+export type SideSource = SideText | SideFile;
+
+/** The text of a source, reading a file (readInputFile: never throws; an unreadable file carries its error). */
+export function sideText(s: SideSource): SideText {
+  if (!('file' in s)) return s;
+  const { text, error } = readInputFile(s.file, s.maxBytes);
+  return { name: s.name, key: s.key, text, error };
 }
 
 /** The manifests of one side, and what could not be read (any of it makes the plan unreadable). */

@@ -1,0 +1,81 @@
+/**
+ * Planning on several threads: the file pairs (by-file.ts) split into groups of about equal size,
+ * one planned here and each other in a worker thread; the DaemonSets their pairs left are matched
+ * and planned here, so the plan is the one-thread plan (planSides), which is planTexts'.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { contextOf, type FilePair, finishPlan, type PairsOutcome, pairFiles, planPairs } from './by-file';
+import type { PlanOptions } from './classify';
+import { type Plan, planTexts } from './plan';
+import { type SideSource, sideText } from './sides';
+
+/** The compiled worker script; absent when running from the TypeScript sources. */
+export const PLAN_WORKER_SCRIPT = path.join(__dirname, 'pairs-worker.js');
+
+function sizeOf(s: SideSource | undefined): number {
+  if (s === undefined) return 0;
+  if ('file' in s) return fs.statSync(s.file, { throwIfNoEntry: false })?.size ?? 0;
+  return s.text?.length ?? 0;
+}
+
+/** Bytes to plan: what decides whether threads pay for their start. */
+export function planBytes(sources: readonly SideSource[]): number {
+  return sources.reduce((n, s) => n + sizeOf(s), 0);
+}
+
+/** `pairs` in `count` groups of about equal bytes (largest first, each to the lightest group), each in pair order. */
+export function groupPairs(pairs: readonly FilePair[], count: number): FilePair[][] {
+  const sized = pairs.map((pair, order) => ({
+    pair,
+    order,
+    bytes: sizeOf(pair.old?.source) + sizeOf(pair.new?.source),
+  }));
+  const groups = Array.from({ length: Math.max(1, count) }, () => ({ bytes: 0, members: [] as typeof sized }));
+  for (const s of [...sized].sort((a, b) => b.bytes - a.bytes || a.order - b.order)) {
+    const lightest = groups.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    lightest.bytes += s.bytes;
+    lightest.members.push(s);
+  }
+  return groups.map((g) => g.members.sort((a, b) => a.order - b.order).map((s) => s.pair));
+}
+
+/**
+ * Plans NEW against OLD on `threads` threads (this one and `threads - 1` workers running
+ * `script`). A worker that cannot start or dies has its group planned here, so an error surfaces
+ * as in a one-thread run.
+ */
+export async function planInThreads(
+  oldSources: readonly SideSource[],
+  newSources: readonly SideSource[],
+  options: PlanOptions,
+  threads: number,
+  script: string = PLAN_WORKER_SCRIPT,
+): Promise<{ plan: Plan; errors: string[] }> {
+  const { Worker } = await import('node:worker_threads');
+  const context = contextOf(options);
+  const [own, ...others] = groupPairs(pairFiles(oldSources, newSources), threads);
+  const elsewhere = others.map(
+    (pairs) =>
+      new Promise<PairsOutcome>((resolve) => {
+        let settled = false;
+        const settle = (outcome?: PairsOutcome) => {
+          if (settled) return;
+          settled = true;
+          resolve(outcome ?? planPairs(pairs, context));
+        };
+        try {
+          const worker = new Worker(script, { workerData: { pairs, options } });
+          worker.once('message', (m: PairsOutcome) => settle(m));
+          worker.once('error', () => settle());
+          worker.once('exit', () => settle());
+        } catch {
+          resolve(planPairs(pairs, context));
+        }
+      }),
+  );
+  const outcomes = [planPairs(own, context), ...(await Promise.all(elsewhere))];
+  return (
+    finishPlan(outcomes, options, context) ?? planTexts(oldSources.map(sideText), newSources.map(sideText), options)
+  );
+}
