@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { contextOf, type FilePair, finishPlan, type PairsOutcome, pairFiles, planPairs } from './by-file';
 import type { PlanOptions } from './classify';
 import { type Plan, planTexts } from './plan';
@@ -41,9 +42,36 @@ export function groupPairs(pairs: readonly FilePair[], count: number): FilePair[
 }
 
 /**
- * Plans NEW against OLD on `threads` threads (this one and `threads - 1` workers running
- * `script`). A worker that cannot start or dies has its group planned here, so an error surfaces
- * as in a one-thread run.
+ * The outcomes of groups of pairs, each planned by a worker thread running `script`; undefined
+ * for a group whose worker could not start or died before it answered.
+ */
+export function outcomesInWorkers(
+  groups: readonly (readonly FilePair[])[],
+  options: PlanOptions,
+  script: string = PLAN_WORKER_SCRIPT,
+): Promise<(PairsOutcome | undefined)[]> {
+  return Promise.all(
+    groups.map(
+      (pairs) =>
+        new Promise<PairsOutcome | undefined>((resolve) => {
+          try {
+            const worker = new Worker(script, { workerData: { pairs, options } });
+            // The first event settles it: a message, or an error or exit before any.
+            worker.once('message', (m: PairsOutcome) => resolve(m));
+            worker.once('error', () => resolve(undefined));
+            worker.once('exit', () => resolve(undefined));
+          } catch {
+            resolve(undefined);
+          }
+        }),
+    ),
+  );
+}
+
+/**
+ * Plans NEW against OLD on `threads` threads: this one and `threads - 1` workers running
+ * `script`, started before this thread plans its own group. A worker that cannot start or dies
+ * has its group planned here, so an error surfaces as in a one-thread run.
  */
 export async function planInThreads(
   oldSources: readonly SideSource[],
@@ -52,29 +80,11 @@ export async function planInThreads(
   threads: number,
   script: string = PLAN_WORKER_SCRIPT,
 ): Promise<{ plan: Plan; errors: string[] }> {
-  const { Worker } = await import('node:worker_threads');
   const context = contextOf(options);
   const [own, ...others] = groupPairs(pairFiles(oldSources, newSources), threads);
-  const elsewhere = others.map(
-    (pairs) =>
-      new Promise<PairsOutcome>((resolve) => {
-        let settled = false;
-        const settle = (outcome?: PairsOutcome) => {
-          if (settled) return;
-          settled = true;
-          resolve(outcome ?? planPairs(pairs, context));
-        };
-        try {
-          const worker = new Worker(script, { workerData: { pairs, options } });
-          worker.once('message', (m: PairsOutcome) => settle(m));
-          worker.once('error', () => settle());
-          worker.once('exit', () => settle());
-        } catch {
-          resolve(planPairs(pairs, context));
-        }
-      }),
-  );
-  const outcomes = [planPairs(own, context), ...(await Promise.all(elsewhere))];
+  const elsewhere = outcomesInWorkers(others, options, script);
+  const mine = planPairs(own, context);
+  const outcomes = [mine, ...(await elsewhere).map((o, i) => o ?? planPairs(others[i], context))];
   return (
     finishPlan(outcomes, options, context) ?? planTexts(oldSources.map(sideText), newSources.map(sideText), options)
   );
