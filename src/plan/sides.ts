@@ -2,10 +2,10 @@
  * Reading one side of a plan (the old or the new manifests) from YAML texts, however they were
  * obtained: files, a directory, or `git show` of a committed folder.
  */
-import { readInputFile } from '../check';
 import { isObject } from '../validate/read';
-import { readYamlDocuments } from '../yaml';
+import { readYamlDocuments, readYamlPieces, type StreamPiece } from '../yaml';
 import type { SourcedManifest } from './identity';
+import { readSideFile } from './read-file';
 
 /** A YAML text and the name shown for it. */
 export interface SideText {
@@ -17,6 +17,8 @@ export interface SideText {
    */
   readonly key?: string;
   readonly text?: string;
+  /** The text in pieces (read-file.ts), in place of `text`. */
+  readonly pieces?: readonly StreamPiece[];
   /** Why it could not be read. */
   readonly error?: string;
 }
@@ -37,9 +39,7 @@ export type SideSource = SideText | SideFile;
 
 /** The text of a source, reading a file (readInputFile: never throws; an unreadable file carries its error). */
 export function sideText(s: SideSource): SideText {
-  if (!('file' in s)) return s;
-  const { text, error } = readInputFile(s.file, s.maxBytes);
-  return { name: s.name, key: s.key, text, error };
+  return 'file' in s ? { ...readSideFile(s.name, s.file, s.maxBytes), key: s.key } : s;
 }
 
 /** The manifests of one side, and what could not be read (any of it makes the plan unreadable). */
@@ -58,11 +58,11 @@ export type SideDocument = { readonly manifest: SourcedManifest } | { readonly e
  */
 export function* sideDocuments(texts: readonly SideText[]): Generator<SideDocument> {
   for (const t of texts) {
-    if (t.text === undefined) {
+    if (t.text === undefined && t.pieces === undefined) {
       yield { error: `${t.name}: ${t.error ?? 'cannot read'}` };
       continue;
     }
-    for (const doc of readYamlDocuments(t.text)) {
+    for (const doc of t.pieces ? readYamlPieces(t.pieces) : readYamlDocuments(t.text ?? '')) {
       const source = `${t.name}:${doc.line}`;
       if (doc.errors.length > 0) for (const e of doc.errors) yield { error: `${source}: ${e}` };
       else if (!isObject(doc.value))
