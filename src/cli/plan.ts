@@ -23,7 +23,6 @@ import {
 import { expandPaths } from '../check';
 import { DEFAULT_MAX_BYTES, parseMaxBytes } from './flags';
 import { type CommandIO, ExitCode, UsageError } from './io';
-import { resolveProject, runApp } from './synth';
 
 /**
  * Input size (both sides) from which a plan runs on two threads by default: below it, a worker's
@@ -109,7 +108,14 @@ function isFile(p: string): boolean {
 }
 
 /** Synthesizes the app into a temporary folder and reads it, with the committed output at `ref`. */
-function baseSides(ref: string, values: { app?: string; 'output-dir'?: string }, maxBytes: number, io: CommandIO) {
+async function baseSides(
+  ref: string,
+  values: { app?: string; 'output-dir'?: string },
+  maxBytes: number,
+  io: CommandIO,
+) {
+  // Loaded here: synth's machinery (diffs, the app runner) is no part of planning OLD against NEW.
+  const { resolveProject, runApp } = await import('./synth');
   const cwd = process.cwd();
   const { app, output } = resolveProject(cwd, { app: values.app, output: values['output-dir'] });
   const target = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-daemonset-plan-'));
@@ -177,7 +183,7 @@ export async function planCommand(args: readonly string[], io: CommandIO): Promi
   let newTexts: SideSource[];
   if (values.base !== undefined) {
     if (positionals.length > 0) throw new UsageError('--base compares the app with a git ref: give no OLD and NEW');
-    const sides = baseSides(values.base, values, maxBytes, io);
+    const sides = await baseSides(values.base, values, maxBytes, io);
     if (!sides) return ExitCode.USAGE;
     oldTexts = sides.old;
     newTexts = sides.fresh;
