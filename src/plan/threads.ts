@@ -17,7 +17,7 @@ export const PLAN_WORKER_SCRIPT = path.join(__dirname, 'pairs-worker.js');
 function sizeOf(s: SideSource | undefined): number {
   if (s === undefined) return 0;
   if ('file' in s) return fs.statSync(s.file, { throwIfNoEntry: false })?.size ?? 0;
-  return s.text?.length ?? 0;
+  return s.text?.length ?? s.pieces?.reduce((n, p) => n + p.text.length, 0) ?? 0;
 }
 
 /** Bytes to plan: what decides whether threads pay for their start. */
@@ -81,7 +81,9 @@ export async function planInThreads(
   script: string = PLAN_WORKER_SCRIPT,
 ): Promise<{ plan: Plan; errors: string[] }> {
   const context = contextOf(options);
-  const [own, ...others] = groupPairs(pairFiles(oldSources, newSources), threads);
+  const pairs = pairFiles(oldSources, newSources);
+  // No more threads than pairs: a worker with nothing to plan only costs its start.
+  const [own, ...others] = groupPairs(pairs, Math.min(threads, pairs.length));
   const elsewhere = outcomesInWorkers(others, options, script);
   const mine = planPairs(own, context);
   const outcomes = [mine, ...(await elsewhere).map((o, i) => o ?? planPairs(others[i], context))];

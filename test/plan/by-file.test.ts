@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { contextOf, finishPlan, pairFiles, planPairs, planSides } from '../../src/plan/by-file';
 import { planTexts } from '../../src/plan/plan';
 import type { SideSource, SideText } from '../../src/plan/sides';
-import { groupPairs, outcomesInWorkers, planInThreads } from '../../src/plan/threads';
+import { groupPairs, outcomesInWorkers, planBytes, planInThreads } from '../../src/plan/threads';
 
 /**
  * Planning pair by pair, on one thread or several, must give planTexts' result (the reference)
@@ -162,6 +162,20 @@ describe('planInThreads', () => {
     expect(new Set(groups.flat())).toEqual(new Set(pairs));
     for (const g of groups) expect(g).toEqual(pairs.filter((p) => g.includes(p)));
     expect(groups.every((g) => g.length > 0)).toBe(true);
+  });
+
+  it('counts the bytes of texts, of texts read in pieces and of files not read yet', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-bytes-'));
+    fs.writeFileSync(path.join(dir, 'a.yaml'), 'x'.repeat(1000));
+    const pieces = {
+      name: 'p',
+      pieces: [
+        { text: 'y'.repeat(30), line: 1 },
+        { text: 'z'.repeat(12), line: 2 },
+      ],
+    };
+    const file = { name: 'f', file: path.join(dir, 'a.yaml'), maxBytes: 10 };
+    expect(planBytes([text('t', 'abc'), pieces, file, { name: 'e', error: 'x' }])).toBe(3 + 42 + 1000);
   });
 
   it('plans each group in a worker thread, as this thread would', async () => {
