@@ -94,7 +94,7 @@ function sidePaths(p: string, maxBytes: number, single: boolean): SideFile[] {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const folder = fs.statSync(p).isDirectory();
+  const folder = fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
   return files.map((f) => ({
     name: f,
     key: single ? '' : folder ? path.relative(p, f) : path.basename(f),
