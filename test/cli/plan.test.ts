@@ -79,6 +79,12 @@ describe('plan OLD NEW', () => {
     expect(r.stderr).toContain('1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34');
   });
 
+  it('takes - (standard input, which plan does not read) for an empty side', () => {
+    const r = json(['-', folder({ 'a.yaml': VALID })]);
+    expect(r.status).toBe(0);
+    expect(r.report.summary).toMatchObject({ daemonSets: 1, added: 1 });
+  });
+
   it('exits 2 on usage errors', () => {
     const a = folder({ 'a.yaml': VALID });
     expect(cli(['plan', a]).status).toBe(2);
