@@ -14,6 +14,7 @@ export interface SplitStream {
 
 const DASH = 0x2d;
 const LF = 0x0a;
+const NL_DASHES = Buffer.from('\n---');
 
 /**
  * What follows `---` on a separator line, when it makes the line an invalid separator: anything
@@ -33,29 +34,32 @@ export interface StreamPiece {
 /**
  * UTF-8 bytes of a stream (validated by the caller, BOM removed) as pieces, each decoded on its
  * own: cut before each valid separator line up to the first invalid one (which ends the stream:
- * the piece holding it runs to the end). splitStream of each piece, at its line, gives the chunks of splitStream of the whole text:
- * a piece starts with its separator line, which only ends the chunk before it. Many small strings
+ * the piece holding it runs to the end). splitStream of each piece, at its line, gives the chunks
+ * of splitStream of the whole text: a piece starts with its separator line, which only ends the
+ * chunk before it. Many small strings
  * instead of one per file: a string over V8's large-object size gets pages of its own, mapped and
  * faulted in afresh for each file, which cost several times the decoding. LF and `-` never occur
  * inside a multi-byte UTF-8 sequence, so byte offsets cut where the text's lines do.
  */
 export function streamPieces(bytes: Uint8Array): StreamPiece[] {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const pieces: StreamPiece[] = [];
+  const texts: string[] = [];
   let start = 0;
-  let startLine = 1;
-  for (let p = 0, line = 1; p < buffer.length; line++) {
-    const nl = buffer.indexOf(LF, p);
-    const next = nl < 0 ? buffer.length : nl + 1;
-    if (p > start && buffer[p] === DASH && buffer[p + 1] === DASH && buffer[p + 2] === DASH) {
-      if (separatorRest(buffer.toString('utf8', p + 3, nl < 0 ? buffer.length : nl)) !== undefined) break;
-      pieces.push({ text: buffer.toString('utf8', start, p), line: startLine });
-      start = p;
-      startLine = line;
-    }
-    p = next;
+  // Only lines starting with `---` can cut: found by a native search, not line by line.
+  for (let nl = buffer.indexOf(NL_DASHES); nl >= 0; nl = buffer.indexOf(NL_DASHES, nl + 1)) {
+    const p = nl + 1;
+    const end = buffer.indexOf(LF, p);
+    if (separatorRest(buffer.toString('utf8', p + 3, end < 0 ? buffer.length : end)) !== undefined) break;
+    texts.push(buffer.toString('utf8', start, p));
+    start = p;
   }
-  if (start < buffer.length) pieces.push({ text: buffer.toString('utf8', start), line: startLine });
+  if (start < buffer.length) texts.push(buffer.toString('utf8', start));
+  const pieces: StreamPiece[] = [];
+  let line = 1;
+  for (const text of texts) {
+    pieces.push({ text, line });
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;
+  }
   return pieces;
 }
 
