@@ -14,7 +14,7 @@ import {
 } from '../plan';
 import { planSides } from '../plan/by-file';
 import { committedYaml } from '../plan/git-base';
-import { PLAN_WORKER_SCRIPT, planBytes, planInThreads } from '../plan/threads';
+import { PLAN_WORKER_SCRIPT, planInThreads } from '../plan/threads';
 import {
   DEFAULT_KUBERNETES_VERSION,
   resolveKubernetesVersion,
@@ -23,12 +23,6 @@ import {
 import { expandPaths } from '../check';
 import { DEFAULT_MAX_BYTES, parseMaxBytes } from './flags';
 import { type CommandIO, ExitCode, UsageError } from './io';
-
-/**
- * Input size (both sides) from which a plan runs on two threads by default: below it, a worker's
- * start (loading the validation engine again, warming its own JIT) costs more than it saves.
- */
-const PARALLEL_BYTES = 4 * 1024 * 1024;
 
 export const PLAN_HELP = `Usage: cdk8s-daemonset plan OLD NEW [options]
        cdk8s-daemonset plan --base GIT_REF [options]
@@ -47,22 +41,22 @@ Options:
   --base GIT_REF               compare the synthesized app with its committed output at GIT_REF
   --app CMD, --output-dir DIR  with --base: the app command and output folder (default: cdk8s.yaml)
   --max-bytes N                largest input accepted, in bytes (default ${DEFAULT_MAX_BYTES})
-  --jobs N                     plan on N threads (default: up to 2 for inputs over ${PARALLEL_BYTES / 1024 / 1024} MiB when
-                               the machine has the cores); the report is the same whatever N
+  --jobs N                     plan on N threads (default 1); the report is the same whatever N
 
 Exit codes: 0 no update rejected, 1 some update would be rejected, 2 usage error or unreadable input.`;
 
 const OUTPUTS = ['text', 'json', 'markdown'] as const;
 
 /**
- * Threads to plan on: `--jobs`, or by default two for a large input on a machine with two cores
- * or more. One when the worker script is absent (running from the TypeScript sources).
+ * Threads to plan on: `--jobs`, else one; one when the worker script is absent (running from the
+ * TypeScript sources). Not more by default: on the 2-vCPU machine the benchmark runs on, a second
+ * thread cost about 1.5 s more CPU for 10,000 DaemonSets (each isolate warms up its own JIT, and
+ * one thread already leaves the second core to V8's compiler and garbage collector): no faster
+ * on a free machine, and far slower on a busy one (5.4 s against 3.1 s at a load of 6).
  */
-function threadsFor(jobs: number | undefined, sources: readonly SideSource[]): number {
+function threadsFor(jobs: number | undefined): number {
   if (!fs.existsSync(PLAN_WORKER_SCRIPT)) return 1;
-  if (jobs !== undefined) return jobs;
-  if (os.availableParallelism() < 2) return 1;
-  return planBytes(sources) >= PARALLEL_BYTES ? 2 : 1;
+  return jobs ?? 1;
 }
 
 /** `1.30` or `1.30.2` among the supported minors, as `1.30`; a usage error listing them otherwise. */
@@ -197,7 +191,7 @@ export async function planCommand(args: readonly string[], io: CommandIO): Promi
     newTexts = sidePaths(positionals[1], maxBytes, single);
   }
   const options = { kubernetesVersion, nodes };
-  const threads = threadsFor(jobs, [...oldTexts, ...newTexts]);
+  const threads = threadsFor(jobs);
   const { plan, errors } =
     threads > 1 ? await planInThreads(oldTexts, newTexts, options, threads) : planSides(oldTexts, newTexts, options);
   if (errors.length > 0) {

@@ -14,15 +14,11 @@ import { type SideSource, sideText } from './sides';
 /** The compiled worker script; absent when running from the TypeScript sources. */
 export const PLAN_WORKER_SCRIPT = path.join(__dirname, 'pairs-worker.js');
 
+/** The size of a text (read, in pieces or to be read), to balance the groups. */
 function sizeOf(s: SideSource | undefined): number {
   if (s === undefined) return 0;
   if ('file' in s) return fs.statSync(s.file, { throwIfNoEntry: false })?.size ?? 0;
   return s.text?.length ?? s.pieces?.reduce((n, p) => n + p.text.length, 0) ?? 0;
-}
-
-/** Bytes to plan: what decides whether threads pay for their start. */
-export function planBytes(sources: readonly SideSource[]): number {
-  return sources.reduce((n, s) => n + sizeOf(s), 0);
 }
 
 /** `pairs` in `count` groups of about equal bytes (largest first, each to the lightest group), each in pair order. */

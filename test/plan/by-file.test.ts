@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { contextOf, finishPlan, pairFiles, planPairs, planSides } from '../../src/plan/by-file';
 import { planTexts } from '../../src/plan/plan';
 import type { SideSource, SideText } from '../../src/plan/sides';
-import { groupPairs, outcomesInWorkers, planBytes, planInThreads } from '../../src/plan/threads';
+import { groupPairs, outcomesInWorkers, planInThreads } from '../../src/plan/threads';
 
 /**
  * Planning pair by pair, on one thread or several, must give planTexts' result (the reference)
@@ -164,18 +164,22 @@ describe('planInThreads', () => {
     expect(groups.every((g) => g.length > 0)).toBe(true);
   });
 
-  it('counts the bytes of texts, of texts read in pieces and of files not read yet', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-bytes-'));
+  it('balances the groups by the size of texts, of texts read in pieces and of files not read yet', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-sizes-'));
     fs.writeFileSync(path.join(dir, 'a.yaml'), 'x'.repeat(1000));
+    const file = { name: 'f', key: 'f', file: path.join(dir, 'a.yaml'), maxBytes: 10 };
     const pieces = {
       name: 'p',
+      key: 'p',
       pieces: [
-        { text: 'y'.repeat(30), line: 1 },
-        { text: 'z'.repeat(12), line: 2 },
+        { text: 'y'.repeat(600), line: 1 },
+        { text: 'z'.repeat(390), line: 2 },
       ],
     };
-    const file = { name: 'f', file: path.join(dir, 'a.yaml'), maxBytes: 10 };
-    expect(planBytes([text('t', 'abc'), pieces, file, { name: 'e', error: 'x' }])).toBe(3 + 42 + 1000);
+    const small = text('t', 'abc');
+    const pairs = pairFiles([small, pieces, file], []);
+    // 1000 alone; 990 + 3 together.
+    expect(groupPairs(pairs, 2).map((g) => g.map((p) => p.old?.source.name))).toEqual([['f'], ['t', 'p']]);
   });
 
   it('plans each group in a worker thread, as this thread would', async () => {
