@@ -13,6 +13,6 @@ export default defineConfig({
     exclude: ['test/validate/versions/no-version-literals.test.ts'],
     testTimeout: 60_000,
     isolate: false,
-    env: { K8S_SHARED: '/nonexistent' },
+    env: { K8S_SHARED: '/nonexistent', K8S_MUTATION_RUN: '1' },
   },
 });

@@ -37,5 +37,6 @@ export const HUGEPAGES_FIELD_PREFIXES = ['requests.hugepages-', 'limits.hugepage
 
 /** Whether `v` is one of `values` (a type guard for the lists above). */
 export function isOneOf<T extends string>(values: readonly T[], v: unknown): v is T {
-  return typeof v === 'string' && (values as readonly string[]).includes(v);
+  // includes compares with SameValueZero: no value of another type equals a string.
+  return (values as readonly unknown[]).includes(v);
 }

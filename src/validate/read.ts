@@ -90,12 +90,13 @@ export function goString(v: unknown): string | undefined {
 /** An integer field as the server decodes it: absent or null is 0; undefined when not an integer. */
 export function goInt(v: unknown): number | undefined {
   if (v === undefined || v === null) return 0;
-  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+  // Number.isInteger is false for every non-number, so it is the whole type check.
+  return Number.isInteger(v) ? (v as number) : undefined;
 }
 
 /** An integer field, or undefined when absent, null or not an integer (the type rules' job). */
 export function int(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+  return Number.isInteger(v) ? (v as number) : undefined;
 }
 
 /** True when an optional (pointer) field is set: present and not null. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateManifest } from '../../src/validate/engine';
+import { isValidatedKind, validateManifest } from '../../src/validate/engine';
+import type { Rule } from '../../src/validate/rule';
 import { compareIssues, key, toFieldPath } from '../../src/validate/issue';
 import { daemonSet, issuesOf } from '../support/manifest';
 
@@ -63,5 +64,66 @@ describe('engine', () => {
     const a = { path: ['c', 10], code: 'x', message: '' };
     const b = { path: ['c', 2], code: 'x', message: '' };
     expect([a, b].sort(compareIssues)).toEqual([b, a]);
+  });
+
+  it('names the kinds it checks when given another one', () => {
+    expect(validateManifest({ apiVersion: 'apps/v1', kind: 'Deployment' })[0].message).toBe(
+      'expected apps/v1 DaemonSet or v1 Pod, got apiVersion "apps/v1" kind "Deployment"',
+    );
+  });
+
+  it('checks nothing in a document without kind or apiVersion', () => {
+    expect(isValidatedKind({})).toBe(false);
+    expect(validateManifest({}).map((i) => [toFieldPath(i.path), i.code, i.message])).toEqual([
+      [
+        '',
+        'manifest/kind-unsupported',
+        'expected apps/v1 DaemonSet or v1 Pod, got apiVersion undefined kind undefined',
+      ],
+    ]);
+  });
+
+  it('names the removal of apps/v1beta2 too, and none for a Pod at a wrong apiVersion', () => {
+    expect(validateManifest({ ...daemonSet(), apiVersion: 'apps/v1beta2' })[0].message).toBe(
+      'DaemonSet is served as apps/v1, got "apps/v1beta2" (removed in Kubernetes 1.16)',
+    );
+    const pod = { apiVersion: 'apps/v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [] } };
+    expect(validateManifest(pod).map((i) => [toFieldPath(i.path), i.code, i.message])).toEqual([
+      ['apiVersion', 'manifest/api-version', 'Pod is served as v1, got "apps/v1"'],
+    ]);
+  });
+
+  it('hands manifest rules the root path and a Pod’s metadata rules only its own metadata', () => {
+    const seen: string[] = [];
+    const atRoot: Rule = (_n, path) => [{ path: [...path, 'kind'], code: 't/m', message: 'm' }];
+    const meta: Rule = (_n, path, ctx) => {
+      seen.push(`${ctx.metadataOf}:${toFieldPath(path)}`);
+      return [];
+    };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c' }] } };
+    expect(validateManifest(pod, [{ manifest: [atRoot], objectMeta: [meta] }]).map((i) => toFieldPath(i.path))).toEqual(
+      ['kind'],
+    );
+    expect(seen).toEqual(['object:metadata']);
+  });
+
+  it('skips the holes of a sparse volume list built in code', () => {
+    const seen: string[] = [];
+    const volumes: unknown[] = [];
+    volumes[1] = { name: 'v' };
+    validateManifest(
+      daemonSet((_ds, pod) => (pod.volumes = volumes)),
+      [
+        {
+          volume: [
+            (_n, path) => {
+              seen.push(toFieldPath(path));
+              return [];
+            },
+          ],
+        },
+      ],
+    );
+    expect(seen).toEqual(['spec.template.spec.volumes[1]']);
   });
 });

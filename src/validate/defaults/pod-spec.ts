@@ -1,4 +1,3 @@
-import { isObject } from '../read';
 import { CONTAINER_LISTS, defaultContainer } from './container';
 import { defaultPointer, defaultString, objectAt, objectsIn, type Writable } from './json';
 import type { DefaultingOptions } from './options';
@@ -39,7 +38,7 @@ export function defaultPodSpec(spec: Writable, options: Required<DefaultingOptio
   defaultResourceList(spec, 'overhead');
   // 1.32 added pod-level resources, and SetObjectDefaults_DaemonSet rounds its lists.
   const resources = objectAt(spec, 'resources');
-  if (resources && isObject(resources) && options.podLevelResources) {
+  if (resources && options.podLevelResources) {
     defaultResourceList(resources, 'limits');
     defaultResourceList(resources, 'requests');
   }

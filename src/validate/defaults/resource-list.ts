@@ -20,8 +20,9 @@ export function defaultResourceList(o: Writable, k: string): void {
     const nanos = parsed.quantity.nanos;
     const rem = nanos % NANOS_PER_MILLI;
     if (rem === 0n) continue;
-    // Negative quantities are refused by validation whatever their rounding; positive ones round up.
-    const milli = nanos / NANOS_PER_MILLI + (nanos > 0n ? 1n : 0n);
+    // RoundUp rounds away from zero (1.27 quantity.go negativeScaleInt64, inf.RoundUp): -100u is
+    // -1m, which validation then refuses; bigint division truncates toward zero, so step outwards.
+    const milli = nanos / NANOS_PER_MILLI + (nanos > 0n ? 1n : -1n);
     out[name] = `${milli}m`;
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDefaults, defaultingFor } from '../../../src/validate/defaults';
+import { toFieldPath } from '../../../src/validate/issue';
+import { validateForVersion } from '../../../src/validate/pipeline';
 import { daemonSet } from '../../support/manifest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -133,6 +135,42 @@ describe('applyDefaults: SetDefaults_Container and its parts', () => {
     expect(container(m).resources).toEqual({ limits: { cpu: '1m', memory: '1Gi' } });
   });
 
+  it('fills readiness and startup probes and postStart handlers as liveness probes and preStop', () => {
+    const m = applyDefaults(
+      daemonSet((_ds, _pod, c) => {
+        c.readinessProbe = { httpGet: { port: 1 } };
+        c.startupProbe = { tcpSocket: { port: 1 } };
+        c.lifecycle = { postStart: { httpGet: { port: 2 } } };
+      }),
+    );
+    const timings = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
+    expect(container(m).readinessProbe).toEqual({ httpGet: { port: 1, path: '/', scheme: 'HTTP' }, ...timings });
+    expect(container(m).startupProbe).toEqual({ tcpSocket: { port: 1 }, ...timings });
+    expect(container(m).lifecycle.postStart.httpGet).toEqual({ port: 2, path: '/', scheme: 'HTTP' });
+  });
+
+  it('rounds requests and the pod overhead as it rounds limits', () => {
+    const m = applyDefaults(
+      daemonSet((_ds, pod, c) => {
+        c.resources = { requests: { cpu: '100u', memory: '1Gi' } };
+        pod.overhead = { cpu: '1500u' };
+      }),
+    );
+    expect(container(m).resources.requests).toEqual({ cpu: '1m', memory: '1Gi' });
+    expect(podSpec(m).overhead).toEqual({ cpu: '2m' });
+  });
+
+  it('rounds a negative quantity away from zero, as Quantity.RoundUp does, for validation to refuse', () => {
+    const ds = daemonSet((_ds, _pod, c) => (c.resources = { limits: { cpu: '-100u' }, requests: { cpu: '-1500u' } }));
+    expect(container(applyDefaults(ds)).resources).toEqual({ limits: { cpu: '-1m' }, requests: { cpu: '-2m' } });
+    // k8s-oracle 1.27: INVALID, limits[cpu] "-1m" and requests[cpu] "-2m" must be greater than or equal to 0.
+    const rc = 'spec.template.spec.containers[0].resources';
+    expect(validateForVersion(ds).errors.map((i) => `${toFieldPath(i.path)}: ${i.message}`)).toEqual([
+      `${rc}.limits[cpu]: Invalid value "-1m": must be greater than or equal to 0`,
+      `${rc}.requests[cpu]: Invalid value "-2m": must be greater than or equal to 0`,
+    ]);
+  });
+
   it('defaults init and ephemeral containers too', () => {
     const m = applyDefaults(
       daemonSet((_ds, pod) => {
@@ -145,8 +183,8 @@ describe('applyDefaults: SetDefaults_Container and its parts', () => {
   });
 
   it('rounds pod-level resources from 1.32', () => {
-    const ds = daemonSet((_ds, pod) => (pod.resources = { limits: { cpu: '1n' } }));
-    expect(podSpec(applyDefaults(ds, '1.32')).resources.limits.cpu).toBe('1m');
+    const ds = daemonSet((_ds, pod) => (pod.resources = { limits: { cpu: '1n' }, requests: { cpu: '2n' } }));
+    expect(podSpec(applyDefaults(ds, '1.32')).resources).toEqual({ limits: { cpu: '1m' }, requests: { cpu: '1m' } });
     expect(podSpec(applyDefaults(ds, '1.31')).resources.limits.cpu).toBe('1n');
   });
 });
@@ -156,6 +194,11 @@ describe('applyDefaults: volumes', () => {
 
   it('turns a volume with no source into an emptyDir', () => {
     expect(withVolume({ name: 'v' })).toEqual({ name: 'v', emptyDir: {} });
+  });
+
+  it('counts a source written as null, or set to undefined in code, as no source', () => {
+    expect(withVolume({ name: 'v', secret: null })).toEqual({ name: 'v', secret: null, emptyDir: {} });
+    expect(withVolume({ name: 'v', hostPath: undefined }).emptyDir).toEqual({});
   });
 
   it.each(['secret', 'configMap', 'downwardAPI', 'projected'])('gives %s defaultMode 0644', (source) => {
@@ -196,9 +239,30 @@ describe('applyDefaults: volumes', () => {
     expect(v.projected.sources[1].downwardAPI.items[0].fieldRef.apiVersion).toBe('v1');
   });
 
+  it('gives downwardAPI volume fieldRefs apiVersion v1', () => {
+    const v = withVolume({
+      name: 'v',
+      downwardAPI: { items: [{ path: 'n', fieldRef: { fieldPath: 'metadata.name' } }] },
+    });
+    expect(v.downwardAPI.items[0].fieldRef).toEqual({ fieldPath: 'metadata.name', apiVersion: 'v1' });
+  });
+
   it('gives an ephemeral claim the Filesystem volume mode', () => {
     const v = withVolume({ name: 'v', ephemeral: { volumeClaimTemplate: {} } });
     expect(v.ephemeral.volumeClaimTemplate.spec.volumeMode).toBe('Filesystem');
+  });
+
+  it('rounds an ephemeral claim’s resource lists', () => {
+    const v = withVolume({
+      name: 'v',
+      ephemeral: {
+        volumeClaimTemplate: { spec: { resources: { limits: { storage: '1500u' }, requests: { storage: '1n' } } } },
+      },
+    });
+    expect(v.ephemeral.volumeClaimTemplate.spec.resources).toEqual({
+      limits: { storage: '2m' },
+      requests: { storage: '1m' },
+    });
   });
 });
 

@@ -68,6 +68,26 @@ function kitchenSink(): any {
   });
 }
 
+/** Fields written as Go zero values or null, which the defaulters must treat as unset (zero-values.test.ts). */
+function zeroValues(): any {
+  return daemonSet((ds, pod, c) => {
+    ds.metadata.namespace = 'plan-test';
+    ds.spec.revisionHistoryLimit = null;
+    ds.spec.updateStrategy = null;
+    pod.securityContext = null;
+    pod.hostNetwork = true;
+    pod.dnsPolicy = '';
+    c.image = 'registry.example/agent';
+    c.imagePullPolicy = '';
+    c.terminationMessagePath = '';
+    c.ports = [{ containerPort: 9100, hostPort: 0 }];
+    c.resources = { requests: { cpu: '100u' } };
+    c.readinessProbe = { exec: { command: ['true'] }, timeoutSeconds: 0, failureThreshold: 0 };
+    c.volumeMounts = [{ name: 'scratch', mountPath: '/scratch' }];
+    pod.volumes = [{ name: 'scratch', secret: null }];
+  });
+}
+
 const clone = (v: any) => JSON.parse(JSON.stringify(v));
 const first = (m: any) => m.spec.template.spec.containers[0];
 
@@ -143,7 +163,11 @@ const MINORS = ['1.27', '1.28', '1.34'];
 const figures: string[] = [];
 
 describe.skipIf(!ORACLE)('defaulting agrees with the API server (k8s-oracle update mode)', () => {
-  const bases = [{ file: 'kitchen-sink', manifest: kitchenSink() }, ...corpusDaemonSets()];
+  const bases = [
+    { file: 'kitchen-sink', manifest: kitchenSink() },
+    { file: 'zero values', manifest: zeroValues() },
+    ...corpusDaemonSets(),
+  ];
 
   it.each(MINORS)('at %s', (minor) => {
     type Case = { label: string; old: any; new: any; expected?: 'changed' | 'same' };

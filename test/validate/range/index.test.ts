@@ -93,15 +93,21 @@ describe('range mode gives each minor exactly what it gives alone', () => {
     expect(docs.length).toBeGreaterThan(100);
   });
 
-  it.skipIf(!CORPORA)('on every corpus document, and on each real DaemonSet with each fixture grafted on', () => {
-    const docs = documentsOf(yamlFiles(CORPORA!));
-    const seeds = documentsOf(yamlFiles(path.join(CORPORA!, 'daemonsets-in-the-wild'))).map((d) => d.manifest as Obj);
-    for (const seed of seeds)
-      for (const f of fixtures) docs.push({ name: `${f.name} on a real DaemonSet`, manifest: graft(seed, f.manifest) });
-    const differing = docs.flatMap((d) => disagreements(d.manifest, ALL).map((x) => `${d.name} ${x}`));
-    expect(differing).toEqual([]);
-    expect(docs.length).toBeGreaterThan(3000);
-  });
+  // Left out of mutation runs (K8S_MUTATION_RUN, vitest.mutation.config.ts): 3,000 documents × 8 minors under
+  // per-test coverage take minutes and exhaust the runner's heap; the tests above reach the same code.
+  it.skipIf(!CORPORA || process.env.K8S_MUTATION_RUN)(
+    'on every corpus document, and on each real DaemonSet with each fixture grafted on',
+    () => {
+      const docs = documentsOf(yamlFiles(CORPORA!));
+      const seeds = documentsOf(yamlFiles(path.join(CORPORA!, 'daemonsets-in-the-wild'))).map((d) => d.manifest as Obj);
+      for (const seed of seeds)
+        for (const f of fixtures)
+          docs.push({ name: `${f.name} on a real DaemonSet`, manifest: graft(seed, f.manifest) });
+      const differing = docs.flatMap((d) => disagreements(d.manifest, ALL).map((x) => `${d.name} ${x}`));
+      expect(differing).toEqual([]);
+      expect(docs.length).toBeGreaterThan(3000);
+    },
+  );
 });
 
 describe('sharing between minors', () => {

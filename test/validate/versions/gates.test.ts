@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { GATE_NAMES, gateExists, profileOf, SUPPORTED_KUBERNETES_VERSIONS } from '../../../src/validate/versions';
+import { gatesOf } from '../../../src/validate/versions/gates';
 import { findOracle } from '../../support/oracle';
 
 const ORACLE = findOracle();
@@ -17,6 +18,20 @@ describe('feature gates', () => {
     expect(gateExists('PodHostIPs', '1.32')).toBe(false);
     expect(profileOf('1.32').gates.PodHostIPs).toBe(true);
     expect(profileOf('1.27').gates.PodHostIPs).toBe(false);
+  });
+
+  it('exist in the minors their table cell names', () => {
+    expect(gateExists('PodHostIPs', '1.28')).toBe(true);
+    expect(gateExists('PodHostIPs', '1.27')).toBe(false);
+  });
+
+  it('keep, after their last minor, the default they had there', () => {
+    // PodHostIPs graduated (on) and was removed in 1.32; DefaultHostNetworkHostPortsInPodTemplates
+    // was removed in 1.31 while off; ImageVolume does not exist before 1.31.
+    for (const m of ['1.32', '1.33', '1.34'] as const) expect(gatesOf(m).PodHostIPs, m).toBe(true);
+    expect(gatesOf('1.31').DefaultHostNetworkHostPortsInPodTemplates).toBe(false);
+    expect(gatesOf('1.34').DefaultHostNetworkHostPortsInPodTemplates).toBe(false);
+    expect(gatesOf('1.30').ImageVolume).toBe(false);
   });
 
   it('take a cluster override over the default', () => {

@@ -6,6 +6,7 @@ import {
   SUPPORTED_KUBERNETES_VERSIONS,
   UnsupportedKubernetesVersionError,
 } from '../../../src/validate/versions';
+import { minorNumber } from '../../../src/validate/versions/minors';
 
 describe('resolveKubernetesVersion', () => {
   it('maps a patch version to its minor', () => {
@@ -20,6 +21,36 @@ describe('resolveKubernetesVersion', () => {
   it('rejects an unsupported minor, listing the supported ones', () => {
     expect(() => resolveKubernetesVersion('1.26')).toThrow(UnsupportedKubernetesVersionError);
     expect(() => resolveKubernetesVersion('1.35')).toThrow(/use one of 1\.27, 1\.28, .*1\.34/);
+  });
+
+  it('says what would be right in its error', () => {
+    const error = (() => {
+      try {
+        resolveKubernetesVersion('1.26');
+      } catch (e) {
+        return e as UnsupportedKubernetesVersionError;
+      }
+    })();
+    expect(error?.message).toBe(
+      'unsupported Kubernetes version "1.26": use one of 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34 (x.y or x.y.z), or a range such as 1.27-1.34',
+    );
+    expect(error?.name).toBe('UnsupportedKubernetesVersionError');
+    expect(error?.given).toBe('1.26');
+  });
+
+  it('ignores surrounding whitespace and reads patch numbers of any length', () => {
+    expect(resolveKubernetesVersion(' 1.31\n')).toBe('1.31');
+    expect(resolveKubernetesVersion('1.31.10')).toBe('1.31');
+  });
+
+  it('reads the version numbers as numbers', () => {
+    expect(resolveKubernetesVersion('01.031')).toBe('1.31');
+  });
+
+  it('rejects text before or after the version', () => {
+    expect(() => resolveKubernetesVersion('x1.31')).toThrow(UnsupportedKubernetesVersionError);
+    expect(() => resolveKubernetesVersion('1.31x')).toThrow(UnsupportedKubernetesVersionError);
+    expect(() => resolveKubernetesVersion('1.31.4.1')).toThrow(UnsupportedKubernetesVersionError);
   });
 
   it('rejects what is not a version', () => {
@@ -42,8 +73,19 @@ describe('resolveKubernetesVersions', () => {
     expect(resolveKubernetesVersions('1.33.1')).toEqual(['1.33']);
   });
 
+  it('gives one minor for a range from a minor to itself', () => {
+    expect(resolveKubernetesVersions('1.29-1.29.3')).toEqual(['1.29']);
+  });
+
   it('rejects a reversed or out-of-range range', () => {
     expect(() => resolveKubernetesVersions('1.31-1.29')).toThrow(UnsupportedKubernetesVersionError);
     expect(() => resolveKubernetesVersions('1.27-1.40')).toThrow(UnsupportedKubernetesVersionError);
+  });
+});
+
+describe('minorNumber', () => {
+  it('is the number after the dot', () => {
+    expect(minorNumber('1.31')).toBe(31);
+    expect(minorNumber('1.9')).toBe(9);
   });
 });

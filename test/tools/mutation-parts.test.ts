@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { type MutationReport, mergeReports, scoreOf } from '../../stryker/merge-reports';
+import { filesByPart, PARTS, sourceFiles } from '../../stryker/run-parts';
+
+const mutant = (id: string, status: string, coveredBy: string[] = [], killedBy?: string[]) => ({
+  id,
+  status,
+  coveredBy,
+  ...(killedBy ? { killedBy } : {}),
+});
+
+const partA: MutationReport = {
+  schemaVersion: '2',
+  files: {
+    'src/validate/a.ts': {
+      language: 'typescript',
+      source: '',
+      mutants: [mutant('0', 'Killed', ['0'], ['0']), mutant('1', 'Survived', ['0'])],
+    },
+  },
+  testFiles: { 'test/x.test.ts': { tests: [{ id: '0', name: 'x' }] } },
+};
+const partB: MutationReport = {
+  schemaVersion: '2',
+  files: {
+    'src/validate/b.ts': {
+      language: 'typescript',
+      source: '',
+      mutants: [
+        mutant('0', 'Timeout', ['0']),
+        mutant('1', 'NoCoverage'),
+        mutant('2', 'Ignored'),
+        mutant('3', 'CompileError'),
+      ],
+    },
+  },
+  testFiles: { 'test/x.test.ts': { tests: [{ id: '0', name: 'x' }] } },
+};
+
+describe('npm run mutation (stryker/run-parts.ts)', () => {
+  it('puts every file of src/validate/ in exactly one part', () => {
+    const byPart = filesByPart();
+    const assigned = [...byPart.values()].flat();
+    expect(assigned.sort()).toEqual(sourceFiles('src/validate'));
+    expect(new Set(assigned).size).toBe(assigned.length);
+    expect([...byPart.keys()]).toEqual(PARTS.map((p) => p.name));
+    for (const [name, files] of byPart) expect(files.length, name).toBeGreaterThan(0);
+    expect(byPart.get('engine')).toContain('src/validate/engine.ts');
+    expect(byPart.get('engine')).toContain('src/validate/defaults/volume.ts');
+    expect(byPart.get('rules-shared')).toContain('src/validate/rules/_shared/names.ts');
+    expect(byPart.get('rules-t-z')).toContain('src/validate/rules/volume-sources.ts');
+  });
+
+  it('scores killed and timed-out mutants over those that ran or had no coverage', () => {
+    expect(scoreOf(partA)).toMatchObject({ total: 2, killed: 1, survived: 1, score: 0.5 });
+    // Ignored and compile errors are left out: 1 timeout over 1 timeout + 1 without coverage.
+    expect(scoreOf(partB)).toMatchObject({ total: 4, timeout: 1, noCoverage: 1, ignored: 1, errors: 1, score: 0.5 });
+  });
+
+  it('merges parts into one report whose ids stay unique and whose score is over all mutants', () => {
+    const merged = mergeReports([partA, partB]);
+    expect(Object.keys(merged.files)).toEqual(['src/validate/a.ts', 'src/validate/b.ts']);
+    expect(merged.files['src/validate/a.ts'].mutants[0]).toMatchObject({
+      id: '0:0',
+      coveredBy: ['0:0'],
+      killedBy: ['0:0'],
+    });
+    expect(merged.files['src/validate/b.ts'].mutants[0]).toMatchObject({ id: '1:0', coveredBy: ['1:0'] });
+    expect(merged.testFiles?.['test/x.test.ts'].tests.map((t) => t.id)).toEqual(['0:0', '1:0']);
+    const ids = Object.values(merged.files).flatMap((f) => f.mutants.map((m) => m.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(scoreOf(merged)).toMatchObject({ total: 6, killed: 1, timeout: 1, survived: 1, noCoverage: 1, score: 0.5 });
+  });
+
+  it('refuses a file reported by two parts', () => {
+    expect(() => mergeReports([partA, partA])).toThrow('src/validate/a.ts is in two mutation reports');
+  });
+});
