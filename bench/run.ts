@@ -166,6 +166,7 @@ function main(): void {
     cliValidateDocsPerSecond: Math.round(docs / (validateMs / 1000)),
     cliValidateDocsPerSecondOneFileEach: Math.round(docs / (validateFilesMs / 1000)),
     planDaemonSetsPerSecond: plan.daemonSetsPerSecond,
+    planDaemonSetsPerSecondTwoThreads: plan.twoThreadsDaemonSetsPerSecond,
     rssMiB10k: round(ours[10000].rssMiB, 0),
     timingsMs: {
       ours: Object.fromEntries(
@@ -190,6 +191,7 @@ function main(): void {
       cliValidate10kFiles: round(validateFilesMs, 0),
       cliValidate100DocFile: round(validateFileMs, 0),
       cliPlan10kChanged: round(plan.ms, 0),
+      cliPlan10kChangedTwoThreads: round(plan.twoThreadsMs, 0),
       synth100Charts: round(synthFileMs, 0),
       cliColdStart: round(coldCli, 1),
       nodeColdStart: round(coldNode, 1),
@@ -218,6 +220,10 @@ function main(): void {
     [
       'CLI plan, 10,000 changed DaemonSets',
       `${t.cliPlan10kChanged} ms = ${results.planDaemonSetsPerSecond} DaemonSets/s (target >= 5000)`,
+    ],
+    [
+      'CLI plan, the same on two threads',
+      `${t.cliPlan10kChangedTwoThreads} ms = ${results.planDaemonSetsPerSecondTwoThreads} DaemonSets/s (--jobs 2)`,
     ],
     ['validate a 100-doc file / synth it', `${t.cliValidate100DocFile} / ${t.synth100Charts} ms (whole processes)`],
     ['CLI cold start / node -e 0', `${t.cliColdStart} / ${t.nodeColdStart} ms`],

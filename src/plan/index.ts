@@ -12,5 +12,14 @@ export { type Plan, type PlanSummary, planTexts } from './plan';
 export { jsonPlanReport } from './report-json';
 export { markdownPlanReport } from './report-markdown';
 export { textPlanReport } from './report-text';
-export { readSide, type Side, type SideDocument, type SideText, sideDocuments } from './sides';
+export {
+  readSide,
+  type Side,
+  type SideDocument,
+  type SideFile,
+  type SideSource,
+  type SideText,
+  sideDocuments,
+  sideText,
+} from './sides';
 export { rolloutBatch, rolloutWaves, scaledValue, type Waves } from './waves';

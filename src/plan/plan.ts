@@ -13,7 +13,8 @@ import {
 import { type SideText, sideDocuments } from './sides';
 import { storedObject } from './update-path';
 
-function tally(counts: Map<string, number>, key: string): void {
+/** Adds one to `key`'s count. */
+export function tally(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
@@ -99,9 +100,23 @@ export function planTexts(
   }
   for (const [id, old] of oldIndex.byId)
     planned.push([id, planOwned(identityOf(old.manifest), old.manifest, undefined, context)]);
-  // In the order of their `namespace/name`.
+  return {
+    plan: assemblePlan(planned, oldKinds, newKinds, options),
+    errors: [...oldErrors, ...newErrors, ...oldIndex.duplicates, ...newDuplicates],
+  };
+}
+
+/**
+ * The plan of DaemonSets planned in any order (each `namespace/name` once), with the counts of
+ * other kinds: sorted by `namespace/name`, totals made.
+ */
+export function assemblePlan(
+  planned: [string, DaemonSetPlan][],
+  oldKinds: ReadonlyMap<string, number>,
+  newKinds: ReadonlyMap<string, number>,
+  options: PlanOptions,
+): Plan {
   const daemonSets = planned.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
-  const errors = [...oldErrors, ...newErrors, ...oldIndex.duplicates, ...newDuplicates];
   const count = (f: (p: DaemonSetPlan) => boolean) => daemonSets.filter(f).length;
   const summary: PlanSummary = {
     daemonSets: daemonSets.length,
@@ -115,10 +130,7 @@ export function planTexts(
     warnings: daemonSets.reduce((n, p) => n + p.warnings.length, 0),
     otherKinds: { old: sortedCounts(oldKinds), new: sortedCounts(newKinds) },
   };
-  return {
-    plan: { kubernetesVersion: options.kubernetesVersion, nodes: options.nodes ?? null, daemonSets, summary },
-    errors,
-  };
+  return { kubernetesVersion: options.kubernetesVersion, nodes: options.nodes ?? null, daemonSets, summary };
 }
 
 export type { DaemonSetPlan, Issue, PlanOptions };

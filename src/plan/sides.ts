@@ -3,15 +3,43 @@
  * obtained: files, a directory, or `git show` of a committed folder.
  */
 import { isObject } from '../validate/read';
-import { readYamlDocuments } from '../yaml';
+import { readYamlDocuments, readYamlPieces, type StreamPiece } from '../yaml';
 import type { SourcedManifest } from './identity';
+import { readSideFile } from './read-file';
 
 /** A YAML text and the name shown for it. */
 export interface SideText {
   readonly name: string;
+  /**
+   * What pairs it with a file of the other side (by-file.ts): its path under the folder given,
+   * so `dist/a.yaml` and a fresh synth's `a.yaml` meet. Only locality, never identity.
+   * @default - the name
+   */
+  readonly key?: string;
   readonly text?: string;
+  /** The text in pieces (read-file.ts), in place of `text`. */
+  readonly pieces?: readonly StreamPiece[];
   /** Why it could not be read. */
   readonly error?: string;
+}
+
+/** A file of a side not read yet: read when its turn comes, so a plan holds few texts at once. */
+export interface SideFile {
+  readonly name: string;
+  /** @see SideText.key */
+  readonly key?: string;
+  /** The path to read. */
+  readonly file: string;
+  /** Largest size accepted, in bytes (a larger file is an error of that file). */
+  readonly maxBytes: number;
+}
+
+/** A text of a side, read or to be read. */
+export type SideSource = SideText | SideFile;
+
+/** The text of a source, reading a file (readInputFile: never throws; an unreadable file carries its error). */
+export function sideText(s: SideSource): SideText {
+  return 'file' in s ? { ...readSideFile(s.name, s.file, s.maxBytes), key: s.key } : s;
 }
 
 /** The manifests of one side, and what could not be read (any of it makes the plan unreadable). */
@@ -30,11 +58,11 @@ export type SideDocument = { readonly manifest: SourcedManifest } | { readonly e
  */
 export function* sideDocuments(texts: readonly SideText[]): Generator<SideDocument> {
   for (const t of texts) {
-    if (t.text === undefined) {
+    if (t.text === undefined && t.pieces === undefined) {
       yield { error: `${t.name}: ${t.error ?? 'cannot read'}` };
       continue;
     }
-    for (const doc of readYamlDocuments(t.text)) {
+    for (const doc of t.pieces ? readYamlPieces(t.pieces) : readYamlDocuments(t.text ?? '')) {
       const source = `${t.name}:${doc.line}`;
       if (doc.errors.length > 0) for (const e of doc.errors) yield { error: `${source}: ${e}` };
       else if (!isObject(doc.value))

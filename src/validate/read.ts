@@ -3,6 +3,7 @@
  * such as `__proto__` must never reach an object's prototype chain.
  */
 
+import { exactIntegerAt } from './exact-integers';
 import type { FieldPath, Issue } from './issue';
 
 export type JsonObject = { readonly [k: string]: unknown };
@@ -97,6 +98,14 @@ export function goInt(v: unknown): number | undefined {
 /** An integer field, or undefined when absent, null or not an integer (the type rules' job). */
 export function int(v: unknown): number | undefined {
   return Number.isInteger(v) ? (v as number) : undefined;
+}
+
+/**
+ * The integer at `container[k]` as the manifest wrote it, for messages: beyond 2^53 a number is
+ * only the nearest double, and the YAML reader keeps the written value beside it (exact-integers.ts).
+ */
+export function intText(container: object, k: string | number, n: number): string {
+  return String(exactIntegerAt(container, k) ?? n);
 }
 
 /** True when an optional (pointer) field is set: present and not null. */

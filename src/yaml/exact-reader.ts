@@ -2,6 +2,7 @@ import type { Alias, Node, Scalar, YAMLMap } from 'yaml';
 import { yamlLibrary } from './library';
 import { formatFloatKey, INT64_MAX, MERGE_KEY } from './go-yaml-resolve';
 import { kubectlSchema } from './kubectl-schema';
+import { anyExactIntegers, exactIntegerAt, forgetExactInteger, recordExactInteger } from '../validate/exact-integers';
 
 /**
  * The exact reader: a chunk (one document as kubectl cuts the stream) through the yaml package,
@@ -89,15 +90,37 @@ function throughAlias<T>(alias: Alias, d: Decoding, use: (target: Node) => T): T
 }
 
 /** Sets a key, `__proto__` included, as an own property (as JSON.parse does). */
-function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
+function setKey(out: Record<string, unknown>, key: string, converted: unknown): void {
+  const value = place(out, key, converted);
   if (key === '__proto__')
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
 }
 
+/**
+ * An integer a JS number cannot hold exactly, on its way to the map or list that holds it, where
+ * place() stores the nearest number and records the exact value beside it (exact-integers.ts).
+ */
+class ExactInteger {
+  public constructor(public readonly value: bigint) {}
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Sets `container[key]` to a converted value, recording the exact value of an integer beyond 2^53. */
+function place(container: object, key: string | number, value: unknown): unknown {
+  if (!(value instanceof ExactInteger)) {
+    // A merge may overwrite such an integer with another value.
+    if (anyExactIntegers()) forgetExactInteger(container, key);
+    return value;
+  }
+  recordExactInteger(container, key, value.value);
+  return Number(value.value);
+}
+
 /** A scalar as encoding/json writes go-yaml's value: ints and floats become numbers, -0 reads back as 0. */
 function scalarValue(v: unknown, d: Decoding): unknown {
-  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'bigint') return v > MAX_SAFE || v < -MAX_SAFE ? new ExactInteger(v) : Number(v);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) d.nonFinite = true;
     return v === 0 ? 0 : v;
@@ -152,7 +175,11 @@ function convert(node: unknown, depth: number, d: Decoding): unknown {
   if (Y.isScalar(node)) return scalarValue(node.value, d);
   if (Y.isMap(node) || Y.isSeq(node)) {
     if (depth > d.maxDepth) throw new ReadError(`nesting deeper than ${d.maxDepth} levels`, offsetOf(node));
-    if (Y.isSeq(node)) return node.items.map((item) => convert(item, depth + 1, d));
+    if (Y.isSeq(node)) {
+      const out: unknown[] = node.items.map((item) => convert(item, depth + 1, d));
+      for (let i = 0; i < out.length; i++) out[i] = place(out, i, out[i]);
+      return out;
+    }
     const out: Record<string, unknown> = {};
     fillMap(node, out, depth, d);
     return out;
@@ -198,7 +225,10 @@ function merge(source: unknown, out: Record<string, unknown>, depth: number, d: 
     if (!Y.isMap(item)) throw new ReadError(WANT_MAP, offsetOf(item) ?? at);
     const merged: Record<string, unknown> = {};
     fillMap(item, merged, depth, d);
-    for (const [k, v] of Object.entries(merged)) setKey(out, k, v);
+    for (const [k, v] of Object.entries(merged)) {
+      const exact = exactIntegerAt(merged, k);
+      setKey(out, k, exact === undefined ? v : new ExactInteger(exact));
+    }
   };
   if (Y.isSeq(source)) {
     for (let i = source.items.length - 1; i >= 0; i--) {
@@ -300,7 +330,8 @@ export function readChunkExact(
     return { line, errors: [`nesting deeper than ${maxDepth} levels (document starting at line ${line})`] };
   const d: Decoding = { targets, maxAliasCount, maxDepth, expanding: new Set(), aliasUses: 0, nonFinite: false };
   try {
-    const value = convert(doc.contents, 1, d);
+    const converted = convert(doc.contents, 1, d);
+    const value = converted instanceof ExactInteger ? Number(converted.value) : converted;
     const bad = d.nonFinite ? findNonFinite(value) : undefined;
     if (bad !== undefined) {
       const go = Number.isNaN(bad) ? 'NaN' : bad > 0 ? '+Inf' : '-Inf';

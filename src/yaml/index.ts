@@ -10,9 +10,10 @@ export {
   type ReadDocument,
   type ReadLimits,
   readYamlDocuments,
+  readYamlPieces,
   readYamlStream,
   readYamlStreamExact,
   type SourcedDocument,
 } from './read-stream';
-export { type Chunk, type SplitStream, splitStream } from './split-stream';
+export { type Chunk, type SplitStream, type StreamPiece, splitStream, streamPieces } from './split-stream';
 export { toYaml, toYamlExact, toYamlStream } from './writer';

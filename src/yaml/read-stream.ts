@@ -1,6 +1,6 @@
 import { readChunkBlock } from './block-reader';
 import { readChunkExact } from './exact-reader';
-import { type Chunk, splitStream } from './split-stream';
+import { type Chunk, type StreamPiece, splitStream } from './split-stream';
 
 /** A document read from a YAML stream, or the reason it could not be read. */
 export interface ReadDocument {
@@ -29,11 +29,13 @@ export interface ReadLimits {
  * Documents are cut as kubectl cuts them (lines starting with `---`); empty ones are dropped.
  * Stricter than kubectl on purpose: a key written twice in one mapping is an error ("already set
  * in map", as go-yaml's strict mode says) where kubectl keeps one silently. Numbers are JS
- * numbers: an integer beyond 2^53 loses precision, as it does in any JSON reader but Go's.
+ * numbers: an integer beyond 2^53 reads as the nearest one, as in any JSON reader but Go's, and
+ * its exact value is recorded beside the document (validate/exact-integers.ts) for the decoder's
+ * int64 range check, which needs the digits kubectl sends.
  * Never throws: a document that can't be read carries its errors, with line and column.
  */
 export function readYamlStream(text: string, limits: ReadLimits = {}): ReadDocument[] {
-  return [...readStream(text, limits, true, false)];
+  return [...readStream([{ text, line: 1 }], limits, true, false)];
 }
 
 /** A document with the chunk it was read from, for finding its fields' positions (positions.ts). */
@@ -49,7 +51,15 @@ export interface SourcedDocument extends ReadDocument {
  * For the checking pipeline; not exported by the package.
  */
 export function readYamlDocuments(text: string, limits: ReadLimits = {}): Iterable<SourcedDocument> {
-  return readStream(text, limits, true, true);
+  return readStream([{ text, line: 1 }], limits, true, true);
+}
+
+/**
+ * readYamlDocuments of a stream given as its pieces (split-stream.ts's streamPieces): the same
+ * documents, lines and errors as of the pieces joined.
+ */
+export function readYamlPieces(pieces: readonly StreamPiece[], limits: ReadLimits = {}): Iterable<SourcedDocument> {
+  return readStream(pieces, limits, true, true);
 }
 
 /**
@@ -57,20 +67,31 @@ export function readYamlDocuments(text: string, limits: ReadLimits = {}): Iterab
  * For tests that hold the block reader to the exact reader; not exported by the package.
  */
 export function readYamlStreamExact(text: string, limits: ReadLimits = {}): ReadDocument[] {
-  return [...readStream(text, limits, false, false)];
+  return [...readStream([{ text, line: 1 }], limits, false, false)];
 }
 
-function* readStream(text: string, limits: ReadLimits, block: boolean, sourced: boolean): Generator<SourcedDocument> {
+function* readStream(
+  pieces: readonly StreamPiece[],
+  limits: ReadLimits,
+  block: boolean,
+  sourced: boolean,
+): Generator<SourcedDocument> {
   const maxAliasCount = limits.maxAliasCount ?? 1000;
   const maxDepth = limits.maxDepth ?? 100;
   let index = 0;
   try {
-    const { chunks, error } = splitStream(text);
-    for (const chunk of chunks) {
-      const doc = readChunk(chunk, maxAliasCount, maxDepth, block);
-      if (doc) yield sourced ? { index: index++, ...doc, source: chunk } : { index: index++, ...doc };
+    for (const piece of pieces) {
+      const { chunks, error } = splitStream(piece.text, piece.line);
+      for (const chunk of chunks) {
+        const doc = readChunk(chunk, maxAliasCount, maxDepth, block);
+        if (doc) yield sourced ? { index: index++, ...doc, source: chunk } : { index: index++, ...doc };
+      }
+      if (error) {
+        // An invalid separator ends the stream.
+        yield { index: index++, line: error.line, errors: [error.message] };
+        return;
+      }
     }
-    if (error) yield { index: index++, line: error.line, errors: [error.message] };
   } catch (e) {
     yield { index: index++, line: 1, errors: [`cannot read YAML: ${(e as Error).message}`] };
   }

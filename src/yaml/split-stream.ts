@@ -13,6 +13,55 @@ export interface SplitStream {
 }
 
 const DASH = 0x2d;
+const LF = 0x0a;
+const NL_DASHES = Buffer.from('\n---');
+
+/**
+ * What follows `---` on a separator line, when it makes the line an invalid separator: anything
+ * but spaces and a comment. trim() takes the CR of a CRLF line end with the other white space.
+ */
+function separatorRest(afterDashes: string): string | undefined {
+  const rest = afterDashes.trim();
+  return rest !== '' && !rest.startsWith('#') ? rest : undefined;
+}
+
+/** A part of a stream, from the start of a line, with the 1-based line it starts on. */
+export interface StreamPiece {
+  readonly text: string;
+  readonly line: number;
+}
+
+/**
+ * UTF-8 bytes of a stream (validated by the caller, BOM removed) as pieces, each decoded on its
+ * own: cut before each valid separator line up to the first invalid one (which ends the stream:
+ * the piece holding it runs to the end). splitStream of each piece, at its line, gives the chunks
+ * of splitStream of the whole text: a piece starts with its separator line, which only ends the
+ * chunk before it. Many small strings
+ * instead of one per file: a string over V8's large-object size gets pages of its own, mapped and
+ * faulted in afresh for each file, which cost several times the decoding. LF and `-` never occur
+ * inside a multi-byte UTF-8 sequence, so byte offsets cut where the text's lines do.
+ */
+export function streamPieces(bytes: Uint8Array): StreamPiece[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const texts: string[] = [];
+  let start = 0;
+  // Only lines starting with `---` can cut: found by a native search, not line by line.
+  for (let nl = buffer.indexOf(NL_DASHES); nl >= 0; nl = buffer.indexOf(NL_DASHES, nl + 1)) {
+    const p = nl + 1;
+    const end = buffer.indexOf(LF, p);
+    if (separatorRest(buffer.toString('utf8', p + 3, end < 0 ? buffer.length : end)) !== undefined) break;
+    texts.push(buffer.toString('utf8', start, p));
+    start = p;
+  }
+  if (start < buffer.length) texts.push(buffer.toString('utf8', start));
+  const pieces: StreamPiece[] = [];
+  let line = 1;
+  for (const text of texts) {
+    pieces.push({ text, line });
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;
+  }
+  return pieces;
+}
 
 /**
  * YAMLReader.Read of k8s.io/apimachinery/pkg/util/yaml (v0.27): kubectl splits the stream on
@@ -23,24 +72,23 @@ const DASH = 0x2d;
  * LF; so does this. Chunks are slices of the text, not joined lines: most streams are LF-only,
  * and a slice per document is far cheaper than a string per line.
  */
-export function splitStream(text: string): SplitStream {
+export function splitStream(text: string, firstLine = 1): SplitStream {
   const chunks: Chunk[] = [];
   const hasCr = text.includes('\r');
   let chunkStart = 0;
-  let chunkLine = 1;
+  let chunkLine = firstLine;
   const flush = (end: number): void => {
     if (end <= chunkStart) return;
     let chunk = text.charCodeAt(end - 1) === 10 ? text.slice(chunkStart, end) : `${text.slice(chunkStart, end)}\n`;
     if (hasCr) chunk = chunk.replace(/\r\n/g, '\n');
     chunks.push({ text: chunk, line: chunkLine });
   };
-  for (let p = 0, line = 1; p < text.length; line++) {
+  for (let p = 0, line = firstLine; p < text.length; line++) {
     const nl = text.indexOf('\n', p);
     const next = nl < 0 ? text.length : nl + 1;
     if (text.charCodeAt(p) === DASH && text.charCodeAt(p + 1) === DASH && text.charCodeAt(p + 2) === DASH) {
-      // trim() takes the CR of a CRLF line end with the other white space.
-      const rest = text.slice(p + 3, nl < 0 ? text.length : nl).trim();
-      if (rest !== '' && !rest.startsWith('#')) {
+      const rest = separatorRest(text.slice(p + 3, nl < 0 ? text.length : nl));
+      if (rest !== undefined) {
         flush(p);
         return {
           chunks,

@@ -79,12 +79,78 @@ describe('plan OLD NEW', () => {
     expect(r.stderr).toContain('1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34');
   });
 
+  it('takes - (standard input, which plan does not read) for an empty side', () => {
+    const r = json(['-', folder({ 'a.yaml': VALID })]);
+    expect(r.status).toBe(0);
+    expect(r.report.summary).toMatchObject({ daemonSets: 1, added: 1 });
+  });
+
   it('exits 2 on usage errors', () => {
     const a = folder({ 'a.yaml': VALID });
     expect(cli(['plan', a]).status).toBe(2);
     expect(cli(['plan', a, a, '--nodes', '-1']).status).toBe(2);
     expect(cli(['plan', a, a, '--output', 'sarif']).status).toBe(2);
     expect(cli(['plan', a, path.join(a, 'missing')]).status).toBe(2);
+  });
+});
+
+describe('plan --jobs', () => {
+  const named = (yaml: string, name: string) => yaml.replace('  name: agent\n', `  name: ${name}\n`);
+  /** 12 files a side: changed, unchanged, moved between files, added, removed, other kinds. */
+  function sides(broken: boolean): [string, string] {
+    const old: Record<string, string> = {};
+    const fresh: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) {
+      const f = `${i % 3 === 0 ? 'sub/' : ''}f${String(i).padStart(2, '0')}.yaml`;
+      old[f] = [named(VALID, `a${i}`), CONFIG_MAP, named(VALID, `m${i}`), named(VALID, `r${i}`)].join('---\n');
+      // m{i} moves to the next file, r{i} is removed, n{i} added; every third a changes.
+      fresh[f] = [
+        named(i % 3 === 0 ? bumped : VALID, `a${i}`),
+        named(VALID, `m${(i + 11) % 12}`),
+        named(VALID, `n${i}`),
+        SERVICE_ACCOUNT,
+      ].join('---\n');
+    }
+    old['only-old.yaml'] = named(VALID, 'gone');
+    fresh['only-new.yaml'] = named(bumped, 'gone');
+    if (broken) {
+      fresh['f05.yaml'] += '---\nbad: [1, 2\n';
+      fresh['f07.yaml'] += `---\n${named(VALID, 'a2')}`;
+    }
+    return [folder(old), folder(fresh)];
+  }
+
+  it.each([
+    ['0 on a clean plan', false, 0],
+    ['2 on unreadable documents and a DaemonSet defined twice', true, 2],
+  ] as const)('prints the same report on 2 and 3 threads as on 1, and exits %s', (_what, broken, status) => {
+    const [old, fresh] = sides(broken);
+    for (const output of ['json', 'text', 'markdown']) {
+      const one = cli(['plan', '--output', output, '--nodes', '10', '--jobs', '1', old, fresh]);
+      expect(one.status).toBe(status);
+      expect(one.stdout.length + one.stderr.length).toBeGreaterThan(0);
+      for (const jobs of ['2', '3']) {
+        const many = cli(['plan', '--output', output, '--nodes', '10', '--jobs', jobs, old, fresh]);
+        expect({ status: many.status, stdout: many.stdout, stderr: many.stderr }).toEqual({
+          status: one.status,
+          stdout: one.stdout,
+          stderr: one.stderr,
+        });
+      }
+    }
+    if (!broken) {
+      const report = JSON.parse(cli(['plan', '--output', 'json', '--jobs', '2', old, fresh]).stdout);
+      expect(report.summary).toMatchObject({ daemonSets: 49, added: 12, removed: 12, changed: 5, unchanged: 20 });
+    }
+  });
+
+  it('refuses a --jobs that is not a positive whole number', () => {
+    const a = folder({ 'a.yaml': VALID });
+    for (const jobs of ['0', '1.5', 'two']) {
+      const r = cli(['plan', '--jobs', jobs, a, a]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`--jobs must be a positive whole number, got "${jobs}"`);
+    }
   });
 });
 

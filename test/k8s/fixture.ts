@@ -25,11 +25,8 @@ export interface Expectation {
   readonly paths?: readonly string[];
 }
 
-export interface FixtureCase {
-  /** The Go case's name (or, for unnamed cases, a description of its entry). */
-  readonly name: string;
-  /** The Go test's verdict for the Go function alone: `valid`, or `invalid <field>`. */
-  readonly go?: string;
+/** What a case changes in a base DaemonSet (an update case has one for each side). */
+export interface Fragment {
   /** Merged into the DaemonSet's metadata. */
   readonly metadata?: Record<string, unknown>;
   /** Merged into the DaemonSet's spec. */
@@ -42,6 +39,13 @@ export interface FixtureCase {
   readonly container?: Record<string, unknown>;
   /** Dotted paths (from the manifest root) removed after merging. */
   readonly remove?: readonly string[];
+}
+
+export interface FixtureCase extends Fragment {
+  /** The Go case's name (or, for unnamed cases, a description of its entry). */
+  readonly name: string;
+  /** The Go test's verdict for the Go function alone: `valid`, or `invalid <field>`. */
+  readonly go?: string;
   /** Why the API-server path gives another verdict than the Go function. */
   readonly note?: string;
   /** Set when the engine is known to disagree: why, and the upstream source line that decides. */
@@ -74,7 +78,7 @@ export function baseDaemonSet(): Record<string, any> {
   };
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // Objects merge key by key; anything else (lists included) replaces: a case writes lists whole.
@@ -96,9 +100,9 @@ function removePath(root: Record<string, any>, dotted: string): void {
   if (node && typeof node === 'object') delete node[parts[parts.length - 1]];
 }
 
-/** The DaemonSet manifest of one case. */
-export function manifestOf(c: FixtureCase): Record<string, any> {
-  const ds = baseDaemonSet();
+/** The DaemonSet manifest of one case (or one side of an update case), from a copy of `base`. */
+export function manifestOf(c: Fragment, base: Record<string, any> = baseDaemonSet()): Record<string, any> {
+  const ds = structuredClone(base);
   if (c.metadata) merge(ds.metadata, c.metadata);
   if (c.spec) merge(ds.spec, c.spec);
   if (c.podMetadata) merge(ds.spec.template.metadata, c.podMetadata);
@@ -122,8 +126,17 @@ const CASE_KEYS = new Set([
   'disagree',
   'expect',
 ]);
-const CASE_OBJECTS = ['metadata', 'spec', 'podMetadata', 'pod', 'container'] as const;
-const CASE_STRINGS = ['go', 'note', 'disagree'] as const;
+const FRAGMENT_OBJECTS = ['metadata', 'spec', 'podMetadata', 'pod', 'container'] as const;
+export const CASE_STRINGS = ['go', 'note', 'disagree'] as const;
+
+/** The problems of a fragment's own keys (`at` names it); unknown keys are the caller's to refuse. */
+export function fragmentProblems(at: string, c: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const k of FRAGMENT_OBJECTS) if (k in c && !isPlainObject(c[k])) out.push(`${at}: "${k}" must be a mapping`);
+  if ('remove' in c && !(Array.isArray(c.remove) && c.remove.every((r) => typeof r === 'string')))
+    out.push(`${at}: "remove" must be a list of dotted paths`);
+  return out;
+}
 
 /**
  * The problems of one parsed fixture file, empty when it has the shape above. A key the loader
@@ -149,10 +162,8 @@ export function fixtureProblems(file: string, doc: unknown): string[] {
     else if (seen.has(c.name)) out.push(`${at}: duplicate name`);
     else seen.add(c.name);
     for (const k of Object.keys(c)) if (!CASE_KEYS.has(k)) out.push(`${at}: unknown key "${k}"`);
-    for (const k of CASE_OBJECTS) if (k in c && !isPlainObject(c[k])) out.push(`${at}: "${k}" must be a mapping`);
+    out.push(...fragmentProblems(at, c));
     for (const k of CASE_STRINGS) if (k in c && typeof c[k] !== 'string') out.push(`${at}: "${k}" must be a string`);
-    if ('remove' in c && !(Array.isArray(c.remove) && c.remove.every((r) => typeof r === 'string')))
-      out.push(`${at}: "remove" must be a list of dotted paths`);
   });
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readYamlStream, splitStream } from '../../src/yaml';
+import { readYamlDocuments, readYamlPieces, readYamlStream, splitStream, streamPieces } from '../../src/yaml';
 import { random } from '../support/yaml-oracle';
 
 /**
@@ -100,6 +100,56 @@ describe('splitStream cuts the stream as kubectl does', () => {
         text += LINES[Math.floor(next() * LINES.length)] + (next() < 0.8 ? '\n' : '');
       const got = JSON.stringify(splitStream(text));
       const want = JSON.stringify(kubectlCut(text));
+      if (got !== want) wrong.push(`${JSON.stringify(text)}: ${got}, want ${want}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('streamPieces: the stream as UTF-8 bytes, cut into pieces decoded on their own', () => {
+  const read = (docs: Iterable<{ line: number; value?: unknown; errors: readonly string[]; source?: unknown }>) =>
+    JSON.stringify([...docs].map((d) => [d.line, d.value, d.errors, d.source]));
+
+  it('cuts before each valid separator after the first line, up to the first invalid one', () => {
+    const text = '--- # first\na: é\n---\nb: 2\n--- x\n---\nc: 3\n';
+    expect(streamPieces(Buffer.from(text))).toEqual([
+      { text: '--- # first\na: é\n', line: 1 },
+      { text: '---\nb: 2\n--- x\n---\nc: 3\n', line: 3 },
+    ]);
+    expect(streamPieces(Buffer.from(''))).toEqual([]);
+  });
+
+  it('reads 20,000 seeded random streams as their text is read: documents, lines, errors and chunks', () => {
+    const next = random(2_034);
+    const LINES = [
+      'a: 1',
+      'k: ünïcödé ✓',
+      '---',
+      '--- # c',
+      '---x',
+      '--- x',
+      '----',
+      '',
+      '  ',
+      '# c',
+      'b: |',
+      '  ---',
+      'c: 2\r',
+      '--- \t',
+      '---\u00a0',
+      'd: [1, 2',
+      '- 1',
+      '---\r',
+      'e: &x 1',
+      'f: *x',
+    ];
+    const wrong: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let n = Math.floor(next() * 8); n > 0; n--)
+        text += LINES[Math.floor(next() * LINES.length)] + (next() < 0.8 ? '\n' : '');
+      const got = read(readYamlPieces(streamPieces(Buffer.from(text))));
+      const want = read(readYamlDocuments(text));
       if (got !== want) wrong.push(`${JSON.stringify(text)}: ${got}, want ${want}`);
     }
     expect(wrong.slice(0, 5)).toEqual([]);

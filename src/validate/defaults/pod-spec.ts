@@ -1,5 +1,5 @@
 import { CONTAINER_LISTS, defaultContainer } from './container';
-import { defaultPointer, defaultString, objectAt, objectsIn, type Writable } from './json';
+import { defaultPointer, defaultString, objectAt, objectsIn, type Writable, zeroNullItems } from './json';
 import type { DefaultingOptions } from './options';
 import { defaultResourceList } from './resource-list';
 import { defaultVolume } from './volume';
@@ -33,6 +33,9 @@ export function defaultPodSpec(spec: Writable, options: Required<DefaultingOptio
   if (spec.securityContext === undefined || spec.securityContext === null) spec.securityContext = {};
   defaultPointer(spec, 'terminationGracePeriodSeconds', 30);
   defaultString(spec, 'schedulerName', 'default-scheduler');
+  // A `null` volume is the zero Volume, which SetDefaults_Volume makes an emptyDir: the server
+  // reports only its missing name (k8s-oracle 1.27 and 1.34), not a missing source as well.
+  zeroNullItems(spec, 'volumes');
   for (const v of objectsIn(spec, 'volumes')) defaultVolume(v);
   for (const list of CONTAINER_LISTS) for (const c of objectsIn(spec, list)) defaultContainer(c, options);
   defaultResourceList(spec, 'overhead');

@@ -4,20 +4,21 @@
  * is the ports rules' (`ports.ts`), where the defaulted host port is known.
  */
 import type { FieldPath, Issue } from '../issue';
-import { field, get, goString, int, isObject, isSet, list, show } from '../read';
+import { field, get, goString, int, intText, isObject, isSet, list, show } from '../read';
 import { NO_ISSUES, type Rule } from '../rule';
 import { isPod } from './_shared/container-context';
 import { windowsOptionsIssues } from './_shared/windows-options';
 import { localDescendingPathErrors, MAX_INT32, notSupported } from './_shared/values';
 
-function idRange(v: unknown, p: FieldPath, what: string): readonly Issue[] {
+/** `v`, an ID read from `container[k]` (an object when `v` is a number), checked as IsValidUserID/IsValidGroupID do. */
+function idRange(v: unknown, container: unknown, k: string | number, p: FieldPath, what: string): readonly Issue[] {
   const n = int(v);
   if (n === undefined || (n >= 0 && n <= MAX_INT32)) return NO_ISSUES;
   return [
     {
-      path: p,
+      path: [...p, k],
       code: 'pod/security-context-id-out-of-range',
-      message: `${what} must be between 0 and ${MAX_INT32}, inclusive, got ${n}`,
+      message: `${what} must be between 0 and ${MAX_INT32}, inclusive, got ${intText(container as object, k, n)}`,
     },
   ];
 }
@@ -105,11 +106,10 @@ export const podSecurityContext: Rule = (spec, path) => {
   if (!isObject(sc) && !shareBoth) return NO_ISSUES; // every check below reads the context, but one
   const out: Issue[] = [];
   const p: FieldPath = [...path, 'securityContext'];
-  out.push(...idRange(get(sc, 'fsGroup'), [...p, 'fsGroup'], 'fsGroup'));
-  out.push(...idRange(get(sc, 'runAsUser'), [...p, 'runAsUser'], 'runAsUser'));
-  out.push(...idRange(get(sc, 'runAsGroup'), [...p, 'runAsGroup'], 'runAsGroup'));
-  list(get(sc, 'supplementalGroups')).forEach((g, i) => {
-    out.push(...idRange(g, [...p, 'supplementalGroups', i], 'a supplemental group'));
+  for (const f of ['fsGroup', 'runAsUser', 'runAsGroup']) out.push(...idRange(get(sc, f), sc, f, p, f));
+  const groups = get(sc, 'supplementalGroups');
+  list(groups).forEach((g, i) => {
+    out.push(...idRange(g, groups, i, [...p, 'supplementalGroups'], 'a supplemental group'));
   });
   if (shareBoth) {
     out.push({

@@ -1,5 +1,5 @@
 import type { FieldPath, Issue } from '../issue';
-import { get, goString, isSet, issue, list, show } from '../read';
+import { get, goString, intText, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { isValidUnixId, UNIX_ID_RANGE_ERROR } from './_shared/container-names';
 import { windowsOptionsIssues } from './_shared/windows-options';
@@ -75,7 +75,13 @@ const securityContext: Rule = (c, path) => {
   for (const f of ['runAsUser', 'runAsGroup']) {
     const v = get(sc, f);
     if (typeof v === 'number' && Number.isInteger(v) && !isValidUnixId(v)) {
-      out.push(issue([...p, f], 'security-context/id-out-of-range', `Invalid value ${v}: ${UNIX_ID_RANGE_ERROR}`));
+      out.push(
+        issue(
+          [...p, f],
+          'security-context/id-out-of-range',
+          `Invalid value ${intText(sc as object, f, v)}: ${UNIX_ID_RANGE_ERROR}`,
+        ),
+      );
     }
   }
   out.push(...seccompProfile(get(sc, 'seccompProfile'), [...p, 'seccompProfile']));

@@ -3,6 +3,8 @@ import { key, toFieldPath } from '../issue';
 import { field, has, isObject, show, str } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { quantityFromJson, quantitySuggestion } from './_shared/quantity';
+import { templateGenerationErrors } from './template-generation';
+import { exactIntegerAt, INT64_MAX, INT64_MIN } from '../exact-integers';
 import { DEFAULT_KUBERNETES_VERSION } from '../versions/minors';
 import { fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from '../versions/schema';
 
@@ -101,10 +103,31 @@ function compile(type: string, schema: Schema): TypeNode {
   return t;
 }
 
-// Go's int32 and int64 ranges. 2^63 - 1 is not a double: compare against 2^63 exclusive.
+// Go's int32 range (int64's is bigints: 2^63 - 1 is not a double).
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
-const INT64_BOUND = 2 ** 63;
+
+/**
+ * The integer Go's decoder reads for a JSON number beyond 2^53: the digits encoding/json (kubectl's
+ * YAMLToJSON) writes for it. An integer the YAML reader read exactly is recorded beside the manifest
+ * (exact-integers.ts) and given as a bigint instead. Any other number beyond 2^53 is sent as its shortest
+ * decimal, which JS's String writes as Go does below 1e21: -9223372036854775809 (a YAML float)
+ * goes out as -9223372036854776000 and overflows int64, though its double is -2^63.
+ */
+function goInteger(v: number): number | bigint {
+  // From 1e21 Go writes an exponent, which ParseInt refuses: out of range either way.
+  return Math.abs(v) >= 1e21 ? v : BigInt(String(v));
+}
+
+/**
+ * `x` at `k` of `container`, or, for an integer field, the exact integer recorded for it when it is
+ * a number beyond 2^53 (only an integer's range depends on its last digits).
+ */
+function exactAt(container: object, k: string | number, x: unknown, kind: number): unknown {
+  if (kind !== INTEGER && kind !== INT_OR_STRING) return x;
+  if (typeof x !== 'number' || (x <= Number.MAX_SAFE_INTEGER && x >= -Number.MAX_SAFE_INTEGER)) return x;
+  return exactIntegerAt(container, k) ?? x;
+}
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,]\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
@@ -208,12 +231,21 @@ class Walker {
     this.add(path, 'type/invalid-type', `must be ${describe(type)}, got ${kind} ${val(v)}${hint(type, kind)}`);
   }
 
-  private integer(path: FieldPath, type: string, v: number): void {
-    if (!Number.isInteger(v)) {
-      this.add(path, 'type/not-an-integer', `must be a whole number (${type}), got ${val(v)}`);
-    } else if (type === 'int64' ? v < -INT64_BOUND || v >= INT64_BOUND : v < INT32_MIN || v > INT32_MAX) {
-      const range = type === 'int64' ? '-9223372036854775808 to 9223372036854775807' : `${INT32_MIN} to ${INT32_MAX}`;
-      this.add(path, 'type/integer-out-of-range', `must fit in ${type} (${range}), got ${v}`);
+  private integer(path: FieldPath, type: string, v: number | bigint): void {
+    let n: number | bigint = v;
+    if (typeof v === 'number') {
+      if (!Number.isInteger(v)) {
+        this.add(path, 'type/not-an-integer', `must be a whole number (${type}), got ${val(v)}`);
+        return;
+      }
+      // Nearly every integer: exact, within int64, compared as a number (no bigint arithmetic).
+      if (v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER) {
+        if (type === 'int64' || (v >= INT32_MIN && v <= INT32_MAX)) return;
+      } else n = goInteger(v);
+    }
+    if (type === 'int64' ? n < INT64_MIN || n > INT64_MAX : n < INT32_MIN || n > INT32_MAX) {
+      const range = type === 'int64' ? `${INT64_MIN} to ${INT64_MAX}` : `${INT32_MIN} to ${INT32_MAX}`;
+      this.add(path, 'type/integer-out-of-range', `must fit in ${type} (${range}), got ${n}`);
     }
   }
 
@@ -230,7 +262,7 @@ class Walker {
           const x = v[i];
           if (plainLeaf(x, item.kind)) continue;
           path.push(i);
-          this.walk(x, item, path);
+          this.walk(exactAt(v, i, x, item.kind), item, path);
           path.pop();
         }
         return;
@@ -241,7 +273,7 @@ class Walker {
         const item = t.item!;
         for (const k of Object.keys(v as object)) {
           path.push(key(k));
-          this.walk((v as Record<string, unknown>)[k], item, path);
+          this.walk(exactAt(v as object, k, (v as Record<string, unknown>)[k], item.kind), item, path);
           path.pop();
         }
         return;
@@ -256,11 +288,11 @@ class Walker {
         if (typeof v !== 'number' || !Number.isFinite(v)) this.wrongType(path, t.type, v, jsonKind(v));
         return;
       case INTEGER:
-        if (typeof v !== 'number') return this.wrongType(path, t.type, v, jsonKind(v));
+        if (typeof v !== 'number' && typeof v !== 'bigint') return this.wrongType(path, t.type, v, jsonKind(v));
         return this.integer(path, t.type, v);
       case INT_OR_STRING: {
         // intstr.IntOrString.UnmarshalJSON: a JSON string, else an int32.
-        if (typeof v === 'number') return this.integer(path, 'int32', v);
+        if (typeof v === 'number' || typeof v === 'bigint') return this.integer(path, 'int32', v);
         const kind = jsonKind(v);
         if (kind !== 'string') this.wrongType(path, t.type, v, kind);
         return;
@@ -306,7 +338,7 @@ class Walker {
         const x = v[k];
         if (plainLeaf(x, ft.kind)) continue;
         path.push(k);
-        this.walk(x, ft, path);
+        this.walk(exactAt(v, k, x, ft.kind), ft, path);
         path.pop();
         continue;
       }
@@ -341,6 +373,8 @@ export const manifestTypes: Rule = (manifest, _path, ctx) => {
   if (!root || !isObject(manifest)) return NO_ISSUES;
   const walker = new Walker(schema, ctx.profile.version);
   walker.walk(manifest, compile(root, schema), []);
+  // The conversion to the internal type runs in the same decoding step: its ParseInt fails it too.
+  if (apiVersion === 'apps/v1' && kind === 'DaemonSet') walker.issues.push(...templateGenerationErrors(manifest));
   return walker.issues.length === 0 ? NO_ISSUES : walker.issues;
 };
 

@@ -196,6 +196,10 @@ describe('applyDefaults: volumes', () => {
     expect(withVolume({ name: 'v' })).toEqual({ name: 'v', emptyDir: {} });
   });
 
+  it('reads a null volume as the zero Volume, which becomes an emptyDir', () => {
+    expect(withVolume(null)).toEqual({ emptyDir: {} });
+  });
+
   it('counts a source written as null, or set to undefined in code, as no source', () => {
     expect(withVolume({ name: 'v', secret: null })).toEqual({ name: 'v', secret: null, emptyDir: {} });
     expect(withVolume({ name: 'v', hostPath: undefined }).emptyDir).toEqual({});
@@ -283,7 +287,8 @@ describe('applyDefaults: the contract', () => {
     const m = applyDefaults(hostile);
     expect(m.spec.updateStrategy).toBe('fast');
     expect(m.spec.template.spec.containers).toBe('x');
-    expect(m.spec.template.spec.volumes).toEqual([null, 3, { name: 'v', emptyDir: {} }]);
+    // A null volume is the zero Volume (what decoding leaves), defaulted like any other.
+    expect(m.spec.template.spec.volumes).toEqual([{ emptyDir: {} }, 3, { name: 'v', emptyDir: {} }]);
   });
 
   it('keeps a __proto__ key as data, not as a prototype', () => {
