@@ -168,8 +168,15 @@ export function fixtureProblems(file: string, doc: unknown): string[] {
   return out;
 }
 
-/** Every fixture file, sorted by name; throws, listing every problem, when one is malformed. */
-export function loadFixtures(dir = FIXTURES_DIR): Fixture[] {
+/**
+ * Every YAML file of `dir`, sorted by name, as fixtures of one kind; throws, listing every problem
+ * `problemsOf` finds in any of them, when one is malformed.
+ */
+export function loadFixtureFiles<T extends { file: string }>(
+  dir: string,
+  problemsOf: (file: string, doc: unknown) => string[],
+  kind: string,
+): T[] {
   const problems: string[] = [];
   const fixtures = fs
     .readdirSync(dir)
@@ -177,11 +184,16 @@ export function loadFixtures(dir = FIXTURES_DIR): Fixture[] {
     .sort()
     .map((file) => {
       const doc: unknown = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-      problems.push(...fixtureProblems(file, doc));
-      return { file, ...(doc as Omit<Fixture, 'file'>) };
+      problems.push(...problemsOf(file, doc));
+      return { file, ...(doc as Omit<T, 'file'>) } as T;
     });
-  if (problems.length > 0) throw new Error(`malformed fixtures:\n${problems.join('\n')}`);
+  if (problems.length > 0) throw new Error(`malformed ${kind}:\n${problems.join('\n')}`);
   return fixtures;
+}
+
+/** Every fixture file, sorted by name; throws, listing every problem, when one is malformed. */
+export function loadFixtures(dir = FIXTURES_DIR): Fixture[] {
+  return loadFixtureFiles<Fixture>(dir, fixtureProblems, 'fixtures');
 }
 
 /** The server's paths of a verdict, each once, in the server's order. */

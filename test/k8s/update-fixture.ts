@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { planDaemonSet } from '../../src/plan';
 import { toFieldPath } from '../../src/validate/issue';
 import type { OracleUpdate } from '../support/oracle-update';
@@ -11,6 +9,7 @@ import {
   type Fragment,
   fragmentProblems,
   isPlainObject,
+  loadFixtureFiles,
   manifestOf,
 } from './fixture';
 
@@ -102,18 +101,7 @@ export function updateFixtureProblems(file: string, doc: unknown): string[] {
 
 /** Every update fixture file, sorted by name; throws, listing every problem, when one is malformed. */
 export function loadUpdateFixtures(dir = UPDATE_FIXTURES_DIR): UpdateFixture[] {
-  const problems: string[] = [];
-  const fixtures = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((file) => {
-      const doc: unknown = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-      problems.push(...updateFixtureProblems(file, doc));
-      return { file, ...(doc as Omit<UpdateFixture, 'file'>) };
-    });
-  if (problems.length > 0) throw new Error(`malformed update fixtures:\n${problems.join('\n')}`);
-  return fixtures;
+  return loadFixtureFiles<UpdateFixture>(dir, updateFixtureProblems, 'update fixtures');
 }
 
 /** OLD and NEW of one case. */
