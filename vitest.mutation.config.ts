@@ -3,9 +3,8 @@ import { defineConfig } from 'vitest/config';
 // The tests Stryker runs against each mutant of src/validate/ (npm run mutation): the rule tests,
 // Kubernetes' own cases as fixtures and the per-minor fixtures. The oracle re-checks and the
 // differential tests call an external program and are left out (K8S_SHARED points nowhere); they
-// guard the recorded data, not the rules. `isolate: false` lets the test files of one mutant's run
-// share the modules they load (stryker/shared-modules-runner.mjs says how static mutants still
-// get fresh ones).
+// guard the recorded data, not the rules. `isolate: false` keeps one worker thread for a whole
+// mutant run; stryker/shared-modules-runner.mjs still gives each test file fresh modules of ours.
 export default defineConfig({
   test: {
     include: ['test/validate/**/*.test.ts', 'test/k8s/fixtures.test.ts', 'test/versions/engine-fixtures.test.ts'],
@@ -13,6 +12,7 @@ export default defineConfig({
     exclude: ['test/validate/versions/no-version-literals.test.ts'],
     testTimeout: 60_000,
     isolate: false,
+    setupFiles: ['stryker/runtime-activation-setup.mjs'],
     env: { K8S_SHARED: '/nonexistent', K8S_MUTATION_RUN: '1' },
   },
 });

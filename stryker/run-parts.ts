@@ -46,7 +46,7 @@ export function filesByPart(): Map<string, string[]> {
   const byPart = new Map(PARTS.map((p): [string, string[]] => [p.name, []]));
   for (const file of sourceFiles('src/validate')) {
     const part = PARTS.find((p) => p.accepts(file));
-    if (!part) throw new Error(`${file} belongs to no mutation part: add it to stryker/run-parts.mjs`);
+    if (!part) throw new Error(`${file} belongs to no mutation part: add it to stryker/run-parts.ts`);
     byPart.get(part.name)?.push(file);
   }
   return byPart;
