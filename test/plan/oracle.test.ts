@@ -3,6 +3,7 @@ import { planDaemonSet } from '../../src/plan';
 import { toFieldPath } from '../../src/validate/issue';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../../src/validate/versions';
 import { corpusDaemonSets } from '../support/corpus-daemonsets';
+import { CORPORA } from '../support/manifest';
 import { findOracle, oracleUpdate } from '../support/oracle-update';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -15,9 +16,9 @@ import { findOracle, oracleUpdate } from '../support/oracle-update';
  * `warnings` must be the server's WarningsOnUpdate texts.
  */
 const ORACLE = findOracle();
-if (!ORACLE) {
+if (!ORACLE || !CORPORA) {
   console.warn(
-    'plan/oracle.test.ts: the k8s-oracle is not available (set K8S_SHARED), so the differential plan test is SKIPPED.',
+    'plan/oracle.test.ts: the k8s-oracle (K8S_SHARED) or the corpus DaemonSets (K8S_CORPORA) are missing, so the differential plan test is SKIPPED.',
   );
 }
 
@@ -120,7 +121,7 @@ const serverText = (w: { path: readonly unknown[]; message: string }) =>
 
 const figures: string[] = [];
 
-describe.skipIf(!ORACLE)('plan agrees with the API server update path (k8s-oracle)', () => {
+describe.skipIf(!ORACLE || !CORPORA)('plan agrees with the API server update path (k8s-oracle)', () => {
   const bases = corpusDaemonSets();
 
   it.each(SUPPORTED_KUBERNETES_VERSIONS)('at %s', (minor) => {
