@@ -138,18 +138,29 @@ export function fragmentProblems(at: string, c: Record<string, unknown>): string
   return out;
 }
 
+/** What one kind of fixture file may hold, and its checks beyond those every kind shares. */
+export interface FixtureShape {
+  readonly fileKeys: ReadonlySet<string>;
+  readonly caseKeys: ReadonlySet<string>;
+  /** Problems of the file's own keys besides `test`, `source` and `cases`. */
+  readonly file?: (file: string, doc: Record<string, unknown>) => string[];
+  /** Problems of a case besides its name, unknown keys and CASE_STRINGS; `at` names the case. */
+  readonly perCase: (at: string, c: Record<string, unknown>) => string[];
+}
+
 /**
- * The problems of one parsed fixture file, empty when it has the shape above. A key the loader
- * does not know is an error rather than ignored: a case name with an unquoted `, ` or `: ` in it
- * parses as a name cut short plus a stray key, and the case would run under the wrong name.
+ * The problems of one parsed fixture file of `shape`, empty when it has that shape. A key the
+ * loader does not know is an error rather than ignored: a case name with an unquoted `, ` or `: `
+ * in it parses as a name cut short plus a stray key, and the case would run under the wrong name.
  */
-export function fixtureProblems(file: string, doc: unknown): string[] {
+export function shapeProblems(file: string, doc: unknown, shape: FixtureShape): string[] {
   if (!isPlainObject(doc)) return [`${file}: not a mapping`];
   const out = Object.keys(doc)
-    .filter((k) => !FIXTURE_KEYS.has(k))
+    .filter((k) => !shape.fileKeys.has(k))
     .map((k) => `${file}: unknown key "${k}"`);
   for (const k of ['test', 'source'])
     if (typeof doc[k] !== 'string' || doc[k] === '') out.push(`${file}: "${k}" must be a non-empty string`);
+  if (shape.file) out.push(...shape.file(file, doc));
   if (!Array.isArray(doc.cases) || doc.cases.length === 0) return [...out, `${file}: "cases" must be a non-empty list`];
   const seen = new Set<string>();
   doc.cases.forEach((c: unknown, i: number) => {
@@ -161,11 +172,18 @@ export function fixtureProblems(file: string, doc: unknown): string[] {
     if (typeof c.name !== 'string' || c.name === '') out.push(`${at}: "name" must be a non-empty string`);
     else if (seen.has(c.name)) out.push(`${at}: duplicate name`);
     else seen.add(c.name);
-    for (const k of Object.keys(c)) if (!CASE_KEYS.has(k)) out.push(`${at}: unknown key "${k}"`);
-    out.push(...fragmentProblems(at, c));
+    for (const k of Object.keys(c)) if (!shape.caseKeys.has(k)) out.push(`${at}: unknown key "${k}"`);
     for (const k of CASE_STRINGS) if (k in c && typeof c[k] !== 'string') out.push(`${at}: "${k}" must be a string`);
+    out.push(...shape.perCase(at, c));
   });
   return out;
+}
+
+const CREATE_FIXTURE: FixtureShape = { fileKeys: FIXTURE_KEYS, caseKeys: CASE_KEYS, perCase: fragmentProblems };
+
+/** The problems of one parsed create fixture file (the shape above), empty when it has none. */
+export function fixtureProblems(file: string, doc: unknown): string[] {
+  return shapeProblems(file, doc, CREATE_FIXTURE);
 }
 
 /**

@@ -3,14 +3,15 @@ import { planDaemonSet } from '../../src/plan';
 import { toFieldPath } from '../../src/validate/issue';
 import type { OracleUpdate } from '../support/oracle-update';
 import {
-  CASE_STRINGS,
   engineAnswer,
   FIXTURES_DIR,
+  type FixtureShape,
   type Fragment,
   fragmentProblems,
   isPlainObject,
   loadFixtureFiles,
   manifestOf,
+  shapeProblems,
 } from './fixture';
 
 /**
@@ -61,42 +62,29 @@ const FIXTURE_KEYS = new Set(['test', 'source', 'base', 'cases']);
 const CASE_KEYS = new Set(['name', 'go', 'old', 'new', 'note', 'disagree', 'expect']);
 const SIDE_KEYS = new Set(['metadata', 'spec', 'podMetadata', 'pod', 'container', 'remove']);
 
+const UPDATE_FIXTURE: FixtureShape = {
+  fileKeys: FIXTURE_KEYS,
+  caseKeys: CASE_KEYS,
+  file: (file, doc) => (isPlainObject(doc.base) ? [] : [`${file}: "base" must be a mapping (a DaemonSet)`]),
+  perCase: (at, c) =>
+    (['old', 'new'] as const).flatMap((side) => {
+      const s = c[side];
+      if (!isPlainObject(s)) return [`${at}: "${side}" must be a mapping (write {} for the base itself)`];
+      return [
+        ...Object.keys(s)
+          .filter((k) => !SIDE_KEYS.has(k))
+          .map((k) => `${at}: ${side}: unknown key "${k}"`),
+        ...fragmentProblems(`${at}: ${side}`, s),
+      ];
+    }),
+};
+
 /**
  * The problems of one parsed update fixture, empty when it has the shape above. Unknown keys are
- * errors, at every level, for the reason fixtureProblems gives (a name cut at an unquoted `: `).
+ * errors at every level, for the reason shapeProblems gives (a name cut at an unquoted `: `).
  */
 export function updateFixtureProblems(file: string, doc: unknown): string[] {
-  if (!isPlainObject(doc)) return [`${file}: not a mapping`];
-  const out = Object.keys(doc)
-    .filter((k) => !FIXTURE_KEYS.has(k))
-    .map((k) => `${file}: unknown key "${k}"`);
-  for (const k of ['test', 'source'])
-    if (typeof doc[k] !== 'string' || doc[k] === '') out.push(`${file}: "${k}" must be a non-empty string`);
-  if (!isPlainObject(doc.base)) out.push(`${file}: "base" must be a mapping (a DaemonSet)`);
-  if (!Array.isArray(doc.cases) || doc.cases.length === 0) return [...out, `${file}: "cases" must be a non-empty list`];
-  const seen = new Set<string>();
-  doc.cases.forEach((c: unknown, i: number) => {
-    if (!isPlainObject(c)) {
-      out.push(`${file}: case ${i} is not a mapping`);
-      return;
-    }
-    const at = `${file}: case ${i} (${JSON.stringify(c.name)})`;
-    if (typeof c.name !== 'string' || c.name === '') out.push(`${at}: "name" must be a non-empty string`);
-    else if (seen.has(c.name)) out.push(`${at}: duplicate name`);
-    else seen.add(c.name);
-    for (const k of Object.keys(c)) if (!CASE_KEYS.has(k)) out.push(`${at}: unknown key "${k}"`);
-    for (const k of CASE_STRINGS) if (k in c && typeof c[k] !== 'string') out.push(`${at}: "${k}" must be a string`);
-    for (const side of ['old', 'new'] as const) {
-      const s = c[side];
-      if (!isPlainObject(s)) {
-        out.push(`${at}: "${side}" must be a mapping (write {} for the base itself)`);
-        continue;
-      }
-      for (const k of Object.keys(s)) if (!SIDE_KEYS.has(k)) out.push(`${at}: ${side}: unknown key "${k}"`);
-      out.push(...fragmentProblems(`${at}: ${side}`, s));
-    }
-  });
-  return out;
+  return shapeProblems(file, doc, UPDATE_FIXTURE);
 }
 
 /** Every update fixture file, sorted by name; throws, listing every problem, when one is malformed. */
