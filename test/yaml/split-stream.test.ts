@@ -2,6 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { readYamlDocuments, readYamlPieces, readYamlStream, splitStream, streamPieces } from '../../src/yaml';
 import { random } from '../support/yaml-oracle';
 
+/** 20,000 seeded random streams of up to 7 of `lines`, most ending in a line break. */
+function* randomStreams(seed: number, lines: readonly string[]): Generator<string> {
+  const next = random(seed);
+  for (let i = 0; i < 20_000; i++) {
+    let text = '';
+    for (let n = Math.floor(next() * 8); n > 0; n--)
+      text += lines[Math.floor(next() * lines.length)] + (next() < 0.8 ? '\n' : '');
+    yield text;
+  }
+}
+
+/** The streams whose two answers (got, want) differ, each with both. */
+function disagreements(streams: Iterable<string>, answers: (text: string) => [string, string]): string[] {
+  const wrong: string[] = [];
+  for (const text of streams) {
+    const [got, want] = answers(text);
+    if (got !== want) wrong.push(`${JSON.stringify(text)}: ${got}, want ${want}`);
+  }
+  return wrong;
+}
+
 /**
  * kubectl's YAMLReader (k8s.io/apimachinery/pkg/util/yaml, v0.27) written the plain way, a string
  * per line: the model splitStream, which slices the text instead, is held to.
@@ -72,7 +93,6 @@ describe('splitStream cuts the stream as kubectl does', () => {
   });
 
   it('cuts 20,000 seeded random streams of separators, comments, CRs and block scalars as the line-by-line model', () => {
-    const next = random(1_127);
     const LINES = [
       'a: 1',
       '---',
@@ -93,15 +113,10 @@ describe('splitStream cuts the stream as kubectl does', () => {
       '---\r',
       '\r',
     ];
-    const wrong: string[] = [];
-    for (let i = 0; i < 20_000; i++) {
-      let text = '';
-      for (let n = Math.floor(next() * 8); n > 0; n--)
-        text += LINES[Math.floor(next() * LINES.length)] + (next() < 0.8 ? '\n' : '');
-      const got = JSON.stringify(splitStream(text));
-      const want = JSON.stringify(kubectlCut(text));
-      if (got !== want) wrong.push(`${JSON.stringify(text)}: ${got}, want ${want}`);
-    }
+    const wrong = disagreements(randomStreams(1_127, LINES), (text) => [
+      JSON.stringify(splitStream(text)),
+      JSON.stringify(kubectlCut(text)),
+    ]);
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 });
@@ -120,7 +135,6 @@ describe('streamPieces: the stream as UTF-8 bytes, cut into pieces decoded on th
   });
 
   it('reads 20,000 seeded random streams as their text is read: documents, lines, errors and chunks', () => {
-    const next = random(2_034);
     const LINES = [
       'a: 1',
       'k: ünïcödé ✓',
@@ -143,15 +157,10 @@ describe('streamPieces: the stream as UTF-8 bytes, cut into pieces decoded on th
       'e: &x 1',
       'f: *x',
     ];
-    const wrong: string[] = [];
-    for (let i = 0; i < 20_000; i++) {
-      let text = '';
-      for (let n = Math.floor(next() * 8); n > 0; n--)
-        text += LINES[Math.floor(next() * LINES.length)] + (next() < 0.8 ? '\n' : '');
-      const got = read(readYamlPieces(streamPieces(Buffer.from(text))));
-      const want = read(readYamlDocuments(text));
-      if (got !== want) wrong.push(`${JSON.stringify(text)}: ${got}, want ${want}`);
-    }
+    const wrong = disagreements(randomStreams(2_034, LINES), (text) => [
+      read(readYamlPieces(streamPieces(Buffer.from(text)))),
+      read(readYamlDocuments(text)),
+    ]);
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 });
