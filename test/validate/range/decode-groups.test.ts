@@ -62,6 +62,14 @@ describe('SchemaDifferences', () => {
     expect(groups(ds)).toBe('1.27-1.29 1.30-1.34');
   });
 
+  it('passes over null and scalar items where the schema has objects (the decoder rejects them)', () => {
+    const ds = daemonSet((_ds, pod) => {
+      pod.containers.push(null, 'agent');
+      pod.initContainers = [null];
+    });
+    expect(groups(ds)).toBe('1.27-1.34');
+  });
+
   it('ignores a field no minor knows: the decoder rejects it in each, and range mode never shares that result', () => {
     const ds = daemonSet((_ds, _pod, c) => {
       c.notAField = 1;
