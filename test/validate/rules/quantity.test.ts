@@ -148,9 +148,9 @@ describe('quantitySuggestion', () => {
 });
 
 // Kubernetes' own tables for resource.Quantity, translated: staging/src/k8s.io/apimachinery/pkg/api/resource/
-// quantity_test.go (kubernetes/kubernetes db8b216c556cbd896ffb49a0a7bf13443230d18c; the TestQuantityParse,
-// TestQuantityString, TestQuantityParseEmit, TestScaledValue and TestQuantityRoundUp tables are the same in the
-// 1.27-era copies, e.g. wu0407/kubernetes-code-analysis 5ca642c3). decQuantity(i, exp, format) is i × 10^exp.
+// quantity_test.go (kubernetes/kubernetes db8b216c556cbd896ffb49a0a7bf13443230d18c; its TestQuantityParse and
+// TestParseQuantityString tables are unchanged from older copies such as wu0407/kubernetes-code-analysis 5ca642c3).
+// decQuantity(i, exp, format) is i × 10^exp.
 const INT64_MAX = (1n << 63n) - 1n;
 const SUFFIX_ERROR = "unable to parse quantity's suffix";
 type Fmt = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
