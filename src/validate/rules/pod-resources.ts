@@ -80,9 +80,12 @@ function requirements(res: unknown, p: FieldPath, out: Issue[]): void {
     if (!isObject(entries)) continue;
     for (const [name, raw] of Object.entries(entries)) {
       const at: FieldPath = [...p, which, key(name)];
-      for (const m of qualifiedNameErrors(name))
+      // An invalid name is not also reported as unsupported: the server checks the name first and
+      // stops there (one cause, as the 1.34 apiserver gives for `limits[bad name]`).
+      const nameErrors = qualifiedNameErrors(name);
+      for (const m of nameErrors)
         out.push(issue(at, 'pod-resources/name-invalid', `Invalid value ${show(name)}: ${m}`));
-      if (!isSupported(name))
+      if (nameErrors.length === 0 && !isSupported(name))
         out.push(
           issue(
             at,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateForVersion } from '../../../src/validate/pipeline';
+import { validateManifest, validateManifestFor } from '../../../src/validate/engine';
+import { profileOf } from '../../../src/validate/versions/profile';
+import { podResourcesRules } from '../../../src/validate/rules/pod-resources';
 import { daemonSet, issuesAt } from '../../support/manifest';
+import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -92,5 +96,146 @@ describe('pod-level resources (validatePodResources, 1.34)', () => {
       pod.os = { name: 'windows' };
     });
     expect(issuesAt('1.34', ds)).toEqual([`${R} pod-resources/windows`]);
+  });
+});
+
+const NAME_PART =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const podLimits = (resources: any, limits?: any, requests?: any) =>
+  withResources(resources, (_p, c) => {
+    if (limits || requests) c.resources = { ...(limits && { limits }), ...(requests && { requests }) };
+  });
+
+ruleCases(
+  'pod-level resources, case by case (1.34, PodLevelResources on)',
+  [
+    {
+      name: 'a request equal to its limit',
+      manifest: podLimits({ limits: { cpu: '1' }, requests: { cpu: '1' } }),
+      want: [],
+      version: '1.34',
+    },
+    {
+      name: 'a zero request',
+      manifest: podLimits({ requests: { cpu: '0' } }),
+      want: [],
+      version: '1.34',
+    },
+    {
+      name: 'a negative request',
+      manifest: podLimits({ requests: { cpu: '-1' } }),
+      want: [`${R}.requests[cpu] pod-resources/quantity-negative`],
+      message: 'Invalid value "-1": must be greater than or equal to 0',
+      version: '1.34',
+    },
+    {
+      name: "a pod request equal to the containers' aggregate",
+      manifest: podLimits({ requests: { cpu: '600m' } }, undefined, { cpu: '600m' }),
+      want: [],
+      version: '1.34',
+    },
+    {
+      name: "a pod request below the containers' aggregate, in whole units",
+      manifest: podLimits({ requests: { cpu: '1' } }, undefined, { cpu: '2' }),
+      want: [`${R}.requests[cpu] pod-resources/request-below-containers`],
+      message: 'Invalid value "1": must be greater than or equal to aggregate container requests of 2',
+      version: '1.34',
+    },
+    {
+      name: "a pod hugepage limit equal to the containers'",
+      manifest: podLimits(
+        { limits: { 'hugepages-2Mi': '4Mi', memory: '1Gi' } },
+        { 'hugepages-2Mi': '4Mi', memory: '1Gi' },
+      ),
+      want: [],
+      version: '1.34',
+    },
+    {
+      name: 'container hugepages and memory the pod does not limit',
+      manifest: podLimits({ limits: { cpu: '1' } }, { 'hugepages-2Mi': '4Mi', memory: '1Gi' }),
+      want: [],
+      version: '1.34',
+    },
+    {
+      name: 'a container limit above the pod limit',
+      manifest: podLimits({ limits: { cpu: '1' } }, { cpu: '1500m', memory: '1Gi' }),
+      want: [`${R}.containers[0][cpu].limits pod-resources/container-limit-above-pod`],
+      message: 'Invalid value "1500m": must be less than or equal to pod limits of "1"',
+      version: '1.34',
+    },
+    {
+      name: 'a request above its limit',
+      manifest: podLimits({ limits: { cpu: '1' }, requests: { cpu: '2' } }),
+      want: [`${R}.requests pod-resources/request-exceeds-limit`],
+      message: 'Invalid value "2": must be less than or equal to cpu limit of "1"',
+      version: '1.34',
+    },
+    {
+      name: 'a resource name the pod level does not take',
+      manifest: podLimits({ limits: { 'example.com/foo': '1' } }),
+      want: [`${R}.limits[example.com/foo] pod-resources/name-unsupported`],
+      message:
+        'Unsupported value: "example.com/foo": supported values: "cpu", "hugepages-", "memory": pod-level resources take cpu, memory and hugepages-<size>; keep others on the containers',
+      version: '1.34',
+      sameCauses: true,
+    },
+    {
+      name: 'an invalid resource name, and only that',
+      manifest: podLimits({ limits: { 'bad name': '1' } }),
+      want: [`${R}.limits[bad name] pod-resources/name-invalid`],
+      message: `Invalid value "bad name": ${NAME_PART}`,
+      version: '1.34',
+      sameCauses: true,
+    },
+    {
+      name: 'a Windows pod',
+      manifest: withResources({ limits: { cpu: '1' } }, (pod) => {
+        pod.os = { name: 'windows' };
+      }),
+      want: [`${R} pod-resources/windows`],
+      message: 'Forbidden: may not be set for a windows pod: set resources on the containers',
+      version: '1.34',
+    },
+    {
+      name: 'pod-level claims',
+      manifest: podLimits({ claims: [{ name: 'x' }] }),
+      want: [`${R}.claims pod-resources/claims-forbidden`, `${R}.claims[0] resource-claim/container-claim-not-found`],
+      message: 'Forbidden: claims may not be set for Resources at pod-level: list them on the containers',
+      version: '1.34',
+    },
+    {
+      name: 'quantities that are no strings are left to the decoder',
+      manifest: podLimits({ limits: { cpu: true }, requests: { cpu: true } }, { cpu: '1' }, { cpu: '1' }),
+      want: [],
+      version: '1.34',
+      notServer: 'the strict decoder rejects a boolean quantity before validation',
+    },
+  ],
+  pipelineIssues({ rules: [podResourcesRules] }),
+);
+
+describe('pod-level resources where PodLevelResources is off', () => {
+  it('are left alone by the validation phase itself (1.27 profile)', () => {
+    const ds = podLimits({ limits: { cpu: '1', 'example.com/foo': '1' }, claims: [{ name: 'x' }] }, { cpu: '2' });
+    expect(validateManifest(ds, [podResourcesRules])).toEqual([]);
+  });
+});
+
+describe('aggregate amounts in messages', () => {
+  it('keep nano-units where no defaulting rounded them (the validation phase alone)', () => {
+    const ds = podLimits({ requests: { cpu: '1n' } }, undefined, { cpu: '1500n' });
+    expect(validateManifestFor(ds, [podResourcesRules], profileOf('1.34')).map((i) => i.message)).toEqual([
+      'Invalid value "1n": must be greater than or equal to aggregate container requests of 1500n',
+    ]);
+  });
+});
+
+describe('pod-level claims with DynamicResourceAllocation off', () => {
+  it('are forbidden without looking their names up among the pod claims', () => {
+    const ds = podLimits({ claims: [{ name: 'x' }] });
+    const profile = profileOf('1.34', { DynamicResourceAllocation: false });
+    expect(validateManifestFor(ds, [podResourcesRules], profile).map((i) => i.code)).toEqual([
+      'pod-resources/claims-forbidden',
+    ]);
   });
 });
