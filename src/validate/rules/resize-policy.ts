@@ -52,7 +52,7 @@ const resizePolicy: Rule = (c, path, ctx) => {
       );
     else if (!POLICIES.includes(policy))
       out.push(issue(p, 'container/resize-policy-restart-unsupported', notSupported(policy, POLICIES)));
-    // Unreachable for a DaemonSet (its pods restart Always), kept for Pods.
+    // Reported beside the DaemonSet's own restartPolicy error (it must be Always), as the server does.
     if (restartNever && policy !== 'NotRequired')
       out.push(
         issue(
