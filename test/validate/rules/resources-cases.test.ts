@@ -128,3 +128,45 @@ describe('hugepages (validateResourceQuantityHugePageValue)', () => {
     ]);
   });
 });
+
+// Every standard resource name of pkg/apis/core/helper (1.27) that is not a container resource: one
+// issue for containers only (k8s-oracle run 1.27), and for the counted ones a fraction is no count.
+describe('standard resource names that containers do not take', () => {
+  it.each([
+    'requests.cpu',
+    'requests.memory',
+    'requests.ephemeral-storage',
+    'limits.cpu',
+    'limits.memory',
+    'limits.ephemeral-storage',
+    'requests.storage',
+  ])('%s', (name) => {
+    expect(said({ limits: { [name]: '1' } })).toEqual([
+      `${R}.limits[${name}] resources/name-invalid Invalid value "${name}": ${FOR_CONTAINERS}`,
+    ]);
+  });
+
+  it.each([
+    'pods',
+    'resourcequotas',
+    'services',
+    'replicationcontrollers',
+    'secrets',
+    'persistentvolumeclaims',
+    'configmaps',
+    'services.nodeports',
+    'services.loadbalancers',
+  ])('%s, counted in whole units', (name) => {
+    expect(said({ limits: { [name]: '500m' } })).toEqual([
+      `${R}.limits[${name}] resources/name-invalid Invalid value "${name}": ${FOR_CONTAINERS}`,
+      `${R}.limits[${name}] resources/quantity-not-integer Invalid value "500m": must be an integer, as ${name} is counted in whole units`,
+    ]);
+  });
+});
+
+it('takes "quota" as no standard resource (the quota resource is "resourcequotas")', () => {
+  expect(said({ limits: { quota: '1' } })).toEqual([
+    `${R}.limits[quota] resources/name-invalid Invalid value "quota": ${FOR_CONTAINERS}`,
+    `${R}.limits[quota] resources/name-invalid Invalid value "quota": must be a standard resource type or fully qualified`,
+  ]);
+});
