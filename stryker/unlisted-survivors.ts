@@ -22,7 +22,9 @@ export function unlistedSurvivors(report: MutationReport, listed: ReadonlySet<st
   for (const [file, { mutants }] of Object.entries(report.files)) {
     for (const m of mutants) {
       if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
-      const name = `${file} ${m.location?.start.line}:${m.location?.start.column} ${m.mutatorName} (${m.replacement})`;
+      // A replacement over several lines (a block, a multi-line literal) is named on one.
+      const replacement = m.replacement?.replace(/\s+/g, ' ');
+      const name = `${file} ${m.location?.start.line}:${m.location?.start.column} ${m.mutatorName} (${replacement})`;
       if (!listed.has(name)) out.push(name);
     }
   }

@@ -102,6 +102,7 @@ describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors
           },
           { id: '3', status: 'NoCoverage', mutatorName: 'StringLiteral', replacement: '""', location: at(9, 1) },
           { id: '4', status: 'Killed', mutatorName: 'BooleanLiteral', replacement: 'false', location: at(5, 2) },
+          { id: '5', status: 'Survived', mutatorName: 'BlockStatement', replacement: '{\n  a;\n}', location: at(12, 3) },
         ],
       },
     },
@@ -125,6 +126,7 @@ describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors
     expect(unlistedSurvivors(report, listedMutants(markdown))).toEqual([
       'src/validate/a.ts 3:7 ConditionalExpression (false)',
       'src/validate/a.ts 9:1 StringLiteral ("")',
+      'src/validate/a.ts 12:3 BlockStatement ({ a; })',
     ]);
   });
 
