@@ -124,9 +124,9 @@ describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors
 
   it('names each survivor or uncovered mutant no entry names, as an entry would', () => {
     expect(unlistedSurvivors(report, listedMutants(markdown))).toEqual([
+      'src/validate/a.ts 12:3 BlockStatement ({ a; })',
       'src/validate/a.ts 3:7 ConditionalExpression (false)',
       'src/validate/a.ts 9:1 StringLiteral ("")',
-      'src/validate/a.ts 12:3 BlockStatement ({ a; })',
     ]);
   });
 
