@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LoadFailuresAsTests } from './stryker/load-failures-as-tests';
 
 // The tests Stryker runs against each mutant of src/validate/ (npm run mutation): the rule tests,
 // Kubernetes' own cases as fixtures and the per-minor fixtures. The oracle re-checks and the
@@ -13,6 +14,9 @@ export default defineConfig({
     testTimeout: 60_000,
     isolate: false,
     setupFiles: ['stryker/runtime-activation-setup.mjs'],
+    // A test file whose import throws becomes a failed test, which Stryker's runner counts (it
+    // counts collected tests only): a mutant that stops a module from loading is then Killed.
+    reporters: ['default', new LoadFailuresAsTests()],
     env: { K8S_SHARED: '/nonexistent', K8S_MUTATION_RUN: '1' },
   },
 });

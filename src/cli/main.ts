@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { ownPackage } from '../own-package';
+import { dropOutputOnClosedPipe } from './closed-pipe';
 import { ExitCode, processIO, UsageError, type CommandIO } from './io';
 
 const HELP = `Usage: cdk8s-daemonset <command> [options]
@@ -59,6 +60,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
 }
 
 if (require.main === module) {
+  dropOutputOnClosedPipe(process.stdout);
+  dropOutputOnClosedPipe(process.stderr);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -126,4 +126,24 @@ describe('engine', () => {
     );
     expect(seen).toEqual(['spec.template.spec.volumes[1]']);
   });
+
+  it('skips the holes of a sparse container list built in code', () => {
+    const seen: string[] = [];
+    const containers: unknown[] = [];
+    containers[1] = { name: 'c', image: 'i' };
+    validateManifest(
+      daemonSet((_ds, pod) => (pod.containers = containers)),
+      [
+        {
+          container: [
+            (_n, path) => {
+              seen.push(toFieldPath(path));
+              return [];
+            },
+          ],
+        },
+      ],
+    );
+    expect(seen).toEqual(['spec.template.spec.containers[1]']);
+  });
 });

@@ -64,7 +64,10 @@ function nodeLabelMessage(k: string, profile: VersionProfile): string | undefine
   return undefined;
 }
 
-/** GetWarningsForNodeSelectorTerm: deprecated keys, and (1.33, preferred terms only) invalid values. */
+/**
+ * GetWarningsForNodeSelectorTerm: deprecated keys, and (1.33, preferred terms only) invalid values,
+ * one warning per fault of a value (it ranges over IsValidLabelValue's messages).
+ */
 function nodeSelectorTerm(w: Warnings, term: unknown, path: FieldPath, checkValues: boolean): void {
   list(field(term, 'matchExpressions')).forEach((e, i) => {
     const k = str(field(e, 'key'));
@@ -73,13 +76,8 @@ function nodeSelectorTerm(w: Warnings, term: unknown, path: FieldPath, checkValu
     if (!checkValues) return;
     list(field(e, 'values')).forEach((v, j) => {
       if (typeof v !== 'string') return;
-      const errs = labelValueErrors(v);
-      if (errs.length > 0)
-        w.add(
-          [...path, 'matchExpressions', i, 'values', j],
-          'invalid-label-value',
-          `${v} is invalid, ${errs.join('; ')}`,
-        );
+      for (const err of labelValueErrors(v))
+        w.add([...path, 'matchExpressions', i, 'values', j], 'invalid-label-value', `${v} is invalid, ${err}`);
     });
   });
 }
@@ -179,11 +177,12 @@ function volumePaths(w: Warnings, v: unknown, p: FieldPath): void {
     itemsOf(field(v, 'downwardAPI'), '');
   } else if (field(v, 'projected') != null) {
     label = 'Projected';
+    // 1.32's loop warns for each empty projection and goes on with the others (the server's warning
+    // filter keeps one of identical texts, so one warning per volume).
     const sources = list(field(v, 'projected', 'sources'));
-    if (sources.length > 0 && sources.every((s) => !isObject(s) || Object.keys(s).length === 0)) {
+    const empty = (s: unknown) => !isObject(s) || Object.values(s).every((x) => x == null);
+    if (sources.some(empty))
       w.add(p, 'projected-no-sources', `volume ${JSON.stringify(name)} (Projected) has no sources provided`);
-      return;
-    }
     for (const s of sources) {
       if (field(s, 'configMap') != null)
         itemsOf(field(s, 'configMap'), ` (ConfigMap ${JSON.stringify(str(field(s, 'configMap', 'name')) ?? '')})`);
@@ -357,10 +356,13 @@ function misc(w: Warnings, spec: unknown, at: FieldPath): void {
     });
 }
 
-/** IsValidIPForLegacyField's warning (1.33): an IPv4 address with leading zeros. */
+/**
+ * IsValidIPForLegacyField's warning (1.33): an IPv4 address with leading zeros, which ParseIPSloppy
+ * accepts in any number (its dtoi reads every digit; only the value must be at most 255).
+ */
 function nonStandardIP(w: Warnings, ip: string, path: FieldPath): void {
   const parts = ip.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return;
+  if (parts.length !== 4 || !parts.every((p) => /^\d+$/.test(p) && Number(p) <= 255)) return;
   if (!parts.some((p) => p.length > 1 && p.startsWith('0'))) return;
   const standard = parts.map((p) => String(Number(p))).join('.');
   w.add(

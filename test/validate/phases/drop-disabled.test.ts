@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { toFieldPath } from '../../../src/validate/issue';
+import type { RuleSet } from '../../../src/validate/rule';
 import { validateForVersion } from '../../../src/validate/pipeline';
 import { daemonSet } from '../../support/manifest';
 import { findOracle } from '../../support/oracle';
@@ -203,9 +204,11 @@ const CASES: readonly DropCase[] = [
   },
 ];
 
-function notices(m: unknown, version: string): string[] {
-  return validateForVersion(m, { kubernetesVersion: version })
-    .warnings.filter((w) => w.code === 'drop/gate-disabled')
+const NOTICE = 'drop/gate-disabled';
+
+function notices(m: unknown, version: string, rules?: readonly RuleSet[]): string[] {
+  return validateForVersion(m, { kubernetesVersion: version, rules })
+    .warnings.filter((w) => w.code === NOTICE)
     .map((w) => toFieldPath(w.path))
     .sort();
 }
@@ -215,6 +218,66 @@ describe('fields of a disabled feature gate are dropped, with a notice', () => {
     const m = daemonSet(c.edit);
     expect(notices(m, c.off)).toEqual(c.paths.map((p) => `${S}.${p}`));
     if (c.on) expect(notices(m, c.on)).toEqual([]);
+    // Each notice names the gate.
+    for (const w of validateForVersion(m, { kubernetesVersion: c.off }).warnings.filter((i) => i.code === NOTICE))
+      expect(w.message).toContain(`feature gate ${c.gate} is off in Kubernetes ${c.off},`);
+  });
+
+  it('names what goes with an image volume', () => {
+    const c = CASES.find((x) => x.gate === 'ImageVolume')!;
+    const r = validateForVersion(daemonSet(c.edit), { kubernetesVersion: c.off });
+    // The other volume and its mount stay: nothing refers to a missing volume.
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((i) => i.message.split(' without a word')[0])).toEqual([
+      'the API server drops this image volume',
+      'the API server drops this mount of an image volume',
+      'the API server drops this mount of an image volume',
+    ]);
+  });
+
+  it('keeps the Always of a sidecar with restart rules while dropping the rules (1.34)', () => {
+    const m = daemonSet((_d, p) => {
+      p.initContainers = [
+        {
+          name: 'proxy',
+          image: 'x',
+          restartPolicy: 'Always',
+          restartPolicyRules: [{ action: 'Restart', exitCodes: { operator: 'In', values: [42] } }],
+        },
+      ];
+    });
+    expect(notices(m, '1.34')).toEqual([`${S}.initContainers[0].restartPolicyRules`]);
+  });
+
+  it('keeps the restartPolicy of a regular container before 1.34, where validation forbids it', () => {
+    const m = daemonSet((_d, _p, c) => (c.restartPolicy = 'Always'));
+    expect(notices(m, '1.33')).toEqual([]);
+    expect(validateForVersion(m, { kubernetesVersion: '1.33' }).errors.map((i) => toFieldPath(i.path))).toEqual([
+      `${S}.containers[0].restartPolicy`,
+    ]);
+  });
+
+  it('says nothing of a gated field given as null', () => {
+    expect(
+      notices(
+        daemonSet((_d, p) => (p.hostUsers = null)),
+        '1.32',
+      ),
+    ).toEqual([]);
+    expect(
+      notices(
+        daemonSet((_d, p) => (p.hostUsers = undefined)),
+        '1.32',
+      ),
+    ).toEqual([]);
+  });
+
+  it('passes over entries that are not objects when no rule has checked the manifest', () => {
+    const m = daemonSet((_d, p) => {
+      p.containers.push(null);
+      p.volumes = [null, { name: 'v', projected: { sources: [null] } }];
+    });
+    expect(notices(m, '1.32', [])).toEqual([]);
   });
 
   it('says which gate is off in which minor, and what the stored object lacks', () => {

@@ -15,9 +15,18 @@ function warningsOf(manifest: unknown, version = '1.27'): string[] {
   );
 }
 
+/** Accepted (a rejected DaemonSet has no warnings at all, which would prove nothing) and without hazards. */
+function expectQuiet(manifest: unknown): void {
+  const r = validateForVersion(manifest, { kubernetesVersion: '1.27' });
+  expect(r.errors).toEqual([]);
+  expect(r.warnings.map((w) => `${toFieldPath(w.path)} ${w.code}`)).toEqual([]);
+}
+
+// maxUnavailable 0 with a surge; 1 without (the server rejects both 0).
 const surging = (edit: (pod: any, c: any) => void, surge: unknown = 1) =>
   daemonSet((ds, pod, c) => {
-    ds.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: surge, maxUnavailable: 0 } };
+    const maxUnavailable = surge === 0 || surge === '0%' ? 1 : 0;
+    ds.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: surge, maxUnavailable } };
     edit(pod, c);
   });
 
@@ -35,14 +44,20 @@ describe('rollout hazards seen from one DaemonSet', () => {
   });
 
   it('stays quiet without a surge, without host ports, or under OnDelete', () => {
-    expect(warningsOf(surging((pod) => (pod.hostNetwork = true), 0))).toEqual([]);
-    expect(warningsOf(surging((pod) => (pod.hostNetwork = true), '0%'))).toEqual([]);
-    expect(warningsOf(surging((_pod, c) => (c.ports = [{ containerPort: 9100 }])))).toEqual([]);
+    expectQuiet(surging((pod) => (pod.hostNetwork = true), 0));
+    expectQuiet(surging((pod) => (pod.hostNetwork = true), '0%'));
+    expectQuiet(surging((_pod, c) => (c.ports = [{ containerPort: 9100 }])));
     const onDelete = daemonSet((ds, pod) => {
       ds.spec.updateStrategy = { type: 'OnDelete' };
       pod.hostNetwork = true;
     });
-    expect(warningsOf(onDelete)).toEqual([]);
+    expectQuiet(onDelete);
+    // OnDelete keeps a rollingUpdate block it is given (the server accepts it) but never surges.
+    const onDeleteWithSurge = daemonSet((ds, pod) => {
+      ds.spec.updateStrategy = { type: 'OnDelete', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } };
+      pod.hostNetwork = true;
+    });
+    expectQuiet(onDeleteWithSurge);
   });
 
   it('warns that revisionHistoryLimit 0 leaves nothing to roll back to', () => {
@@ -90,6 +105,7 @@ describe('scaledValue (intstr.GetScaledValueFromIntOrPercent)', () => {
     ['10%x', 10, true, undefined],
     ['%', 10, true, undefined],
     [true, 10, true, undefined],
+    [['10%'], 10, true, undefined],
   ])('scales %j of %j (round up %j) to %j', (v, total, up, want) => {
     expect(scaledValue(v, total, up)).toBe(want);
   });
@@ -121,7 +137,7 @@ describe('rollout hazard details', () => {
   });
 
   it('stays quiet for hostPort 0', () => {
-    expect(warningsOf(surging((_pod, c) => (c.ports = [{ containerPort: 80, hostPort: 0 }])))).toEqual([]);
+    expectQuiet(surging((_pod, c) => (c.ports = [{ containerPort: 80, hostPort: 0 }])));
   });
 
   it('warns for a surge when the strategy type is left to its default', () => {

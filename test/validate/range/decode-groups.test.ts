@@ -39,6 +39,19 @@ describe('SchemaDifferences', () => {
     expect(groups(ds)).toBe('1.27 1.28-1.33 1.34');
   });
 
+  it('sets apart the minors without a field of a pod affinity term (matchLabelKeys, 1.29)', () => {
+    const ds = daemonSet((_ds, pod) => {
+      pod.affinity = {
+        podAntiAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [
+            { topologyKey: 'kubernetes.io/hostname', labelSelector: {}, matchLabelKeys: ['app'] },
+          ],
+        },
+      };
+    });
+    expect(groups(ds)).toBe('1.27-1.28 1.29-1.34');
+  });
+
   it('finds a changed field however deep, inside lists', () => {
     const ds = daemonSet((_ds, _pod, c) => {
       c.volumeMounts = [
@@ -47,6 +60,14 @@ describe('SchemaDifferences', () => {
       ];
     });
     expect(groups(ds)).toBe('1.27-1.29 1.30-1.34');
+  });
+
+  it('passes over null and scalar items where the schema has objects (the decoder rejects them)', () => {
+    const ds = daemonSet((_ds, pod) => {
+      pod.containers.push(null, 'agent');
+      pod.initContainers = [null];
+    });
+    expect(groups(ds)).toBe('1.27-1.34');
   });
 
   it('ignores a field no minor knows: the decoder rejects it in each, and range mode never shares that result', () => {

@@ -5,7 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import type { Issue } from '../../../src/validate/issue';
 import { validateWithProfile } from '../../../src/validate/pipeline';
 import { validateRange } from '../../../src/validate/range';
-import { memoized, NO_ISSUES, type Rule, type RuleSet } from '../../../src/validate/rule';
+import { memoized, NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../../../src/validate/rule';
 import { ALL_RULES } from '../../../src/validate/rules';
 import { profileOf, SUPPORTED_KUBERNETES_VERSIONS, type VersionProfile } from '../../../src/validate/versions';
 import { CORPORA, daemonSet } from '../../support/manifest';
@@ -91,6 +91,29 @@ describe('range mode gives each minor exactly what it gives alone', () => {
     const differing = docs.flatMap((d) => disagreements(d.manifest, ALL).map((x) => `${d.name} ${x}`));
     expect(differing).toEqual([]);
     expect(docs.length).toBeGreaterThan(100);
+  });
+
+  // A few documents on which sharing a phase's result too widely shows, cheap enough for mutation runs
+  // (which leave out the corpus test below).
+  it.each([
+    [
+      'a wrong type beside a field only 1.34 knows: the minors that reject the field each name themselves',
+      daemonSet((ds, _pod, c) => {
+        ds.spec.minReadySeconds = 'x';
+        c.restartPolicyRules = [];
+      }),
+    ],
+    [
+      'errors that the rules find out of path order (the selector before the object name)',
+      daemonSet((ds) => {
+        ds.metadata.name = 'Not_A_Name';
+        ds.spec.template.metadata.labels = { app: 'other' };
+      }),
+    ],
+    ['a Pod without a spec, which leaves nothing to drop', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } }],
+  ])('on %s', (_name, manifest) => {
+    expect(validateRange(manifest, ALL).every((r) => r.errors.length > 0)).toBe(true);
+    expect(disagreements(manifest, ALL)).toEqual([]);
   });
 
   // Left out of mutation runs (K8S_MUTATION_RUN, vitest.mutation.config.ts): 3,000 documents × 8 minors under
@@ -182,5 +205,105 @@ describe('sharing between minors', () => {
       reversed.map((p) => p.version),
     );
     expect(disagreements(daemonSet(), reversed, ALL_RULES)).toEqual([]);
+  });
+
+  it('decodes once for the minors whose schemas type the document alike, and hands them one error list', () => {
+    const wrongType = daemonSet((ds) => {
+      ds.spec.minReadySeconds = 'x';
+    });
+    const results = validateRange(wrongType, ALL);
+    expect(results[0].errors.map((i) => i.code)).toEqual(['type/invalid-type']);
+    expect(new Set(results.map((r) => r.errors)).size).toBe(1);
+    // A container's restartPolicy is unknown to 1.27's decoder and typed alike from 1.28 on.
+    const split = daemonSet((ds, _pod, c) => {
+      ds.spec.minReadySeconds = 'x';
+      c.restartPolicy = 'Always';
+    });
+    expect(new Set(validateRange(split, ALL).map((r) => r.errors)).size).toBe(2);
+  });
+
+  it('checks a document of a kind it has no rules for once for every minor', () => {
+    const results = validateRange({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, ALL);
+    expect(results[0].errors.map((i) => i.code)).toEqual(['manifest/kind-unsupported']);
+    expect(new Set(results.map((r) => r.errors)).size).toBe(1);
+  });
+
+  it('computes a memoized value once per minor that runs the rule computing it, and keeps it for the next rule', () => {
+    let computed = 0;
+    let reported = 0;
+    const key = {};
+    const relaxed = (ctx: RuleContext): boolean =>
+      memoized(ctx, key, () => {
+        computed++;
+        return ctx.profile.options.AllowRelaxedEnvironmentVariableValidation;
+      });
+    const compute: Rule = (_node, _path, ctx) => {
+      relaxed(ctx);
+      return NO_ISSUES;
+    };
+    const report: Rule = (_node, path, ctx) => {
+      reported++;
+      return relaxed(ctx) ? [{ path, code: 'test/relaxed', message: 'relaxed' }] : NO_ISSUES;
+    };
+    validateRange(daemonSet(), ALL, [{ podSpec: [compute] }, { podSpec: [report] }]);
+    // Two values of the option (1.27-1.31, 1.32-1.34): each rule runs twice, and computes the value once a minor.
+    expect({ computed, reported }).toEqual({ computed: 2, reported: 2 });
+  });
+});
+
+describe('the range of a list of minors', () => {
+  it('gives each list its own results, however its profiles overlap with an earlier list', () => {
+    const ds = daemonSet((_ds, pod, c) => {
+      pod.hostNetwork = true;
+      c.ports = [{ containerPort: 8080 }];
+    });
+    for (const list of [
+      [ALL[0], ALL[7]],
+      [ALL[0], ALL[6]],
+      [ALL[7], ALL[0]],
+      [ALL[0], ALL[7], ALL[5]],
+    ]) {
+      expect(validateRange(ds, list).map((r) => r.kubernetesVersion)).toEqual(list.map((p) => p.version));
+      expect(disagreements(ds, list)).toEqual([]);
+    }
+  });
+
+  it('is built once and kept for the last 16 lists: its rules see the same profile views', () => {
+    const viewOf = (list: readonly VersionProfile[]): unknown => {
+      let seen: unknown;
+      const capture: Rule = (_node, _path, ctx) => {
+        seen = ctx.profile;
+        return NO_ISSUES;
+      };
+      validateRange(daemonSet(), list, [{ podSpec: [capture] }]);
+      return seen;
+    };
+    const first = [ALL[1], ALL[0]];
+    const view = viewOf(first);
+    expect(viewOf(first)).toBe(view);
+    viewOf([ALL[2], ALL[0]]);
+    expect(viewOf(first)).toBe(view);
+    // 15 more lists no test has used: 16 after the first, which leaves.
+    const more = [
+      [2, 1],
+      [3, 0],
+      [3, 1],
+      [3, 2],
+      [4, 0],
+      [4, 1],
+      [4, 2],
+      [4, 3],
+      [5, 0],
+      [5, 1],
+      [5, 2],
+      [5, 3],
+      [5, 4],
+      [6, 0],
+      [6, 1],
+    ];
+    for (const [a, b] of more) viewOf([ALL[a], ALL[b]]);
+    const again = viewOf(first);
+    expect(again).not.toBe(view);
+    expect(again).toEqual(view);
   });
 });

@@ -62,6 +62,14 @@ describe('resources', () => {
     ]);
   });
 
+  it('reads a negative extended quantity as MilliValue does, rounded away from zero: -1.0001 is not whole', () => {
+    // 1.27 kube-apiserver (k8s-oracle run 1.27): "-1.0001" is -1001m, so it is both negative and not an integer.
+    expect(of(withRes({ limits: { 'example.com/foo': '-1.0001' } }))).toEqual([
+      `${R}.limits[example.com/foo] resources/quantity-negative`,
+      `${R}.limits[example.com/foo] resources/quantity-not-integer`,
+    ]);
+  });
+
   it('accepts hugepages in whole pages with memory', () => {
     expect(
       of(

@@ -202,11 +202,11 @@ export function compareQuantity(a: Quantity, b: Quantity): number {
   return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
 }
 
-/** Quantity.ScaledValue: ceil(q / 10^scale), scale 0 for Value(), -3 for MilliValue(). */
+/** Quantity.ScaledValue: q / 10^scale rounded away from zero, scale 0 for Value(), -3 for MilliValue(). */
 export function scaledValue(q: Quantity, scale: number): bigint {
   const unit = pow10(9 + scale);
   if (q.nanos >= 0n) return ceilDiv(q.nanos, unit);
-  return -(-q.nanos / unit); // ceil of a negative number truncates toward zero
+  return -ceilDiv(-q.nanos, unit); // negativeScaleInt64 (amount.go v0.27): -1.0001 is -1001m, not -1000m
 }
 
 const DEC_SUFFIX_BY_EXP: Readonly<Record<number, string>> = {
