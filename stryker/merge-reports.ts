@@ -8,6 +8,9 @@ export interface MutantResult {
   readonly status: string;
   readonly coveredBy?: readonly string[];
   readonly killedBy?: readonly string[];
+  readonly mutatorName?: string;
+  readonly replacement?: string;
+  readonly location?: { readonly start: { readonly line: number; readonly column: number } };
   readonly [key: string]: unknown;
 }
 export interface MutationReport {

@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type MutationReport, mergeReports, type Score, scoreOf } from './merge-reports';
+import { listedMutants, unlistedSurvivors } from './unlisted-survivors';
 
 const ROOT = path.resolve(__dirname, '..');
 const REPORTS = path.join(ROOT, 'reports', 'mutation');
@@ -123,6 +124,15 @@ function main() {
   fs.writeFileSync(path.join(REPORTS, 'mutation.json'), JSON.stringify(merged));
   const missing = PARTS.length - reports.length;
   console.log(row('src/validate', scoreOf(merged)) + (missing > 0 ? ` (${missing} part(s) not run)` : ''));
+  const equivalents = path.join(ROOT, 'stryker-equivalent.md');
+  const unlisted = unlistedSurvivors(merged, listedMutants(fs.readFileSync(equivalents, 'utf8')));
+  const unlistedFile = path.join(REPORTS, 'unlisted-survivors.txt');
+  fs.writeFileSync(unlistedFile, unlisted.map((u) => `${u}\n`).join(''));
+  console.log(
+    unlisted.length === 0
+      ? 'Every surviving mutant is listed in stryker-equivalent.md.'
+      : `${unlisted.length} surviving mutant(s) neither killed nor listed in stryker-equivalent.md: ${path.relative(ROOT, unlistedFile)}`,
+  );
 }
 
 if (require.main === module) {

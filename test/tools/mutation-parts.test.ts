@@ -1,6 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type MutationReport, mergeReports, scoreOf } from '../../stryker/merge-reports';
 import { filesByPart, PARTS, sourceFiles } from '../../stryker/run-parts';
+import { listedMutants, unlistedSurvivors } from '../../stryker/unlisted-survivors';
 
 const mutant = (id: string, status: string, coveredBy: string[] = [], killedBy?: string[]) => ({
   id,
@@ -74,5 +77,63 @@ describe('npm run mutation (stryker/run-parts.ts)', () => {
 
   it('refuses a file reported by two parts', () => {
     expect(() => mergeReports([partA, partA])).toThrow('src/validate/a.ts is in two mutation reports');
+  });
+});
+
+describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors.ts)', () => {
+  const at = (line: number, column: number) => ({ start: { line, column }, end: { line, column: column + 4 } });
+  const report: MutationReport = {
+    files: {
+      'src/validate/a.ts': {
+        mutants: [
+          {
+            id: '1',
+            status: 'Survived',
+            mutatorName: 'ConditionalExpression',
+            replacement: 'true',
+            location: at(3, 7),
+          },
+          {
+            id: '2',
+            status: 'Survived',
+            mutatorName: 'ConditionalExpression',
+            replacement: 'false',
+            location: at(3, 7),
+          },
+          { id: '3', status: 'NoCoverage', mutatorName: 'StringLiteral', replacement: '""', location: at(9, 1) },
+          { id: '4', status: 'Killed', mutatorName: 'BooleanLiteral', replacement: 'false', location: at(5, 2) },
+          { id: '5', status: 'Survived', mutatorName: 'BlockStatement', replacement: '{\n  a;\n}', location: at(12, 3) },
+        ],
+      },
+    },
+  };
+  const markdown = [
+    '## src/validate/a.ts',
+    '',
+    '- `src/validate/a.ts 3:7 ConditionalExpression (true)`: the early return only spares work.',
+    '- `src/validate/a.ts 5:2 BooleanLiteral (false)`: listed, though killed: no harm.',
+    '- `src/validate/a.ts 9:1 StringLiteral ("")`:',
+  ].join('\n');
+
+  it('reads entries by file, place, mutator and replacement, and only those with a reason', () => {
+    expect([...listedMutants(markdown)]).toEqual([
+      'src/validate/a.ts 3:7 ConditionalExpression (true)',
+      'src/validate/a.ts 5:2 BooleanLiteral (false)',
+    ]);
+  });
+
+  it('names each survivor or uncovered mutant no entry names, as an entry would', () => {
+    expect(unlistedSurvivors(report, listedMutants(markdown))).toEqual([
+      'src/validate/a.ts 12:3 BlockStatement ({ a; })',
+      'src/validate/a.ts 3:7 ConditionalExpression (false)',
+      'src/validate/a.ts 9:1 StringLiteral ("")',
+    ]);
+  });
+
+  it('finds every entry of stryker-equivalent.md well formed', () => {
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', 'stryker-equivalent.md'), 'utf8');
+    const entries = text.split('\n').filter((l) => l.startsWith('- `'));
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.filter((l) => listedMutants(l).size !== 1)).toEqual([]);
   });
 });
