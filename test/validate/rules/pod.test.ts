@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateManifest } from '../../../src/validate/engine';
+import { validateManifest, validateManifestFor } from '../../../src/validate/engine';
+import { profileOf } from '../../../src/validate/versions/profile';
 import { toFieldPath } from '../../../src/validate/issue';
 import { podRules } from '../../../src/validate/rules/pod';
 import { daemonSet } from '../../support/manifest';
@@ -684,6 +685,18 @@ describe('topologySpreadConstraints', () => {
     expect(issues(spread({ ...ok, labelSelector: { matchExpressions: [{ key: 'app', operator: 'Has' }] } }))).toEqual([
       `${T}.labelSelector.matchExpressions[0].operator selector/operator-invalid`,
     ]);
+  });
+
+  // The strict decoder refuses these first (type/invalid-type), so the semantic rule says nothing.
+  it('leaves values of another type to the type rules', () => {
+    expect(issues(spread({ ...ok, maxSkew: '0' }))).toEqual([]);
+    expect(issues(spread({ ...ok, topologyKey: 5 }, { ...ok, topologyKey: 5 }))).toEqual([]);
+    expect(issues(spread({ ...ok, whenUnsatisfiable: 5 }, { ...ok, whenUnsatisfiable: 5 }))).toEqual([]);
+  });
+
+  it('leaves mismatchLabelKeys, which a spread constraint lacks, to the decoder in 1.34', () => {
+    const m = spread({ ...ok, matchLabelKeys: ['pod-template-hash'], mismatchLabelKeys: ['pod-template-hash'] });
+    expect(validateManifestFor(m, [podRules], profileOf('1.34'))).toEqual([]);
   });
 });
 
