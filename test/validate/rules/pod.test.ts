@@ -1017,6 +1017,12 @@ ruleCases(
       message: 'must not have more than 2048 characters (including spaces) in the search list, got 2049',
     },
     {
+      name: 'counts only the search domains that are strings towards 2048 characters',
+      manifest: dns({ searches: [...Array(8).fill('a'.repeat(250)), 'a'.repeat(40), 12345] }),
+      want: [],
+      notServer: 'the strict decoder rejects a number in the search list before validation',
+    },
+    {
       name: 'counts the search paths over 32',
       manifest: dns({ searches: Array.from({ length: 33 }, (_, i) => `s${i}`) }),
       want: [`${DC}.searches pod/dns-searches-too-many`],
@@ -1098,6 +1104,28 @@ ruleCases(
       message: `"Gvisor": ${dns1123SubdomainErrors('Gvisor').join('; ')}`,
     },
     {
+      name: 'takes a name ending in a dash as a name, not a generateName prefix',
+      manifest: ds((p) => {
+        p.serviceAccountName = 'sa-';
+        p.nodeName = 'n-';
+        p.priorityClassName = 'pc-';
+        p.runtimeClassName = 'rc-';
+      }),
+      want: [
+        `${S}.nodeName pod/node-name-invalid`,
+        `${S}.priorityClassName pod/priority-class-name-invalid`,
+        `${S}.runtimeClassName pod/runtime-class-name-invalid`,
+        `${S}.serviceAccountName pod/service-account-name-invalid`,
+      ],
+      message: `"n-": ${dns1123SubdomainErrors('n-').join('; ')}`,
+    },
+    {
+      name: 'gives both reasons for a long and badly formed runtimeClassName',
+      manifest: ds((p) => (p.runtimeClassName = `-${'a'.repeat(253)}`)),
+      want: [`${S}.runtimeClassName pod/runtime-class-name-invalid`],
+      message: `${JSON.stringify(`-${'a'.repeat(253)}`).slice(0, 77)}...: ${dns1123SubdomainErrors(`-${'a'.repeat(253)}`).join('; ')}`,
+    },
+    {
       name: 'accepts a runtimeClassName that is a subdomain',
       manifest: ds((p) => (p.runtimeClassName = 'gvisor')),
       want: [],
@@ -1133,6 +1161,12 @@ ruleCases(
       manifest: ds((p) => (p.hostAliases = [{ ip: '10.0.0.1' }, { ip: '10.0.0.2', hostnames: ['ok', 'Not_OK'] }])),
       want: [`${S}.hostAliases.hostnames pod/host-alias-hostname-invalid`],
       message: `"Not_OK": ${dns1123SubdomainErrors('Not_OK').join('; ')}`,
+    },
+    {
+      name: 'gives both reasons for a long and badly formed host name',
+      manifest: ds((p) => (p.hostAliases = [{ ip: '10.0.0.1', hostnames: [`-${'a'.repeat(253)}`] }])),
+      want: [`${S}.hostAliases.hostnames pod/host-alias-hostname-invalid`],
+      message: `${JSON.stringify(`-${'a'.repeat(253)}`).slice(0, 77)}...: ${dns1123SubdomainErrors(`-${'a'.repeat(253)}`).join('; ')}`,
     },
     {
       name: 'says why a readiness gate is invalid, with both reasons',
