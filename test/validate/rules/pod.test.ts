@@ -1335,6 +1335,12 @@ ruleCases(
       message: '"Bad" must have at most 253 characters and match regex ' + SYS_RE,
       sameCauses: true,
     },
+    {
+      name: 'says which sysctl is named twice',
+      manifest: sysctl('kernel.msgmax', 'kernel.msgmax'),
+      want: [`${SC}.sysctls[1].name pod/sysctl-duplicate`],
+      message: 'Duplicate value: "kernel.msgmax"',
+    },
     { name: 'accepts fsGroupChangePolicy Always', manifest: podSc({ fsGroupChangePolicy: 'Always' }), want: [] },
     {
       name: 'accepts fsGroupChangePolicy OnRootMismatch',
@@ -1412,6 +1418,7 @@ ruleCases(
       name: 'rejects RuntimeDefault with the unconfined annotation',
       manifest: seccomp({ type: 'RuntimeDefault' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined' }),
       want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+      message: 'seccomp type in annotation and field must match, annotation is "unconfined"',
     },
     {
       name: 'rejects Localhost with a runtime/default annotation, at the type',
@@ -1420,6 +1427,7 @@ ruleCases(
         { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' },
       ),
       want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+      message: 'seccomp type in annotation and field must match, annotation is "runtime/default"',
     },
     {
       name: 'says a Localhost profile must match the annotation profile',
@@ -1451,6 +1459,20 @@ ruleCases(
         };
       }),
       want: [`${S}.initContainers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`],
+    },
+    {
+      name: 'checks the pod field only against a pod annotation, not against other annotations',
+      manifest: seccomp({ type: 'Unconfined' }, { 'example.com/owner': 'team-a' }),
+      want: [],
+    },
+    {
+      name: 'checks a container without a name against the annotation for the empty name',
+      manifest: daemonSet((d, _p, c) => {
+        delete c.name;
+        c.securityContext = { seccompProfile: { type: 'RuntimeDefault' } };
+        d.spec.template.metadata.annotations = { 'container.seccomp.security.alpha.kubernetes.io/': 'unconfined' };
+      }),
+      want: [`${S}.containers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`],
     },
   ],
   at,
