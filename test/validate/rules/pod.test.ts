@@ -1754,6 +1754,29 @@ ruleCases(
       manifest: osPod('windows', (p) => (p.hostPID = false)),
       want: [],
     },
+    {
+      name: 'forbids procMount on a windows container, even the Default its gate keeps (1.27)',
+      manifest: osPod('windows', (_p, c) => (c.securityContext = { procMount: 'Default' })),
+      want: [`${S}.containers[0].securityContext.procMount pod/os-windows-forbidden-field`],
+    },
+    {
+      name: 'forbids the pod appArmorProfile on a windows pod once the field exists (1.30)',
+      manifest: osPod('windows', (p) => (p.securityContext = { appArmorProfile: { type: 'RuntimeDefault' } })),
+      want: [`${S}.securityContext.appArmorProfile pod/os-windows-forbidden-field`],
+      version: '1.30',
+    },
+    {
+      name: 'forbids supplementalGroupsPolicy and seLinuxChangePolicy on a windows pod where their gates are on (1.33)',
+      manifest: osPod(
+        'windows',
+        (p) => (p.securityContext = { supplementalGroupsPolicy: 'Merge', seLinuxChangePolicy: 'Recursive' }),
+      ),
+      want: [
+        `${S}.securityContext.seLinuxChangePolicy pod/os-windows-forbidden-field`,
+        `${S}.securityContext.supplementalGroupsPolicy pod/os-windows-forbidden-field`,
+      ],
+      version: '1.33',
+    },
   ],
   at,
 );
@@ -1811,6 +1834,19 @@ ruleCases(
       want: [],
     },
     {
+      name: 'does not count a container that sets false under a hostProcess pod',
+      manifest: ds((p, c) => {
+        p.hostNetwork = true;
+        p.securityContext = hp(true);
+        c.securityContext = hp(false);
+        p.initContainers = [{ name: 'init', image: 'x' }];
+      }),
+      want: [
+        `${S} pod/host-process-not-all-containers`,
+        `${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`,
+      ],
+    },
+    {
       name: 'accepts hostProcess false everywhere without hostNetwork',
       manifest: ds((p, c) => {
         p.securityContext = hp(false);
@@ -1826,6 +1862,30 @@ describe('pod OS values of a wrong type', () => {
   it('are left to the type rules', () => {
     expect(issues(osPod(1, (p) => (p.hostPID = true)))).toEqual([]);
     expect(issues(ds((p) => (p.os = null)))).toEqual([]);
+  });
+
+  it('take a hostProcess that is not a boolean as unset, on the pod and on a container', () => {
+    const hostNet = (edit: (p: any, c: any) => void) =>
+      ds((p, c) => {
+        p.hostNetwork = true;
+        edit(p, c);
+      });
+    expect(
+      issues(
+        hostNet((p, c) => {
+          p.securityContext = { windowsOptions: { hostProcess: 'true' } };
+          c.securityContext = hp(true);
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      issues(
+        hostNet((p, c) => {
+          p.securityContext = hp(true);
+          c.securityContext = { windowsOptions: { hostProcess: 1 } };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('count only the containers a sparse list holds', () => {
