@@ -4,7 +4,7 @@
  */
 import { HUGEPAGES_FIELD_PREFIXES, isOneOf, RESOURCE_FIELD_PATHS } from '../../api-values';
 import type { FieldPath, Issue } from '../../issue';
-import { get, goString, isSet, issue, show } from '../../read';
+import { get, goString, issue, show } from '../../read';
 import { qualifiedNameErrors } from './names';
 import { quantityFromJson, unitString } from './quantity';
 
@@ -130,14 +130,11 @@ export function validateResourceFieldSelector(fs: unknown, path: FieldPath, volu
       ),
     );
   }
+  if (resource === undefined) return out;
   const divisor = get(fs, 'divisor');
-  if (!isSet(divisor) || resource === undefined) return out;
-  const q = quantityFromJson(divisor);
-  if (q === undefined) return out;
-  if (!q.ok) {
-    out.push(issue([...path, 'divisor'], `${area}/divisor-invalid`, `Invalid value ${show(divisor)}: ${q.error}`));
-    return out;
-  }
+  const q = quantityFromJson(divisor); // undefined when unset (or of another type)
+  // A malformed quantity fails decoding before validation runs: types.ts reports it once.
+  if (!q?.ok) return out;
   if (q.quantity.nanos === 0n) return out; // an unset divisor
   const unit = unitString(q.quantity);
   let allowed: string[] | undefined;
