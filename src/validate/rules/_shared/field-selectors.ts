@@ -44,8 +44,8 @@ export function validateObjectFieldSelector(
   allowed: readonly string[],
   path: FieldPath,
   area: string,
-  /** Labels a later minor's ConvertDownwardAPIFieldLabel also converts (status.hostIPs from 1.28). @default none */
-  convertible: readonly string[] = [],
+  /** Labels the minor's ConvertDownwardAPIFieldLabel converts beyond 1.27's (status.hostIPs from 1.28). */
+  convertible: readonly string[],
 ): Issue[] {
   const apiVersion = goString(get(fs, 'apiVersion'));
   const fieldPath = goString(get(fs, 'fieldPath'));
