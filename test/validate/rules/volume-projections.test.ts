@@ -68,6 +68,12 @@ ruleCases(
       sameCauses: true,
     },
     {
+      name: '1.28: another label is not gated',
+      version: '1.28',
+      manifest: withVolume({ downwardAPI: { items: [{ path: 'x', fieldRef: { fieldPath: 'metadata.name' } }] } }),
+      want: [],
+    },
+    {
       name: '1.29: PodHostIPs on, still not supported by a volume',
       version: '1.29',
       manifest: withVolume({ downwardAPI: { items: [hostIPsFile] } }),
