@@ -6,6 +6,7 @@ import { quantityFromJson, quantitySuggestion } from './_shared/quantity';
 import { templateGenerationErrors } from './template-generation';
 import { exactIntegerAt, INT64_MAX, INT64_MIN } from '../exact-integers';
 import { DEFAULT_KUBERNETES_VERSION } from '../versions/minors';
+import type { VersionProfile } from '../versions/profile';
 import { fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from '../versions/schema';
 
 /**
@@ -152,15 +153,20 @@ export function isRfc3339(s: string, zoneOffsetRange: boolean): boolean {
 }
 
 /**
- * True when some string in `v` is a time the minors judge apart by `timeZoneOffsetRange` (an
- * offset beyond 24 hours or 60 minutes): range mode then decodes those minors apart. It looks at
- * every string, not only at time fields, which only costs sharing.
+ * Range mode's decode groups, as far as times go: per profile, '' when no string of `v` is a time
+ * whose zone offset (beyond 24 hours or 60 minutes) `timeZoneOffsetRange` judges, else the switch,
+ * so the minors that judge it apart decode apart. It looks at every string, not only at time
+ * fields, which only costs sharing.
  */
-export function holdsUncheckedZoneOffset(v: unknown): boolean {
-  if (typeof v === 'string') return v.length >= 25 && isRfc3339(v, false) && !isRfc3339(v, true);
-  if (v === null || typeof v !== 'object') return false;
-  for (const x of Array.isArray(v) ? v : Object.values(v)) if (holdsUncheckedZoneOffset(x)) return true;
-  return false;
+export function zoneOffsetKeys(profiles: readonly VersionProfile[], v: unknown): string[] {
+  const on = profiles.map((p) => p.switches.timeZoneOffsetRange);
+  const split = on.some((o) => o !== on[0]) && holdsUncheckedZoneOffset(v);
+  return on.map((o) => (split ? String(o) : ''));
+}
+
+function holdsUncheckedZoneOffset(v: unknown): boolean {
+  if (typeof v === 'string') return isRfc3339(v, false) && !isRfc3339(v, true);
+  return typeof v === 'object' && v !== null && Object.values(v).some(holdsUncheckedZoneOffset);
 }
 
 /** What the YAML reader can hand us, in JSON terms. */
