@@ -1335,6 +1335,12 @@ ruleCases(
       message: '"Bad" must have at most 253 characters and match regex ' + SYS_RE,
       sameCauses: true,
     },
+    {
+      name: 'says which sysctl is named twice',
+      manifest: sysctl('kernel.msgmax', 'kernel.msgmax'),
+      want: [`${SC}.sysctls[1].name pod/sysctl-duplicate`],
+      message: 'Duplicate value: "kernel.msgmax"',
+    },
     { name: 'accepts fsGroupChangePolicy Always', manifest: podSc({ fsGroupChangePolicy: 'Always' }), want: [] },
     {
       name: 'accepts fsGroupChangePolicy OnRootMismatch',
@@ -1412,6 +1418,7 @@ ruleCases(
       name: 'rejects RuntimeDefault with the unconfined annotation',
       manifest: seccomp({ type: 'RuntimeDefault' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined' }),
       want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+      message: 'seccomp type in annotation and field must match, annotation is "unconfined"',
     },
     {
       name: 'rejects Localhost with a runtime/default annotation, at the type',
@@ -1420,6 +1427,7 @@ ruleCases(
         { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' },
       ),
       want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+      message: 'seccomp type in annotation and field must match, annotation is "runtime/default"',
     },
     {
       name: 'says a Localhost profile must match the annotation profile',
@@ -1451,6 +1459,20 @@ ruleCases(
         };
       }),
       want: [`${S}.initContainers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`],
+    },
+    {
+      name: 'checks the pod field only against a pod annotation, not against other annotations',
+      manifest: seccomp({ type: 'Unconfined' }, { 'example.com/owner': 'team-a' }),
+      want: [],
+    },
+    {
+      name: 'checks a container without a name against the annotation for the empty name',
+      manifest: daemonSet((d, _p, c) => {
+        delete c.name;
+        c.securityContext = { seccompProfile: { type: 'RuntimeDefault' } };
+        d.spec.template.metadata.annotations = { 'container.seccomp.security.alpha.kubernetes.io/': 'unconfined' };
+      }),
+      want: [`${S}.containers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`],
     },
   ],
   at,
@@ -1732,6 +1754,29 @@ ruleCases(
       manifest: osPod('windows', (p) => (p.hostPID = false)),
       want: [],
     },
+    {
+      name: 'forbids procMount on a windows container, even the Default its gate keeps (1.27)',
+      manifest: osPod('windows', (_p, c) => (c.securityContext = { procMount: 'Default' })),
+      want: [`${S}.containers[0].securityContext.procMount pod/os-windows-forbidden-field`],
+    },
+    {
+      name: 'forbids the pod appArmorProfile on a windows pod once the field exists (1.30)',
+      manifest: osPod('windows', (p) => (p.securityContext = { appArmorProfile: { type: 'RuntimeDefault' } })),
+      want: [`${S}.securityContext.appArmorProfile pod/os-windows-forbidden-field`],
+      version: '1.30',
+    },
+    {
+      name: 'forbids supplementalGroupsPolicy and seLinuxChangePolicy on a windows pod where their gates are on (1.33)',
+      manifest: osPod(
+        'windows',
+        (p) => (p.securityContext = { supplementalGroupsPolicy: 'Merge', seLinuxChangePolicy: 'Recursive' }),
+      ),
+      want: [
+        `${S}.securityContext.seLinuxChangePolicy pod/os-windows-forbidden-field`,
+        `${S}.securityContext.supplementalGroupsPolicy pod/os-windows-forbidden-field`,
+      ],
+      version: '1.33',
+    },
   ],
   at,
 );
@@ -1789,6 +1834,19 @@ ruleCases(
       want: [],
     },
     {
+      name: 'does not count a container that sets false under a hostProcess pod',
+      manifest: ds((p, c) => {
+        p.hostNetwork = true;
+        p.securityContext = hp(true);
+        c.securityContext = hp(false);
+        p.initContainers = [{ name: 'init', image: 'x' }];
+      }),
+      want: [
+        `${S} pod/host-process-not-all-containers`,
+        `${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`,
+      ],
+    },
+    {
       name: 'accepts hostProcess false everywhere without hostNetwork',
       manifest: ds((p, c) => {
         p.securityContext = hp(false);
@@ -1804,6 +1862,30 @@ describe('pod OS values of a wrong type', () => {
   it('are left to the type rules', () => {
     expect(issues(osPod(1, (p) => (p.hostPID = true)))).toEqual([]);
     expect(issues(ds((p) => (p.os = null)))).toEqual([]);
+  });
+
+  it('take a hostProcess that is not a boolean as unset, on the pod and on a container', () => {
+    const hostNet = (edit: (p: any, c: any) => void) =>
+      ds((p, c) => {
+        p.hostNetwork = true;
+        edit(p, c);
+      });
+    expect(
+      issues(
+        hostNet((p, c) => {
+          p.securityContext = { windowsOptions: { hostProcess: 'true' } };
+          c.securityContext = hp(true);
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      issues(
+        hostNet((p, c) => {
+          p.securityContext = hp(true);
+          c.securityContext = { windowsOptions: { hostProcess: 1 } };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('count only the containers a sparse list holds', () => {
