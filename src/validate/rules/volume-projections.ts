@@ -4,6 +4,7 @@
  */
 import type { FieldPath, Issue } from '../issue';
 import type { ValidationOptions } from '../versions/options';
+import type { Switches } from '../versions/switches';
 import { field, get, goString, isSet, issue, list, show } from '../read';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './_shared/field-selectors';
 import { dns1123SubdomainErrors, nameIsDnsSubdomain, validateAnnotations, validateLabels } from './_shared/names';
@@ -18,22 +19,38 @@ const VOLUME_FIELD_PATHS = [
   'metadata.uid',
 ];
 
-// validateDownwardAPIVolumeFile (1.27). Go reports at the volume's (or projection's) path, not the
-// item's: the index is not in the path.
-function downwardAPIFile(file: unknown, path: FieldPath): Issue[] {
+// ConvertDownwardAPIFieldLabel converts status.hostIPs from 1.28 on (switches.downwardHostIPsKnown):
+// a volume does not support it, but says so as NotSupported, no longer as a conversion error.
+const HOST_IPS = ['status.hostIPs'];
+
+// validateDownwardAPIVolumeFile (1.27; 1.28 adds validateDownwardAPIHostIPs). Go reports at the
+// volume's (or projection's) path, not the item's: the index is not in the path.
+function downwardAPIFile(file: unknown, path: FieldPath, options: ValidationOptions, switches: Switches): Issue[] {
   const out: Issue[] = [];
   const p = requireString(file, 'path', path, out, 'give the relative file path');
   if (p !== undefined) out.push(...localNonReservedPath(p, [...path, 'path']));
   const fr = get(file, 'fieldRef');
   const rf = get(file, 'resourceFieldRef');
   if (isSet(fr)) {
-    out.push(...validateObjectFieldSelector(fr, VOLUME_FIELD_PATHS, [...path, 'fieldRef'], 'volume'));
+    const known = switches.downwardHostIPsKnown;
+    out.push(
+      ...validateObjectFieldSelector(fr, VOLUME_FIELD_PATHS, [...path, 'fieldRef'], 'volume', known ? HOST_IPS : []),
+    );
     if (isSet(rf))
       out.push(
         issue(
           path,
           'volume/downward-api-both-refs',
           'Invalid value: fieldRef and resourceFieldRef can not be specified simultaneously',
+        ),
+      );
+    // validateDownwardAPIHostIPs (1.28+): Forbidden while PodHostIPs is off, beside the NotSupported.
+    if (known && !options.AllowHostIPsField && get(fr, 'fieldPath') === 'status.hostIPs')
+      out.push(
+        issue(
+          [...path, 'fieldRef'],
+          'volume/field-ref-gated',
+          "Forbidden: may not be set when feature gate 'PodHostIPs' is not enabled",
         ),
       );
   } else if (isSet(rf)) {
@@ -45,14 +62,14 @@ function downwardAPIFile(file: unknown, path: FieldPath): Issue[] {
   return out;
 }
 
-export function downwardAPI(src: unknown, path: FieldPath): Issue[] {
+export function downwardAPI(src: unknown, path: FieldPath, options: ValidationOptions, switches: Switches): Issue[] {
   const out = fileMode(get(src, 'defaultMode'), [...path, 'defaultMode']);
-  for (const file of list(get(src, 'items'))) out.push(...downwardAPIFile(file, path));
+  for (const file of list(get(src, 'items'))) out.push(...downwardAPIFile(file, path, options, switches));
   return out;
 }
 
 // validateProjectedVolumeSource + validateProjectionSources (1.27); clusterTrustBundle is 1.29.
-export function projected(src: unknown, path: FieldPath, options: ValidationOptions): Issue[] {
+export function projected(src: unknown, path: FieldPath, options: ValidationOptions, switches: Switches): Issue[] {
   const out = fileMode(get(src, 'defaultMode'), [...path, 'defaultMode']);
   const paths = new Set<string>();
   const claim = (p: unknown, dupValue: unknown): void => {
@@ -84,7 +101,7 @@ export function projected(src: unknown, path: FieldPath, options: ValidationOpti
     if (isSet(da)) {
       n++;
       for (const file of list(get(da, 'items'))) {
-        out.push(...downwardAPIFile(file, [...sp, 'downwardAPI']));
+        out.push(...downwardAPIFile(file, [...sp, 'downwardAPI'], options, switches));
         claim(get(file, 'path'), get(file, 'path'));
       }
     }
@@ -159,23 +176,24 @@ const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWri
 // validateEphemeralVolumeSource (1.27), the basic part of ValidatePersistentVolumeClaimSpec.
 /**
  * ObjectMeta's fields as validateFieldAllowList (1.27) names them (the Go field name with a lower-case
- * first letter: `uID`), each with its JSON name and whether it decodes to a Go pointer or slice,
- * which counts as set when present at all, even as 0 or [].
+ * first letter: `uID`), each with its JSON name and the JSON value that decodes to Go's zero value
+ * besides null: "" for a string, 0 for generation. A Time, a pointer or a slice has none: present
+ * at all, even as 0 or [], it counts as set (a Time's zero is only null).
  */
-const OBJECT_META_FIELDS: readonly (readonly [json: string, go: string, pointer: boolean])[] = [
-  ['name', 'name', false],
-  ['generateName', 'generateName', false],
-  ['namespace', 'namespace', false],
-  ['selfLink', 'selfLink', false],
-  ['uid', 'uID', false],
-  ['resourceVersion', 'resourceVersion', false],
-  ['generation', 'generation', false],
-  ['creationTimestamp', 'creationTimestamp', false],
-  ['deletionTimestamp', 'deletionTimestamp', true],
-  ['deletionGracePeriodSeconds', 'deletionGracePeriodSeconds', true],
-  ['ownerReferences', 'ownerReferences', true],
-  ['finalizers', 'finalizers', true],
-  ['managedFields', 'managedFields', true],
+const OBJECT_META_FIELDS: readonly (readonly [json: string, go: string, zero?: '' | 0])[] = [
+  ['name', 'name', ''],
+  ['generateName', 'generateName', ''],
+  ['namespace', 'namespace', ''],
+  ['selfLink', 'selfLink', ''],
+  ['uid', 'uID', ''],
+  ['resourceVersion', 'resourceVersion', ''],
+  ['generation', 'generation', 0],
+  ['creationTimestamp', 'creationTimestamp'],
+  ['deletionTimestamp', 'deletionTimestamp'],
+  ['deletionGracePeriodSeconds', 'deletionGracePeriodSeconds'],
+  ['ownerReferences', 'ownerReferences'],
+  ['finalizers', 'finalizers'],
+  ['managedFields', 'managedFields'],
 ];
 
 // ValidateTemplateObjectMeta (1.27): a claim template's metadata may carry labels and annotations
@@ -184,9 +202,9 @@ function templateObjectMeta(meta: unknown, path: FieldPath): Issue[] {
   if (!isSet(meta)) return [];
   const out = [...validateAnnotations(get(meta, 'annotations'), [...path, 'annotations'])];
   out.push(...validateLabels(get(meta, 'labels'), [...path, 'labels']));
-  for (const [json, go, pointer] of OBJECT_META_FIELDS) {
+  for (const [json, go, zero] of OBJECT_META_FIELDS) {
     const v = get(meta, json);
-    if (v === undefined || v === null || (!pointer && (v === '' || v === 0))) continue;
+    if (v === undefined || v === null || v === zero) continue;
     out.push(
       issue(
         [...path, go],

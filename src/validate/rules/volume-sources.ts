@@ -4,6 +4,7 @@
  */
 import type { FieldPath, Issue } from '../issue';
 import type { ValidationOptions } from '../versions/options';
+import type { Switches } from '../versions/switches';
 import { entries, get, goString, isObject, isSet, issue, list, show } from '../read';
 import { NO_ISSUES } from '../rule';
 import { dns1123LabelErrors } from './_shared/names';
@@ -158,7 +159,7 @@ function azureDisk(src: unknown, path: FieldPath): Issue[] {
 
 /** Validators of the other in-tree sources (1.27): their required fields and simple ranges. */
 const SOURCE_VALIDATORS: Readonly<
-  Record<string, (src: unknown, path: FieldPath, options: ValidationOptions) => Issue[]>
+  Record<string, (src: unknown, path: FieldPath, options: ValidationOptions, switches: Switches) => Issue[]>
 > = {
   emptyDir: (src, path) => {
     const sl = get(src, 'sizeLimit');
@@ -402,7 +403,12 @@ const SOURCE_VALIDATORS: Readonly<
  * validateVolumeSource (1.27): exactly one source; the first is validated, each further one is
  * Forbidden at its own path.
  */
-export function volumeSourceIssues(vol: unknown, path: FieldPath, options: ValidationOptions): Issue[] {
+export function volumeSourceIssues(
+  vol: unknown,
+  path: FieldPath,
+  options: ValidationOptions,
+  switches: Switches,
+): Issue[] {
   const set = setSources(vol);
   if (set.length === 0) {
     return [
@@ -416,7 +422,7 @@ export function volumeSourceIssues(vol: unknown, path: FieldPath, options: Valid
   const out: Issue[] = [];
   const k = SOURCES[set[0]][0];
   const src = (vol as Record<string, unknown>)[k];
-  if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k], options));
+  if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k], options, switches));
   for (let j = 1; j < set.length; j++) {
     const present = set.map((i) => SOURCES[i][0]);
     out.push(

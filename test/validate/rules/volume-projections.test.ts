@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldPath } from '../../../src/validate/issue';
 import { validateForVersion } from '../../../src/validate/pipeline';
+import { volumesRules } from '../../../src/validate/rules/volumes';
 import { daemonSet } from '../../support/manifest';
+import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -21,6 +23,67 @@ function errorsOf(volume: any, version = '1.27') {
 }
 const of = (volume: any, version?: string) => errorsOf(volume, version).map((i) => `${toFieldPath(i.path)} ${i.code}`);
 const messages = (volume: any) => errorsOf(volume).map((i) => `${toFieldPath(i.path)} ${i.message}`);
+
+// status.hostIPs in a downwardAPI file: not a label before 1.28 (a conversion error); from 1.28 a
+// label ConvertDownwardAPIFieldLabel converts, which a volume does not support (NotSupported), and
+// in 1.28 also Forbidden while PodHostIPs is off (validateDownwardAPIHostIPs). Every case is
+// re-checked against the API server of its minor (k8s-oracle), with exactly the server's paths.
+const hostIPsFile = { path: 'x', fieldRef: { fieldPath: 'status.hostIPs' } };
+const withVolume = (volume: object) =>
+  daemonSet((_d, p) => {
+    p.volumes = [{ name: 'a', ...volume }];
+  });
+const VOLUME_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
+const GATED = "Forbidden: may not be set when feature gate 'PodHostIPs' is not enabled";
+ruleCases(
+  'status.hostIPs in a downwardAPI volume, by minor',
+  [
+    {
+      name: '1.27: no label, a conversion error',
+      manifest: withVolume({ downwardAPI: { items: [hostIPsFile] } }),
+      want: [`${V}.downwardAPI.fieldRef.fieldPath volume/field-path-unsupported`],
+      message: `Invalid value "status.hostIPs": error converting fieldPath: field label not supported: status.hostIPs; supported: ${VOLUME_PATHS.join(', ')}`,
+      sameCauses: true,
+    },
+    {
+      name: '1.28: not supported by a volume, and gated',
+      version: '1.28',
+      manifest: withVolume({ downwardAPI: { items: [hostIPsFile] } }),
+      want: [
+        `${V}.downwardAPI.fieldRef volume/field-ref-gated`,
+        `${V}.downwardAPI.fieldRef.fieldPath volume/field-path-unsupported`,
+      ],
+      message: GATED,
+      sameCauses: true,
+    },
+    {
+      name: '1.28: likewise in a projected downwardAPI source',
+      version: '1.28',
+      manifest: withVolume({ projected: { sources: [{ downwardAPI: { items: [hostIPsFile] } }] } }),
+      want: [
+        `${V}.projected.sources[0].downwardAPI.fieldRef volume/field-ref-gated`,
+        `${V}.projected.sources[0].downwardAPI.fieldRef.fieldPath volume/field-path-unsupported`,
+      ],
+      message: GATED,
+      sameCauses: true,
+    },
+    {
+      name: '1.28: another label is not gated',
+      version: '1.28',
+      manifest: withVolume({ downwardAPI: { items: [{ path: 'x', fieldRef: { fieldPath: 'metadata.name' } }] } }),
+      want: [],
+    },
+    {
+      name: '1.29: PodHostIPs on, still not supported by a volume',
+      version: '1.29',
+      manifest: withVolume({ downwardAPI: { items: [hostIPsFile] } }),
+      want: [`${V}.downwardAPI.fieldRef.fieldPath volume/field-path-unsupported`],
+      message: `Unsupported value "status.hostIPs": supported values: ${VOLUME_PATHS.map((p) => `"${p}"`).join(', ')}`,
+      sameCauses: true,
+    },
+  ],
+  pipelineIssues({ rules: [volumesRules] }),
+);
 
 describe('downwardAPI volume files (validateDownwardAPIVolumeFile)', () => {
   const file = (f: object) => ({ downwardAPI: { items: [{ path: 'x', ...f }] } });
@@ -141,6 +204,9 @@ describe('csi volumes (ValidateCSIDriverName, validateCSIVolumeSource)', () => {
     expect(messages({ csi: { driver: 'a'.repeat(64) } })).toEqual([
       `${C}.driver Too long: may not be more than 63 bytes, got 64`,
     ]);
+    expect(messages({ csi: { driver: '' } })).toContain(
+      `${C}.driver Required value: name the CSI driver, e.g. "csi.example.com"`,
+    );
     expect(of({ csi: { driver: 'a'.repeat(63) } })).toEqual([]);
     expect(of({ csi: { driver: 'CSI.Example.com' } })).toEqual([]);
     expect(of({ csi: { driver: 'csi_example' } })).toEqual([`${C}.driver volume/csi-driver-invalid`]);

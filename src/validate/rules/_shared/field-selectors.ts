@@ -4,7 +4,7 @@
  */
 import { HUGEPAGES_FIELD_PREFIXES, isOneOf, RESOURCE_FIELD_PATHS } from '../../api-values';
 import type { FieldPath, Issue } from '../../issue';
-import { get, goString, isSet, issue, show } from '../../read';
+import { get, goString, issue, show } from '../../read';
 import { qualifiedNameErrors } from './names';
 import { quantityFromJson, unitString } from './quantity';
 
@@ -44,8 +44,8 @@ export function validateObjectFieldSelector(
   allowed: readonly string[],
   path: FieldPath,
   area: string,
-  /** Labels a later minor's ConvertDownwardAPIFieldLabel also converts (status.hostIPs from 1.28). @default none */
-  convertible: readonly string[] = [],
+  /** Labels the minor's ConvertDownwardAPIFieldLabel converts beyond 1.27's (status.hostIPs from 1.28). */
+  convertible: readonly string[],
 ): Issue[] {
   const apiVersion = goString(get(fs, 'apiVersion'));
   const fieldPath = goString(get(fs, 'fieldPath'));
@@ -130,14 +130,11 @@ export function validateResourceFieldSelector(fs: unknown, path: FieldPath, volu
       ),
     );
   }
+  if (resource === undefined) return out;
   const divisor = get(fs, 'divisor');
-  if (!isSet(divisor) || resource === undefined) return out;
-  const q = quantityFromJson(divisor);
-  if (q === undefined) return out;
-  if (!q.ok) {
-    out.push(issue([...path, 'divisor'], `${area}/divisor-invalid`, `Invalid value ${show(divisor)}: ${q.error}`));
-    return out;
-  }
+  const q = quantityFromJson(divisor); // undefined when unset (or of another type)
+  // A malformed quantity fails decoding before validation runs: types.ts reports it once.
+  if (!q?.ok) return out;
   if (q.quantity.nanos === 0n) return out; // an unset divisor
   const unit = unitString(q.quantity);
   let allowed: string[] | undefined;

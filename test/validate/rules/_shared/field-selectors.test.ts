@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldPath } from '../../../../src/validate/issue';
 import { validateForVersion } from '../../../../src/validate/pipeline';
-import { daemonSet } from '../../../support/manifest';
+import { envRules } from '../../../../src/validate/rules/env';
+import { daemonSet, issuesOf } from '../../../support/manifest';
+import { pipelineIssues, ruleCases } from '../../../support/rule-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -131,5 +133,59 @@ describe('resourceFieldRef (validateContainerResourceFieldSelector)', () => {
     expect(envRef({ resourceFieldRef: { resource, divisor } })).toEqual([
       `${R}.divisor env/divisor-unsupported Invalid value "${resource}": divisor "${divisor}" is not supported: only divisor's values ${allowed} are supported with ${what}`,
     ]);
+  });
+});
+
+// What ConvertDownwardAPIFieldLabel converts but env does not support is NotSupported (the list of
+// env's paths); what it cannot convert is Invalid (a conversion error). Re-checked against the
+// 1.27 kube-apiserver (k8s-oracle): the server's type of error, FieldValueNotSupported or
+// FieldValueInvalid, is what the message follows.
+const withEnv = (valueFrom: object) =>
+  daemonSet((_d, _p, c) => {
+    c.env = [{ name: 'A', valueFrom }];
+  });
+const QUOTED_ENV_SUPPORTED = ENV_SUPPORTED.split(', ')
+  .map((p) => `"${p}"`)
+  .join(', ');
+ruleCases(
+  'field selectors the server converts, and divisors of each resource',
+  [
+    ...['spec.restartPolicy', 'spec.schedulerName', 'status.phase'].map((fieldPath) => ({
+      name: `${fieldPath} converts, but env does not support it`,
+      manifest: withEnv({ fieldRef: { fieldPath } }),
+      want: [`${E}.fieldRef.fieldPath env/field-path-unsupported`],
+      message: `Unsupported value "${fieldPath}": supported values: ${QUOTED_ENV_SUPPORTED}`,
+    })),
+    {
+      name: "a subscript not at the end (metadata.labels['a'x) is no subscript, and no label either",
+      manifest: withEnv({ fieldRef: { fieldPath: "metadata.labels['a'x" } }),
+      want: [`${E}.fieldRef.fieldPath env/field-path-unsupported`],
+      message: `Invalid value "metadata.labels['a'x": error converting fieldPath: field label not supported: metadata.labels['a'x; supported: ${ENV_SUPPORTED}`,
+    },
+    {
+      name: 'requests.ephemeral-storage takes the byte divisors only',
+      manifest: withEnv({ resourceFieldRef: { resource: 'requests.ephemeral-storage', divisor: '3' } }),
+      want: [`${E}.resourceFieldRef.divisor env/divisor-unsupported`],
+      message: `Invalid value "requests.ephemeral-storage": divisor "3" is not supported: only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the local ephemeral storage resource`,
+    },
+  ],
+  pipelineIssues({ rules: [envRules] }),
+);
+
+// Without the strict decoder (validateManifest) a selector field of the wrong type reaches these
+// checks; the types rule reports it, and the selectors must neither throw nor read it as a value.
+describe('field selectors of the wrong type', () => {
+  const envIssues = (m: unknown) => issuesOf(m).filter((l) => l.split(' ')[1]?.startsWith('env/'));
+  it.each<[string, object]>([
+    ['a fieldRef apiVersion', { fieldRef: { apiVersion: 1, fieldPath: 'metadata.name' } }],
+    ['a fieldRef fieldPath', { fieldRef: { apiVersion: 'v1', fieldPath: 1 } }],
+    ['a resource with a divisor', { resourceFieldRef: { resource: 5, divisor: '1' } }],
+    ['a resource without a divisor', { resourceFieldRef: { resource: 5 } }],
+    ['a divisor', { resourceFieldRef: { resource: 'limits.cpu', divisor: true } }],
+    ['a divisor that is no quantity', { resourceFieldRef: { resource: 'limits.cpu', divisor: 'one' } }],
+  ])('leaves %s to the types rule', (_what, valueFrom) => {
+    const ds = withEnv(valueFrom);
+    expect(issuesOf(ds).some((l) => l.split(' ')[1]?.startsWith('type/'))).toBe(true);
+    expect(envIssues(ds)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import {
   dns1035LabelErrors,
   dns1123LabelErrors,
   dns1123SubdomainErrors,
+  dns1123SubdomainWithUnderscoreErrors,
   isCIdentifier,
   isDns1035Label,
   isDns1123Label,
@@ -14,6 +15,7 @@ import {
   nameIsDnsLabel,
   nameIsDnsSubdomain,
   qualifiedNameErrors,
+  regexError,
   validateAnnotations,
   validateLabelSelector,
   validateLabels,
@@ -83,6 +85,23 @@ describe('IsDNS1123Subdomain', () => {
   });
 });
 
+// The 1.34 server's messages for dnsConfig.searches with RelaxedDNSSearchValidation (k8s-oracle run 1.34).
+const UNDERSCORE_MSG =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*')";
+const SRV_253 = `_a.${'a'.repeat(63)}.${'a'.repeat(63)}.${'a'.repeat(63)}.${'b'.repeat(58)}`;
+
+describe('IsDNS1123SubdomainWithUnderscore', () => {
+  it.each([
+    ['_ldap._tcp.example', []],
+    [SRV_253, []],
+    [`${SRV_253}b`, ['must be no more than 253 characters']], // 254 bytes, the pattern holds
+    ['A', [UNDERSCORE_MSG]],
+    [`${'_'.repeat(254)}A`, ['must be no more than 253 characters', UNDERSCORE_MSG]],
+  ])('%j', (v, errs) => {
+    expect(dns1123SubdomainWithUnderscoreErrors(v)).toEqual(errs);
+  });
+});
+
 describe('IsDNS1035Label', () => {
   it.each([
     ['a-1', []],
@@ -93,6 +112,19 @@ describe('IsDNS1035Label', () => {
   ])('%j', (v, errs) => {
     expect(dns1035LabelErrors(v)).toEqual(errs);
     expect(isDns1035Label(v)).toBe(errs.length === 0);
+  });
+});
+
+describe('RegexError', () => {
+  // apimachinery validation.go RegexError: without examples the message names the regex alone.
+  it('words a message without examples as Go does', () => {
+    expect(regexError('must be lower case', '[a-z]+')).toBe(
+      "must be lower case (regex used for validation is '[a-z]+')",
+    );
+  });
+
+  it('writes "\'x\', " after each example and " or " between them', () => {
+    expect(regexError('m', 'f', 'a', 'b')).toBe("m (e.g. 'a',  or 'b', regex used for validation is 'f')");
   });
 });
 

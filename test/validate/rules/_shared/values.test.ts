@@ -25,6 +25,9 @@ describe('isValidIP', () => {
     '1:2:3:4:5:6:1.2.3.4',
     '1:2:3:4:5:6:7::',
     '00000001::', // any number of hex digits up to 0xFFFF
+    '255.255.255.255',
+    '192.168.0.9',
+    '2001:db8::a',
   ])('accepts %s', (ip) => {
     expect(isValidIP(ip)).toBe(true);
   });
@@ -56,6 +59,14 @@ describe('isValidIP', () => {
     '::g',
     'fe80::1%eth0',
     'localhost',
+    '1.2.3/4', // a separator other than '.'
+    '1:::2', // an empty group
+    ':::1',
+    '::1::2', // a second '::' after a leading one
+    '1::2%3', // a numeric zone
+    '1::2:3:4:5:6:7:1.2.3.4', // the IPv4 tail past the 16 bytes
+    '::1:2:3:4:5:6:7:8', // '::' standing for no group
+    '::1:2:3:4:5:6:1.2.3.4',
   ])('rejects %j', (ip) => {
     expect(isValidIP(ip)).toBe(false);
   });
