@@ -1,5 +1,6 @@
 import { type FieldPath, type Issue, key, toFieldPath } from '../issue';
 import { entries, field, isObject, list, num, str } from '../read';
+import { formatIP, isIPv4Mapped, parseIP } from '../rules/_shared/ip';
 import { labelValueErrors } from '../rules/_shared/names';
 import type { VersionProfile } from '../versions/profile';
 
@@ -9,8 +10,8 @@ import type { VersionProfile } from '../versions/profile';
  * as `Warning: …`. Each warning is data: its path, a `warning/*` code, and the server's text after
  * the path. Runs on the stored object (after defaulting and dropping), as the server does.
  *
- * Not modelled yet: fractional memory and ephemeral-storage values, IPv6 canonical-form hints, and
- * duplicated paths between a projected serviceAccountToken and other sources.
+ * Not modelled yet: fractional memory and ephemeral-storage values, and duplicated paths between a
+ * projected serviceAccountToken and other sources.
  */
 
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
@@ -357,19 +358,32 @@ function misc(w: Warnings, spec: unknown, at: FieldPath): void {
 }
 
 /**
- * IsValidIPForLegacyField's warning (1.33): an IPv4 address with leading zeros, which ParseIPSloppy
- * accepts in any number (its dtoi reads every digit; only the value must be at most 255).
+ * GetWarningsForIP (apimachinery util/validation/ip.go, the same in 1.33 and 1.34) for an address
+ * validation accepted (ParseIPSloppy). One that netip.ParseAddr refuses (a leading zero in an IPv4
+ * part, more than four hex digits in an IPv6 group) or reads as IPv4-mapped IPv6 is non-standard,
+ * and the hint is net.IP's text of it (a mapped address prints as IPv4); any other IPv6 address
+ * not written as netip prints it gets its RFC 5952 form.
  */
 function nonStandardIP(w: Warnings, ip: string, path: FieldPath): void {
-  const parts = ip.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d+$/.test(p) && Number(p) <= 255)) return;
-  if (!parts.some((p) => p.length > 1 && p.startsWith('0'))) return;
-  const standard = parts.map((p) => String(Number(p))).join('.');
-  w.add(
-    path,
-    'non-standard-ip',
-    `non-standard IP address ${JSON.stringify(ip)} will be considered invalid in a future Kubernetes release: use ${JSON.stringify(standard)}`,
-  );
+  const sloppy = parseIP(ip, 'sloppy');
+  if (sloppy === undefined) return; // the server logs the call and warns nothing
+  const strict = parseIP(ip, 'strict');
+  if (strict === undefined || (strict.v6 && isIPv4Mapped(strict.bytes))) {
+    w.add(
+      path,
+      'non-standard-ip',
+      `non-standard IP address ${JSON.stringify(ip)} will be considered invalid in a future Kubernetes release: use ${JSON.stringify(formatIP(sloppy.bytes))}`,
+    );
+    return;
+  }
+  // Go asks addr.Is6() first; an IPv4 address netip accepts is printed as it was written anyway.
+  const canonical = formatIP(strict.bytes);
+  if (canonical !== ip)
+    w.add(
+      path,
+      'non-canonical-ip',
+      `IPv6 address ${JSON.stringify(ip)} should be in RFC 5952 canonical format (${JSON.stringify(canonical)})`,
+    );
 }
 
 /** The warnings the server sends for an accepted DaemonSet (or Pod), in no particular order. */

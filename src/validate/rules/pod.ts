@@ -19,7 +19,8 @@ import { podOsRules } from './_shared/pod-os';
 import { podSecurityContext, seccompAnnotationsMatchFields } from './pod-security-context';
 import { topologySpread } from './topology-spread';
 import { isPod } from './_shared/container-context';
-import { isValidIP, MAX_INT32, notSupported } from './_shared/values';
+import { isValidIP } from './_shared/ip';
+import { MAX_INT32, notSupported } from './_shared/values';
 import { validateResourceRequirements } from './resources';
 
 // validateRestartPolicy (1.27); "" is defaulted to Always first.

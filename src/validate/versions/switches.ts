@@ -63,7 +63,7 @@ export const SWITCH_RANGES = {
   warnGitRepoDisabled: { since: '1.33' },
   /** 1.33: invalid label values in preferred node-affinity terms. */
   warnPreferredNodeAffinityValues: { since: '1.33' },
-  /** 1.33: IPs in non-standard form in dnsConfig.nameservers and hostAliases. */
+  /** 1.33: IPs in non-standard form, and IPv6 not in RFC 5952 form, in dnsConfig.nameservers and hostAliases. */
   warnNonStandardIPs: { since: '1.33' },
 } as const satisfies Record<string, { since?: KubernetesVersion; until?: KubernetesVersion }>;
 

@@ -50,6 +50,87 @@ function warnings(m: unknown, version: string): string[] {
 const serverText = (want: readonly string[]) =>
   want.map((w) => w.replace(/ \[[a-z-]+\]$/, '').replace(/\.storageos: /, '.storageOS: ')).sort();
 
+/**
+ * GetWarningsForIP (1.33+) on a spread of addresses the server accepts, each sent as a hostAliases IP
+ * and a nameserver: `use` is the non-standard-IP hint (net.IP's text; an IPv4-mapped address as
+ * IPv4), `rfc5952` the canonical-form hint of an IPv6 address netip reads but prints otherwise.
+ * The texts are k8s-oracle 1.33's and 1.34's; 1.32 warns about none.
+ */
+const IP_FORMS: readonly (readonly [ip: string, hint?: { use: string } | { rfc5952: string }])[] = [
+  ['::ffff:1.2.3.4', { use: '1.2.3.4' }],
+  ['::ffff:1.2.3.04', { use: '1.2.3.4' }],
+  ['::FFFF:1.2.3.4', { use: '1.2.3.4' }],
+  ['0:0:0:0:0:ffff:1.2.3.4', { use: '1.2.3.4' }],
+  ['0:0::ffff:1.2.3.4', { use: '1.2.3.4' }],
+  ['::ffff:0102:0304', { use: '1.2.3.4' }],
+  ['::FFFF:a:b', { use: '0.10.0.11' }],
+  ['::ffff:00.0.0.0', { use: '0.0.0.0' }],
+  ['::0ffff:1.2.3.4', { use: '1.2.3.4' }],
+  ['::1.2.3.04', { use: '::102:304' }],
+  ['::01.2.3.4', { use: '::102:304' }],
+  ['::0001.2.3.4', { use: '::102:304' }],
+  ['00001::', { use: '1::' }],
+  ['01.2.3.4', { use: '1.2.3.4' }],
+  ['::1.2.3.4', { rfc5952: '::102:304' }],
+  ['0:0:0:0:0:0:1.2.3.4', { rfc5952: '::102:304' }],
+  ['1:2:3:4:5:6:1.2.3.4', { rfc5952: '1:2:3:4:5:6:102:304' }],
+  ['::ffff:0:1.2.3.4', { rfc5952: '::ffff:0:102:304' }],
+  ['64:ff9b::1.2.3.4', { rfc5952: '64:ff9b::102:304' }],
+  ['2001:DB8::1', { rfc5952: '2001:db8::1' }],
+  ['ABCD::', { rfc5952: 'abcd::' }],
+  ['2001:0db8::1', { rfc5952: '2001:db8::1' }],
+  ['0001::', { rfc5952: '1::' }],
+  ['0000:0000::', { rfc5952: '::' }],
+  ['::0', { rfc5952: '::' }],
+  ['0:0:0:0:0:0:0:1', { rfc5952: '::1' }],
+  ['2001:db8:0:0:1:0:0:1', { rfc5952: '2001:db8::1:0:0:1' }],
+  ['1:0:0:2:0:0:0:3', { rfc5952: '1:0:0:2::3' }],
+  ['2001:db8::0:1', { rfc5952: '2001:db8::1' }],
+  ['2001:db8::1:1:1:1:1', { rfc5952: '2001:db8:0:1:1:1:1:1' }],
+  ['1:2:3:4:5:6:7::', { rfc5952: '1:2:3:4:5:6:7:0' }],
+  ['1.2.3.4'],
+  ['::'],
+  ['::1'],
+  ['1::'],
+  ['2001:db8::1'],
+  ['0:1:2:3:4:5:6:7'],
+  ['1:0:0:2::3'],
+];
+
+/** A case per address (1.33), one with every address as a hostAliases IP (1.34), and one at 1.32, which warns about none. */
+function ipFormCases(): WarningCase[] {
+  const text = (ip: string, hint: (typeof IP_FORMS)[number][1]) =>
+    hint === undefined
+      ? []
+      : 'use' in hint
+        ? [
+            `non-standard IP address "${ip}" will be considered invalid in a future Kubernetes release: use "${hint.use}" [non-standard-ip]`,
+          ]
+        : [`IPv6 address "${ip}" should be in RFC 5952 canonical format ("${hint.rfc5952}") [non-canonical-ip]`];
+  const allAliases = (p: any) => {
+    p.hostAliases = IP_FORMS.map(([ip]) => ({ ip, hostnames: ['a'] }));
+  };
+  return [
+    ...IP_FORMS.map(([ip, hint]) => ({
+      name: `IP address ${ip} as a hostAliases IP and a nameserver`,
+      version: '1.33',
+      manifest: ds((p) => {
+        p.hostAliases = [{ ip, hostnames: ['a'] }];
+        p.dnsPolicy = 'None';
+        p.dnsConfig = { nameservers: [ip] };
+      }),
+      want: text(ip, hint).flatMap((t) => [`${S}.hostAliases[0].ip: ${t}`, `${S}.dnsConfig.nameservers[0]: ${t}`]),
+    })),
+    {
+      name: 'every IP address form as a hostAliases IP',
+      version: '1.34',
+      manifest: ds(allAliases),
+      want: IP_FORMS.flatMap(([ip, hint], i) => text(ip, hint).map((t) => `${S}.hostAliases[${i}].ip: ${t}`)),
+    },
+    { name: 'no IP address warnings before 1.33', version: '1.32', manifest: ds(allAliases), want: [] },
+  ];
+}
+
 const CASES: WarningCase[] = [
   {
     name: 'deprecated node labels in a nodeSelector',
@@ -568,6 +649,7 @@ const CASES: WarningCase[] = [
       `${S}.hostAliases[1].ip: non-standard IP address "010.0.0.255" will be considered invalid in a future Kubernetes release: use "10.0.0.255" [non-standard-ip]`,
     ],
   },
+  ...ipFormCases(),
 ];
 
 describe('API warnings (GetWarningsForPodTemplate)', () => {
