@@ -1,6 +1,6 @@
 import { type FieldPath, type Issue, key, toFieldPath } from '../issue';
 import { entries, field, isObject, list, num, str } from '../read';
-import { formatIP, isIPv4Mapped, parseIP } from '../rules/_shared/ip';
+import { formatIP, isIPv4Mapped, parseAddr, parseIPSloppy } from '../rules/_shared/ip';
 import { labelValueErrors } from '../rules/_shared/names';
 import type { VersionProfile } from '../versions/profile';
 
@@ -365,9 +365,9 @@ function misc(w: Warnings, spec: unknown, at: FieldPath): void {
  * not written as netip prints it gets its RFC 5952 form.
  */
 function nonStandardIP(w: Warnings, ip: string, path: FieldPath): void {
-  const sloppy = parseIP(ip, 'sloppy');
+  const sloppy = parseIPSloppy(ip);
   if (sloppy === undefined) return; // the server logs the call and warns nothing
-  const strict = parseIP(ip, 'strict');
+  const strict = parseAddr(ip);
   if (strict === undefined || (strict.v6 && isIPv4Mapped(strict.bytes))) {
     w.add(
       path,

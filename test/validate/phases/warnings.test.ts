@@ -698,6 +698,15 @@ describe('API warnings of a manifest no rule has checked', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  // GetWarningsForIP logs a value ParseIPSloppy refuses and warns nothing: validation reports it.
+  it('pass over IP addresses that are not valid (1.33)', () => {
+    const m = ds((p) => {
+      p.hostAliases = [{ ip: 'gateway', hostnames: ['a'] }];
+      p.dnsConfig = { nameservers: ['::ffff:1.2.3.4:'] };
+    });
+    expect(validateForVersion(m, { kubernetesVersion: '1.33', rules: [] }).warnings).toEqual([]);
+  });
+
   it('take a missing name as empty, and pass over items without a path (1.32)', () => {
     const twice = [{ key: 'a', path: 'x' }, { key: 'b' }, { key: 'c', path: 'x' }];
     const m = ds((p, c, d) => {

@@ -8,13 +8,6 @@
 const IPV4_LEN = 4;
 const IPV6_LEN = 16;
 
-/**
- * Which parser: `sloppy` is ParseIPSloppy; `strict` is netip.ParseAddr, which also refuses an IPv4
- * part with a leading zero and an IPv6 group of more than four hex digits. Neither takes a zone
- * here: ParseIPSloppy refuses one, and the strict parse is only asked of what it accepted.
- */
-export type IPSyntax = 'sloppy' | 'strict';
-
 /** An address: its 16 bytes (an IPv4 address IPv4-mapped, as in a Go net.IP) and whether it was written as IPv6. */
 export interface ParsedIP {
   readonly bytes: readonly number[];
@@ -35,8 +28,8 @@ function hexValue(c: string): number {
 const BIG = 0xffffff;
 
 // parseIPv4 of Go 1.16's net.ParseIP: four decimal parts, leading zeros allowed and read as
-// decimal ("010" is 10); netip's parseIPv4Fields refuses them.
-function parseIPv4(s: string, syntax: IPSyntax): number[] | undefined {
+// decimal ("010" is 10); netip's parseIPv4Fields (`strict`) refuses them.
+function parseIPv4(s: string, strict: boolean): number[] | undefined {
   const out: number[] = [];
   let rest = s;
   for (let i = 0; i < IPV4_LEN; i++) {
@@ -53,7 +46,7 @@ function parseIPv4(s: string, syntax: IPSyntax): number[] | undefined {
       if (n >= BIG) return undefined;
     }
     if (c === 0 || n > 0xff) return undefined;
-    if (syntax === 'strict' && c > 1 && rest[0] === '0') return undefined;
+    if (strict && c > 1 && rest[0] === '0') return undefined;
     rest = rest.slice(c);
     out.push(n);
   }
@@ -61,9 +54,10 @@ function parseIPv4(s: string, syntax: IPSyntax): number[] | undefined {
 }
 
 // parseIPv6 of Go 1.16's net.ParseIP (no zone): hex groups of any length up to 0xFFFF, one "::",
-// an optional trailing dotted IPv4. netip's parseIPv6 has the same structure, with at most four
-// hex digits a group (its check runs before it looks for a dot, so it holds for a tail's first part).
-function parseIPv6(input: string, syntax: IPSyntax): number[] | undefined {
+// an optional trailing dotted IPv4. netip's parseIPv6 (`strict`) has the same structure, with at
+// most four hex digits a group (checked before it looks for a dot, so also for a tail's first part).
+// Neither takes a zone here: ParseIPSloppy refuses one, and netip is only asked of what it accepted.
+function parseIPv6(input: string, strict: boolean): number[] | undefined {
   const ip: number[] = new Array(IPV6_LEN).fill(0);
   let s = input;
   let ellipsis = -1;
@@ -82,11 +76,11 @@ function parseIPv6(input: string, syntax: IPSyntax): number[] | undefined {
       if (n >= BIG) return undefined;
     }
     if (c === 0 || n > 0xffff) return undefined;
-    if (syntax === 'strict' && c > 4) return undefined;
+    if (strict && c > 4) return undefined;
     if (c < s.length && s[c] === '.') {
       if (ellipsis < 0 && i !== IPV6_LEN - IPV4_LEN) return undefined;
       if (i + IPV4_LEN > IPV6_LEN) return undefined;
-      const v4 = parseIPv4(s, syntax);
+      const v4 = parseIPv4(s, strict);
       if (v4 === undefined) return undefined;
       ip.splice(i, IPV4_LEN, ...v4);
       s = '';
@@ -121,22 +115,32 @@ function parseIPv6(input: string, syntax: IPSyntax): number[] | undefined {
 
 const V4_IN_V6_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
 
-/**
- * ParseIPSloppy (`sloppy`) or netip.ParseAddr (`strict`): like both, the first '.' or ':' decides
- * the family. Undefined when that parser refuses the value.
- */
-export function parseIP(value: string, syntax: IPSyntax): ParsedIP | undefined {
+// Both parsers let the first '.' or ':' decide the family.
+function parse(value: string, strict: boolean): ParsedIP | undefined {
   for (const ch of value) {
     if (ch === '.') {
-      const v4 = parseIPv4(value, syntax);
+      const v4 = parseIPv4(value, strict);
       return v4 && { bytes: [...V4_IN_V6_PREFIX, ...v4], v6: false };
     }
     if (ch === ':') {
-      const v6 = parseIPv6(value, syntax);
+      const v6 = parseIPv6(value, strict);
       return v6 && { bytes: v6, v6: true };
     }
   }
   return undefined;
+}
+
+/** k8s.io/utils/net ParseIPSloppy (Go 1.16's net.ParseIP); undefined where it returns nil. */
+export function parseIPSloppy(value: string): ParsedIP | undefined {
+  return parse(value, false);
+}
+
+/**
+ * Go's netip.ParseAddr (Go 1.24) for a value ParseIPSloppy accepts: it also refuses an IPv4 part
+ * with a leading zero and an IPv6 group of more than four hex digits.
+ */
+export function parseAddr(value: string): ParsedIP | undefined {
+  return parse(value, true);
 }
 
 /** Go's To4 test: ten zero bytes, then 0xff 0xff (netip's Is4In6 for an address written as IPv6). */
@@ -155,14 +159,14 @@ export function formatIP(bytes: readonly number[]): string {
   for (let g = 0; g < IPV6_LEN; g += 2) groups.push(((bytes[g] << 8) | bytes[g + 1]).toString(16));
   let start = 0;
   let length = 0;
-  for (let g = 0; g < groups.length; g++) {
-    let end = g;
-    while (end < groups.length && groups[end] === '0') end++;
-    if (end - g >= 2 && end - g > length) {
-      start = g;
-      length = end - g;
+  let run = 0;
+  groups.forEach((group, g) => {
+    run = group === '0' ? run + 1 : 0;
+    if (run >= 2 && run > length) {
+      start = g - run + 1;
+      length = run;
     }
-  }
+  });
   if (length === 0) return groups.join(':');
   return `${groups.slice(0, start).join(':')}::${groups.slice(start + length).join(':')}`;
 }
@@ -172,5 +176,5 @@ export function formatIP(bytes: readonly number[]): string {
  * (leading zeros allowed) or an IPv6 address without a zone.
  */
 export function isValidIP(value: string): boolean {
-  return parseIP(value, 'sloppy') !== undefined;
+  return parseIPSloppy(value) !== undefined;
 }

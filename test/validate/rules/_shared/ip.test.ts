@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIP, isIPv4Mapped, isValidIP, parseIP } from '../../../../src/validate/rules/_shared/ip';
+import { formatIP, isIPv4Mapped, isValidIP, parseAddr, parseIPSloppy } from '../../../../src/validate/rules/_shared/ip';
 
 // IsValidIP is netutils.ParseIPSloppy (Go 1.16's net.ParseIP). Each address below was given to the
 // 1.27 API server as a hostAliases IP (k8s-oracle run 1.27), which accepted exactly the valid ones.
@@ -67,21 +67,21 @@ describe('isValidIP', () => {
 
 const bytes = (...groups: number[]) => groups.flatMap((g) => [g >> 8, g & 0xff]);
 
-describe('parseIP', () => {
+describe('parseIPSloppy and parseAddr', () => {
   it('gives the 16 bytes of a Go net.IP, an IPv4 address IPv4-mapped', () => {
-    expect(parseIP('1.2.3.4', 'sloppy')).toEqual({ bytes: bytes(0, 0, 0, 0, 0, 0xffff, 0x102, 0x304), v6: false });
-    expect(parseIP('::ffff:1.2.3.4', 'sloppy')).toEqual({
+    expect(parseIPSloppy('1.2.3.4')).toEqual({ bytes: bytes(0, 0, 0, 0, 0, 0xffff, 0x102, 0x304), v6: false });
+    expect(parseIPSloppy('::ffff:1.2.3.4')).toEqual({
       bytes: bytes(0, 0, 0, 0, 0, 0xffff, 0x102, 0x304),
       v6: true,
     });
-    expect(parseIP('::', 'sloppy')?.bytes).toEqual(bytes(0, 0, 0, 0, 0, 0, 0, 0));
-    expect(parseIP('1:2::3', 'strict')?.bytes).toEqual(bytes(1, 2, 0, 0, 0, 0, 0, 3));
-    expect(parseIP('1::2:3:4:5:6:7', 'strict')?.bytes).toEqual(bytes(1, 0, 2, 3, 4, 5, 6, 7));
-    expect(parseIP('1:2:3:4:5:6:7::', 'strict')?.bytes).toEqual(bytes(1, 2, 3, 4, 5, 6, 7, 0));
-    expect(parseIP('fe80::1.2.3.4', 'strict')?.bytes).toEqual(bytes(0xfe80, 0, 0, 0, 0, 0, 0x102, 0x304));
-    expect(parseIP('1:2:3:4:5:6:255.0.10.1', 'sloppy')?.bytes).toEqual(bytes(1, 2, 3, 4, 5, 6, 0xff00, 0x0a01));
-    expect(parseIP('00ABc::', 'sloppy')?.bytes).toEqual(bytes(0xabc, 0, 0, 0, 0, 0, 0, 0));
-    expect(parseIP('010.0.0.1', 'sloppy')?.bytes.slice(12)).toEqual([10, 0, 0, 1]);
+    expect(parseIPSloppy('::')?.bytes).toEqual(bytes(0, 0, 0, 0, 0, 0, 0, 0));
+    expect(parseAddr('1:2::3')?.bytes).toEqual(bytes(1, 2, 0, 0, 0, 0, 0, 3));
+    expect(parseAddr('1::2:3:4:5:6:7')?.bytes).toEqual(bytes(1, 0, 2, 3, 4, 5, 6, 7));
+    expect(parseAddr('1:2:3:4:5:6:7::')?.bytes).toEqual(bytes(1, 2, 3, 4, 5, 6, 7, 0));
+    expect(parseAddr('fe80::1.2.3.4')?.bytes).toEqual(bytes(0xfe80, 0, 0, 0, 0, 0, 0x102, 0x304));
+    expect(parseIPSloppy('1:2:3:4:5:6:255.0.10.1')?.bytes).toEqual(bytes(1, 2, 3, 4, 5, 6, 0xff00, 0x0a01));
+    expect(parseIPSloppy('00ABc::')?.bytes).toEqual(bytes(0xabc, 0, 0, 0, 0, 0, 0, 0));
+    expect(parseIPSloppy('010.0.0.1')?.bytes.slice(12)).toEqual([10, 0, 0, 1]);
   });
 
   // netip.ParseAddr (Go 1.24): no leading zero in an IPv4 part, wherever it stands; at most four
@@ -89,23 +89,23 @@ describe('parseIP', () => {
   it.each(['010.0.0.1', '1.2.3.00', '::1.2.3.04', '::01.2.3.4', '::0001.2.3.4', '00001::', '::0ffff:1.2.3.4'])(
     'strictly refuses %s, which ParseIPSloppy accepts',
     (ip) => {
-      expect(parseIP(ip, 'sloppy')).toBeDefined();
-      expect(parseIP(ip, 'strict')).toBeUndefined();
+      expect(parseIPSloppy(ip)).toBeDefined();
+      expect(parseAddr(ip)).toBeUndefined();
     },
   );
 
   it.each(['0.0.0.0', '10.0.0.255', '0001::', 'ABCD::', '::ffff:0.0.0.0', '1:2:3:4:5:6:1.2.3.4', '::'])(
     'strictly accepts %s',
     (ip) => {
-      expect(parseIP(ip, 'strict')).toEqual(parseIP(ip, 'sloppy'));
+      expect(parseAddr(ip)).toEqual(parseIPSloppy(ip));
     },
   );
 
   it.each(['', '256.0.0.1', '1.2.3', 'fe80::1%eth0', '12345::', '1:2:3:4:5:6:7:1.2.3.4', '::1.2.3'])(
     'refuses %j under both syntaxes',
     (ip) => {
-      expect(parseIP(ip, 'sloppy')).toBeUndefined();
-      expect(parseIP(ip, 'strict')).toBeUndefined();
+      expect(parseIPSloppy(ip)).toBeUndefined();
+      expect(parseAddr(ip)).toBeUndefined();
     },
   );
 });
