@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type MutationReport, mergeReports, scoreOf } from '../../stryker/merge-reports';
+import { withoutTimeouts } from '../../stryker/retest-timeouts';
 import { filesByPart, PARTS, sourceFiles } from '../../stryker/run-parts';
 import { listedMutants, unlistedSurvivors } from '../../stryker/unlisted-survivors';
 
@@ -77,6 +78,28 @@ describe('npm run mutation (stryker/run-parts.ts)', () => {
 
   it('refuses a file reported by two parts', () => {
     expect(() => mergeReports([partA, partA])).toThrow('src/validate/a.ts is in two mutation reports');
+  });
+});
+
+describe('timed-out mutants tested again (stryker/retest-timeouts.ts)', () => {
+  it('drops only the timed-out mutants from every file, keeping the rest of the report', () => {
+    const { report, dropped } = withoutTimeouts(mergeReports([partA, partB]));
+    expect(dropped).toBe(1);
+    expect(Object.values(report.files).flatMap((f) => f.mutants.map((m) => m.status))).toEqual([
+      'Killed',
+      'Survived',
+      'NoCoverage',
+      'Ignored',
+      'CompileError',
+    ]);
+    expect(report.testFiles).toEqual(mergeReports([partA, partB]).testFiles);
+    expect(report.files['src/validate/b.ts'].language).toBe('typescript');
+  });
+
+  it('leaves a report without timeouts as it is', () => {
+    const { report, dropped } = withoutTimeouts(partA);
+    expect(dropped).toBe(0);
+    expect(report).toEqual(partA);
   });
 });
 

@@ -7,7 +7,7 @@ import { rolloutHazards } from '../phases/rollout-hazards';
 import { podTemplateWarnings } from '../phases/warnings';
 import type { Rule, RuleContext, RuleSet } from '../rule';
 import { ALL_RULES } from '../rules';
-import { definitionOf, manifestTypes, typesRules } from '../rules/types';
+import { definitionOf, manifestTypes, typesRules, zoneOffsetKeys } from '../rules/types';
 import type { VersionProfile } from '../versions/profile';
 import { SchemaDifferences } from './decode-groups';
 import { ProfileReads, type Reads } from './reads';
@@ -94,16 +94,16 @@ function decode(range: Range, manifest: unknown): (readonly Issue[])[] {
   const kind = str(field(manifest, 'kind'));
   const roots = profiles.map((p) => (apiVersion && kind ? definitionOf(apiVersion, kind, p.schema) : undefined));
   const root = roots[0];
-  // One root type for every minor (the schemas share their roots): group by what the document reaches.
+  const zones = zoneOffsetKeys(profiles, manifest); // groups: Go's time checks, then (one root for all) what the document reaches
   const keys =
     root !== undefined && roots.every((r) => r === root)
       ? range.schemas.keysOf(manifest, root)
       : profiles.map((_, m) => String(m));
   const leaders = new Map<string, number>();
   for (let m = 0; m < profiles.length; m++) {
-    const leader = leaders.get(keys[m]);
+    const leader = leaders.get(keys[m] + zones[m]);
     if (leader === undefined) {
-      leaders.set(keys[m], m);
+      leaders.set(keys[m] + zones[m], m);
       decoded[m] = run(m);
     } else {
       const found = decoded[leader];

@@ -75,7 +75,7 @@ const containerPorts: Rule = (c, path) => {
 
 function hostPortKeys(c: unknown, ctx: RuleContext): (string | undefined)[] {
   return list(get(c, 'ports')).map((port) => {
-    const hp = defaultedHostPort(port, ctx, ctx.containerList);
+    const hp = defaultedHostPort(port, ctx);
     if (hp === undefined || hp === 0) return undefined;
     const proto = defaultedProtocol(port);
     const ip = goString(get(port, 'hostIP'));
@@ -124,7 +124,7 @@ const hostNetworkPorts: Rule = (c, path, ctx) => {
   const out: Issue[] = [];
   list(get(c, 'ports')).forEach((port, i) => {
     const cp = goInt(get(port, 'containerPort'));
-    const hp = defaultedHostPort(port, ctx, ctx.containerList);
+    const hp = defaultedHostPort(port, ctx);
     if (cp === undefined || hp === undefined || hp === cp) return;
     // validatePodHostNetworkDeps (1.28+) reports at hostPort, and a template may leave it 0.
     if (ctx.profile.switches.podHostNetworkDeps) {

@@ -16,7 +16,8 @@ const KEEPING_POLICIES: ReadonlyMap<string, string> = new Map([
 ]);
 
 const releasePolicy: Rule = (meta, path, ctx) => {
-  if (ctx.metadataOf !== 'podTemplate' || get(ctx.manifest, 'kind') !== 'DaemonSet') return NO_ISSUES;
+  // Of the kinds the engine checks (VALIDATED_KINDS), only a DaemonSet has a pod template.
+  if (ctx.metadataOf !== 'podTemplate') return NO_ISSUES;
   const value = get(get(meta, 'annotations'), GALAXY_RELEASE_POLICY_ANNOTATION);
   const policy = typeof value === 'string' ? KEEPING_POLICIES.get(value) : undefined;
   if (policy === undefined) return NO_ISSUES;

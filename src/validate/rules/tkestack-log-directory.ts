@@ -10,8 +10,13 @@ import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { LOG_DIRECTORY_ANNOTATION } from '../../tkestack/log-directory';
 import { isPodMetadata, podSpecOfMetadata } from './_shared/pod-metadata';
 
-/** The console's `_validateDir` pattern (validateWorkloadActions.ts, tkestack/tke @31e93ce). */
-const LOG_DIRECTORY_PATTERN = /^\/(?:[a-zA-Z0-9-_.]+\/?)*$/;
+/**
+ * The language of the console's `_validateDir` pattern (validateWorkloadActions.ts, tkestack/tke
+ * @31e93ce), `/^\/(?:[a-zA-Z0-9-_.]+\/?)*$/`: "/" and then names, no "//". Its nested `+` inside `*`
+ * backtracks exponentially on a long name that ends in another character (a hang on untrusted
+ * input); one character per repetition accepts the same strings in linear time.
+ */
+const LOG_DIRECTORY_PATTERN = /^\/(?:[a-zA-Z0-9-_.]\/?)*$/;
 
 /** Whether `dir` is `mountPath` or inside it. */
 function isUnder(dir: string, mountPath: string): boolean {

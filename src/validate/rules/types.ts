@@ -6,6 +6,7 @@ import { quantityFromJson, quantitySuggestion } from './_shared/quantity';
 import { templateGenerationErrors } from './template-generation';
 import { exactIntegerAt, INT64_MAX, INT64_MIN } from '../exact-integers';
 import { DEFAULT_KUBERNETES_VERSION } from '../versions/minors';
+import type { VersionProfile } from '../versions/profile';
 import { fieldAddedAfter, fieldRemovedIn, type Schema, schemaOf } from '../versions/schema';
 
 /**
@@ -132,9 +133,15 @@ function exactAt(container: object, k: string | number, x: unknown, kind: number
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,]\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
-// metav1.Time.UnmarshalJSON: time.Parse(time.RFC3339, s) with Go 1.20's range checks.
-/** True when Go's `time.Parse(time.RFC3339, s)` accepts `s`. */
-export function isRfc3339(s: string): boolean {
+// metav1.Time.UnmarshalJSON: time.Parse(time.RFC3339, s). Its strict RFC 3339 parser refuses a zone
+// offset beyond 23:59, and time.Parse then falls back to its general layout parser, which checks an
+// offset's range only in the Go release the 1.28+ servers are built with (hour to 24, minute to 60):
+// the k8s-oracle accepts +99:99 at 1.27 and +24:60 at 1.28-1.34, and refuses +25:00 and +23:61 there.
+/**
+ * True when Go's `time.Parse(time.RFC3339, s)` accepts `s`; `zoneOffsetRange`: the minor's switch
+ * `timeZoneOffsetRange` (see above).
+ */
+export function isRfc3339(s: string, zoneOffsetRange: boolean): boolean {
   const m = RFC3339.exec(s);
   if (!m) return false;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
@@ -142,16 +149,33 @@ export function isRfc3339(s: string): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1])) return false;
   if (hour > 23 || minute > 59 || second > 59) return false;
-  return m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
+  return m[7] === undefined || !zoneOffsetRange || (Number(m[7]) <= 24 && Number(m[8]) <= 60);
+}
+
+/**
+ * Range mode's decode groups, as far as times go: per profile, '' when no string of `v` is a time
+ * whose zone offset (beyond 24 hours or 60 minutes) `timeZoneOffsetRange` judges, else the switch,
+ * so the minors that judge it apart decode apart. It looks at every string, not only at time
+ * fields, which only costs sharing.
+ */
+export function zoneOffsetKeys(profiles: readonly VersionProfile[], v: unknown): string[] {
+  const on = profiles.map((p) => p.switches.timeZoneOffsetRange);
+  const split = on.some((o) => o !== on[0]) && holdsUncheckedZoneOffset(v);
+  return on.map((o) => (split ? String(o) : ''));
+}
+
+function holdsUncheckedZoneOffset(v: unknown): boolean {
+  if (typeof v === 'string') return isRfc3339(v, false) && !isRfc3339(v, true);
+  return typeof v === 'object' && v !== null && Object.values(v).some(holdsUncheckedZoneOffset);
 }
 
 /** What the YAML reader can hand us, in JSON terms. */
-type JsonKind = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
+type JsonKind = 'boolean' | 'number' | 'string' | 'array' | 'object';
 
 // A YAML 1.1 reader turns an unquoted 2001-12-14 into a Date and !!binary into bytes; go-yaml v2
 // (kubectl) keeps both as strings when decoding into interface{}, so they reach the server as strings.
+// Never given null or undefined: walk() returns for them before it asks.
 function jsonKind(v: unknown): JsonKind {
-  if (v === null || v === undefined) return 'null';
   if (typeof v === 'boolean') return 'boolean';
   if (typeof v === 'number') return 'number';
   if (typeof v === 'string' || v instanceof Date || v instanceof Uint8Array) return 'string';
@@ -221,6 +245,8 @@ class Walker {
     private readonly schema: Schema,
     /** The minor checked, named in unknown-field messages. */
     private readonly version: string,
+    /** The minor's switch `timeZoneOffsetRange`, for isRfc3339. */
+    private readonly zoneOffsetRange: boolean,
   ) {}
 
   private add(path: FieldPath, code: string, message: string): void {
@@ -312,7 +338,7 @@ class Walker {
       case TIME: {
         const kind = jsonKind(v);
         if (kind !== 'string') return this.wrongType(path, t.type, v, kind);
-        if (typeof v === 'string' && !isRfc3339(v)) {
+        if (typeof v === 'string' && !isRfc3339(v, this.zoneOffsetRange)) {
           this.add(
             path,
             'type/invalid-time',
@@ -371,7 +397,7 @@ export const manifestTypes: Rule = (manifest, _path, ctx) => {
   const schema = ctx.profile.schema;
   const root = apiVersion && kind ? definitionOf(apiVersion, kind, schema) : undefined;
   if (!root || !isObject(manifest)) return NO_ISSUES;
-  const walker = new Walker(schema, ctx.profile.version);
+  const walker = new Walker(schema, ctx.profile.version, ctx.profile.switches.timeZoneOffsetRange);
   walker.walk(manifest, compile(root, schema), []);
   // The conversion to the internal type runs in the same decoding step: its ParseInt fails it too.
   if (apiVersion === 'apps/v1' && kind === 'DaemonSet') walker.issues.push(...templateGenerationErrors(manifest));

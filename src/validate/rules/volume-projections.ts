@@ -176,23 +176,24 @@ const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWri
 // validateEphemeralVolumeSource (1.27), the basic part of ValidatePersistentVolumeClaimSpec.
 /**
  * ObjectMeta's fields as validateFieldAllowList (1.27) names them (the Go field name with a lower-case
- * first letter: `uID`), each with its JSON name and whether it decodes to a Go pointer or slice,
- * which counts as set when present at all, even as 0 or [].
+ * first letter: `uID`), each with its JSON name and the JSON value that decodes to Go's zero value
+ * besides null: "" for a string, 0 for generation. A Time, a pointer or a slice has none: present
+ * at all, even as 0 or [], it counts as set (a Time's zero is only null).
  */
-const OBJECT_META_FIELDS: readonly (readonly [json: string, go: string, pointer: boolean])[] = [
-  ['name', 'name', false],
-  ['generateName', 'generateName', false],
-  ['namespace', 'namespace', false],
-  ['selfLink', 'selfLink', false],
-  ['uid', 'uID', false],
-  ['resourceVersion', 'resourceVersion', false],
-  ['generation', 'generation', false],
-  ['creationTimestamp', 'creationTimestamp', false],
-  ['deletionTimestamp', 'deletionTimestamp', true],
-  ['deletionGracePeriodSeconds', 'deletionGracePeriodSeconds', true],
-  ['ownerReferences', 'ownerReferences', true],
-  ['finalizers', 'finalizers', true],
-  ['managedFields', 'managedFields', true],
+const OBJECT_META_FIELDS: readonly (readonly [json: string, go: string, zero?: '' | 0])[] = [
+  ['name', 'name', ''],
+  ['generateName', 'generateName', ''],
+  ['namespace', 'namespace', ''],
+  ['selfLink', 'selfLink', ''],
+  ['uid', 'uID', ''],
+  ['resourceVersion', 'resourceVersion', ''],
+  ['generation', 'generation', 0],
+  ['creationTimestamp', 'creationTimestamp'],
+  ['deletionTimestamp', 'deletionTimestamp'],
+  ['deletionGracePeriodSeconds', 'deletionGracePeriodSeconds'],
+  ['ownerReferences', 'ownerReferences'],
+  ['finalizers', 'finalizers'],
+  ['managedFields', 'managedFields'],
 ];
 
 // ValidateTemplateObjectMeta (1.27): a claim template's metadata may carry labels and annotations
@@ -201,9 +202,9 @@ function templateObjectMeta(meta: unknown, path: FieldPath): Issue[] {
   if (!isSet(meta)) return [];
   const out = [...validateAnnotations(get(meta, 'annotations'), [...path, 'annotations'])];
   out.push(...validateLabels(get(meta, 'labels'), [...path, 'labels']));
-  for (const [json, go, pointer] of OBJECT_META_FIELDS) {
+  for (const [json, go, zero] of OBJECT_META_FIELDS) {
     const v = get(meta, json);
-    if (v === undefined || v === null || (!pointer && (v === '' || v === 0))) continue;
+    if (v === undefined || v === null || v === zero) continue;
     out.push(
       issue(
         [...path, go],

@@ -38,6 +38,8 @@ export const SWITCH_RANGES = {
   userNamespacesForbidVolumeDevices: { since: '1.34' },
   /** 1.34: field.ErrorBody prints non-scalar values as JSON. */
   badValueJson: { since: '1.34' },
+  /** 1.28: time.Parse checks the range of a zone offset beyond 23:59 (hour to 24, minute to 60); 1.27's Go takes any two digits (rules/types.ts). */
+  timeZoneOffsetRange: { since: '1.28' },
   // Warnings (pkg/api/pod/warnings.go, pkg/api/node/util.go): texts added or changed by a minor.
   /** 1.28: a null labelSelector in a spread constraint or pod (anti-)affinity term matches no pod. */
   warnNullLabelSelector: { since: '1.28' },

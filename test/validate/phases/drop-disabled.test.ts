@@ -249,6 +249,13 @@ describe('fields of a disabled feature gate are dropped, with a notice', () => {
     expect(notices(m, '1.34')).toEqual([`${S}.initContainers[0].restartPolicyRules`]);
   });
 
+  it('drops restart rules from a container that has no other gated field (1.34)', () => {
+    const m = daemonSet((_d, _p, c) => {
+      c.restartPolicyRules = [{ action: 'Restart', exitCodes: { operator: 'In', values: [42] } }];
+    });
+    expect(notices(m, '1.34')).toEqual([`${S}.containers[0].restartPolicyRules`]);
+  });
+
   it('keeps the restartPolicy of a regular container before 1.34, where validation forbids it', () => {
     const m = daemonSet((_d, _p, c) => (c.restartPolicy = 'Always'));
     expect(notices(m, '1.33')).toEqual([]);

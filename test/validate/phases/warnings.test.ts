@@ -345,6 +345,23 @@ const CASES: WarningCase[] = [
     ],
   },
   {
+    // "0:1::1" is RFC 5952's own form, so no IPv6 hint either; a leading zero in an IPv6 group is no IPv4 zero.
+    name: 'no warning for a canonical IPv6 address whose first group is 0 (1.33)',
+    version: '1.33',
+    manifest: ds((p) => {
+      p.hostAliases = [{ ip: '0:1::1', hostnames: ['a'] }];
+    }),
+    want: [],
+  },
+  {
+    name: 'a projection whose only source is null has no sources (1.32)',
+    version: '1.32',
+    manifest: ds((p) => {
+      p.volumes = [{ name: 'p', projected: { sources: [{ configMap: null }] } }];
+    }),
+    want: [`volume "p" (Projected) has no sources provided [projected-no-sources]`],
+  },
+  {
     name: 'a null label selector is not warned about before 1.28',
     version: '1.27',
     manifest: ds((p) => {

@@ -222,6 +222,16 @@ describe('owner references and finalizers', () => {
     ).toEqual(['metadata.ownerReferences.uid metadata/owner-reference-uid-empty']);
   });
 
+  it('leaves an apiVersion of another type to the type rules', () => {
+    expect(
+      issues(
+        ds((m) => {
+          m.ownerReferences = [{ ...ref, apiVersion: 1 }];
+        }),
+      ),
+    ).toEqual([]);
+  });
+
   it('rejects two controller owner references', () => {
     expect(
       issues(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateManifest } from '../../../src/validate/engine';
+import { validateManifest, validateManifestFor } from '../../../src/validate/engine';
+import { profileOf } from '../../../src/validate/versions/profile';
 import { toFieldPath } from '../../../src/validate/issue';
 import { podRules } from '../../../src/validate/rules/pod';
 import { daemonSet } from '../../support/manifest';
@@ -685,6 +686,18 @@ describe('topologySpreadConstraints', () => {
       `${T}.labelSelector.matchExpressions[0].operator selector/operator-invalid`,
     ]);
   });
+
+  // The strict decoder refuses these first (type/invalid-type), so the semantic rule says nothing.
+  it('leaves values of another type to the type rules', () => {
+    expect(issues(spread({ ...ok, maxSkew: '0' }))).toEqual([]);
+    expect(issues(spread({ ...ok, topologyKey: 5 }, { ...ok, topologyKey: 5 }))).toEqual([]);
+    expect(issues(spread({ ...ok, whenUnsatisfiable: 5 }, { ...ok, whenUnsatisfiable: 5 }))).toEqual([]);
+  });
+
+  it('leaves mismatchLabelKeys, which a spread constraint lacks, to the decoder in 1.34', () => {
+    const m = spread({ ...ok, matchLabelKeys: ['pod-template-hash'], mismatchLabelKeys: ['pod-template-hash'] });
+    expect(validateManifestFor(m, [podRules], profileOf('1.34'))).toEqual([]);
+  });
 });
 
 describe('overhead', () => {
@@ -1017,6 +1030,12 @@ ruleCases(
       message: 'must not have more than 2048 characters (including spaces) in the search list, got 2049',
     },
     {
+      name: 'counts only the search domains that are strings towards 2048 characters',
+      manifest: dns({ searches: [...Array(8).fill('a'.repeat(250)), 'a'.repeat(40), 12345] }),
+      want: [],
+      notServer: 'the strict decoder rejects a number in the search list before validation',
+    },
+    {
       name: 'counts the search paths over 32',
       manifest: dns({ searches: Array.from({ length: 33 }, (_, i) => `s${i}`) }),
       want: [`${DC}.searches pod/dns-searches-too-many`],
@@ -1098,6 +1117,28 @@ ruleCases(
       message: `"Gvisor": ${dns1123SubdomainErrors('Gvisor').join('; ')}`,
     },
     {
+      name: 'takes a name ending in a dash as a name, not a generateName prefix',
+      manifest: ds((p) => {
+        p.serviceAccountName = 'sa-';
+        p.nodeName = 'n-';
+        p.priorityClassName = 'pc-';
+        p.runtimeClassName = 'rc-';
+      }),
+      want: [
+        `${S}.nodeName pod/node-name-invalid`,
+        `${S}.priorityClassName pod/priority-class-name-invalid`,
+        `${S}.runtimeClassName pod/runtime-class-name-invalid`,
+        `${S}.serviceAccountName pod/service-account-name-invalid`,
+      ],
+      message: `"n-": ${dns1123SubdomainErrors('n-').join('; ')}`,
+    },
+    {
+      name: 'gives both reasons for a long and badly formed runtimeClassName',
+      manifest: ds((p) => (p.runtimeClassName = `-${'a'.repeat(253)}`)),
+      want: [`${S}.runtimeClassName pod/runtime-class-name-invalid`],
+      message: `${JSON.stringify(`-${'a'.repeat(253)}`).slice(0, 77)}...: ${dns1123SubdomainErrors(`-${'a'.repeat(253)}`).join('; ')}`,
+    },
+    {
       name: 'accepts a runtimeClassName that is a subdomain',
       manifest: ds((p) => (p.runtimeClassName = 'gvisor')),
       want: [],
@@ -1133,6 +1174,12 @@ ruleCases(
       manifest: ds((p) => (p.hostAliases = [{ ip: '10.0.0.1' }, { ip: '10.0.0.2', hostnames: ['ok', 'Not_OK'] }])),
       want: [`${S}.hostAliases.hostnames pod/host-alias-hostname-invalid`],
       message: `"Not_OK": ${dns1123SubdomainErrors('Not_OK').join('; ')}`,
+    },
+    {
+      name: 'gives both reasons for a long and badly formed host name',
+      manifest: ds((p) => (p.hostAliases = [{ ip: '10.0.0.1', hostnames: [`-${'a'.repeat(253)}`] }])),
+      want: [`${S}.hostAliases.hostnames pod/host-alias-hostname-invalid`],
+      message: `${JSON.stringify(`-${'a'.repeat(253)}`).slice(0, 77)}...: ${dns1123SubdomainErrors(`-${'a'.repeat(253)}`).join('; ')}`,
     },
     {
       name: 'says why a readiness gate is invalid, with both reasons',
@@ -1335,6 +1382,12 @@ ruleCases(
       message: '"Bad" must have at most 253 characters and match regex ' + SYS_RE,
       sameCauses: true,
     },
+    {
+      name: 'says which sysctl is named twice',
+      manifest: sysctl('kernel.msgmax', 'kernel.msgmax'),
+      want: [`${SC}.sysctls[1].name pod/sysctl-duplicate`],
+      message: 'Duplicate value: "kernel.msgmax"',
+    },
     { name: 'accepts fsGroupChangePolicy Always', manifest: podSc({ fsGroupChangePolicy: 'Always' }), want: [] },
     {
       name: 'accepts fsGroupChangePolicy OnRootMismatch',
@@ -1412,6 +1465,7 @@ ruleCases(
       name: 'rejects RuntimeDefault with the unconfined annotation',
       manifest: seccomp({ type: 'RuntimeDefault' }, { 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined' }),
       want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+      message: 'seccomp type in annotation and field must match, annotation is "unconfined"',
     },
     {
       name: 'rejects Localhost with a runtime/default annotation, at the type',
@@ -1420,6 +1474,7 @@ ruleCases(
         { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' },
       ),
       want: [`${SP}.type pod/seccomp-annotation-mismatch`],
+      message: 'seccomp type in annotation and field must match, annotation is "runtime/default"',
     },
     {
       name: 'says a Localhost profile must match the annotation profile',
@@ -1451,6 +1506,20 @@ ruleCases(
         };
       }),
       want: [`${S}.initContainers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`],
+    },
+    {
+      name: 'checks the pod field only against a pod annotation, not against other annotations',
+      manifest: seccomp({ type: 'Unconfined' }, { 'example.com/owner': 'team-a' }),
+      want: [],
+    },
+    {
+      name: 'checks a container without a name against the annotation for the empty name',
+      manifest: daemonSet((d, _p, c) => {
+        delete c.name;
+        c.securityContext = { seccompProfile: { type: 'RuntimeDefault' } };
+        d.spec.template.metadata.annotations = { 'container.seccomp.security.alpha.kubernetes.io/': 'unconfined' };
+      }),
+      want: [`${S}.containers[0].securityContext.seccompProfile.type pod/seccomp-annotation-mismatch`],
     },
   ],
   at,
@@ -1732,6 +1801,29 @@ ruleCases(
       manifest: osPod('windows', (p) => (p.hostPID = false)),
       want: [],
     },
+    {
+      name: 'forbids procMount on a windows container, even the Default its gate keeps (1.27)',
+      manifest: osPod('windows', (_p, c) => (c.securityContext = { procMount: 'Default' })),
+      want: [`${S}.containers[0].securityContext.procMount pod/os-windows-forbidden-field`],
+    },
+    {
+      name: 'forbids the pod appArmorProfile on a windows pod once the field exists (1.30)',
+      manifest: osPod('windows', (p) => (p.securityContext = { appArmorProfile: { type: 'RuntimeDefault' } })),
+      want: [`${S}.securityContext.appArmorProfile pod/os-windows-forbidden-field`],
+      version: '1.30',
+    },
+    {
+      name: 'forbids supplementalGroupsPolicy and seLinuxChangePolicy on a windows pod where their gates are on (1.33)',
+      manifest: osPod(
+        'windows',
+        (p) => (p.securityContext = { supplementalGroupsPolicy: 'Merge', seLinuxChangePolicy: 'Recursive' }),
+      ),
+      want: [
+        `${S}.securityContext.seLinuxChangePolicy pod/os-windows-forbidden-field`,
+        `${S}.securityContext.supplementalGroupsPolicy pod/os-windows-forbidden-field`,
+      ],
+      version: '1.33',
+    },
   ],
   at,
 );
@@ -1789,6 +1881,19 @@ ruleCases(
       want: [],
     },
     {
+      name: 'does not count a container that sets false under a hostProcess pod',
+      manifest: ds((p, c) => {
+        p.hostNetwork = true;
+        p.securityContext = hp(true);
+        c.securityContext = hp(false);
+        p.initContainers = [{ name: 'init', image: 'x' }];
+      }),
+      want: [
+        `${S} pod/host-process-not-all-containers`,
+        `${S}.containers[0].securityContext.windowsOptions.hostProcess pod/host-process-mismatch`,
+      ],
+    },
+    {
       name: 'accepts hostProcess false everywhere without hostNetwork',
       manifest: ds((p, c) => {
         p.securityContext = hp(false);
@@ -1804,6 +1909,30 @@ describe('pod OS values of a wrong type', () => {
   it('are left to the type rules', () => {
     expect(issues(osPod(1, (p) => (p.hostPID = true)))).toEqual([]);
     expect(issues(ds((p) => (p.os = null)))).toEqual([]);
+  });
+
+  it('take a hostProcess that is not a boolean as unset, on the pod and on a container', () => {
+    const hostNet = (edit: (p: any, c: any) => void) =>
+      ds((p, c) => {
+        p.hostNetwork = true;
+        edit(p, c);
+      });
+    expect(
+      issues(
+        hostNet((p, c) => {
+          p.securityContext = { windowsOptions: { hostProcess: 'true' } };
+          c.securityContext = hp(true);
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      issues(
+        hostNet((p, c) => {
+          p.securityContext = hp(true);
+          c.securityContext = { windowsOptions: { hostProcess: 1 } };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('count only the containers a sparse list holds', () => {

@@ -309,6 +309,26 @@ ruleCases(
       }),
       want: [`${C}[2].ports[0].hostPort port/host-port-conflict`],
     },
+    {
+      name: 'checks a container whose ports are not all host ports',
+      manifest: ports(
+        { containerPort: 80, hostPort: 8080 },
+        { containerPort: 81, hostPort: 8080 },
+        { containerPort: 82 },
+      ),
+      want: [`${P1}.hostPort port/host-port-conflict`],
+    },
+    {
+      name: 'does not check a later init container against the regular containers before its index',
+      manifest: daemonSet((_d, p, c) => {
+        c.ports = [{ containerPort: 80, hostPort: 80 }];
+        p.initContainers = [
+          { name: 'a', image: 'x' },
+          { name: 'b', image: 'x', ports: [{ containerPort: 80, hostPort: 80 }] },
+        ];
+      }),
+      want: [],
+    },
   ],
   at,
 );
@@ -407,5 +427,57 @@ describe('port values of a wrong type', () => {
         }),
       ),
     ).toEqual([]);
+  });
+
+  it('do not make a host port conflict of their own', () => {
+    // A hostPort that is not an integer, or a protocol that is not a string, has no key: two of
+    // them are not "the same" port, and the decoder rejects each anyway.
+    expect(
+      of(
+        daemonSet((_d, _p, c) => {
+          c.ports = [
+            { containerPort: 80, hostPort: '80' },
+            { containerPort: 81, hostPort: '80' },
+            { containerPort: 82, hostPort: 82, protocol: 1 },
+            { containerPort: 83, hostPort: 82, protocol: 1 },
+          ];
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('do not make a host-network mismatch when hostPort is not an integer', () => {
+    expect(
+      of(
+        daemonSet((_d, p, c) => {
+          p.hostNetwork = true;
+          c.ports = [{ containerPort: 80, hostPort: '81' }];
+        }),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('ephemeral container ports', () => {
+  it('are not checked for host port conflicts: they may not have ports at all', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: {
+        containers: [{ name: 'a', image: 'x' }],
+        ephemeralContainers: [
+          {
+            name: 'debug',
+            image: 'x',
+            ports: [
+              { containerPort: 80, hostPort: 80 },
+              { containerPort: 81, hostPort: 80 },
+            ],
+          },
+        ],
+      },
+    };
+    expect(of(pod)).toEqual([]);
   });
 });

@@ -240,6 +240,18 @@ ruleCases(
       message: `Invalid value 0: ${RANGE}`,
     },
     {
+      name: 'takes a null httpGet port as 0',
+      manifest: withProbe('livenessProbe', { httpGet: { port: null } }),
+      want: [`${C}.livenessProbe.httpGet.port probe/port-invalid`],
+      message: `Invalid value 0: ${RANGE}`,
+    },
+    {
+      name: 'takes a null grpc port as 0',
+      manifest: withProbe('livenessProbe', { grpc: { port: null } }),
+      want: [`${C}.livenessProbe.grpc.port probe/port-invalid`],
+      message: `Invalid value 0: ${RANGE}`,
+    },
+    {
       name: 'rejects grpc port 65536',
       manifest: withProbe('readinessProbe', { grpc: { port: 65536 } }),
       want: [`${C}.readinessProbe.grpc.port probe/port-invalid`],
@@ -413,3 +425,73 @@ describe('values of a wrong type', () => {
     );
   });
 });
+
+// The rules skip what the strict decoder rejects first (a type error, reported by the type rules):
+// no second, misleading issue about the same value.
+ruleCases(
+  'probe and hook values of a wrong type',
+  [
+    {
+      name: 'a grpc port given as a string is no port name to check',
+      manifest: withProbe('livenessProbe', { grpc: { port: 'Bad_Port' } }),
+      want: [],
+      notServer: 'the strict decoder rejects a string for the int32 grpc port',
+    },
+    {
+      name: 'a negative fractional probe terminationGracePeriodSeconds is no integer to check',
+      manifest: withProbe('livenessProbe', { ...EXEC, terminationGracePeriodSeconds: -0.5 }),
+      want: [],
+      notServer: 'the strict decoder rejects a fraction for an int64',
+    },
+    {
+      name: 'a probe terminationGracePeriodSeconds given as a string is no number to check',
+      manifest: withProbe('livenessProbe', { ...EXEC, terminationGracePeriodSeconds: '-1' }),
+      want: [],
+      notServer: 'the strict decoder rejects a string for an int64',
+    },
+    {
+      name: 'a liveness successThreshold given as a string is not compared with 1',
+      manifest: withProbe('livenessProbe', { ...EXEC, successThreshold: '2' }),
+      want: [],
+      notServer: 'the strict decoder rejects a string for an int32',
+    },
+    {
+      name: 'a fractional sleep is not compared with the grace period',
+      manifest: lifecycle({ preStop: { sleep: { seconds: 1.5 } } }),
+      want: [],
+      version: '1.30',
+      notServer: 'the strict decoder rejects a fraction for an int64',
+    },
+    {
+      name: 'a sleep is not compared with a pod grace period given as a string',
+      manifest: daemonSet((_d, p, c) => {
+        p.terminationGracePeriodSeconds = '30';
+        c.lifecycle = { preStop: { sleep: { seconds: 5 } } };
+      }),
+      want: [],
+      version: '1.30',
+      notServer: 'the strict decoder rejects a string for an int64',
+    },
+  ],
+  at,
+);
+
+ruleCases(
+  'probes of containers that do not run alongside the pod',
+  [
+    {
+      name: 'an ephemeral container with restartPolicy Always is no sidecar: its probes are not checked here',
+      manifest: daemonSet(
+        (_d, p) =>
+          (p.ephemeralContainers = [
+            { name: 'debug', image: 'x', restartPolicy: 'Always', livenessProbe: {}, lifecycle: { preStop: {} } },
+          ]),
+      ),
+      want: [],
+      version: '1.29',
+      notServer:
+        'a template forbids ephemeral containers, and the server forbids their probes, by rules outside this set',
+    },
+  ],
+  at,
+);

@@ -334,6 +334,11 @@ describe('pod affinity matchLabelKeys and mismatchLabelKeys (1.31+)', () => {
     expect(issuesAt('1.31', ds)).toEqual([]);
   });
 
+  it('leaves the keys alone in the validation phase itself where the gate is off (1.27 profile)', () => {
+    // The pipeline's decoder (1.27, 1.28) or dropDisabledFields (1.29, 1.30) removes them first.
+    expect(issues(withTerm({ mismatchLabelKeys: ['tenant'] }))).toEqual([]);
+  });
+
   it('drops keys without a selector in 1.29-1.30 and rejects them from 1.31', () => {
     const ds = withTerm({ mismatchLabelKeys: ['tenant'] });
     expect(issuesAt('1.30', ds)).toEqual([]);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { toFieldPath } from '../../../src/validate/issue';
+import { validateWithProfile } from '../../../src/validate/pipeline';
+import { securityContextPoliciesRules } from '../../../src/validate/rules/security-context-policies';
+import { profileOf } from '../../../src/validate/versions/profile';
 import { daemonSet, issuesAt, issuesOf } from '../../support/manifest';
+import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -71,5 +76,72 @@ describe('procMount', () => {
 
   it('is left alone by the engine alone at 1.27, whose gate is off', () => {
     expect(issuesOf(withProcMount('Masked')).filter((l) => l.includes('proc-mount'))).toEqual([]);
+  });
+});
+
+// Table-driven cases with their messages (checked against the API server of their minor where the
+// oracle is present): the server's NotSupported text, and our hint where only the gate is missing.
+ruleCases(
+  'security-context policies, their messages',
+  [
+    {
+      name: 'says MountOption needs SELinuxMount, off in the minor',
+      manifest: withPodSc({ seLinuxChangePolicy: 'MountOption' }),
+      want: [`${SC}.seLinuxChangePolicy pod/selinux-change-policy-unsupported`],
+      message:
+        'Unsupported value: "MountOption": supported values: "Recursive" (MountOption needs the SELinuxMount feature gate, off in Kubernetes 1.33)',
+      version: '1.33',
+    },
+    {
+      name: 'names only Recursive for any other value, without the gate hint',
+      manifest: withPodSc({ seLinuxChangePolicy: '' }),
+      want: [`${SC}.seLinuxChangePolicy pod/selinux-change-policy-unsupported`],
+      message: 'Unsupported value: "": supported values: "Recursive"',
+      version: '1.34',
+    },
+    {
+      name: 'names the supplemental groups policies',
+      manifest: withPodSc({ supplementalGroupsPolicy: 'strict' }),
+      want: [`${SC}.supplementalGroupsPolicy pod/supplemental-groups-policy-unsupported`],
+      message: 'Unsupported value: "strict": supported values: "Merge", "Strict"',
+      version: '1.34',
+    },
+    {
+      name: 'names the proc mount types',
+      manifest: withProcMount('Masked'),
+      want: [`${C0} security-context/proc-mount-unsupported`],
+      message: 'Unsupported value: "Masked": supported values: "Default", "Unmasked"',
+      version: '1.34',
+    },
+    {
+      name: 'says Unmasked needs hostUsers false, and how to get there',
+      manifest: withProcMount('Unmasked'),
+      want: [`${C0} security-context/proc-mount-unmasked-host-users`],
+      message:
+        'Invalid value "Unmasked": `hostUsers` must be false to use `Unmasked`: set spec.hostUsers to false, or use Default',
+      version: '1.33',
+    },
+  ],
+  pipelineIssues({ rules: [securityContextPoliciesRules] }),
+);
+
+// validateSELinuxChangePolicy (1.33, 1.34): with SELinuxMount on (a cluster's --feature-gates; the
+// oracle runs default gates only) AllowOnlyRecursiveSELinuxChangePolicy is false, and any value of
+// validSELinuxChangePolicies passes; the NotSupported list is sets.List of it, sorted.
+describe('seLinuxChangePolicy where SELinuxMount is turned on', () => {
+  const withSELinuxMount = (v: string) =>
+    validateWithProfile(withPodSc({ seLinuxChangePolicy: v }), profileOf('1.34', { SELinuxMount: true }), [
+      securityContextPoliciesRules,
+    ]).errors.map((i) => `${toFieldPath(i.path)} ${i.code}: ${i.message}`);
+
+  it('accepts MountOption and Recursive', () => {
+    expect(withSELinuxMount('MountOption')).toEqual([]);
+    expect(withSELinuxMount('Recursive')).toEqual([]);
+  });
+
+  it('names both policies for another value, without the gate hint', () => {
+    expect(withSELinuxMount('Relabel')).toEqual([
+      `${SC}.seLinuxChangePolicy pod/selinux-change-policy-unsupported: Unsupported value: "Relabel": supported values: "MountOption", "Recursive"`,
+    ]);
   });
 });

@@ -34,6 +34,7 @@ describe('GPU Manager shares (vcuda-core, vcuda-memory)', () => {
     [{ 'tencent.com/vcuda-core': '500m' }], // fractional: the resources rules' to report
     [{ 'tencent.com/vcuda-core': -1 }], // negative: likewise
     [{ 'tencent.com/vcuda-memory': 2 }],
+    [{ 'tencent.com/vcuda-core': true, 'tencent.com/vcuda-memory': { blocks: 4 } }], // not quantities: the type rules'
   ])('accepts %j', (limits) => {
     expect(gpu(limits)).toEqual([]);
   });
@@ -64,10 +65,20 @@ describe('GPU Manager shares (vcuda-core, vcuda-memory)', () => {
     expect(gpu({ 'tencent.com/vcuda-core': 50 }, { 'tencent.com/vcuda-memory': 4 })).toEqual([]);
     // A memory value the API server refuses is still a memory value: no second report.
     expect(gpu({ 'tencent.com/vcuda-core': 50, 'tencent.com/vcuda-memory': '1.5' })).toEqual([]);
+    expect(gpu({ 'tencent.com/vcuda-core': 50 }, { 'tencent.com/vcuda-memory': '1.5' })).toEqual([]);
   });
 
-  it('takes at least one block of memory', () => {
+  it('needs GPU memory down to the smallest share, one hundredth of a card', () => {
+    expect(gpu({ 'tencent.com/vcuda-core': 1 })).toEqual([
+      `${C}.resources.limits[tencent.com/vcuda-memory] gpu/vcuda-memory-required a share of one card (vcuda-core 1 < 100) needs GPU memory too: set tencent.com/vcuda-memory to a number of 256 MiB blocks`,
+    ]);
+  });
+
+  it('takes at least one block of memory, with or without vcuda-core', () => {
     expect(gpu({ 'tencent.com/vcuda-core': 50, 'tencent.com/vcuda-memory': 0 })).toEqual([
+      `${C}.resources.limits[tencent.com/vcuda-memory] gpu/vcuda-memory-invalid must be a whole number of 256 MiB blocks, at least 1, got 0`,
+    ]);
+    expect(gpu({ 'tencent.com/vcuda-memory': 0 })).toEqual([
       `${C}.resources.limits[tencent.com/vcuda-memory] gpu/vcuda-memory-invalid must be a whole number of 256 MiB blocks, at least 1, got 0`,
     ]);
   });
@@ -151,6 +162,18 @@ describe('TKEStack log directories', () => {
     expect(logDir('{"agent":"/var/logs"}', [{ name: 'logs', mountPath: '/var/log' }])).toEqual([
       `${AT} log-directory/not-on-volume container "agent": log directory /var/logs is not on a mounted volume (its mounts are /var/log): mount a volume at /var/logs or a parent of it`,
     ]);
+    expect(
+      logDir('{"agent":"/data"}', [
+        { name: 'logs', mountPath: '/var/log' },
+        { name: 'logs', mountPath: '/tmp' },
+      ]),
+    ).toEqual([
+      `${AT} log-directory/not-on-volume container "agent": log directory /data is not on a mounted volume (its mounts are /var/log, /tmp): mount a volume at /data or a parent of it`,
+    ]);
+    // A mount without a path (the volume mount rules' to report) is no mount to name.
+    expect(logDir('{"agent":"/data"}', [{ name: 'logs' }])).toEqual([
+      `${AT} log-directory/not-on-volume container "agent": log directory /data is not on a mounted volume (it mounts no volume): mount a volume at /data or a parent of it`,
+    ]);
     expect(logDir('{"agent":"/data"}')).toEqual([
       `${AT} log-directory/not-on-volume container "agent": log directory /data is not on a mounted volume (it mounts no volume): mount a volume at /data or a parent of it`,
     ]);
@@ -166,6 +189,29 @@ describe('TKEStack log directories', () => {
     expect(logDir('{"agent":5}')).toEqual([
       `${AT} log-directory/invalid container "agent": log directory must be an absolute path of letters, digits, "-", "_" and ".", got 5`,
     ]);
+    // Not a string, though its text would be a directory.
+    expect(logDir('{"agent":["/var/log"]}', [{ name: 'logs', mountPath: '/var/log' }])).toEqual([
+      `${AT} log-directory/invalid container "agent": log directory must be an absolute path of letters, digits, "-", "_" and ".", got ["/var/log"]`,
+    ]);
+    // A string is shown as written, not JSON-escaped.
+    expect(logDir(JSON.stringify({ agent: 'C:\\logs' }))).toEqual([
+      `${AT} log-directory/invalid container "agent": log directory must be an absolute path of letters, digits, "-", "_" and ".", got "C:\\logs"`,
+    ]);
+  });
+
+  it('rejects a long path with a bad last character at once', () => {
+    // The console's pattern, /^\/(?:[a-zA-Z0-9-_.]+\/?)*$/, backtracks exponentially on such a value.
+    const dir = `/${'a'.repeat(64)} `;
+    expect(logDir(JSON.stringify({ agent: dir }))).toEqual([
+      `${AT} log-directory/invalid container "agent": log directory must be an absolute path of letters, digits, "-", "_" and ".", got "${dir}"`,
+    ]);
+  });
+
+  it("ignores the DaemonSet's own annotations, which no pod carries", () => {
+    const own = said((d) => {
+      d.metadata.annotations = { 'log.tke.cloud.tencent.com/log-dir': '{"agent":"/data"}' };
+    });
+    expect(own).toEqual([]);
   });
 
   it('names containers the pod has', () => {

@@ -21,6 +21,19 @@ describe('TKEStack rules on hand-written YAML', () => {
     expect(issuesOf(pod)).toEqual(['metadata.annotations[tencent.com/vcuda-core-limit] gpu/vcuda-core-limit-invalid']);
   });
 
+  it("checks a bare Pod's log directories against that pod's own containers and mounts", () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', annotations: { 'log.tke.cloud.tencent.com/log-dir': '{"a":"/var/log/a"}' } },
+      spec: {
+        containers: [{ name: 'a', image: 'a:1', volumeMounts: [{ name: 'logs', mountPath: '/var/log' }] }],
+        volumes: [{ name: 'logs', emptyDir: {} }],
+      },
+    };
+    expect(issuesOf(pod)).toEqual([]);
+  });
+
   it("ignores a DaemonSet's own annotations, which no pod carries", () => {
     const yaml = TKESTACK_CASES[2][1].replace(
       'metadata:\n  name: agent\n',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateManifest } from '../../../src/validate/engine';
 import { toFieldPath } from '../../../src/validate/issue';
-import { isRfc3339, propertiesOf, typesRules } from '../../../src/validate/rules/types';
+import { propertiesOf, typesRules } from '../../../src/validate/rules/types';
 import schema from '../../../src/validate/schema/k8s-1.27.json';
 import { readYamlStream } from '../../../src/yaml';
 import { daemonSet, issuesOf } from '../../support/manifest';
@@ -383,37 +383,6 @@ describe('types: quantities', () => {
         }),
       ),
     ).toEqual(['spec.template.spec.volumes[0].emptyDir.sizeLimit type/invalid-quantity']);
-  });
-});
-
-describe('types: times', () => {
-  it('reports a creationTimestamp that is not RFC 3339', () => {
-    expect(
-      typeIssues(
-        daemonSet((ds) => {
-          ds.metadata.creationTimestamp = '2023-04-11 09:30';
-        }),
-      ),
-    ).toEqual(['metadata.creationTimestamp type/invalid-time']);
-  });
-
-  it('accepts an unquoted YAML timestamp, which kubectl passes on as a string', () => {
-    expect(
-      typeIssues(yamlDoc('apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: 2023-04-11T09:30:00Z\n')),
-    ).toEqual([]);
-  });
-
-  it.each([
-    ['2023-04-11T09:30:00Z', true],
-    ['2023-04-11T09:30:00.123+02:00', true],
-    ['2024-02-29T00:00:00Z', true],
-    ['2023-02-29T00:00:00Z', false],
-    ['2023-04-11t09:30:00Z', false],
-    ['2023-04-11T24:00:00Z', false],
-    ['2023-04-11T09:30:00', false],
-    ['2023-04-11', false],
-  ])('reads %j as time.Parse(RFC3339) does', (s, ok) => {
-    expect(isRfc3339(s)).toBe(ok);
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { daemonSet, issuesOf } from '../../support/manifest';
 import { issuesAt } from '../../support/manifest';
+import { pipelineIssues, ruleCases } from '../../support/rule-cases';
+import { volumeMountsRules } from '../../../src/validate/rules/volume-mounts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -158,3 +160,71 @@ describe('recursiveReadOnly (validateMountRecursiveReadOnly, 1.31+)', () => {
     ]);
   });
 });
+
+// Mounts and devices whose name or path is of the wrong type: the strict decoder rejects them
+// before validation (rules/types.ts), so the mount rules, run alone, neither report them nor let
+// them stand for a name or path of another mount or device.
+const DECODER = 'the strict decoder rejects a value of the wrong type before validation';
+
+ruleCases(
+  'volume mounts and devices of the wrong type are left to the decoder',
+  [
+    {
+      name: 'a mount whose volume name is no string',
+      manifest: withMounts([{ name: 5, mountPath: '/x' }]),
+      want: [],
+      notServer: DECODER,
+    },
+    {
+      name: 'two mounts whose paths are no strings',
+      manifest: withMounts([
+        { name: 'logs', mountPath: 5 },
+        { name: 'data', mountPath: 5 },
+      ]),
+      want: [],
+      notServer: DECODER,
+    },
+    {
+      name: 'a subPathExpr that is no string',
+      manifest: withMounts([{ name: 'logs', mountPath: '/x', subPathExpr: 5 }]),
+      want: [],
+      notServer: DECODER,
+    },
+    {
+      name: 'a subPath that is no string beside a subPathExpr',
+      manifest: withMounts([{ name: 'logs', mountPath: '/x', subPath: 5, subPathExpr: 'y' }]),
+      want: [],
+      notServer: DECODER,
+    },
+    {
+      name: 'a device whose name is no string, on the path of a mount',
+      manifest: withMounts([{ name: 'logs', mountPath: '/dev/x' }], (_p, c) => {
+        c.volumeDevices = [{ name: 5, devicePath: '/dev/x' }];
+      }),
+      want: [],
+      notServer: DECODER,
+    },
+    {
+      name: 'a device whose path is no string, for a mounted volume',
+      manifest: withMounts([{ name: 'data', mountPath: '/x' }], (_p, c) => {
+        c.volumeDevices = [{ name: 'data', devicePath: 5 }];
+      }),
+      want: [],
+      notServer: DECODER,
+    },
+  ],
+  pipelineIssues({ rules: [volumeMountsRules] }),
+);
+
+ruleCases(
+  'recursiveReadOnly, case by case (1.31)',
+  [
+    {
+      name: 'an empty mode is no supported value, even on a read-only mount',
+      manifest: withMounts([{ name: 'logs', mountPath: '/x', readOnly: true, recursiveReadOnly: '' }]),
+      want: [`${M}.recursiveReadOnly volume-mount/recursive-read-only-unsupported`],
+      version: '1.31',
+    },
+  ],
+  pipelineIssues({ rules: [volumeMountsRules] }),
+);

@@ -204,6 +204,9 @@ describe('csi volumes (ValidateCSIDriverName, validateCSIVolumeSource)', () => {
     expect(messages({ csi: { driver: 'a'.repeat(64) } })).toEqual([
       `${C}.driver Too long: may not be more than 63 bytes, got 64`,
     ]);
+    expect(messages({ csi: { driver: '' } })).toContain(
+      `${C}.driver Required value: name the CSI driver, e.g. "csi.example.com"`,
+    );
     expect(of({ csi: { driver: 'a'.repeat(63) } })).toEqual([]);
     expect(of({ csi: { driver: 'CSI.Example.com' } })).toEqual([]);
     expect(of({ csi: { driver: 'csi_example' } })).toEqual([`${C}.driver volume/csi-driver-invalid`]);

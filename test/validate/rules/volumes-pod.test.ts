@@ -38,11 +38,25 @@ describe('claims generated for ephemeral volumes of a Pod', () => {
     expect(said(pod('p'.repeat(249), [{ name: 'vol', ephemeral: EPH }]))).toEqual([]);
   });
 
+  it('checks it as a full name: a trailing dash is not allowed', () => {
+    expect(said(pod('web', [{ name: 'x-', ephemeral: EPH }])).map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
+      'spec.volumes[0].name volume/ephemeral-claim-name-invalid',
+      'spec.volumes[0].name volume/name-invalid',
+    ]);
+  });
+
+  it('skips it for a volume without a name, which is required', () => {
+    expect(said(pod('web', [{ name: '', ephemeral: EPH }]))).toEqual([
+      'spec.volumes[0].name volume/name-required Required value: a volume needs a name',
+    ]);
+  });
+
   it('checks it only for a volume whose one source is ephemeral', () => {
     const long = 'p'.repeat(250);
     expect(said(pod(long, [{ name: 'vol', emptyDir: {}, ephemeral: EPH }])).map((l) => l.split(' ')[1])).toEqual([
       'volume/source-multiple',
     ]);
+    expect(said(pod(long, [{ name: 'vol', emptyDir: {} }]))).toEqual([]);
   });
 
   it('forbids a persistentVolumeClaim volume naming a generated claim', () => {
@@ -78,5 +92,35 @@ describe('claims generated for ephemeral volumes of a Pod', () => {
         ]),
       ),
     ).toEqual([]);
+  });
+
+  // The strict decoder rejects a name of the wrong type before validation; these rules, run alone,
+  // derive no claim name from it.
+  it('derives no claim from a volume name that is no string', () => {
+    expect(said(pod('p'.repeat(245), [{ name: 5, ephemeral: EPH }]))).toEqual([]);
+  });
+
+  it('derives no claim from a Pod name that is no string', () => {
+    expect(
+      said(
+        pod(5 as any, [
+          { name: 'cache', ephemeral: EPH },
+          { name: 'data', persistentVolumeClaim: { claimName: 'undefined-cache' } },
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads a generated claim's volume name that is no string as Go's empty name", () => {
+    expect(
+      said(
+        pod('web', [
+          { name: 5, ephemeral: EPH },
+          { name: 'data', persistentVolumeClaim: { claimName: 'web-' } },
+        ]),
+      ),
+    ).toEqual([
+      'spec.volumes[1].persistentVolumeClaim.claimName volume/claim-of-ephemeral-volume Invalid value "web-": must not reference a PVC that gets created for an ephemeral volume',
+    ]);
   });
 });

@@ -31,18 +31,15 @@ export function hostNetwork(ctx: RuleContext): boolean {
 
 /**
  * hostPort after defaulting: SetDefaults_PodSpec (1.27) copies containerPort into a zero hostPort
- * of regular and init containers when hostNetwork is true (defaultHostNetworkPorts).
+ * of regular and init containers when hostNetwork is true (defaultHostNetworkPorts). For the ports
+ * of those two lists only: ephemeral containers may not have ports, and the port rules skip them.
  */
-export function defaultedHostPort(
-  port: unknown,
-  ctx: RuleContext,
-  containerList: RuleContext['containerList'],
-): number | undefined {
+export function defaultedHostPort(port: unknown, ctx: RuleContext): number | undefined {
   const hp = goInt(get(port, 'hostPort'));
   if (hp === undefined) return undefined;
   // Templates lost this defaulting in 1.28 (it moved to SetDefaults_Pod); Pods keep it.
   const defaults = ctx.profile.switches.templateHostNetworkHostPortDefaulting || ctx.podSpecPath?.length === 1;
-  if (hp === 0 && defaults && hostNetwork(ctx) && containerList !== 'ephemeralContainers') {
+  if (hp === 0 && defaults && hostNetwork(ctx)) {
     return goInt(get(port, 'containerPort'));
   }
   return hp;

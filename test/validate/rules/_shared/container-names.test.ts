@@ -89,6 +89,14 @@ describe('portNameErrors (IsValidPortName)', () => {
     ['-ab', ['must not begin or end with a hyphen']],
     ['ab-', ['must not begin or end with a hyphen']],
     ['-', ['must contain at least one letter (a-z)', 'must not begin or end with a hyphen']],
+    // Runs of other characters between hyphens: each is a fault however the runs are split.
+    ['A-b', ['must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)']],
+    ['a-B', ['must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)']],
+    ['--a', ['must not contain consecutive hyphens', 'must not begin or end with a hyphen']],
+    ['a--', ['must not contain consecutive hyphens', 'must not begin or end with a hyphen']],
+    // Exactly 15 characters is within the limit, so only the other fault is named.
+    ['123456789012345', ['must contain at least one letter (a-z)']],
+    ['abcdefghijklmn_', ['must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)']],
     [
       '-1234567890123--',
       [

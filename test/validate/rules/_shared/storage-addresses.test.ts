@@ -28,6 +28,10 @@ describe('iscsiNameProblem', () => {
     ['eui\n0123456789ABCDEF', 'must be valid format'],
     ['naa.62004567BA_4-78D.123456789ABCDEF', 'must be valid format'],
     ['naa.62004567BA64678D0123456789ABCDE', 'must be valid format'],
+    // The eui and naa patterns are anchored at both ends (the 1.27 server rejects all three).
+    ['euiXeui.0123456789ABCDEF', 'must be valid format'],
+    [`naa.${'A'.repeat(33)}`, 'must be valid format'],
+    [`naaXnaa.${'B'.repeat(32)}`, 'must be valid format'],
   ])('rejects %j: %s', (name, problem) => {
     expect(iscsiNameProblem(name)).toBe(problem);
   });

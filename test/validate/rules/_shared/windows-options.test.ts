@@ -27,6 +27,11 @@ describe('windowsOptionsIssues', () => {
     'a-.b\\user', // not DNS, NetBios
     `${['A', 'B', 'C', 'D'].map((c) => c.repeat(63)).join('.')}\\user`, // 255 bytes
     'x'.repeat(104),
+    // Periods or spaces at one end only: the "only periods or spaces" check is anchored at both.
+    'user.',
+    '.user',
+    'dom\\user ',
+    'dom\\ user',
   ])('accepts runAsUserName %j', (name) => {
     expect(of({ runAsUserName: name })).toEqual([]);
   });
