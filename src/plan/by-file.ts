@@ -96,26 +96,34 @@ export function planPairs(pairs: readonly FilePair[], context: PlanContext): Pai
   const oldSeen = new Set<string>();
   const newSeen = new Set<string>();
   for (const pair of pairs) {
+    // The pair's old DaemonSets read so far and not yet matched. OLD is read only as far as the
+    // next new DaemonSet needs: when both files list their DaemonSets in the same order (a fresh
+    // synth against its committed output), each old manifest is planned as soon as it is read and
+    // dies young, rather than living through the collections of its whole file's planning.
     const local = new Map<string, unknown>();
-    if (pair.old) {
-      const errors: string[] = [];
-      for (const d of sideDocuments([sideText(pair.old.source)])) {
-        if ('error' in d) errors.push(d.error);
-        else if (!isPlannedDaemonSet(d.manifest.manifest)) tally(oldKinds, kindOf(d.manifest.manifest));
-        else {
-          // Stored in place, and identified once stored, as planTexts does.
-          const stored = d.manifest.manifest;
-          storedObject(stored, context.profile);
-          const { namespace, name } = identityOf(stored);
-          const id = `${namespace}/${name}`;
-          if (oldSeen.has(id)) return outcome(true);
-          oldSeen.add(id);
-          out.oldIds.push(id);
-          local.set(id, stored);
-        }
+    const oldDocs = pair.old ? sideDocuments([sideText(pair.old.source)]) : undefined;
+    const oldErrors: string[] = [];
+    let duplicate = false;
+    /** Reads OLD's next document; false when there is none left (or a duplicate ends the pair). */
+    const readOld = (): boolean => {
+      const next = oldDocs?.next();
+      if (next === undefined || next.done || duplicate) return false;
+      const d = next.value;
+      if ('error' in d) oldErrors.push(d.error);
+      else if (!isPlannedDaemonSet(d.manifest.manifest)) tally(oldKinds, kindOf(d.manifest.manifest));
+      else {
+        // Stored in place, and identified once stored, as planTexts does.
+        const stored = d.manifest.manifest;
+        storedObject(stored, context.profile);
+        const { namespace, name } = identityOf(stored);
+        const id = `${namespace}/${name}`;
+        if (oldSeen.has(id)) duplicate = true;
+        oldSeen.add(id);
+        out.oldIds.push(id);
+        local.set(id, stored);
       }
-      if (errors.length > 0) out.oldErrors.push([pair.old.index, errors]);
-    }
+      return !duplicate;
+    };
     if (pair.new) {
       const errors: string[] = [];
       for (const d of sideDocuments([sideText(pair.new.source)])) {
@@ -128,6 +136,8 @@ export function planPairs(pairs: readonly FilePair[], context: PlanContext): Pai
           if (newSeen.has(id)) return outcome(true);
           newSeen.add(id);
           out.newIds.push(id);
+          while (!local.has(id) && readOld()) {}
+          if (duplicate) return outcome(true);
           if (local.has(id)) {
             out.planned.push([id, planOwned(identity, local.get(id), manifest, context)]);
             local.delete(id);
@@ -136,6 +146,9 @@ export function planPairs(pairs: readonly FilePair[], context: PlanContext): Pai
       }
       if (errors.length > 0) out.newErrors.push([pair.new.index, errors]);
     }
+    while (readOld()) {}
+    if (duplicate) return outcome(true);
+    if (pair.old && oldErrors.length > 0) out.oldErrors.push([pair.old.index, oldErrors]);
     for (const entry of local) out.oldLeft.push(entry);
   }
   return outcome(false);

@@ -110,7 +110,7 @@ export function planOwned(
   if (newOwn === undefined) {
     return { ...base, change: 'removed', restart: null, waves: null, fields: [], rejected: [], warnings: [] };
   }
-  const { decodeErrors, prepared, dropped } = prepareUpdate(newOwn, stored, profile);
+  const { decodeErrors, prepared, dropped } = prepareUpdate(newOwn, profile);
   if (stored === undefined) {
     // A create: WarningsOnCreate and our hazards come only with an accepted object, as in `validate`.
     const rejected = decodeErrors.length > 0 ? [...decodeErrors] : validatePrepared(prepared, profile);

@@ -117,17 +117,26 @@ export function assemblePlan(
   options: PlanOptions,
 ): Plan {
   const daemonSets = planned.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
-  const count = (f: (p: DaemonSetPlan) => boolean) => daemonSets.filter(f).length;
+  // One pass over the plans for every total.
+  const changes: Record<DaemonSetPlan['change'], number> = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  let restartAllNodes = 0;
+  let restartOnDelete = 0;
+  let rejected = 0;
+  let warnings = 0;
+  for (const p of daemonSets) {
+    changes[p.change]++;
+    if (p.restart === 'all-nodes') restartAllNodes++;
+    else if (p.restart === 'on-delete') restartOnDelete++;
+    if (p.rejected.length > 0) rejected++;
+    warnings += p.warnings.length;
+  }
   const summary: PlanSummary = {
     daemonSets: daemonSets.length,
-    added: count((p) => p.change === 'added'),
-    removed: count((p) => p.change === 'removed'),
-    changed: count((p) => p.change === 'changed'),
-    unchanged: count((p) => p.change === 'unchanged'),
-    restartAllNodes: count((p) => p.restart === 'all-nodes'),
-    restartOnDelete: count((p) => p.restart === 'on-delete'),
-    rejected: count((p) => p.rejected.length > 0),
-    warnings: daemonSets.reduce((n, p) => n + p.warnings.length, 0),
+    ...changes,
+    restartAllNodes,
+    restartOnDelete,
+    rejected,
+    warnings,
     otherKinds: { old: sortedCounts(oldKinds), new: sortedCounts(newKinds) },
   };
   return { kubernetesVersion: options.kubernetesVersion, nodes: options.nodes ?? null, daemonSets, summary };

@@ -5,7 +5,10 @@
  *    PrepareForCreate's dropDisabledFields with no old spec), as the server stored it;
  *  - NEW: strict decode (a failure ends the request), defaulting, then PrepareForUpdate's
  *    `pod.DropDisabledTemplateFields(new, old)`: gate-disabled fields are dropped unless the stored
- *    template already uses them, and the template comparison sees the result;
+ *    template already uses them, and the template comparison sees the result. The stored object
+ *    here never does: the same minor's create path dropped every such field from it (tested in
+ *    test/validate/phases/drop-disabled.test.ts), so NEW is dropped as on create, without the
+ *    search of the stored spec;
  *  - ValidateUpdate (validation of NEW with the minor's rules, and update-rules.ts);
  *  - WarningsOnUpdate: `pod.GetWarningsForPodTemplate(new, old)`, only when `templateGeneration`
  *    moves, i.e. when the template changed (the strategy's `if newDS.Spec.TemplateGeneration !=
@@ -43,18 +46,21 @@ export function storedObject(own: unknown, profile: VersionProfile): unknown {
 export interface PreparedUpdate {
   /** Strict decoding's errors: when any, the request fails with them alone (HTTP 400). */
   readonly decodeErrors: readonly Issue[];
-  /** NEW defaulted, with gate-disabled fields dropped (unless the stored object uses them). */
+  /** NEW defaulted, with gate-disabled fields dropped (the stored object uses none). */
   readonly prepared: unknown;
   /** Our notices of the dropped fields (`drop/gate-disabled`); the server says nothing. */
   readonly dropped: readonly Issue[];
 }
 
-/** Strict decode, defaulting and PrepareForUpdate's drops of NEW against the stored object. */
-export function prepareUpdate(own: unknown, stored: unknown, profile: VersionProfile): PreparedUpdate {
+/**
+ * Strict decode, defaulting and PrepareForUpdate's drops of NEW, against an object stored by
+ * storedObject with the same profile (which uses no gate-disabled field).
+ */
+export function prepareUpdate(own: unknown, profile: VersionProfile): PreparedUpdate {
   const decodeErrors = manifestTypes(own, [], { manifest: own, profile });
   const prepared = applyDefaultsInPlace(own, defaultingOf(profile.switches));
   const [spec, specPath] = podSpecOf(prepared);
-  const dropped = spec ? dropDisabledFields(spec, specPath, profile, podSpecOf(stored)[0]) : [];
+  const dropped = spec ? dropDisabledFields(spec, specPath, profile) : [];
   return { decodeErrors, prepared, dropped };
 }
 

@@ -115,6 +115,9 @@ describe('planSides: pair by pair on one thread', () => {
 
   it.each([
     ['twice in one old file', [docs(ds('d'), ds('d'))], [ds('d', { image: 'agent:2' })]],
+    // OLD is read as far as NEW needs: the second definition is found after both were planned.
+    ['twice in one old file, after the pair matched', [docs(ds('a'), ds('b'), ds('a'))], [docs(ds('a'), ds('b'))]],
+    ['twice in one old file, before the one NEW looks for', [docs(ds('x'), ds('x'), ds('y'))], [ds('y')]],
     [
       'in two old files',
       [ds('d'), docs(ds('d', { image: 'agent:0' }), ds('e'))],

@@ -9,14 +9,14 @@ import { key, type FieldPath, type Issue } from '../issue';
 import { field, get, isObject, isSet, issue, list, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleSet } from '../rule';
 import { qualifiedNameErrors } from './_shared/names';
-import { compareQuantity, type Quantity, quantityFromJson } from './_shared/quantity';
+import { compareQuantity, type Quantity, quantityFromJson, quantityString } from './_shared/quantity';
 import { claimNameIssues } from './resource-claims';
 
 const SUPPORTED = ['cpu', 'hugepages-', 'memory'];
 const isHugePages = (n: string): boolean => n.startsWith('hugepages-');
 const isSupported = (n: string): boolean => n === 'cpu' || n === 'memory' || isHugePages(n);
 
-type Amounts = Map<string, bigint>; // nano-units per resource
+type Amounts = Map<string, Quantity>; // the format too: the messages print a sum as the server does
 
 function quantities(v: unknown): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
@@ -28,18 +28,23 @@ function quantities(v: unknown): Map<string, Quantity> {
   return out;
 }
 
+// addResourceList: a sum keeps the format of its first term (Quantity.Add), unless that term is
+// zero, when it takes the format of what is added.
 function add(into: Amounts, from: Amounts): void {
-  for (const [n, v] of from) into.set(n, (into.get(n) ?? 0n) + v);
+  for (const [n, q] of from) {
+    const have = into.get(n);
+    const format = have === undefined || have.nanos === 0n ? q.format : have.format;
+    into.set(n, { nanos: (have?.nanos ?? 0n) + q.nanos, format });
+  }
 }
 
+// maxResourceList: the larger quantity, as it was written.
 function max(into: Amounts, from: Amounts): void {
-  for (const [n, v] of from) if (!into.has(n) || v > (into.get(n) as bigint)) into.set(n, v);
+  for (const [n, q] of from) if (!into.has(n) || q.nanos > (into.get(n) as Quantity).nanos) into.set(n, q);
 }
 
 function amounts(c: unknown, list: 'requests' | 'limits'): Amounts {
-  const out: Amounts = new Map();
-  for (const [n, q] of quantities(field(c, 'resources', list))) out.set(n, q.nanos);
-  return out;
+  return quantities(field(c, 'resources', list));
 }
 
 /** AggregateContainerRequests / AggregateContainerLimits (component-helpers resource, 1.34) for a template. */
@@ -61,13 +66,6 @@ function aggregate(spec: unknown, which: 'requests' | 'limits'): Amounts {
   }
   max(total, init);
   return total;
-}
-
-/** Quantity.String() closely enough for a message: whole units, else milli-units, else nano-units. */
-function render(nanos: bigint): string {
-  if (nanos % 1_000_000_000n === 0n) return String(nanos / 1_000_000_000n);
-  if (nanos % 1_000_000n === 0n) return `${nanos / 1_000_000n}m`;
-  return `${nanos}n`;
 }
 
 // validatePodResourceRequirements (1.34): names (cpu, memory, hugepages-*), values, requests <= limits.
@@ -123,12 +121,12 @@ function consistency(spec: unknown, res: unknown, p: FieldPath, out: Issue[]): v
   if (podRequests.size > 0)
     for (const [name, total] of aggregate(spec, 'requests')) {
       const pod = podRequests.get(name);
-      if (pod !== undefined && total > pod.nanos)
+      if (pod !== undefined && total.nanos > pod.nanos)
         out.push(
           issue(
             [...p, 'requests', key(name)],
             'pod-resources/request-below-containers',
-            `Invalid value ${show(get(get(res, 'requests'), name))}: must be greater than or equal to aggregate container requests of ${render(total)}`,
+            `Invalid value ${show(get(get(res, 'requests'), name))}: must be greater than or equal to aggregate container requests of ${quantityString(total)}`,
           ),
         );
     }
@@ -136,12 +134,12 @@ function consistency(spec: unknown, res: unknown, p: FieldPath, out: Issue[]): v
   if (podLimits.size === 0) return;
   for (const [name, total] of aggregate(spec, 'limits')) {
     const pod = podLimits.get(name);
-    if (isHugePages(name) && pod !== undefined && total > pod.nanos)
+    if (isHugePages(name) && pod !== undefined && total.nanos > pod.nanos)
       out.push(
         issue(
           [...p, 'limits', key(name)],
           'pod-resources/hugepages-below-containers',
-          `Invalid value ${show(get(get(res, 'limits'), name))}: must be greater than or equal to aggregate container limits of ${render(total)}`,
+          `Invalid value ${show(get(get(res, 'limits'), name))}: must be greater than or equal to aggregate container limits of ${quantityString(total)}`,
         ),
       );
   }

@@ -30,7 +30,7 @@ const STANDARD_RESOURCES = new Set([
 ]);
 const INTEGER_RESOURCES = new Set([
   'pods',
-  'resourcequotas', // core.ResourceQuotas; "quota" is no resource name (k8s-oracle run 1.27 rejects it as non-standard)
+  'resourcequotas',
   'services',
   'replicationcontrollers',
   'secrets',

@@ -1,6 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { storedObject } from '../../../src/plan/update-path';
 import { toFieldPath } from '../../../src/validate/issue';
+import { gatesInUse } from '../../../src/validate/phases/drop-disabled';
+import { podSpecOf } from '../../../src/validate/pipeline';
+import { profileOf } from '../../../src/validate/versions/profile';
 import type { RuleSet } from '../../../src/validate/rule';
 import { validateForVersion } from '../../../src/validate/pipeline';
 import { daemonSet } from '../../support/manifest';
@@ -350,6 +354,18 @@ describe('fields of a disabled feature gate are dropped, with a notice', () => {
     const m = daemonSet((_d, p) => (p.hostUsers = false));
     validateForVersion(m, { kubernetesVersion: '1.32' });
     expect(m.spec.template.spec.hostUsers).toBe(false);
+  });
+});
+
+// plan's update path (src/plan/update-path.ts) keeps no field for the stored object's sake: OLD is
+// stored by the same minor's create path, which leaves no field of a disabled gate for
+// PrepareForUpdate's "the old spec uses it" to find.
+describe('what the create path stores uses no field of a disabled gate', () => {
+  it.each(CASES.map((c) => [c.gate, c] as const))('%s', (_gate, c) => {
+    const profile = profileOf(c.off);
+    const m = daemonSet(c.edit);
+    expect([...gatesInUse(podSpecOf(m)[0], profile)]).toContain(c.gate);
+    expect([...gatesInUse(podSpecOf(storedObject(m, profile))[0], profile)]).toEqual([]);
   });
 });
 

@@ -101,6 +101,7 @@ describe('pod-level resources (validatePodResources, 1.34)', () => {
 
 const NAME_PART =
   "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const sidecar = (name: string) => ({ name, image: 'envoy:1', restartPolicy: 'Always' });
 const podLimits = (resources: any, limits?: any, requests?: any) =>
   withResources(resources, (_p, c) => {
     if (limits || requests) c.resources = { ...(limits && { limits }), ...(requests && { requests }) };
@@ -148,6 +149,50 @@ ruleCases(
         { 'hugepages-2Mi': '4Mi', memory: '1Gi' },
       ),
       want: [],
+      version: '1.34',
+    },
+    {
+      name: "a pod hugepage limit below the containers', a sidecar's included, in binary units",
+      manifest: withResources({ limits: { 'hugepages-2Mi': '4Mi', memory: '1Gi' } }, (pod, c) => {
+        c.resources = { limits: { 'hugepages-2Mi': '2Mi', memory: '1Gi' } };
+        pod.initContainers = [
+          { ...sidecar('proxy'), resources: { limits: { 'hugepages-2Mi': '4Mi', memory: '1Gi' } } },
+        ];
+      }),
+      want: [`${R}.limits[hugepages-2Mi] pod-resources/hugepages-below-containers`],
+      message: 'Invalid value "4Mi": must be greater than or equal to aggregate container limits of 6Mi',
+      version: '1.34',
+    },
+    {
+      name: "a pod memory request below the containers': the sum keeps the format of its first term",
+      manifest: withResources({ requests: { memory: '1Mi' } }, (pod, c) => {
+        c.resources = { requests: { memory: '1024k' } };
+        pod.initContainers = [{ ...sidecar('proxy'), resources: { requests: { memory: '1000Ki' } } }];
+      }),
+      want: [`${R}.requests[memory] pod-resources/request-below-containers`],
+      message: 'Invalid value "1Mi": must be greater than or equal to aggregate container requests of 2048k',
+      version: '1.34',
+    },
+    {
+      name: "a pod memory request below the containers': a sum from zero takes the format of what is added",
+      manifest: withResources({ requests: { memory: '512Mi' } }, (pod, c) => {
+        c.resources = { requests: { memory: '0' } };
+        pod.initContainers = [{ ...sidecar('proxy'), resources: { requests: { memory: '1Gi' } } }];
+      }),
+      want: [`${R}.requests[memory] pod-resources/request-below-containers`],
+      message: 'Invalid value "512Mi": must be greater than or equal to aggregate container requests of 1Gi',
+      version: '1.34',
+    },
+    {
+      name: "a pod memory request below the containers': an init container only as large leaves the sum as written",
+      manifest: withResources({ requests: { memory: '512Mi' } }, (pod, c) => {
+        c.resources = { requests: { memory: '1Gi' } };
+        pod.initContainers = [
+          { name: 'setup', image: 'busybox:1.36', resources: { requests: { memory: '1073741824' } } },
+        ];
+      }),
+      want: [`${R}.requests[memory] pod-resources/request-below-containers`],
+      message: 'Invalid value "512Mi": must be greater than or equal to aggregate container requests of 1Gi',
       version: '1.34',
     },
     {

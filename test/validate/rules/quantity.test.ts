@@ -5,6 +5,7 @@ import {
   parseQuantity,
   quantityFromJson,
   quantitySuggestion,
+  quantityString,
   scaledValue,
   unitString,
 } from '../../../src/validate/rules/_shared/quantity';
@@ -497,6 +498,11 @@ describe('unitString: Quantity.String() of one unit (TestQuantityString, TestQua
     expect(unitString(q)).toBe(unit(canonical));
   });
 
+  it.each(table)('%o: quantityString prints %j, and its negation with a minus', (q, canonical) => {
+    expect(quantityString(q)).toBe(canonical);
+    if (q.nanos !== 0n) expect(quantityString({ ...q, nanos: -q.nanos })).toBe(`-${canonical}`);
+  });
+
   it.each(table.filter(([, , alt]) => alt !== ''))(
     'the alternate of %o (%j, %j) canonicalises alike',
     (_q, canonical, alt) => {
@@ -521,6 +527,32 @@ describe('unitString: Quantity.String() of one unit (TestQuantityString, TestQua
     const r = parseQuantity(input);
     if (!r.ok) throw new Error(r.error);
     expect(unitString(r.quantity)).toBe(unit(canonical));
+    expect(quantityString(r.quantity)).toBe(canonical);
+  });
+
+  // Beyond one unit: the 1.27 kube-apiserver prints a request above its limit, and a negative
+  // one, with String(); every pair here was read back from k8s-oracle run 1.27 that way ("2000E"
+  // above "1000E" says `Invalid value: "2": … cpu limit of 1`: DecimalSI has no suffix for 10^21).
+  it.each([
+    ['2000E', '2'],
+    ['1000E', '1'],
+    ['2050Ki', '2050Ki'],
+    ['1030Ki', '1030Ki'],
+    ['1.5Gi', '1536Mi'],
+    ['1536Mi', '1536Mi'],
+    ['1.5', '1500m'],
+    ['1500000', '1500k'],
+    ['0.5Ki', '512'],
+    ['1e2', '100'],
+    ['1e-2', '10e-3'],
+    ['-1e4', '-10e3'],
+    ['1e300', '1e300'],
+    ['1P', '1P'],
+    ['1Ei', '1Ei'],
+  ])('%s prints %s in full', (input, canonical) => {
+    const r = parseQuantity(input);
+    if (!r.ok) throw new Error(r.error);
+    expect(quantityString(r.quantity)).toBe(canonical);
   });
 
   // TestNewSet / TestNewScaledSet (NewScaledQuantity is DecimalSI; an unknown format prints as DecimalExponent).

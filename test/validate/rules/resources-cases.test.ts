@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldPath } from '../../../src/validate/issue';
 import { validateForVersion } from '../../../src/validate/pipeline';
+import { resourcesRules } from '../../../src/validate/rules/resources';
 import { daemonSet } from '../../support/manifest';
+import { pipelineIssues, ruleCases } from '../../support/rule-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -170,3 +172,50 @@ it('takes "quota" as no standard resource (the quota resource is "resourcequotas
     `${R}.limits[quota] resources/name-invalid Invalid value "quota": must be a standard resource type or fully qualified`,
   ]);
 });
+
+const withResources = (resources: any) =>
+  daemonSet((_d, _p, c) => {
+    c.resources = resources;
+  });
+const NAME_PART =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+ruleCases(
+  'ValidateResourceRequirements at the edges (1.27)',
+  [
+    {
+      name: 'a zero extended resource is no negative one',
+      manifest: withResources({ limits: { 'example.com/gpu': '0' }, requests: { 'example.com/gpu': '0' } }),
+      want: [],
+    },
+    {
+      // IsHugePageResourceValueDivisible: a page size of zero divides nothing.
+      name: 'hugepages of a zero page size',
+      manifest: withResources({ limits: { 'hugepages-0': '1Mi', memory: '1Gi' } }),
+      want: [`${R}.limits[hugepages-0] resources/hugepages-indivisible`],
+    },
+    {
+      name: 'hugepages beside a memory request alone',
+      manifest: withResources({
+        limits: { 'hugepages-2Mi': '4Mi' },
+        requests: { 'hugepages-2Mi': '4Mi', memory: '1Gi' },
+      }),
+      want: [],
+    },
+    {
+      name: 'a name of three parts, which is no qualified name (the first message is the name check)',
+      manifest: withResources({ limits: { 'a/b/c': '1' } }),
+      want: [`${R}.limits[a/b/c] resources/name-invalid`, `${R}.limits[a/b/c] resources/name-invalid`],
+      message: `Invalid value "a/b/c": a qualified name ${NAME_PART.slice('name part '.length)} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      sameCauses: true,
+    },
+    {
+      // validateResourceName (1.27) returns after the qualified-name errors: no "standard resource type" too.
+      name: 'an unprefixed name that is no qualified name, and not for containers',
+      manifest: withResources({ limits: { bad_: '1' } }),
+      want: [`${R}.limits[bad_] resources/name-invalid`, `${R}.limits[bad_] resources/name-invalid`],
+      sameCauses: true,
+    },
+  ],
+  pipelineIssues({ rules: [resourcesRules] }),
+);

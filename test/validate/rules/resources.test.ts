@@ -29,6 +29,23 @@ describe('resources', () => {
     expect(issuesOf(withRes({ limits: { memory: '1.5.5Gi' } }))).toEqual([`${R}.limits[memory] type/invalid-quantity`]);
   });
 
+  // A malformed quantity leaves its entry without a value: every check that compares or measures it
+  // is skipped on either side, limit or request, standard name or not.
+  it.each([
+    [{ limits: { 'example.com/gpu': '1.5.5' } }, 'limits[example.com/gpu]'],
+    [{ limits: { 'example.com/gpu': '1' }, requests: { 'example.com/gpu': '1.5.5' } }, 'requests[example.com/gpu]'],
+    [{ requests: { memory: '1.5.5Gi' } }, 'requests[memory]'],
+    [{ limits: { cpu: '1' }, requests: { cpu: '1.5.5' } }, 'requests[cpu]'],
+    [{ limits: { cpu: '1.5.5' }, requests: { cpu: '1' } }, 'limits[cpu]'],
+    [
+      { limits: { 'hugepages-2Mi': '2Mi', memory: '1Gi' }, requests: { 'hugepages-2Mi': '1.5.5' } },
+      'requests[hugepages-2Mi]',
+    ],
+  ])('leaves the malformed quantity of %j to the decoding error', (resources, at) => {
+    expect(of(withRes(resources))).toEqual([]);
+    expect(issuesOf(withRes(resources))).toEqual([`${R}.${at} type/invalid-quantity`]);
+  });
+
   it('rejects a negative quantity', () => {
     expect(of(withRes({ requests: { cpu: '-1' } }))).toEqual([`${R}.requests[cpu] resources/quantity-negative`]);
   });
@@ -90,6 +107,27 @@ describe('resources', () => {
   it('rejects hugepages without cpu or memory', () => {
     expect(of(withRes({ limits: { 'hugepages-1Gi': '1Gi' } }))).toEqual([
       `${R} resources/hugepages-without-cpu-or-memory`,
+    ]);
+  });
+
+  const pod = (spec: any) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec });
+
+  it('keeps a Pod request that is set rather than copying the limit over it (SetDefaults_Pod)', () => {
+    const p = pod({
+      containers: [{ name: 'a', image: 'x', resources: { limits: { cpu: '1' }, requests: { cpu: '2' } } }],
+    });
+    expect(of(p)).toEqual(['spec.containers[0].resources.requests resources/request-exceeds-limit']);
+  });
+
+  it('copies no limits of an ephemeral container, which SetDefaults_Pod leaves alone', () => {
+    const p = pod({
+      containers: [{ name: 'a', image: 'x' }],
+      ephemeralContainers: [
+        { name: 'debug', image: 'x', resources: { limits: { 'hugepages-2Mi': '3Mi', memory: '1Gi' } } },
+      ],
+    });
+    expect(of(p)).toEqual([
+      'spec.ephemeralContainers[0].resources.limits[hugepages-2Mi] resources/hugepages-indivisible',
     ]);
   });
 

@@ -256,3 +256,40 @@ export function unitString(q: Quantity): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Quantity.String() (CanonicalizeBytes, v0.27 to v0.34 alike) of any value: BinarySI prints whole
+ * values of at least 1024 in magnitude as a mantissa and a power of 1024 (`4Mi`), anything else
+ * prints as DecimalSI; DecimalSI and DecimalExponent move every factor of 10 into an exponent
+ * that is a multiple of 3 (`1500m`, `1500k`, `1e3`). Go prints no suffix where its table has none.
+ */
+export function quantityString(q: Quantity): string {
+  if (q.nanos === 0n) return '0';
+  let format = q.format;
+  const negative = q.nanos < 0n;
+  const abs = negative ? -q.nanos : q.nanos;
+  const sign = negative ? '-' : '';
+  if (format === 'BinarySI' && (abs < 1024n * 1_000_000_000n || abs % 1_000_000_000n !== 0n)) format = 'DecimalSI';
+  if (format === 'BinarySI') {
+    let amount = abs / 1_000_000_000n;
+    let times = 0;
+    while (amount % 1024n === 0n) {
+      amount /= 1024n;
+      times++;
+    }
+    return `${sign}${amount}${BIN_SUFFIX_BY_EXP[times * 10] ?? ''}`;
+  }
+  let amount = abs;
+  let exponent = -9;
+  while (amount % 10n === 0n) {
+    amount /= 10n;
+    exponent++;
+  }
+  // Go's % keeps the dividend's sign, as JavaScript's does: -1 and -2 also need moving down.
+  while (exponent % 3 !== 0) {
+    amount *= 10n;
+    exponent--;
+  }
+  if (format === 'DecimalSI') return `${sign}${amount}${DEC_SUFFIX_BY_EXP[exponent] ?? ''}`;
+  return `${sign}${amount}${exponent === 0 ? '' : `e${exponent}`}`;
+}
