@@ -12,11 +12,13 @@
 //   npm run mutation -- --merge-only      only merge the parts' reports and print the score
 //   npm run mutation -- --retest-timeouts test again the mutants that timed out (a busy machine's
 //                                         timeouts may be slow survivors); combines with --part
+//   npm run mutation -- --retest-static   test again the static mutants that survived (Stryker's
+//                                         incremental mode never reruns them when tests are added)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type MutationReport, mergeReports, type Score, scoreOf } from './merge-reports';
-import { withoutTimeouts } from './retest-timeouts';
+import { withoutStaticSurvivors, withoutTimeouts } from './retest-timeouts';
 import { listedMutants, unlistedSurvivors } from './unlisted-survivors';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -61,25 +63,33 @@ function parseArgs(argv: readonly string[]) {
   const stryker: string[] = [];
   let mergeOnly = false;
   let retestTimeouts = false;
+  let retestStatic = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--part') parts.push(argv[++i]);
     else if (argv[i] === '--merge-only') mergeOnly = true;
     else if (argv[i] === '--retest-timeouts') retestTimeouts = true;
+    else if (argv[i] === '--retest-static') retestStatic = true;
     else stryker.push(argv[i]);
   }
   for (const p of parts)
     if (!PARTS.some((x) => x.name === p))
       throw new Error(`unknown part ${p}; the parts: ${PARTS.map((x) => x.name).join(', ')}`);
-  return { parts: parts.length > 0 ? parts : PARTS.map((p) => p.name), stryker, mergeOnly, retestTimeouts };
+  return {
+    parts: parts.length > 0 ? parts : PARTS.map((p) => p.name),
+    stryker,
+    mergeOnly,
+    retestTimeouts,
+    retestStatic,
+  };
 }
 
-/** Drops the timed-out mutants from a part's incremental file, so its next run tests them again. */
-function forgetTimeouts(name: string): void {
+/** Drops the mutants `pick` selects from a part's incremental file, so its next run tests them again. */
+function forget(name: string, what: string, pick: typeof withoutTimeouts): void {
   const file = path.join(PARTS_DIR, `${name}.incremental.json`);
   if (!fs.existsSync(file)) return;
-  const { report, dropped } = withoutTimeouts(JSON.parse(fs.readFileSync(file, 'utf8')) as MutationReport);
+  const { report, dropped } = pick(JSON.parse(fs.readFileSync(file, 'utf8')) as MutationReport);
   fs.writeFileSync(file, JSON.stringify(report));
-  process.stderr.write(`part ${name}: ${dropped} timed-out mutant(s) to test again\n`);
+  process.stderr.write(`part ${name}: ${dropped} ${what} mutant(s) to test again\n`);
 }
 
 function runPart(name: string, files: readonly string[], strykerArgs: readonly string[]): void {
@@ -111,12 +121,13 @@ const row = (name: string, s: Score, seconds?: number) =>
   `${name.padEnd(14)} ${String(s.total).padStart(6)} ${String(s.killed + s.timeout).padStart(7)} ${String(s.survived).padStart(8)} ${String(s.noCoverage).padStart(8)} ${String(s.ignored).padStart(7)} ${percent(s).padStart(7)} ${seconds === undefined ? '' : `${seconds} s`}`;
 
 function main() {
-  const { parts, stryker, mergeOnly, retestTimeouts } = parseArgs(process.argv.slice(2));
+  const { parts, stryker, mergeOnly, retestTimeouts, retestStatic } = parseArgs(process.argv.slice(2));
   const byPart = filesByPart();
   fs.mkdirSync(PARTS_DIR, { recursive: true });
   if (!mergeOnly) {
     for (const name of parts) {
-      if (retestTimeouts) forgetTimeouts(name);
+      if (retestTimeouts) forget(name, 'timed-out', withoutTimeouts);
+      if (retestStatic) forget(name, 'surviving static', withoutStaticSurvivors);
       runPart(name, byPart.get(name) ?? [], stryker);
     }
   }

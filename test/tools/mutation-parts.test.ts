@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type MutationReport, mergeReports, scoreOf } from '../../stryker/merge-reports';
-import { withoutTimeouts } from '../../stryker/retest-timeouts';
+import { withoutStaticSurvivors, withoutTimeouts } from '../../stryker/retest-timeouts';
 import { filesByPart, PARTS, sourceFiles } from '../../stryker/run-parts';
 import { listedMutants, unlistedSurvivors } from '../../stryker/unlisted-survivors';
 
@@ -100,6 +100,42 @@ describe('timed-out mutants tested again (stryker/retest-timeouts.ts)', () => {
     const { report, dropped } = withoutTimeouts(partA);
     expect(dropped).toBe(0);
     expect(report).toEqual(partA);
+  });
+});
+
+describe('surviving static mutants tested again (stryker/retest-timeouts.ts)', () => {
+  // Static mutants carry no covering tests, so Stryker's incremental mode would reuse their survival.
+  const withStatic: MutationReport = {
+    schemaVersion: '2',
+    files: {
+      'src/validate/q.ts': {
+        language: 'typescript',
+        source: '',
+        mutants: [
+          { ...mutant('0', 'Survived'), static: true },
+          { ...mutant('1', 'Killed', [], ['0']), static: true },
+          { ...mutant('2', 'Timeout'), static: true },
+          { ...mutant('3', 'Survived', ['0']), static: false },
+          mutant('4', 'Survived', ['0']),
+          { ...mutant('5', 'NoCoverage'), static: true },
+        ],
+      },
+    },
+    testFiles: { 'test/x.test.ts': { tests: [{ id: '0', name: 'x' }] } },
+  };
+
+  it('drops only the static mutants that were not detected, keeping the rest of the report', () => {
+    const { report, dropped } = withoutStaticSurvivors(withStatic);
+    expect(dropped).toBe(2);
+    expect(report.files['src/validate/q.ts'].mutants.map((m) => m.id)).toEqual(['1', '2', '3', '4']);
+    expect(report.files['src/validate/q.ts'].language).toBe('typescript');
+    expect(report.testFiles).toEqual(withStatic.testFiles);
+  });
+
+  it('leaves a report without static mutants as it is', () => {
+    const { report, dropped } = withoutStaticSurvivors(mergeReports([partA, partB]));
+    expect(dropped).toBe(0);
+    expect(report).toEqual(mergeReports([partA, partB]));
   });
 });
 
