@@ -403,12 +403,7 @@ const SOURCE_VALIDATORS: Readonly<
  * validateVolumeSource (1.27): exactly one source; the first is validated, each further one is
  * Forbidden at its own path.
  */
-export function volumeSourceIssues(
-  vol: unknown,
-  path: FieldPath,
-  options: ValidationOptions,
-  switches: Switches,
-): Issue[] {
+export function volumeSourceIssues(vol: unknown, path: FieldPath, opts: ValidationOptions, sw: Switches): Issue[] {
   const set = setSources(vol);
   if (set.length === 0) {
     return [
@@ -422,7 +417,7 @@ export function volumeSourceIssues(
   const out: Issue[] = [];
   const k = SOURCES[set[0]][0];
   const src = (vol as Record<string, unknown>)[k];
-  if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k], options, switches));
+  if (isObject(src)) out.push(...SOURCE_VALIDATORS[k](src, [...path, k], opts, sw));
   for (let j = 1; j < set.length; j++) {
     const present = set.map((i) => SOURCES[i][0]);
     out.push(
