@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type MutationReport, mergeReports, type Score, scoreOf } from './merge-reports';
 import { withoutStaticSurvivors, withoutTimeouts } from './retest-timeouts';
-import { listedMutants, unlistedSurvivors } from './unlisted-survivors';
+import { listedMutants, staleEntries, unlistedSurvivors } from './unlisted-survivors';
 
 const ROOT = path.resolve(__dirname, '..');
 const REPORTS = path.join(ROOT, 'reports', 'mutation');
@@ -155,7 +155,8 @@ function main() {
   const missing = PARTS.length - reports.length;
   console.log(row('src/validate', scoreOf(merged)) + (missing > 0 ? ` (${missing} part(s) not run)` : ''));
   const equivalents = path.join(ROOT, 'stryker-equivalent.md');
-  const unlisted = unlistedSurvivors(merged, listedMutants(fs.readFileSync(equivalents, 'utf8')));
+  const listed = listedMutants(fs.readFileSync(equivalents, 'utf8'));
+  const unlisted = unlistedSurvivors(merged, listed);
   const unlistedFile = path.join(REPORTS, 'unlisted-survivors.txt');
   fs.writeFileSync(unlistedFile, unlisted.map((u) => `${u}\n`).join(''));
   console.log(
@@ -163,6 +164,13 @@ function main() {
       ? 'Every surviving mutant is listed in stryker-equivalent.md.'
       : `${unlisted.length} surviving mutant(s) neither killed nor listed in stryker-equivalent.md: ${path.relative(ROOT, unlistedFile)}`,
   );
+  const stale = staleEntries(merged, listed);
+  const staleFile = path.join(REPORTS, 'stale-entries.txt');
+  fs.writeFileSync(staleFile, stale.map((u) => `${u}\n`).join(''));
+  if (stale.length > 0)
+    console.log(
+      `${stale.length} entr${stale.length === 1 ? 'y' : 'ies'} of stryker-equivalent.md name no mutant of this run (moved or gone): ${path.relative(ROOT, staleFile)}`,
+    );
 }
 
 if (require.main === module) {

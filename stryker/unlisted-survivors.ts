@@ -16,17 +16,31 @@ export function listedMutants(markdown: string): Set<string> {
   return listed;
 }
 
+/** A mutant as an entry names it; a replacement over several lines (a block, a multi-line literal) is named on one. */
+function nameOf(file: string, m: MutationReport['files'][string]['mutants'][number]): string {
+  const replacement = m.replacement?.replace(/\s+/g, ' ');
+  return `${file} ${m.location?.start.line}:${m.location?.start.column} ${m.mutatorName} (${replacement})`;
+}
+
 /** Survived and uncovered mutants of `report` that `listed` does not name, as entries would name them. */
 export function unlistedSurvivors(report: MutationReport, listed: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const [file, { mutants }] of Object.entries(report.files)) {
     for (const m of mutants) {
       if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
-      // A replacement over several lines (a block, a multi-line literal) is named on one.
-      const replacement = m.replacement?.replace(/\s+/g, ' ');
-      const name = `${file} ${m.location?.start.line}:${m.location?.start.column} ${m.mutatorName} (${replacement})`;
+      const name = nameOf(file, m);
       if (!listed.has(name)) out.push(name);
     }
   }
   return out.sort();
+}
+
+/**
+ * Entries that name no mutant of a file the report covers: the line moved when the file was
+ * edited, or the code went. Such an entry excuses nothing, and its survivor shows as unlisted.
+ */
+export function staleEntries(report: MutationReport, listed: ReadonlySet<string>): string[] {
+  const names = new Set<string>();
+  for (const [file, { mutants }] of Object.entries(report.files)) for (const m of mutants) names.add(nameOf(file, m));
+  return [...listed].filter((e) => Object.hasOwn(report.files, e.split(' ')[0]) && !names.has(e)).sort();
 }

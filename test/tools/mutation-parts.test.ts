@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type MutationReport, mergeReports, scoreOf } from '../../stryker/merge-reports';
 import { withoutStaticSurvivors, withoutTimeouts } from '../../stryker/retest-timeouts';
 import { filesByPart, PARTS, sourceFiles } from '../../stryker/run-parts';
-import { listedMutants, unlistedSurvivors } from '../../stryker/unlisted-survivors';
+import { listedMutants, staleEntries, unlistedSurvivors } from '../../stryker/unlisted-survivors';
 
 const mutant = (id: string, status: string, coveredBy: string[] = [], killedBy?: string[]) => ({
   id,
@@ -192,6 +192,18 @@ describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors
       'src/validate/a.ts 12:3 BlockStatement ({ a; })',
       'src/validate/a.ts 3:7 ConditionalExpression (false)',
       'src/validate/a.ts 9:1 StringLiteral ("")',
+    ]);
+  });
+
+  it('names the entries that match no mutant of a file the report covers (moved or gone), and only those', () => {
+    const withStale = [
+      markdown,
+      '- `src/validate/a.ts 4:7 ConditionalExpression (true)`: the line moved.',
+      '- `src/validate/a.ts 3:7 ConditionalExpression (false)`: still here.',
+      '- `src/validate/other.ts 1:1 StringLiteral ("")`: a file this report does not cover.',
+    ].join('\n');
+    expect(staleEntries(report, listedMutants(withStale))).toEqual([
+      'src/validate/a.ts 4:7 ConditionalExpression (true)',
     ]);
   });
 
