@@ -4,7 +4,7 @@
 import type { MutationReport } from './merge-reports';
 
 /** What an entry names: `file line:column Mutator (replacement)`. */
-const ENTRY = /^- `(\S+) (\d+):(\d+) (\w+) \((.*)\)`:\s*\S/;
+const ENTRY = /^- `(\S+) (\d+):(\d+) (\w+) \((.*?)\)`:\s*\S/;
 
 /** The mutants stryker-equivalent.md lists, each as `file line:column Mutator (replacement)`. */
 export function listedMutants(markdown: string): Set<string> {

@@ -187,6 +187,12 @@ describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors
     ]);
   });
 
+  it("ends an entry's replacement at the first `)` and backtick, even when the reason quotes code the same way", () => {
+    const entry =
+      "- `src/validate/n.ts 15:31 StringLiteral (\"\")`: `Buffer.byteLength(s, '')`: Node reads '' as UTF-8.";
+    expect([...listedMutants(entry)]).toEqual(['src/validate/n.ts 15:31 StringLiteral ("")']);
+  });
+
   it('names each survivor or uncovered mutant no entry names, as an entry would', () => {
     expect(unlistedSurvivors(report, listedMutants(markdown))).toEqual([
       'src/validate/a.ts 12:3 BlockStatement ({ a; })',
