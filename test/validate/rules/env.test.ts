@@ -119,6 +119,12 @@ describe('env', () => {
     ).toEqual([]);
   });
 
+  it('accepts divisor 1000E for cpu (Go prints it "1": DecimalSI has no suffix for 10^21; 1.27 server: valid)', () => {
+    expect(
+      of(withEnv({ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1000E' } } })),
+    ).toEqual([]);
+  });
+
   it('rejects divisor 1Mi for cpu', () => {
     expect(
       of(withEnv({ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1Mi' } } })),

@@ -591,10 +591,18 @@ describe('unitString: Quantity.String() of one unit (TestQuantityString, TestQua
   });
 
   // Not one unit of any suffix: 10 and 100 are "10"/"100" in DecimalSI, "1e1" canonicalises to "10" as a
-  // DecimalExponent, and DecimalSI has no suffix above E (10^18).
-  it.each(['10', '100', '1e1', '1e2', '1000E'])('%s is no unit string', (input) => {
+  // DecimalExponent.
+  it.each(['10', '100', '1e1', '1e2', '2000E'])('%s is no unit string', (input) => {
     const r = parseQuantity(input);
     if (!r.ok) throw new Error(r.error);
     expect(unitString(r.quantity)).toBeUndefined();
+  });
+
+  // DecimalSI has no suffix for 10^21, so Go prints 1000E as "1": String() is "1", and the 1.27
+  // server accepts `divisor: 1000E` for limits.cpu (k8s-oracle run 1.27: VALID).
+  it('1000E is the unit string "1", as Go prints it', () => {
+    const r = parseQuantity('1000E');
+    if (!r.ok) throw new Error(r.error);
+    expect(unitString(r.quantity)).toBe('1');
   });
 });

@@ -231,30 +231,15 @@ const BIN_SUFFIX_BY_EXP: Readonly<Record<number, string>> = {
 };
 
 /**
- * Quantity.String() for quantities whose value is exactly 1 × a suffix unit ("1", "1m", "1Ki",
- * "1e3"...); undefined for any other value. Enough for the divisor rules, which accept only such
- * canonical unit strings, and avoids porting the whole canonicalisation.
+ * Quantity.String() when it is one unit ("1", "1m", "1Ki", "1e3"...), undefined otherwise (and for
+ * values of zero or less): the divisor rules accept only such strings. Read off quantityString, so
+ * a value Go prints as a unit is one here too: `1000E` prints as "1" (DecimalSI has no suffix for
+ * 10^21), and the 1.27 server accepts it as a cpu divisor.
  */
 export function unitString(q: Quantity): string | undefined {
   if (q.nanos <= 0n) return undefined;
-  let format = q.format;
-  // CanonicalizeBytes: BinarySI values in (-1024, 1024) print as DecimalSI.
-  if (format === 'BinarySI' && q.nanos < 1024n * 1_000_000_000n) format = 'DecimalSI';
-  if (format === 'BinarySI') {
-    for (const [exp, suffix] of Object.entries(BIN_SUFFIX_BY_EXP)) {
-      if (q.nanos === (1n << BigInt(exp)) * 1_000_000_000n) return `1${suffix}`;
-    }
-    return undefined;
-  }
-  for (let e = -9; e <= 300; e++) {
-    if (q.nanos !== pow10(9 + e)) continue;
-    if (format === 'DecimalSI') {
-      // DecimalSI uses exponents that are multiples of 3; 10 or 100 print as "10"/"100".
-      return e % 3 === 0 && e <= 18 ? `1${DEC_SUFFIX_BY_EXP[e]}` : undefined;
-    }
-    return e === 0 ? '1' : e % 3 === 0 ? `1e${e}` : undefined;
-  }
-  return undefined;
+  const s = quantityString(q);
+  return /^1(?:[a-zA-Z]*|e-?\d+)$/.test(s) ? s : undefined;
 }
 
 /**
