@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type MutationReport, mergeReports, type Score, scoreOf } from './merge-reports';
-import { withoutStaticSurvivors, withoutTimeouts } from './retest-timeouts';
+import { withoutStaticSurvivors, withoutTimeouts } from './retest';
 import { listedMutants, staleEntries, unlistedSurvivors } from './unlisted-survivors';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type MutationReport, mergeReports, scoreOf } from '../../stryker/merge-reports';
-import { withoutStaticSurvivors, withoutTimeouts } from '../../stryker/retest-timeouts';
+import { withoutStaticSurvivors, withoutTimeouts } from '../../stryker/retest';
 import { filesByPart, PARTS, sourceFiles } from '../../stryker/run-parts';
 import { listedMutants, staleEntries, unlistedSurvivors } from '../../stryker/unlisted-survivors';
 
@@ -81,7 +81,7 @@ describe('npm run mutation (stryker/run-parts.ts)', () => {
   });
 });
 
-describe('timed-out mutants tested again (stryker/retest-timeouts.ts)', () => {
+describe('timed-out mutants tested again (stryker/retest.ts)', () => {
   it('drops only the timed-out mutants from every file, keeping the rest of the report', () => {
     const { report, dropped } = withoutTimeouts(mergeReports([partA, partB]));
     expect(dropped).toBe(1);
@@ -103,7 +103,7 @@ describe('timed-out mutants tested again (stryker/retest-timeouts.ts)', () => {
   });
 });
 
-describe('surviving static mutants tested again (stryker/retest-timeouts.ts)', () => {
+describe('surviving static mutants tested again (stryker/retest.ts)', () => {
   // Static mutants carry no covering tests, so Stryker's incremental mode would reuse their survival.
   const withStatic: MutationReport = {
     schemaVersion: '2',
