@@ -14,10 +14,13 @@
 //                                         timeouts may be slow survivors); combines with --part
 //   npm run mutation -- --retest-static   test again the static mutants that survived (Stryker's
 //                                         incremental mode never reruns them when tests are added)
+//   npm run mutation -- --repoint         move stryker-equivalent.md's entries whose code moved to
+//                                         the mutant's new line (repoint.ts); combines with --merge-only
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type MutationReport, mergeReports, type Score, scoreOf } from './merge-reports';
+import { repointEntries } from './repoint';
 import { withoutStaticSurvivors, withoutTimeouts } from './retest';
 import { listedMutants, staleEntries, unlistedSurvivors } from './unlisted-survivors';
 
@@ -64,11 +67,13 @@ function parseArgs(argv: readonly string[]) {
   let mergeOnly = false;
   let retestTimeouts = false;
   let retestStatic = false;
+  let repoint = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--part') parts.push(argv[++i]);
     else if (argv[i] === '--merge-only') mergeOnly = true;
     else if (argv[i] === '--retest-timeouts') retestTimeouts = true;
     else if (argv[i] === '--retest-static') retestStatic = true;
+    else if (argv[i] === '--repoint') repoint = true;
     else stryker.push(argv[i]);
   }
   for (const p of parts)
@@ -80,6 +85,7 @@ function parseArgs(argv: readonly string[]) {
     mergeOnly,
     retestTimeouts,
     retestStatic,
+    repoint,
   };
 }
 
@@ -120,8 +126,37 @@ const percent = (s: Score) => (Number.isNaN(s.score) ? 'n/a' : `${(s.score * 100
 const row = (name: string, s: Score, seconds?: number) =>
   `${name.padEnd(14)} ${String(s.total).padStart(6)} ${String(s.killed + s.timeout).padStart(7)} ${String(s.survived).padStart(8)} ${String(s.noCoverage).padStart(8)} ${String(s.ignored).padStart(7)} ${percent(s).padStart(7)} ${seconds === undefined ? '' : `${seconds} s`}`;
 
+/** The text line `line` of `file` had in the last commits that changed it, newest first. */
+function linesInHistory(file: string, line: number): string[] {
+  const log = spawnSync('git', ['log', '--format=%H', '-n', '40', '--', file], { cwd: ROOT, encoding: 'utf8' });
+  if (log.status !== 0) throw new Error(`git log failed: ${log.stderr}`);
+  return log.stdout
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((commit) => {
+      const show = spawnSync('git', ['show', `${commit}:${file}`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+      const text = show.status === 0 ? show.stdout.split('\n')[line - 1] : undefined;
+      return text === undefined ? [] : [text];
+    });
+}
+
+/** --repoint: re-points stale entries of stryker-equivalent.md in place, and says what moved. */
+function repointFile(equivalents: string, merged: MutationReport): void {
+  const markdown = fs.readFileSync(equivalents, 'utf8');
+  const stale = staleEntries(merged, listedMutants(markdown));
+  const shown = new Map<string, string[]>();
+  const { markdown: next, moved } = repointEntries(markdown, merged, stale, (file, line) => {
+    const key = `${file}:${line}`;
+    if (!shown.has(key)) shown.set(key, linesInHistory(file, line));
+    return shown.get(key) ?? [];
+  });
+  fs.writeFileSync(equivalents, next);
+  for (const { from, to } of moved) console.log(`re-pointed ${from} -> ${to.split(' ')[1]}`);
+  console.log(`${moved.length} of ${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'} re-pointed`);
+}
+
 function main() {
-  const { parts, stryker, mergeOnly, retestTimeouts, retestStatic } = parseArgs(process.argv.slice(2));
+  const { parts, stryker, mergeOnly, retestTimeouts, retestStatic, repoint } = parseArgs(process.argv.slice(2));
   const byPart = filesByPart();
   fs.mkdirSync(PARTS_DIR, { recursive: true });
   if (!mergeOnly) {
@@ -155,6 +190,7 @@ function main() {
   const missing = PARTS.length - reports.length;
   console.log(row('src/validate', scoreOf(merged)) + (missing > 0 ? ` (${missing} part(s) not run)` : ''));
   const equivalents = path.join(ROOT, 'stryker-equivalent.md');
+  if (repoint) repointFile(equivalents, merged);
   const listed = listedMutants(fs.readFileSync(equivalents, 'utf8'));
   const unlisted = unlistedSurvivors(merged, listed);
   const unlistedFile = path.join(REPORTS, 'unlisted-survivors.txt');

@@ -17,7 +17,7 @@ export function listedMutants(markdown: string): Set<string> {
 }
 
 /** A mutant as an entry names it; a replacement over several lines (a block, a multi-line literal) is named on one. */
-function nameOf(file: string, m: MutationReport['files'][string]['mutants'][number]): string {
+export function nameOf(file: string, m: MutationReport['files'][string]['mutants'][number]): string {
   const replacement = m.replacement?.replace(/\s+/g, ' ');
   return `${file} ${m.location?.start.line}:${m.location?.start.column} ${m.mutatorName} (${replacement})`;
 }

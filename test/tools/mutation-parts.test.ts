@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type MutationReport, mergeReports, scoreOf } from '../../stryker/merge-reports';
+import { repointEntries } from '../../stryker/repoint';
 import { withoutStaticSurvivors, withoutTimeouts } from '../../stryker/retest';
 import { filesByPart, PARTS, sourceFiles } from '../../stryker/run-parts';
 import { listedMutants, staleEntries, unlistedSurvivors } from '../../stryker/unlisted-survivors';
@@ -218,5 +219,102 @@ describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors
     const entries = text.split('\n').filter((l) => l.startsWith('- `'));
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.filter((l) => listedMutants(l).size !== 1)).toEqual([]);
+  });
+});
+
+describe('entries re-pointed to the line their code moved to (stryker/repoint.ts)', () => {
+  const at = (line: number, column: number) => ({ start: { line, column }, end: { line, column: column + 4 } });
+  const survivor = (id: string, line: number, column: number, mutatorName: string, replacement: string) => ({
+    id,
+    status: 'Survived',
+    mutatorName,
+    replacement,
+    location: at(line, column),
+  });
+  // Two lines were added at the top since the entries were written: `if (a) return;` moved from 3 to 5.
+  const source = ['// new', '// new', 'const x = 1;', '', '  if (a) return;', '  if (b) return;', '  if (a) return;'];
+  const before = ['const x = 1;', '', '  if (a) return;', '  if (b) return;'];
+  const report: MutationReport = {
+    files: {
+      'src/validate/a.ts': {
+        source: source.join('\n'),
+        mutants: [
+          survivor('1', 5, 7, 'ConditionalExpression', 'false'),
+          survivor('2', 6, 7, 'ConditionalExpression', 'false'),
+          survivor('3', 7, 7, 'ConditionalExpression', 'true'),
+          { ...survivor('4', 7, 7, 'ConditionalExpression', 'false'), status: 'Killed' },
+        ],
+      },
+    },
+  };
+  const oldLine = (_file: string, line: number) => [before[line - 1]];
+  const entry = (name: string) => `- \`${name}\`: a reason.`;
+
+  it('moves an entry to the one survivor with its mutator, replacement, column and old line text', () => {
+    const markdown = [
+      entry('src/validate/a.ts 3:7 ConditionalExpression (false)'),
+      entry('src/validate/a.ts 4:7 ConditionalExpression (false)'),
+    ].join('\n');
+    const stale = staleEntries(report, listedMutants(markdown));
+    const r = repointEntries(markdown, report, stale, oldLine);
+    // Line 3's `if (a) return;` is now on lines 5 and 7, but only line 5's mutant is a survivor of that mutator.
+    expect(r.moved).toEqual([
+      {
+        from: 'src/validate/a.ts 3:7 ConditionalExpression (false)',
+        to: 'src/validate/a.ts 5:7 ConditionalExpression (false)',
+      },
+      {
+        from: 'src/validate/a.ts 4:7 ConditionalExpression (false)',
+        to: 'src/validate/a.ts 6:7 ConditionalExpression (false)',
+      },
+    ]);
+    expect(r.left).toEqual([]);
+    expect(r.markdown).toBe(
+      [
+        entry('src/validate/a.ts 5:7 ConditionalExpression (false)'),
+        entry('src/validate/a.ts 6:7 ConditionalExpression (false)'),
+      ].join('\n'),
+    );
+    expect(unlistedSurvivors(report, listedMutants(r.markdown))).toEqual([
+      'src/validate/a.ts 7:7 ConditionalExpression (true)',
+    ]);
+  });
+
+  it('leaves an entry whose line text matches no survivor, or several, and one whose target is listed already', () => {
+    const markdown = [
+      entry('src/validate/a.ts 5:7 ConditionalExpression (false)'),
+      // The same mutant, judged before the move: its target is taken.
+      entry('src/validate/a.ts 3:7 ConditionalExpression (false)'),
+      // `if (a) return;` with `true`: the old text now stands on lines 5 and 7; only 7 has that survivor, so it moves.
+      entry('src/validate/a.ts 3:7 ConditionalExpression (true)'),
+      // Another column: no such mutant.
+      entry('src/validate/a.ts 4:9 ConditionalExpression (false)'),
+    ].join('\n');
+    const stale = staleEntries(report, listedMutants(markdown));
+    const r = repointEntries(markdown, report, stale, oldLine);
+    expect(r.moved.map((m) => m.to)).toEqual(['src/validate/a.ts 7:7 ConditionalExpression (true)']);
+    expect(r.left).toEqual([
+      'src/validate/a.ts 3:7 ConditionalExpression (false)',
+      'src/validate/a.ts 4:9 ConditionalExpression (false)',
+    ]);
+  });
+
+  it('leaves an entry when two survivors fit it', () => {
+    const twin: MutationReport = {
+      files: {
+        'src/validate/a.ts': {
+          source: source.join('\n'),
+          mutants: [
+            survivor('1', 5, 7, 'ConditionalExpression', 'false'),
+            survivor('2', 7, 7, 'ConditionalExpression', 'false'),
+          ],
+        },
+      },
+    };
+    const markdown = entry('src/validate/a.ts 3:7 ConditionalExpression (false)');
+    const r = repointEntries(markdown, twin, staleEntries(twin, listedMutants(markdown)), oldLine);
+    expect(r.moved).toEqual([]);
+    expect(r.left).toEqual(['src/validate/a.ts 3:7 ConditionalExpression (false)']);
+    expect(r.markdown).toBe(markdown);
   });
 });
