@@ -36,7 +36,6 @@ export function hostNetwork(ctx: RuleContext): boolean {
  */
 export function defaultedHostPort(port: unknown, ctx: RuleContext): number | undefined {
   const hp = goInt(get(port, 'hostPort'));
-  if (hp === undefined) return undefined;
   // Templates lost this defaulting in 1.28 (it moved to SetDefaults_Pod); Pods keep it.
   const defaults = ctx.profile.switches.templateHostNetworkHostPortDefaulting || ctx.podSpecPath?.length === 1;
   if (hp === 0 && defaults && hostNetwork(ctx)) {

@@ -237,8 +237,7 @@ const BIN_SUFFIX_BY_EXP: Readonly<Record<number, string>> = {
  * 10^21), and the 1.27 server accepts it as a cpu divisor.
  */
 export function unitString(q: Quantity): string | undefined {
-  if (q.nanos <= 0n) return undefined;
-  const s = quantityString(q);
+  const s = quantityString(q); // "0" and "-1..." are no unit
   return /^1(?:[a-zA-Z]*|e-?\d+)$/.test(s) ? s : undefined;
 }
 
