@@ -33,7 +33,7 @@ function invalidApp() {
 
 const REPORT = [
   'Validation failed with 2 issues:',
-  '  logging/fluent-bit spec.template.spec.containers[0].resources.requests: Invalid value "256Mi": must be less than or equal to memory limit of "128Mi" [resources/request-exceeds-limit]',
+  '  logging/fluent-bit spec.template.spec.containers[0].resources.requests: Invalid value "256Mi": must be less than or equal to memory limit of 128Mi [resources/request-exceeds-limit]',
   '  logging/fluent-bit spec.template.spec.containers[0].resources.requests[cpu]: Invalid value "-1": must be greater than or equal to 0 [resources/quantity-negative]',
 ].join('\n');
 

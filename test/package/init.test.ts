@@ -122,7 +122,7 @@ describe('a project written by init, installed from the tarball (TypeScript 7)',
         // its own lib/util.js) that the app exited 1.
         const cli = r.stderr.indexOf('Error: command ');
         expect(r.stderr.slice(0, cli)).toBe(
-          'Validation failed with 1 issue:\n  node-agents/log-agent spec.template.spec.containers[0].resources.requests: Invalid value "256Mi": must be less than or equal to memory limit of "128Mi" [resources/request-exceeds-limit]\n',
+          'Validation failed with 1 issue:\n  node-agents/log-agent spec.template.spec.containers[0].resources.requests: Invalid value "256Mi": must be less than or equal to memory limit of 128Mi [resources/request-exceeds-limit]\n',
         );
         expect(r.stderr.slice(cli)).toMatch(/returned a non-zero exit code 1\n/);
       },

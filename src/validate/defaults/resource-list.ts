@@ -15,6 +15,12 @@ export function defaultResourceList(o: Writable, k: string): void {
   if (!isObject(list)) return;
   const out = list as Writable;
   for (const name of Object.keys(out)) {
+    // Quantity.UnmarshalJSON (1.27 … 1.34) reads `null` as zero, and the map keeps the entry: a
+    // `cpu: null` limit is a limit of 0 that a request must not exceed, and is stored as "0".
+    if (out[name] === null) {
+      out[name] = '0';
+      continue;
+    }
     const parsed = quantityFromJson(out[name]);
     if (!parsed?.ok) continue;
     const nanos = parsed.quantity.nanos;

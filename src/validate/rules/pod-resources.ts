@@ -98,7 +98,7 @@ function requirements(res: unknown, p: FieldPath, out: Issue[]): void {
           issue(
             at,
             'pod-resources/quantity-negative',
-            `Invalid value ${show(raw)}: must be greater than or equal to 0`,
+            `Invalid value ${show(quantityString(r.quantity))}: must be greater than or equal to 0`,
           ),
         );
       const lim = limitQ.get(name);
@@ -107,7 +107,7 @@ function requirements(res: unknown, p: FieldPath, out: Issue[]): void {
           issue(
             [...p, 'requests'],
             'pod-resources/request-exceeds-limit',
-            `Invalid value ${show(raw)}: must be less than or equal to ${name} limit of ${show(get(limits, name))}`,
+            `Invalid value ${show(quantityString(r.quantity))}: must be less than or equal to ${name} limit of ${quantityString(lim)}`,
           ),
         );
     }
@@ -126,7 +126,7 @@ function consistency(spec: unknown, res: unknown, p: FieldPath, out: Issue[]): v
           issue(
             [...p, 'requests', key(name)],
             'pod-resources/request-below-containers',
-            `Invalid value ${show(get(get(res, 'requests'), name))}: must be greater than or equal to aggregate container requests of ${quantityString(total)}`,
+            `Invalid value ${show(quantityString(pod))}: must be greater than or equal to aggregate container requests of ${quantityString(total)}`,
           ),
         );
     }
@@ -139,7 +139,7 @@ function consistency(spec: unknown, res: unknown, p: FieldPath, out: Issue[]): v
         issue(
           [...p, 'limits', key(name)],
           'pod-resources/hugepages-below-containers',
-          `Invalid value ${show(get(get(res, 'limits'), name))}: must be greater than or equal to aggregate container limits of ${quantityString(total)}`,
+          `Invalid value ${show(quantityString(pod))}: must be greater than or equal to aggregate container limits of ${quantityString(total)}`,
         ),
       );
   }
@@ -153,7 +153,7 @@ function consistency(spec: unknown, res: unknown, p: FieldPath, out: Issue[]): v
             // The server's path, sic: resources.containers[i][name].limits.
             [...p, 'containers', i, key(name), 'limits'],
             'pod-resources/container-limit-above-pod',
-            `Invalid value ${show(get(own, name))}: must be less than or equal to pod limits of ${show(get(get(res, 'limits'), name))}`,
+            `Invalid value ${show(quantityString(q))}: must be less than or equal to pod limits of ${quantityString(pod)}`,
           ),
         );
     }

@@ -3,7 +3,14 @@ import { get, isObject, issue, show } from '../read';
 import { NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { qualifiedNameErrors } from './_shared/names';
 import { isPod } from './_shared/container-context';
-import { compareQuantity, parseQuantity, quantityFromJson, scaledValue, type Quantity } from './_shared/quantity';
+import {
+  compareQuantity,
+  parseQuantity,
+  quantityFromJson,
+  quantityString,
+  scaledValue,
+  type Quantity,
+} from './_shared/quantity';
 
 // pkg/apis/core/helper (1.27): what kind of resource a name is.
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
@@ -88,12 +95,16 @@ function resourceNameIssues(name: string, path: FieldPath): readonly Issue[] {
 }
 
 // ValidateResourceQuantityValue (1.27): non-negative; integer for extended (and count) resources.
-function quantityValueIssues(name: string, q: Quantity, raw: unknown, path: FieldPath): readonly Issue[] {
+function quantityValueIssues(name: string, q: Quantity, path: FieldPath): readonly Issue[] {
   if (q.nanos >= 0n && isNative(name) && !INTEGER_RESOURCES.has(name)) return NO_ISSUES; // not extended: any non-negative value
   const out: Issue[] = [];
   if (q.nanos < 0n) {
     out.push(
-      issue(path, 'resources/quantity-negative', `Invalid value ${show(raw)}: must be greater than or equal to 0`),
+      issue(
+        path,
+        'resources/quantity-negative',
+        `Invalid value ${show(quantityString(q))}: must be greater than or equal to 0`,
+      ),
     );
   }
   if ((INTEGER_RESOURCES.has(name) || isExtended(name)) && scaledValue(q, -3) % 1000n !== 0n) {
@@ -101,7 +112,7 @@ function quantityValueIssues(name: string, q: Quantity, raw: unknown, path: Fiel
       issue(
         path,
         'resources/quantity-not-integer',
-        `Invalid value ${show(raw)}: must be an integer, as ${name} is counted in whole units`,
+        `Invalid value ${show(quantityString(q))}: must be an integer, as ${name} is counted in whole units`,
       ),
     );
   }
@@ -109,7 +120,7 @@ function quantityValueIssues(name: string, q: Quantity, raw: unknown, path: Fiel
 }
 
 // validateResourceQuantityHugePageValue (1.27, AllowIndivisibleHugePagesValues is false on create).
-function hugePageIssues(name: string, q: Quantity, raw: unknown, path: FieldPath): readonly Issue[] {
+function hugePageIssues(name: string, q: Quantity, path: FieldPath): readonly Issue[] {
   if (!isHugePages(name)) return NO_ISSUES;
   const size = parseQuantity(name.slice('hugepages-'.length));
   let divisible = false;
@@ -121,7 +132,7 @@ function hugePageIssues(name: string, q: Quantity, raw: unknown, path: FieldPath
     issue(
       path,
       'resources/hugepages-indivisible',
-      `Invalid value ${show(raw)}: is not positive integer multiple of ${name}`,
+      `Invalid value ${show(quantityString(q))}: ${quantityString(q)} is not positive integer multiple of ${name}`,
     ),
   ];
 }
@@ -166,8 +177,8 @@ export function validateResourceRequirements(res: unknown, path: FieldPath, copy
       const p = at('limits', name);
       push(out, resourceNameIssues(name, p));
       if (e.q !== undefined) {
-        push(out, quantityValueIssues(name, e.q, e.raw, p));
-        push(out, hugePageIssues(name, e.q, e.raw, p));
+        push(out, quantityValueIssues(name, e.q, p));
+        push(out, hugePageIssues(name, e.q, p));
       }
     }
     if (isHugePages(name)) hugePages = true;
@@ -179,7 +190,7 @@ export function validateResourceRequirements(res: unknown, path: FieldPath, copy
     if (!plain) {
       const p = at('requests', name);
       push(out, resourceNameIssues(name, p));
-      if (e.q !== undefined) push(out, quantityValueIssues(name, e.q, e.raw, p));
+      if (e.q !== undefined) push(out, quantityValueIssues(name, e.q, p));
     }
     const lim = limits.get(name);
     if (lim !== undefined) {
@@ -190,7 +201,7 @@ export function validateResourceRequirements(res: unknown, path: FieldPath, copy
             issue(
               at('requests'),
               'resources/request-not-equal-limit',
-              `Invalid value ${show(e.raw)}: must be equal to ${name} limit of ${show(lim.raw)}: ${name} cannot be overcommitted`,
+              `Invalid value ${show(quantityString(e.q))}: must be equal to ${name} limit of ${quantityString(lim.q)}: ${name} cannot be overcommitted`,
             ),
           );
         } else if (c > 0) {
@@ -198,7 +209,7 @@ export function validateResourceRequirements(res: unknown, path: FieldPath, copy
             issue(
               at('requests'),
               'resources/request-exceeds-limit',
-              `Invalid value ${show(e.raw)}: must be less than or equal to ${name} limit of ${show(lim.raw)}`,
+              `Invalid value ${show(quantityString(e.q))}: must be less than or equal to ${name} limit of ${quantityString(lim.q)}`,
             ),
           );
         }
@@ -212,7 +223,7 @@ export function validateResourceRequirements(res: unknown, path: FieldPath, copy
         ),
       );
     }
-    if (!plain && e.q !== undefined) push(out, hugePageIssues(name, e.q, e.raw, at('requests', name)));
+    if (!plain && e.q !== undefined) push(out, hugePageIssues(name, e.q, at('requests', name)));
     if (isHugePages(name)) hugePages = true;
     if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
   }

@@ -143,6 +143,28 @@ ruleCases(
       version: '1.34',
     },
     {
+      // Quantity.String() on both sides, as k8s-oracle run 1.34 words it: "500m", not "0.5".
+      name: "a pod request below the containers' aggregate, spelled otherwise than the server prints it",
+      manifest: podLimits({ requests: { cpu: '0.5' } }, undefined, { cpu: '1000m' }),
+      want: [`${R}.requests[cpu] pod-resources/request-below-containers`],
+      message: 'Invalid value "500m": must be greater than or equal to aggregate container requests of 1',
+      version: '1.34',
+    },
+    {
+      name: 'a container limit above the pod limit, spelled otherwise than the server prints it',
+      manifest: podLimits({ limits: { cpu: '0.75' } }, { cpu: '1000m' }),
+      want: [`${R}.containers[0][cpu].limits pod-resources/container-limit-above-pod`],
+      message: 'Invalid value "1": must be less than or equal to pod limits of 750m',
+      version: '1.34',
+    },
+    {
+      name: 'a negative pod limit, as the server prints it',
+      manifest: podLimits({ limits: { cpu: '-1000m' } }),
+      want: [`${R}.limits[cpu] pod-resources/quantity-negative`],
+      message: 'Invalid value "-1": must be greater than or equal to 0',
+      version: '1.34',
+    },
+    {
       name: "a pod hugepage limit equal to the containers'",
       manifest: podLimits(
         { limits: { 'hugepages-2Mi': '4Mi', memory: '1Gi' } },
@@ -205,14 +227,14 @@ ruleCases(
       name: 'a container limit above the pod limit',
       manifest: podLimits({ limits: { cpu: '1' } }, { cpu: '1500m', memory: '1Gi' }),
       want: [`${R}.containers[0][cpu].limits pod-resources/container-limit-above-pod`],
-      message: 'Invalid value "1500m": must be less than or equal to pod limits of "1"',
+      message: 'Invalid value "1500m": must be less than or equal to pod limits of 1',
       version: '1.34',
     },
     {
       name: 'a request above its limit',
       manifest: podLimits({ limits: { cpu: '1' }, requests: { cpu: '2' } }),
       want: [`${R}.requests pod-resources/request-exceeds-limit`],
-      message: 'Invalid value "2": must be less than or equal to cpu limit of "1"',
+      message: 'Invalid value "2": must be less than or equal to cpu limit of 1',
       version: '1.34',
     },
     {

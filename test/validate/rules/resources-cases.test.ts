@@ -87,16 +87,41 @@ describe('requests against limits', () => {
   it('lets a request of an overcommittable resource be below its limit, never above', () => {
     expect(said({ limits: { cpu: '2' }, requests: { cpu: '1' } })).toEqual([]);
     expect(said({ limits: { cpu: '1' }, requests: { cpu: '2' } })).toEqual([
-      `${R}.requests resources/request-exceeds-limit Invalid value "2": must be less than or equal to cpu limit of "1"`,
+      `${R}.requests resources/request-exceeds-limit Invalid value "2": must be less than or equal to cpu limit of 1`,
     ]);
     expect(said({ limits: { 'ephemeral-storage': '1Gi' }, requests: { 'ephemeral-storage': '2Gi' } })).toEqual([
-      `${R}.requests resources/request-exceeds-limit Invalid value "2Gi": must be less than or equal to ephemeral-storage limit of "1Gi"`,
+      `${R}.requests resources/request-exceeds-limit Invalid value "2Gi": must be less than or equal to ephemeral-storage limit of 1Gi`,
+    ]);
+  });
+
+  // Both sides as Quantity.String() prints them, as ValidateResourceRequirements (1.27) words it:
+  // k8s-oracle run 1.27 says `Invalid value: "2": must be less than or equal to cpu limit of 1500m`.
+  it('words the request and the limit as the server prints them, whatever their spelling', () => {
+    expect(said({ limits: { cpu: '1.5', memory: '1024Mi' }, requests: { cpu: '2000m', memory: '2048Mi' } })).toEqual([
+      `${R}.requests resources/request-exceeds-limit Invalid value "2": must be less than or equal to cpu limit of 1500m`,
+      `${R}.requests resources/request-exceeds-limit Invalid value "2Gi": must be less than or equal to memory limit of 1Gi`,
+    ]);
+    expect(said({ limits: { cpu: '-0.5', memory: '-1024Mi' } })).toEqual([
+      `${R}.limits[cpu] resources/quantity-negative Invalid value "-500m": must be greater than or equal to 0`,
+      `${R}.limits[memory] resources/quantity-negative Invalid value "-1Gi": must be greater than or equal to 0`,
+    ]);
+  });
+
+  // Quantity.UnmarshalJSON (1.27 … 1.34) reads `null` as zero and the map keeps the entry: a null
+  // limit is a limit of 0 (k8s-oracle run 1.27: `must be less than or equal to cpu limit of 0`).
+  it('reads a null quantity as a quantity of zero, not as an absent one', () => {
+    expect(said({ limits: { cpu: null }, requests: { memory: null } })).toEqual([]);
+    expect(said({ limits: { cpu: null }, requests: { cpu: '1' } })).toEqual([
+      `${R}.requests resources/request-exceeds-limit Invalid value "1": must be less than or equal to cpu limit of 0`,
+    ]);
+    expect(said({ limits: { 'nvidia.com/gpu': null }, requests: { 'nvidia.com/gpu': '1' } })).toEqual([
+      `${R}.requests resources/request-not-equal-limit Invalid value "1": must be equal to nvidia.com/gpu limit of 0: nvidia.com/gpu cannot be overcommitted`,
     ]);
   });
 
   it('wants an extended resource requested exactly at its limit, and limited when requested', () => {
     expect(said({ limits: { 'example.com/gpu': '2' }, requests: { 'example.com/gpu': '1' } })).toEqual([
-      `${R}.requests resources/request-not-equal-limit Invalid value "1": must be equal to example.com/gpu limit of "2": example.com/gpu cannot be overcommitted`,
+      `${R}.requests resources/request-not-equal-limit Invalid value "1": must be equal to example.com/gpu limit of 2: example.com/gpu cannot be overcommitted`,
     ]);
     expect(said({ requests: { 'example.com/gpu': '1' } })).toEqual([
       `${R}.limits resources/limit-required Required value: Limit must be set for non overcommitable resources: add limits[example.com/gpu] equal to the request "1"`,
@@ -119,14 +144,18 @@ describe('hugepages (validateResourceQuantityHugePageValue)', () => {
     ]);
   });
 
+  // The amount as Quantity.String() prints it, in the value and the text (k8s-oracle run 1.27:
+  // 3072Ki is `Invalid value: "3Mi": 3Mi is not positive integer multiple of hugepages-2Mi`).
   it.each([
-    ['hugepages-2Mi', '3Mi'],
-    ['hugepages-x', '3Mi'],
-    ['hugepages-500m', '1'],
-  ])('rejects %s of %s, which is no whole number of pages', (name, amount) => {
+    ['hugepages-2Mi', '3Mi', '3Mi'],
+    ['hugepages-2Mi', '3072Ki', '3Mi'],
+    ['hugepages-2Mi', '3145728', '3145728'],
+    ['hugepages-x', '3Mi', '3Mi'],
+    ['hugepages-500m', '1', '1'],
+  ])('rejects %s of %s, which is no whole number of pages', (name, amount, printed) => {
     expect(said({ limits: { [name]: amount, memory: '1Gi' }, requests: { [name]: amount } })).toEqual([
-      `${R}.limits[${name}] resources/hugepages-indivisible Invalid value "${amount}": is not positive integer multiple of ${name}`,
-      `${R}.requests[${name}] resources/hugepages-indivisible Invalid value "${amount}": is not positive integer multiple of ${name}`,
+      `${R}.limits[${name}] resources/hugepages-indivisible Invalid value "${printed}": ${printed} is not positive integer multiple of ${name}`,
+      `${R}.requests[${name}] resources/hugepages-indivisible Invalid value "${printed}": ${printed} is not positive integer multiple of ${name}`,
     ]);
   });
 });
