@@ -205,7 +205,7 @@ function main() {
   fs.writeFileSync(staleFile, stale.map((u) => `${u}\n`).join(''));
   if (stale.length > 0)
     console.log(
-      `${stale.length} entr${stale.length === 1 ? 'y' : 'ies'} of stryker-equivalent.md name no mutant of this run (moved or gone): ${path.relative(ROOT, staleFile)}`,
+      `${stale.length} entr${stale.length === 1 ? 'y' : 'ies'} of stryker-equivalent.md name no surviving mutant of this run (moved, gone or killed): ${path.relative(ROOT, staleFile)}`,
     );
 }
 

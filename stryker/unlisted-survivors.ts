@@ -36,11 +36,14 @@ export function unlistedSurvivors(report: MutationReport, listed: ReadonlySet<st
 }
 
 /**
- * Entries that name no mutant of a file the report covers: the line moved when the file was
- * edited, or the code went. Such an entry excuses nothing, and its survivor shows as unlisted.
+ * Entries that name no surviving mutant of a file the report covers: the line moved when the file
+ * was edited, the code went, or a test now kills it. Such an entry excuses nothing (its survivor,
+ * if any, shows as unlisted), and one left in place could come to name another mutant that moves
+ * onto its line.
  */
 export function staleEntries(report: MutationReport, listed: ReadonlySet<string>): string[] {
   const names = new Set<string>();
-  for (const [file, { mutants }] of Object.entries(report.files)) for (const m of mutants) names.add(nameOf(file, m));
+  for (const [file, { mutants }] of Object.entries(report.files))
+    for (const m of mutants) if (m.status === 'Survived' || m.status === 'NoCoverage') names.add(nameOf(file, m));
   return [...listed].filter((e) => Object.hasOwn(report.files, e.split(' ')[0]) && !names.has(e)).sort();
 }

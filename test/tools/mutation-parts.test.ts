@@ -177,7 +177,7 @@ describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors
     '## src/validate/a.ts',
     '',
     '- `src/validate/a.ts 3:7 ConditionalExpression (true)`: the early return only spares work.',
-    '- `src/validate/a.ts 5:2 BooleanLiteral (false)`: listed, though killed: no harm.',
+    '- `src/validate/a.ts 5:2 BooleanLiteral (false)`: listed, though killed.',
     '- `src/validate/a.ts 9:1 StringLiteral ("")`:',
   ].join('\n');
 
@@ -202,7 +202,7 @@ describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors
     ]);
   });
 
-  it('names the entries that match no mutant of a file the report covers (moved or gone), and only those', () => {
+  it('names the entries that match no surviving mutant of a file the report covers (moved, gone or killed), and only those', () => {
     const withStale = [
       markdown,
       '- `src/validate/a.ts 4:7 ConditionalExpression (true)`: the line moved.',
@@ -211,6 +211,8 @@ describe('surviving mutants not listed as equivalent (stryker/unlisted-survivors
     ].join('\n');
     expect(staleEntries(report, listedMutants(withStale))).toEqual([
       'src/validate/a.ts 4:7 ConditionalExpression (true)',
+      // Killed: an entry for it excuses nothing, and would excuse another mutant moved onto its line.
+      'src/validate/a.ts 5:2 BooleanLiteral (false)',
     ]);
   });
 
