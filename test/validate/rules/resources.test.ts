@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { daemonSet, issuesOf } from '../../support/manifest';
+import { toFieldPath } from '../../../src/validate/issue';
+import { validateForVersion } from '../../../src/validate/pipeline';
+import { resourcesRules } from '../../../src/validate/rules/resources';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -143,6 +146,22 @@ describe('resources', () => {
     expect(of(p)).toEqual([
       'spec.containers[0].resources.limits[hugepages-2Mi] resources/hugepages-indivisible',
       'spec.containers[0].resources.requests[hugepages-2Mi] resources/hugepages-indivisible',
+    ]);
+  });
+});
+
+// validateForVersion's `rules` may leave out the strict decoder (types.ts), which otherwise ends
+// validation at a value of the wrong type: the resource rules then meet such values themselves.
+describe('resources without the strict decoder', () => {
+  const alone = (m: unknown) =>
+    validateForVersion(m, { kubernetesVersion: '1.27', rules: [resourcesRules] }).errors.map(
+      (i) => `${toFieldPath(i.path)} ${i.code}`,
+    );
+
+  it('reads a limit or request of another type as no quantity, and compares nothing with it', () => {
+    expect(alone(withRes({ limits: { cpu: true, memory: ['1Gi'] }, requests: { cpu: '1', memory: {} } }))).toEqual([]);
+    expect(alone(withRes({ limits: { cpu: '1' }, requests: { cpu: '2', memory: false } }))).toEqual([
+      `${R}.requests resources/request-exceeds-limit`,
     ]);
   });
 });
