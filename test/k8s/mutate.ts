@@ -2,7 +2,7 @@
  * Seeded mutants of a DaemonSet for the differential test: each applies one to three small edits of
  * the kinds a hand-written manifest goes wrong by (values swapped, fields removed, list entries
  * duplicated, keys renamed, numbers pushed over limits, strings made invalid, one enum value put for
- * another). The same seed gives the same mutants on every machine.
+ * another, a value left null). The same seed gives the same mutants on every machine.
  */
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -320,7 +320,18 @@ const keyedValue: Operator = (root, rnd) => {
   return `value ${s.path.join('.')} = ${JSON.stringify(v)}`;
 };
 
+// `key:` with nothing after it, as a half-edited manifest has: YAML reads null, which Go decodes by
+// the field's type (a nil pointer, slice or map; the zero value of a quantity or string in a map).
+const nullValue: Operator = (root, rnd) => {
+  const all = sites(root).filter((x) => x.path.length > 0 && x.value !== null);
+  if (all.length === 0) return undefined;
+  const s = pick(rnd, all);
+  setAt(root, s.path, null);
+  return `null ${s.path.join('.')}`;
+};
+
 const OPERATORS: readonly Operator[] = [
+  nullValue,
   keyedValue,
   keyedValue,
   removeField,

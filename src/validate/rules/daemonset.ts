@@ -15,14 +15,17 @@ function onDaemonSet(rule: Rule): Rule {
   return (m, path, ctx) => (field(m, 'kind') === 'DaemonSet' ? rule(m, path, ctx) : NO_ISSUES);
 }
 
-/** The template's labels as the server decodes them (non-string values are the type rules' job). */
+/**
+ * The template's labels as the server decodes them: a null value of a map[string]string is ""
+ * (goString), the key kept; other types are the type rules' job.
+ */
 function templateLabels(m: unknown): Map<string, string> {
   const labels = new Map<string, string>();
   const raw = field(m, 'spec', 'template', 'metadata', 'labels');
   if (!isObject(raw)) return labels;
   for (const k of Object.keys(raw)) {
-    const v = raw[k];
-    if (typeof v === 'string') labels.set(k, v);
+    const v = goString(raw[k]);
+    if (v !== undefined) labels.set(k, v);
   }
   return labels;
 }
@@ -32,12 +35,13 @@ function selectorMatches(sel: unknown, labels: Map<string, string>): boolean {
   const matchLabels = get(sel, 'matchLabels');
   if (isObject(matchLabels)) {
     for (const k of Object.keys(matchLabels)) {
-      if (labels.get(k) !== matchLabels[k]) return false;
+      const want = goString(matchLabels[k]); // `tier:` (null) selects tier ""
+      if (want === undefined || labels.get(k) !== want) return false;
     }
   }
   for (const e of list(get(sel, 'matchExpressions'))) {
     const k = goString(get(e, 'key')) ?? '';
-    const values = list(get(e, 'values'));
+    const values = list(get(e, 'values')).map(goString);
     const has = labels.has(k);
     switch (get(e, 'operator')) {
       case 'In':

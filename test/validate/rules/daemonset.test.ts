@@ -363,6 +363,35 @@ ruleCases(
       want: ['spec.selector daemonset/selector-empty'],
       message: 'empty selector is invalid for daemonset: set matchLabels such as {app: my-agent}',
     },
+    // `tier:` with nothing after it is null, which Go decodes into a map[string]string as "" (the
+    // key kept): a null label and a null matchLabels value (or a null In value) meet as "".
+    {
+      name: 'matchLabels: a null value selects a null (empty) label',
+      manifest: daemonSet((d) => {
+        d.spec.template.metadata.labels = { app: 'agent', tier: null };
+        d.spec.selector = { matchLabels: { app: 'agent', tier: null } };
+      }),
+      want: [],
+    },
+    {
+      name: 'matchLabels: a null value selects an empty label, and no other',
+      manifest: daemonSet((d) => {
+        d.spec.template.metadata.labels = { app: 'agent', tier: 'a' };
+        d.spec.selector = { matchLabels: { app: 'agent', tier: null } };
+      }),
+      want: mismatch,
+    },
+    {
+      name: 'In: a null value is "", which a null label has',
+      manifest: daemonSet((d) => {
+        d.spec.template.metadata.labels = { app: 'agent', tier: null };
+        d.spec.selector = {
+          matchLabels: { app: 'agent' },
+          matchExpressions: [{ key: 'tier', operator: 'In', values: [null] }],
+        };
+      }),
+      want: [],
+    },
     {
       name: 'takes a selector of expressions only as not empty',
       manifest: daemonSet(
