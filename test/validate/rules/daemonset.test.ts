@@ -19,6 +19,21 @@ function spec(edit: (spec: any) => void): any {
 const RU = 'spec.updateStrategy.rollingUpdate';
 
 describe('selector', () => {
+  // Without the strict decoder (a rule set of its own), a label of another type reaches the rule:
+  // it is no label of the template, as the decoder would have refused it rather than match it.
+  it('sees no template label of another type than string', () => {
+    const withTier = (tier: unknown) =>
+      daemonSet((d) => {
+        d.spec.template.metadata.labels = { app: 'agent', tier };
+        d.spec.selector = {
+          matchLabels: { app: 'agent' },
+          matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }],
+        };
+      });
+    expect(issues(withTier(5))).toEqual([]);
+    expect(issues(withTier('a'))).toEqual(['spec.template.metadata.labels daemonset/selector-mismatch']);
+  });
+
   it('accepts matchExpressions the template labels satisfy', () => {
     expect(
       issues(
