@@ -236,19 +236,15 @@ describe('entries re-pointed to the line their code moved to (stryker/repoint.ts
   // Two lines were added at the top since the entries were written: `if (a) return;` moved from 3 to 5.
   const source = ['// new', '// new', 'const x = 1;', '', '  if (a) return;', '  if (b) return;', '  if (a) return;'];
   const before = ['const x = 1;', '', '  if (a) return;', '  if (b) return;'];
-  const report: MutationReport = {
-    files: {
-      'src/validate/a.ts': {
-        source: source.join('\n'),
-        mutants: [
-          survivor('1', 5, 7, 'ConditionalExpression', 'false'),
-          survivor('2', 6, 7, 'ConditionalExpression', 'false'),
-          survivor('3', 7, 7, 'ConditionalExpression', 'true'),
-          { ...survivor('4', 7, 7, 'ConditionalExpression', 'false'), status: 'Killed' },
-        ],
-      },
-    },
-  };
+  const reportOf = (mutants: MutationReport['files'][string]['mutants']): MutationReport => ({
+    files: { 'src/validate/a.ts': { source: source.join('\n'), mutants } },
+  });
+  const report = reportOf([
+    survivor('1', 5, 7, 'ConditionalExpression', 'false'),
+    survivor('2', 6, 7, 'ConditionalExpression', 'false'),
+    survivor('3', 7, 7, 'ConditionalExpression', 'true'),
+    { ...survivor('4', 7, 7, 'ConditionalExpression', 'false'), status: 'Killed' },
+  ]);
   const oldLine = (_file: string, line: number) => [before[line - 1]];
   const entry = (name: string) => `- \`${name}\`: a reason.`;
 
@@ -302,17 +298,10 @@ describe('entries re-pointed to the line their code moved to (stryker/repoint.ts
   });
 
   it('leaves an entry when two survivors fit it', () => {
-    const twin: MutationReport = {
-      files: {
-        'src/validate/a.ts': {
-          source: source.join('\n'),
-          mutants: [
-            survivor('1', 5, 7, 'ConditionalExpression', 'false'),
-            survivor('2', 7, 7, 'ConditionalExpression', 'false'),
-          ],
-        },
-      },
-    };
+    const twin = reportOf([
+      survivor('1', 5, 7, 'ConditionalExpression', 'false'),
+      survivor('2', 7, 7, 'ConditionalExpression', 'false'),
+    ]);
     const markdown = entry('src/validate/a.ts 3:7 ConditionalExpression (false)');
     const r = repointEntries(markdown, twin, staleEntries(twin, listedMutants(markdown)), oldLine);
     expect(r.moved).toEqual([]);
