@@ -198,6 +198,8 @@ function diffPresent(
   if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < a.length || i < b.length; i++) {
+      // Most of two manifests is equal: an equal item is passed over before any path work.
+      if (i < a.length && i < b.length && a[i] === b[i]) continue;
       path.push(i);
       if (i >= a.length || i >= b.length) out.push([...path]);
       else diffChild(a[i], b[i], '', name, false, path, out);
@@ -226,8 +228,10 @@ function diffPresent(
     }
     for (const k in a) {
       if (!Object.hasOwn(a, k)) continue;
+      const bk = Object.hasOwn(b, k) ? b[k] : undefined;
+      if (a[k] === bk) continue; // equal values: absent alike or equal alike
       path.push(isMap ? key(k) : k);
-      diffChild(a[k], Object.hasOwn(b, k) ? b[k] : undefined, k, name, !isMap, path, out);
+      diffChild(a[k], bk, k, name, !isMap, path, out);
       path.pop();
     }
     for (const k in b) {
