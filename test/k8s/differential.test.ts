@@ -11,16 +11,18 @@ import { loadSeeds } from './seeds';
 
 /**
  * Differential test against the real code: seeded mutants of the corpus DaemonSets, the engine's
- * verdict against the 1.27 API server's create path (shared/tools/k8s-oracle). Any difference is a
+ * verdict against the API server's create path of one minor (1.27 unless K8S_DIFF_VERSION says) (shared/tools/k8s-oracle). Any difference is a
  * bug in the engine (the oracle is the reference) unless it is one of KNOWN below, each of which
  * names the upstream line that decides and why the engine differs for now.
  *
- * K8S_DIFF_MUTANTS (default 3000) and K8S_DIFF_SEED (default 1) choose the run; a bigger run is
+ * K8S_DIFF_MUTANTS (default 3000), K8S_DIFF_SEED (default 1) and K8S_DIFF_VERSION (the minor, default
+ * 1.27) choose the run; a bigger run is
  * `K8S_DIFF_MUTANTS=50000 npx vitest run test/k8s/differential.test.ts`.
  */
 
 const MUTANTS = Number(process.env.K8S_DIFF_MUTANTS ?? 3000);
 const SEED = Number(process.env.K8S_DIFF_SEED ?? 1);
+const VERSION = process.env.K8S_DIFF_VERSION ?? '1.27';
 const ORACLE = findOracle();
 
 if (!CORPORA || !ORACLE)
@@ -45,7 +47,7 @@ interface Case {
   readonly manifest: unknown;
 }
 
-describe.skipIf(!CORPORA || !ORACLE)('differential: engine vs the 1.27 API server on seeded mutants', () => {
+describe.skipIf(!CORPORA || !ORACLE)(`differential: engine vs the ${VERSION} API server on seeded mutants`, () => {
   it(
     `agrees on ${MUTANTS} mutants of the corpus DaemonSets (seed ${SEED})`,
     () => {
@@ -65,7 +67,7 @@ describe.skipIf(!CORPORA || !ORACLE)('differential: engine vs the 1.27 API serve
           fs.writeFileSync(f, JSON.stringify(c.manifest));
           return f;
         });
-        results = runOracle(ORACLE!, '1.27', files);
+        results = runOracle(ORACLE!, VERSION, files);
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
       }
@@ -76,7 +78,9 @@ describe.skipIf(!CORPORA || !ORACLE)('differential: engine vs the 1.27 API serve
       const kinds = new Map<string, { count: number; example: string }>();
       cases.forEach((c, i) => {
         // The engine reads what the oracle reads: the JSON text, parsed.
-        const issues = validateForVersion(JSON.parse(JSON.stringify(c.manifest)), { kubernetesVersion: '1.27' }).errors;
+        const issues = validateForVersion(JSON.parse(JSON.stringify(c.manifest)), {
+          kubernetesVersion: VERSION,
+        }).errors;
         const oracle = results[i];
         const serverValid = oracle.verdict === 'VALID';
         counts[serverValid ? 'VALID' : 'REJECTED']++;
@@ -100,7 +104,7 @@ describe.skipIf(!CORPORA || !ORACLE)('differential: engine vs the 1.27 API serve
         kinds.set(kind, k);
       });
       console.log(
-        `differential (1.27, seed ${SEED}): ${cases.length} manifests (${seeds.length} seeds), server valid ${counts.VALID}, rejected ${counts.REJECTED}; ` +
+        `differential (${VERSION}, seed ${SEED}): ${cases.length} manifests (${seeds.length} seeds), server valid ${counts.VALID}, rejected ${counts.REJECTED}; ` +
           `${disagreements.length} disagreements, ${counts.known} known differences`,
       );
       for (const [k, n] of knownHits) console.log(`${n} known: ${k.why}`);
