@@ -11,9 +11,10 @@ import { loadSeeds } from './seeds';
 
 /**
  * Differential test against the real code: seeded mutants of the corpus DaemonSets, the engine's
- * verdict against the API server's create path of one minor (1.27 unless K8S_DIFF_VERSION says) (shared/tools/k8s-oracle). Any difference is a
- * bug in the engine (the oracle is the reference) unless it is one of KNOWN below, each of which
- * names the upstream line that decides and why the engine differs for now.
+ * verdict against the API server's create path of one minor, 1.27 unless K8S_DIFF_VERSION says
+ * (shared/tools/k8s-oracle). Any difference is a bug in the engine (the oracle is the reference)
+ * unless it is one of KNOWN below, each of which names the upstream line that decides and why the
+ * engine differs for now.
  *
  * K8S_DIFF_MUTANTS (default 3000), K8S_DIFF_SEED (default 1) and K8S_DIFF_VERSION (the minor, default
  * 1.27) choose the run; a bigger run is
