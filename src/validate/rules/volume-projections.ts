@@ -3,8 +3,7 @@
  * csi and ephemeral. The other in-tree sources are in `volume-sources.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
-import type { ValidationOptions } from '../versions/options';
-import type { Switches } from '../versions/switches';
+import type { VersionProfile } from '../versions/profile';
 import { field, get, goString, isSet, issue, list, show } from '../read';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './_shared/field-selectors';
 import { dns1123SubdomainErrors, nameIsDnsSubdomain, validateAnnotations, validateLabels } from './_shared/names';
@@ -25,14 +24,14 @@ const HOST_IPS = ['status.hostIPs'];
 
 // validateDownwardAPIVolumeFile (1.27; 1.28 adds validateDownwardAPIHostIPs). Go reports at the
 // volume's (or projection's) path, not the item's: the index is not in the path.
-function downwardAPIFile(file: unknown, path: FieldPath, options: ValidationOptions, switches: Switches): Issue[] {
+function downwardAPIFile(file: unknown, path: FieldPath, profile: VersionProfile): Issue[] {
   const out: Issue[] = [];
   const p = requireString(file, 'path', path, out, 'give the relative file path');
   if (p !== undefined) out.push(...localNonReservedPath(p, [...path, 'path']));
   const fr = get(file, 'fieldRef');
   const rf = get(file, 'resourceFieldRef');
   if (isSet(fr)) {
-    const known = switches.downwardHostIPsKnown;
+    const known = profile.switches.downwardHostIPsKnown;
     out.push(
       ...validateObjectFieldSelector(fr, VOLUME_FIELD_PATHS, [...path, 'fieldRef'], 'volume', known ? HOST_IPS : []),
     );
@@ -45,7 +44,7 @@ function downwardAPIFile(file: unknown, path: FieldPath, options: ValidationOpti
         ),
       );
     // validateDownwardAPIHostIPs (1.28+): Forbidden while PodHostIPs is off, beside the NotSupported.
-    if (known && !options.AllowHostIPsField && get(fr, 'fieldPath') === 'status.hostIPs')
+    if (known && !profile.options.AllowHostIPsField && get(fr, 'fieldPath') === 'status.hostIPs')
       out.push(
         issue(
           [...path, 'fieldRef'],
@@ -62,14 +61,14 @@ function downwardAPIFile(file: unknown, path: FieldPath, options: ValidationOpti
   return out;
 }
 
-export function downwardAPI(src: unknown, path: FieldPath, options: ValidationOptions, switches: Switches): Issue[] {
+export function downwardAPI(src: unknown, path: FieldPath, profile: VersionProfile): Issue[] {
   const out = fileMode(get(src, 'defaultMode'), [...path, 'defaultMode']);
-  for (const file of list(get(src, 'items'))) out.push(...downwardAPIFile(file, path, options, switches));
+  for (const file of list(get(src, 'items'))) out.push(...downwardAPIFile(file, path, profile));
   return out;
 }
 
 // validateProjectedVolumeSource + validateProjectionSources (1.27); clusterTrustBundle is 1.29.
-export function projected(src: unknown, path: FieldPath, options: ValidationOptions, switches: Switches): Issue[] {
+export function projected(src: unknown, path: FieldPath, profile: VersionProfile): Issue[] {
   const out = fileMode(get(src, 'defaultMode'), [...path, 'defaultMode']);
   const paths = new Set<string>();
   const claim = (p: unknown, dupValue: unknown): void => {
@@ -101,7 +100,7 @@ export function projected(src: unknown, path: FieldPath, options: ValidationOpti
     if (isSet(da)) {
       n++;
       for (const file of list(get(da, 'items'))) {
-        out.push(...downwardAPIFile(file, [...sp, 'downwardAPI'], options, switches));
+        out.push(...downwardAPIFile(file, [...sp, 'downwardAPI'], profile));
         claim(get(file, 'path'), get(file, 'path'));
       }
     }
@@ -131,7 +130,7 @@ export function projected(src: unknown, path: FieldPath, options: ValidationOpti
       // Go reports at the projected volume's `path`, not the source's. The path must be local only
       // from 1.30 (AllowNonLocalProjectedTokenPath is false on create); before, any path went.
       if (tp === '') out.push(required([...path, 'path'], 'give the relative file path of the token'));
-      else if (tp !== undefined && !options.AllowNonLocalProjectedTokenPath)
+      else if (tp !== undefined && !profile.options.AllowNonLocalProjectedTokenPath)
         out.push(...localNonReservedPath(tp, [...path, 'path']));
     }
     if (n > 1)
@@ -216,7 +215,7 @@ function templateObjectMeta(meta: unknown, path: FieldPath): Issue[] {
   return out;
 }
 
-export function ephemeral(src: unknown, path: FieldPath, options: ValidationOptions): Issue[] {
+export function ephemeral(src: unknown, path: FieldPath, profile: VersionProfile): Issue[] {
   const t = get(src, 'volumeClaimTemplate');
   if (!isSet(t)) return [required([...path, 'volumeClaimTemplate'], 'give the claim template')];
   const out: Issue[] = [...templateObjectMeta(get(t, 'metadata'), [...path, 'volumeClaimTemplate', 'metadata'])];
@@ -273,7 +272,7 @@ export function ephemeral(src: unknown, path: FieldPath, options: ValidationOpti
   }
   // ValidatePersistentVolumeClaimSpec (1.29+): checked only where VolumeAttributesClass is on (1.34).
   const vac = get(spec, 'volumeAttributesClassName');
-  if (typeof vac === 'string' && vac !== '' && options.EnableVolumeAttributesClass) {
+  if (typeof vac === 'string' && vac !== '' && profile.options.EnableVolumeAttributesClass) {
     for (const m of nameIsDnsSubdomain(vac, false))
       out.push(
         issue(

@@ -3,8 +3,7 @@
  * `volume-sources.ts`.
  */
 import type { FieldPath, Issue } from '../issue';
-import type { ValidationOptions } from '../versions/options';
-import type { Switches } from '../versions/switches';
+import type { VersionProfile } from '../versions/profile';
 import { field, get, goString, isSet, issue, list, show } from '../read';
 import { memoized, NO_ISSUES, type Rule, type RuleContext, type RuleSet } from '../rule';
 import { dns1123LabelErrors, nameIsDnsSubdomain } from './_shared/names';
@@ -34,21 +33,14 @@ export interface VolumeList {
 
 export function validateVolumeList(ctx: RuleContext): VolumeList {
   // Asked once per volume and twice per container in one run: computed once per run.
-  return memoized(ctx, validateVolumeList, () =>
-    volumeListOf(ctx.podSpec, ctx.podSpecPath ?? [], ctx.profile.options, ctx.profile.switches),
-  );
+  return memoized(ctx, validateVolumeList, () => volumeListOf(ctx.podSpec, ctx.podSpecPath ?? [], ctx.profile));
 }
 
-function volumeListOf(
-  podSpec: unknown,
-  specPath: FieldPath,
-  options: ValidationOptions,
-  switches: Switches,
-): VolumeList {
+function volumeListOf(podSpec: unknown, specPath: FieldPath, profile: VersionProfile): VolumeList {
   const valid = new Map<string, unknown>();
   const issues = list(get(podSpec, 'volumes')).map((vol, i) => {
     const path: FieldPath = [...specPath, 'volumes', i];
-    const el = volumeSourceIssues(vol, path, options, switches);
+    const el = volumeSourceIssues(vol, path, profile);
     for (const i of nameIssues(vol, path)) el.push(i);
     const name = goString(get(vol, 'name'));
     if (name !== undefined && valid.has(name)) {
