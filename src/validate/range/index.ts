@@ -101,9 +101,10 @@ function decode(range: Range, manifest: unknown): (readonly Issue[])[] {
       : profiles.map((_, m) => String(m));
   const leaders = new Map<string, number>();
   for (let m = 0; m < profiles.length; m++) {
-    const leader = leaders.get(keys[m] + zones[m]);
+    const group = keys[m] + zones[m];
+    const leader = leaders.get(group);
     if (leader === undefined) {
-      leaders.set(keys[m] + zones[m], m);
+      leaders.set(group, m);
       decoded[m] = run(m);
     } else {
       const found = decoded[leader];
