@@ -125,13 +125,24 @@ describe('streamPieces: the stream as UTF-8 bytes, cut into pieces decoded on th
   const read = (docs: Iterable<{ line: number; value?: unknown; errors: readonly string[]; source?: unknown }>) =>
     JSON.stringify([...docs].map((d) => [d.line, d.value, d.errors, d.source]));
 
-  it('cuts before each valid separator after the first line, up to the first invalid one', () => {
+  it('cuts at each valid separator after the first line, up to the first invalid one, leaving the separator lines out', () => {
     const text = '--- # first\na: é\n---\nb: 2\n--- x\n---\nc: 3\n';
     expect(streamPieces(Buffer.from(text))).toEqual([
       { text: '--- # first\na: é\n', line: 1 },
-      { text: '---\nb: 2\n--- x\n---\nc: 3\n', line: 3 },
+      { text: 'b: 2\n--- x\n---\nc: 3\n', line: 4 },
     ]);
     expect(streamPieces(Buffer.from(''))).toEqual([]);
+    // Separators in a row give no empty piece; a last separator without a line break ends the stream.
+    expect(streamPieces(Buffer.from('a: 1\n---\n--- # c\r\nb: 2\n---'))).toEqual([
+      { text: 'a: 1\n', line: 1 },
+      { text: 'b: 2\n', line: 4 },
+    ]);
+  });
+
+  it('gives a document between two separators as a piece of its own, which splitStream takes whole as its one chunk', () => {
+    const [, piece] = streamPieces(Buffer.from('a: 1\n---\nb: 2\n---\nc: 3\n'));
+    expect(piece).toEqual({ text: 'b: 2\n', line: 3 });
+    expect(splitStream(piece.text, piece.line).chunks[0].text).toBe(piece.text);
   });
 
   it('reads 20,000 seeded random streams as their text is read: documents, lines, errors and chunks', () => {
