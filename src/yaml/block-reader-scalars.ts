@@ -35,6 +35,8 @@ for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 
 /** A plain scalar's value as encoding/json writes what go-yaml decoded; refused where that is not a JSON number or string. */
 export function plainScalar(s: string): unknown {
+  const small = smallDecimal(s);
+  if (small >= 0) return small;
   if (s === '<<') throw DECLINE;
   const v = plainValue(s);
   if (typeof v === 'bigint') {
@@ -44,6 +46,23 @@ export function plainScalar(s: string): unknown {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw DECLINE;
     return v === 0 ? 0 : v;
+  }
+  return v;
+}
+
+/**
+ * The value of up to 15 decimal digits without a leading zero (or of `0`), which plainValue reads
+ * as an int and plainScalar turns into this number (exact: below 2^53); -1 for any other text.
+ * Ports, counts and seconds are most of a manifest's numbers, and spared a bigint this way.
+ */
+function smallDecimal(s: string): number {
+  const length = s.length;
+  if (length === 0 || length > 15 || (length > 1 && s.charCodeAt(0) === 0x30)) return -1;
+  let v = 0;
+  for (let i = 0; i < length; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
   }
   return v;
 }

@@ -36,6 +36,8 @@ const DQUOTE = 0x22;
  * Plain keys read before, by a hash of their text, each checked against the text before use.
  * Manifests repeat a few hundred keys: taking the string made the first time, rather than a new
  * slice V8 must look up in its string table for every property set, makes mappings ~2x cheaper.
+ * (A slot array in place of the Map, V8's own copy of the name in place of the slice, a loop in
+ * place of startsWith: no fewer instructions, measured.)
  */
 const KEYS = new Map<number, string>();
 const MAX_KEYS = 4096;

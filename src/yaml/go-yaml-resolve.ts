@@ -204,7 +204,29 @@ export function plainValue(input: string): GoScalar {
     const item = RESOLVE_MAP.get(input);
     return item === undefined ? input : item[1];
   }
+  if (hint === 'D' && !couldBeNumeric(input)) return input;
   return resolveUntagged('', input)[1];
+}
+
+/**
+ * What a plain scalar starting with a digit may hold and read as a number: an int in any base
+ * (`0x1F`, `0O17`, `0b1`, `1_000`) or a float (`1.5e+3`). resolveUntagged reads nothing else as
+ * other than its own text (a timestamp, `2001-12-14 21:59:43`, is kept as its text too).
+ */
+const NUMERIC = new Uint8Array(0x80);
+for (const ch of '0123456789abcdefABCDEFxXoO_.+-') NUMERIC[ch.charCodeAt(0)] = 1;
+
+/**
+ * False when a character rules out every reading but the text itself (`100m`, `128Mi`, `10s`,
+ * `1.2.3-rc1`), so resolveUntagged's replace, parses and patterns are spared for the quantities
+ * and versions manifests are full of.
+ */
+function couldBeNumeric(input: string): boolean {
+  for (let i = 1; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 0x80 || NUMERIC[c] === 0) return false;
+  }
+  return true;
 }
 
 function resolveUntagged(tag: string, input: string): [string, GoScalar] {
