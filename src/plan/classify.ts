@@ -95,6 +95,19 @@ export function planDaemonSet(
   return planOwned(id, stored, newManifest === undefined ? undefined : cloneJson(newManifest), context);
 }
 
+/** A plan, built in one shape: ten thousand of them outlive the planning. */
+function resultOf(
+  id: { namespace: string; name: string },
+  change: Change,
+  restart: Restart | null,
+  waves: Waves | null,
+  fields: readonly FieldPath[],
+  rejected: readonly Issue[],
+  warnings: readonly Warning[],
+): DaemonSetPlan {
+  return { namespace: id.namespace, name: id.name, change, restart, waves, fields, rejected, warnings };
+}
+
 /**
  * planDaemonSet with OLD as the server stores it (update-path.ts's storedObject) and NEW handed
  * over by the caller: it is defaulted and dropped in place.
@@ -106,9 +119,8 @@ export function planOwned(
   context: PlanContext,
 ): DaemonSetPlan {
   const { profile } = context;
-  const base = { namespace: id.namespace, name: id.name };
   if (newOwn === undefined) {
-    return { ...base, change: 'removed', restart: null, waves: null, fields: [], rejected: [], warnings: [] };
+    return resultOf(id, 'removed', null, null, [], [], []);
   }
   const { decodeErrors, prepared, dropped } = prepareUpdate(newOwn, profile);
   if (stored === undefined) {
@@ -119,15 +131,7 @@ export function planOwned(
       ...dropped,
       ...(accepted ? [...podTemplateWarnings(prepared, profile), ...objectWarnings(prepared)] : []),
     ];
-    return {
-      ...base,
-      change: 'added',
-      restart: null,
-      waves: null,
-      fields: [],
-      rejected,
-      warnings: warnings.sort(compareIssues),
-    };
+    return resultOf(id, 'added', null, null, [], rejected, warnings.sort(compareIssues));
   }
   // Whether the template or the selector changed is read off the changed paths (the diff is
   // exact, so a subtree is semantically equal exactly when no path lies under it).
@@ -151,13 +155,13 @@ export function planOwned(
     warnings.push(...(onDelete ? onDeleteHazard() : []), ...nodeCriticalRestartHazard(prepared));
     if (!onDelete && context.nodes !== undefined) waves = rolloutWaves(prepared, context.nodes) ?? null;
   }
-  return {
-    ...base,
-    change: fields.length > 0 ? 'changed' : 'unchanged',
+  return resultOf(
+    id,
+    fields.length > 0 ? 'changed' : 'unchanged',
     restart,
     waves,
     fields,
     rejected,
-    warnings: warnings.sort(compareIssues),
-  };
+    warnings.sort(compareIssues),
+  );
 }
