@@ -226,16 +226,31 @@ function diffPresent(
       }
       return;
     }
-    for (const k in a) {
-      if (!Object.hasOwn(a, k)) continue;
+    const keys = Object.keys(a);
+    const bKeys = Object.keys(b);
+    if (sameKeys(keys, bKeys)) {
+      // The same fields in the same order, as two manifests written alike mostly have: each is
+      // own on both sides, so no look-up of ownership is needed.
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const ak = a[k];
+        const bk = b[k];
+        if (ak === bk) continue;
+        path.push(isMap ? key(k) : k);
+        diffChild(ak, bk, k, name, !isMap, path, out);
+        path.pop();
+      }
+      return;
+    }
+    for (const k of keys) {
       const bk = Object.hasOwn(b, k) ? b[k] : undefined;
       if (a[k] === bk) continue; // equal values: absent alike or equal alike
       path.push(isMap ? key(k) : k);
       diffChild(a[k], bk, k, name, !isMap, path, out);
       path.pop();
     }
-    for (const k in b) {
-      if (!Object.hasOwn(b, k) || Object.hasOwn(a, k) || absent(b[k], k, name)) continue;
+    for (const k of bKeys) {
+      if (Object.hasOwn(a, k) || absent(b[k], k, name)) continue;
       path.push(isMap ? key(k) : k);
       out.push([...path]);
       path.pop();
@@ -248,6 +263,13 @@ function diffPresent(
   }
   const quantity = QUANTITY_FIELDS.has(name);
   if ((quantity ? canonicalQuantity(a) : a) !== (quantity ? canonicalQuantity(b) : b)) out.push([...path]);
+}
+
+/** Whether two lists of keys are the same, in the same order. */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function diffChild(
