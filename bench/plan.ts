@@ -18,6 +18,9 @@ export interface PlanBench {
   /** The same with `--jobs 2`. */
   readonly twoThreadsMs: number;
   readonly twoThreadsDaemonSetsPerSecond: number;
+  /** Every run of the two, in order (alternated): the noise behind the medians. */
+  readonly runs: readonly number[];
+  readonly twoThreadsRuns: readonly number[];
 }
 
 /** Writes a copy of `fleet` with every image tag bumped, so every DaemonSet's template changes. */
@@ -47,7 +50,7 @@ export function benchPlan(
   docs: number,
   timeCommand: (cmd: string, args: string[], runs: number) => number,
   cli: string,
-  runs = 3,
+  runs = 5,
 ): PlanBench {
   const fresh = changedFleet(fleet);
   try {
@@ -64,6 +67,8 @@ export function benchPlan(
       daemonSetsPerSecond: Math.round(docs / (ms / 1000)),
       twoThreadsMs,
       twoThreadsDaemonSetsPerSecond: Math.round(docs / (twoThreadsMs / 1000)),
+      runs: asRun,
+      twoThreadsRuns: twoThreads,
     };
   } finally {
     fs.rmSync(fresh, { recursive: true, force: true });

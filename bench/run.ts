@@ -192,6 +192,8 @@ function main(): void {
       cliValidate100DocFile: round(validateFileMs, 0),
       cliPlan10kChanged: round(plan.ms, 0),
       cliPlan10kChangedTwoThreads: round(plan.twoThreadsMs, 0),
+      cliPlan10kChangedRuns: plan.runs.map((x) => round(x, 0)),
+      cliPlan10kChangedTwoThreadsRuns: plan.twoThreadsRuns.map((x) => round(x, 0)),
       synth100Charts: round(synthFileMs, 0),
       cliColdStart: round(coldCli, 1),
       nodeColdStart: round(coldNode, 1),
