@@ -23,9 +23,12 @@ export function has(o: object, k: string): boolean {
 export function get(v: unknown, k: string): unknown {
   // isObject written out: rules read about 250 fields per manifest, and until the JIT inlines
   // the call (much of a CLI run) it is paid on every read.
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && ownProperty.call(v, k)
-    ? (v as JsonObject)[k]
-    : undefined;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  // One look-up, not an ownership test and then a read. Manifest data holds no functions, so a
+  // function found is the prototype's (`constructor`, `toString`); only `__proto__`, whose
+  // inherited value is an object, needs asking whether it is own.
+  const x = (v as JsonObject)[k];
+  return typeof x === 'function' || (k === '__proto__' && !ownProperty.call(v, k)) ? undefined : x;
 }
 
 /** Nested own property, e.g. `field(vol, 'nfs', 'path')`. */

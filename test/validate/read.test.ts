@@ -15,6 +15,20 @@ describe('get and field', () => {
     expect(field({ spec: null }, 'spec', 'template')).toBeUndefined();
   });
 
+  it("read only a manifest's own fields, never its prototype's", () => {
+    for (const k of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__']) {
+      expect([k, get({}, k)]).toEqual([k, undefined]);
+      expect([k, field({ spec: {} }, 'spec', k)]).toEqual([k, undefined]);
+    }
+    // As YAML and JSON readers make them: own fields of those names are data like any other.
+    const own = JSON.parse('{"constructor": "c", "toString": 1, "__proto__": {"a": 2}}');
+    expect(get(own, 'constructor')).toBe('c');
+    expect(get(own, 'toString')).toBe(1);
+    expect(get(own, '__proto__')).toEqual({ a: 2 });
+    expect(field(own, '__proto__', 'a')).toBe(2);
+    expect(get(Object.create(null), 'constructor')).toBeUndefined();
+  });
+
   it('return the node itself when given no key', () => {
     const node = { a: 1 };
     expect(field(node)).toBe(node);
