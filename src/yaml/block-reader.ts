@@ -39,8 +39,21 @@ const DQUOTE = 0x22;
  * (A slot array in place of the Map, V8's own copy of the name in place of the slice, a loop in
  * place of startsWith: no fewer instructions, measured.)
  */
-const KEYS = new Map<number, string>();
+const KEYS = new Map<number, CachedKey>();
 const MAX_KEYS = 4096;
+
+/**
+ * A key of KEYS, with the number of the last mapping that used it. Mappings are numbered in the
+ * order they open, so a key last used by a mapping opened before the current one cannot be in it
+ * yet: only the rest need the look-up for a duplicate.
+ */
+interface CachedKey {
+  readonly text: string;
+  usedBy: number;
+}
+
+/** The number of the last mapping opened, by any reader. */
+let mappings = 0;
 
 /** The token kinds `scan` finds. */
 enum Style {
@@ -143,10 +156,18 @@ class BlockReader {
   private mapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > this.maxDepth) throw DECLINE;
     const out: Record<string, unknown> = {};
+    const id = ++mappings;
+    // A quoted key marks no KEYS entry (`"a": 1` then `a: 2`): after one, every key is looked up.
+    let quoted = false;
     for (;;) {
       if (!this.isKey) throw DECLINE; // a scalar where a key must be
-      const key = this.key();
-      if (Object.hasOwn(out, key)) throw DECLINE; // the exact reader words the error
+      const plain = this.style === Style.Plain;
+      if (!plain) quoted = true;
+      const cached = plain ? this.cachedKey() : undefined;
+      const key = cached === undefined ? this.key() : cached.text;
+      // A key used since this mapping opened may be in it already: the exact reader words the error.
+      if ((cached === undefined || quoted || cached.usedBy >= id) && Object.hasOwn(out, key)) throw DECLINE;
+      if (cached !== undefined) cached.usedBy = id;
       out[key] = this.value(indent, depth);
       if (this.indent !== indent) {
         if (this.indent < indent) return out;
@@ -390,21 +411,29 @@ class BlockReader {
     this.hash = hash;
   }
 
-  /** The scanned token as a key: a string, as go-yaml's resolver and YAMLToJSON would give it. */
+  /** The scanned plain token as a key read before, when KEYS has it. */
+  private cachedKey(): CachedKey | undefined {
+    const { text, tokenStart, tokenEnd } = this;
+    const cached = KEYS.get(this.hash);
+    return cached !== undefined &&
+      cached.text.length === tokenEnd - tokenStart &&
+      text.startsWith(cached.text, tokenStart)
+      ? cached
+      : undefined;
+  }
+
+  /** The scanned token as a key (not in KEYS): a string, as go-yaml's resolver and YAMLToJSON would give it. */
   private key(): string {
     if (this.style !== Style.Plain) {
       const s = this.quotedText(this.tokenStart, this.tokenEnd);
       if (s === '__proto__') throw DECLINE;
       return s;
     }
-    const { text, tokenStart, tokenEnd } = this;
-    const cached = KEYS.get(this.hash);
-    if (cached !== undefined && cached.length === tokenEnd - tokenStart && text.startsWith(cached, tokenStart))
-      return cached;
-    const s = text.slice(tokenStart, tokenEnd);
+    const s = this.text.slice(this.tokenStart, this.tokenEnd);
     if (s === '<<' || s === '__proto__' || typeof plainValue(s) !== 'string') throw DECLINE;
     if (KEYS.size >= MAX_KEYS) KEYS.clear();
-    KEYS.set(this.hash, s);
+    // Used by the mapping reading it, or one it holds: `mappings` is at least that one's number.
+    KEYS.set(this.hash, { text: s, usedBy: mappings });
     return s;
   }
 

@@ -92,6 +92,47 @@ describe('readChunkBlock keeps keys apart that share a hash', () => {
   });
 });
 
+describe('readChunkBlock finds every key written twice in one mapping', () => {
+  // The exact reader words the error; the block reader must decline, however the key was cached.
+  const twice = (text: string) => expect([text, readChunkBlock(text, 100)]).toEqual([text, undefined]);
+  let n = 0;
+  const fresh = () => `never_seen_${n++}_${Date.now()}`;
+
+  it('a key read for the first time, repeated', () => {
+    const k = fresh();
+    twice(`${k}: 1\n${k}: 2\n`);
+  });
+
+  it('a cached key repeated, at once or after other keys', () => {
+    expect(readChunkBlock('name: a\nimage: b\n', 100)).toEqual({ value: { name: 'a', image: 'b' } });
+    twice('name: a\nname: b\n');
+    twice('name: a\nimage: b\nname: c\n');
+  });
+
+  it('a key written plain and quoted', () => {
+    expect(readChunkBlock('name: a\n', 100)).toEqual({ value: { name: 'a' } });
+    twice('"name": a\nname: b\n');
+    twice("name: a\n'name': b\n");
+    twice('x: 1\n"name": a\ny: 2\nname: b\n');
+  });
+
+  it('a key repeated after a mapping inside used it too', () => {
+    const k = fresh();
+    twice(`${k}: 1\nx:\n  ${k}: 2\n${k}: 3\n`);
+    twice('name: a\nx:\n  name: b\n  y:\n    name: c\nname: d\n');
+    twice('name: a\nitems:\n- name: b\n  name: c\n');
+  });
+
+  it('a key repeated after other mappings used it, and after the cache was emptied', () => {
+    // Mappings read before and after use the same key; each stays legal on its own.
+    expect(readChunkBlock('a:\n  name: 1\nb:\n  name: 2\n', 100)).toEqual({
+      value: { a: { name: 1 }, b: { name: 2 } },
+    });
+    const many = Array.from({ length: 5000 }, (_, i) => `  k${i}: ${i}`).join('\n');
+    twice(`name: a\nx:\n${many}\nname: b\n`);
+  });
+});
+
 /** Each feature the block reader declines: a chunk it takes, and the same with the feature. */
 const REFUSALS: ReadonlyArray<readonly [feature: string, taken: string, refused: string]> = [
   ['a folded block scalar', 'v: |-\n  x\n', 'v: >-\n  x\n'],
