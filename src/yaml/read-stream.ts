@@ -81,7 +81,9 @@ function* readStream(
   let index = 0;
   try {
     for (const piece of pieces) {
-      const { chunks, error } = splitStream(piece.text, piece.line);
+      const { chunks, error } = piece.whole
+        ? { chunks: [{ text: piece.text, line: piece.line }], error: undefined }
+        : splitStream(piece.text, piece.line);
       for (const chunk of chunks) {
         const doc = readChunk(chunk, index, maxAliasCount, maxDepth, block);
         if (doc === undefined) continue;

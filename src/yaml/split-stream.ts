@@ -29,6 +29,12 @@ function separatorRest(afterDashes: string): string | undefined {
 export interface StreamPiece {
   readonly text: string;
   readonly line: number;
+  /**
+   * The piece is one chunk as it is: it holds no line starting with `---`, ends with a line break
+   * and has no CR, so splitStream would give its text back whole.
+   * @default false
+   */
+  readonly whole?: boolean;
 }
 
 /**
@@ -49,9 +55,9 @@ export function streamPieces(bytes: Uint8Array): StreamPiece[] {
   const pieces: StreamPiece[] = [];
   let start = 0;
   let line = 1;
-  const cut = (end: number): void => {
+  const cut = (end: number, whole: boolean): void => {
     const text = buffer.toString('utf8', start, end);
-    pieces.push({ text, line });
+    pieces.push(whole && !text.includes('\r') ? { text, line, whole } : { text, line });
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;
   };
   // Only lines starting with `---` can cut: found by a native search, not line by line.
@@ -59,12 +65,14 @@ export function streamPieces(bytes: Uint8Array): StreamPiece[] {
     const p = nl + 1;
     const end = buffer.indexOf(LF, p);
     if (separatorRest(buffer.toString('utf8', p + 3, end < 0 ? buffer.length : end)) !== undefined) break;
-    if (p > start) cut(p);
+    // Between the stream's start and the first cut only, a line may start with `---`: every
+    // other such line is a cut, or the invalid separator that ends the stream (the last piece).
+    if (p > start) cut(p, start > 0);
     // The separator line itself: counted, not kept.
     line++;
     start = end < 0 ? buffer.length : end + 1;
   }
-  if (start < buffer.length) cut(buffer.length);
+  if (start < buffer.length) cut(buffer.length, false);
   return pieces;
 }
 

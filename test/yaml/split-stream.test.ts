@@ -135,14 +135,20 @@ describe('streamPieces: the stream as UTF-8 bytes, cut into pieces decoded on th
     // Separators in a row give no empty piece; a last separator without a line break ends the stream.
     expect(streamPieces(Buffer.from('a: 1\n---\n--- # c\r\nb: 2\n---'))).toEqual([
       { text: 'a: 1\n', line: 1 },
-      { text: 'b: 2\n', line: 4 },
+      { text: 'b: 2\n', line: 4, whole: true },
     ]);
   });
 
   it('gives a document between two separators as a piece of its own, which splitStream takes whole as its one chunk', () => {
-    const [, piece] = streamPieces(Buffer.from('a: 1\n---\nb: 2\n---\nc: 3\n'));
-    expect(piece).toEqual({ text: 'b: 2\n', line: 3 });
-    expect(splitStream(piece.text, piece.line).chunks[0].text).toBe(piece.text);
+    const pieces = streamPieces(Buffer.from('---\na: 1\n---\nb: 2\n---\nc: 3\r\n---\nd: 4\n--- x\ne: 5\n'));
+    expect(pieces).toEqual([
+      // The first piece may start with a separator, the last may hold the invalid one, a CR needs splitStream.
+      { text: '---\na: 1\n', line: 1 },
+      { text: 'b: 2\n', line: 4, whole: true },
+      { text: 'c: 3\r\n', line: 6 },
+      { text: 'd: 4\n--- x\ne: 5\n', line: 8 },
+    ]);
+    expect(splitStream(pieces[1].text, pieces[1].line)).toEqual({ chunks: [{ text: 'b: 2\n', line: 4 }] });
   });
 
   it('reads 20,000 seeded random streams as their text is read: documents, lines, errors and chunks', () => {
@@ -173,5 +179,14 @@ describe('streamPieces: the stream as UTF-8 bytes, cut into pieces decoded on th
       read(readYamlDocuments(text)),
     ]);
     expect(wrong.slice(0, 5)).toEqual([]);
+    // A piece marked whole is its own one chunk: splitStream gives it back as it is.
+    const notWhole = disagreements(randomStreams(2_034, LINES), (text) => {
+      const whole = streamPieces(Buffer.from(text)).filter((p) => p.whole);
+      return [
+        JSON.stringify(whole.map((p) => splitStream(p.text, p.line))),
+        JSON.stringify(whole.map((p) => ({ chunks: [{ text: p.text, line: p.line }] }))),
+      ];
+    });
+    expect(notWhole.slice(0, 5)).toEqual([]);
   });
 });
