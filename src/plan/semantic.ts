@@ -213,8 +213,11 @@ function diffPresent(
       // Values are quantities, compared by value; anything else as it is (canonical's rule).
       for (const k in a) {
         if (!Object.hasOwn(a, k) || a[k] === undefined) continue;
+        const inB = Object.hasOwn(b, k) && b[k] !== undefined;
+        // The same text is the same quantity: parsed only when the two are written differently.
+        if (inB && a[k] === b[k]) continue;
         path.push(isMap ? key(k) : k);
-        if (!Object.hasOwn(b, k) || b[k] === undefined) out.push([...path]);
+        if (!inB) out.push([...path]);
         else diffCanonical(canonicalQuantity(a[k]), canonicalQuantity(b[k]), path, out);
         path.pop();
       }
