@@ -52,6 +52,10 @@ interface CachedKey {
   usedBy: number;
 }
 
+/** Plain string values read before, as KEYS holds keys (BlockReader.plainValue). */
+const VALUES = new Map<number, string>();
+const MAX_VALUE = 100;
+
 /** The number of the last mapping opened, by any reader. */
 let mappings = 0;
 
@@ -411,6 +415,27 @@ class BlockReader {
     this.hash = hash;
   }
 
+  /**
+   * The scanned plain token's value. A string of up to MAX_VALUE characters is taken from VALUES
+   * when read before, so the manifests of a plan's two sides share their equal strings: the diff
+   * then finds them equal by identity, without comparing their characters, and fewer strings are
+   * made.
+   */
+  private plainValue(): unknown {
+    const { text, tokenStart, tokenEnd } = this;
+    const length = tokenEnd - tokenStart;
+    if (length > MAX_VALUE) return plainScalar(text.slice(tokenStart, tokenEnd));
+    const cached = VALUES.get(this.hash);
+    if (cached !== undefined && cached.length === length && text.startsWith(cached, tokenStart)) return cached;
+    const v = plainScalar(text.slice(tokenStart, tokenEnd));
+    if (typeof v === 'string') {
+      // Its own text (plainScalar gives a string only for that): the next reading of it resolves alike.
+      if (VALUES.size >= MAX_KEYS) VALUES.clear();
+      VALUES.set(this.hash, v);
+    }
+    return v;
+  }
+
   /** The scanned plain token as a key read before, when KEYS has it. */
   private cachedKey(): CachedKey | undefined {
     const { text, tokenStart, tokenEnd } = this;
@@ -450,7 +475,7 @@ class BlockReader {
         if (depth + 1 > this.maxDepth) throw DECLINE;
         return this.style === Style.FlowList ? this.flowItems : {};
       case Style.Plain:
-        return plainScalar(this.text.slice(this.tokenStart, this.tokenEnd));
+        return this.plainValue();
       default:
         return this.quotedText(this.tokenStart, this.tokenEnd);
     }

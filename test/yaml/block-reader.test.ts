@@ -92,6 +92,17 @@ describe('readChunkBlock keeps keys apart that share a hash', () => {
   });
 });
 
+describe('readChunkBlock reads values read before as written', () => {
+  it('keeps values apart that share a hash, and reads each spelling as its own type', () => {
+    // "Aa" and "BB" share a hash; `yes`, `1` and `~` are not strings, `"x"` is quoted, the last is long.
+    const long = 'v'.repeat(150);
+    const text = `a: Aa\nb: BB\nc: yes\nd: 1\ne: ~\nf: "Aa"\ng: ${long}\nh: [Aa, BB]\n`;
+    const want = { a: 'Aa', b: 'BB', c: true, d: 1, e: null, f: 'Aa', g: long, h: ['Aa', 'BB'] };
+    for (let i = 0; i < 3; i++) expect(readChunkBlock(text, 100)).toEqual({ value: want });
+    expect(readChunkBlock('a: BB\nb: Aa\nc: "yes"\n', 100)).toEqual({ value: { a: 'BB', b: 'Aa', c: 'yes' } });
+  });
+});
+
 describe('readChunkBlock finds every key written twice in one mapping', () => {
   // The exact reader words the error; the block reader must decline, however the key was cached.
   const twice = (text: string) => expect([text, readChunkBlock(text, 100)]).toEqual([text, undefined]);
