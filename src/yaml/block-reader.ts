@@ -1,13 +1,21 @@
 import { plainValue } from './go-yaml-resolve';
 import { FLOW_PLAIN, MAX_LINE, NOT_PLAIN_FIRST, plainScalar, printable, DECLINE } from './block-reader-scalars';
+import { literalBlock } from './block-reader-literal';
+import { cachedKey, cachedValue, keepKey, keepValue, MAX_VALUE, openMapping } from './block-reader-strings';
+
+// Character codes the scanners compare against, local so the loops read constants.
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const SQUOTE = 0x27;
+const DQUOTE = 0x22;
 
 /**
  * The hand-written block reader, the first reader of readYamlStream: one pass over a chunk written
  * in plain block layout (what toYaml writes, and what most hand-written manifests are), building
  * the values directly, with plain scalars resolved by go-yaml's own rules (plainValue). What it
- * declines goes to the exact reader (exact-reader.ts). A js-yaml reader used to sit between the
- * two; once this reader covered the emitted form it took 1 of the corpora's ~3,300 documents and
- * no measurable time off `validate`, so it went, with its dependency.
+ * declines goes to the exact reader (exact-reader.ts).
  *
  * It takes, line by line: block mappings and block sequences (indented, indentless, and compact
  * `- key: v` / `- - v`), empty entries and values, single-line plain, single-quoted and
@@ -23,41 +31,6 @@ import { FLOW_PLAIN, MAX_LINE, NOT_PLAIN_FIRST, plainScalar, printable, DECLINE 
  * characters, nesting deeper than maxDepth, and any indentation that is not exactly a level
  * already open. test/yaml/block-reader.test.ts holds it to the exact reader and to kubectl 1.27.
  */
-
-// Character codes the scanners compare against, local so the loops read constants.
-const SPACE = 0x20;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
-const SQUOTE = 0x27;
-const DQUOTE = 0x22;
-
-/**
- * Plain keys read before, by a hash of their text, each checked against the text before use.
- * Manifests repeat a few hundred keys: taking the string made the first time, rather than a new
- * slice V8 must look up in its string table for every property set, makes mappings ~2x cheaper.
- * (A slot array in place of the Map, V8's own copy of the name in place of the slice, a loop in
- * place of startsWith: no fewer instructions, measured.)
- */
-const KEYS = new Map<number, CachedKey>();
-const MAX_KEYS = 4096;
-
-/**
- * A key of KEYS, with the number of the last mapping that used it. Mappings are numbered in the
- * order they open, so a key last used by a mapping opened before the current one cannot be in it
- * yet: only the rest need the look-up for a duplicate.
- */
-interface CachedKey {
-  readonly text: string;
-  usedBy: number;
-}
-
-/** Plain string values read before, as KEYS holds keys (BlockReader.plainValue). */
-const VALUES = new Map<number, string>();
-const MAX_VALUE = 100;
-
-/** The number of the last mapping opened, by any reader. */
-let mappings = 0;
 
 /** The token kinds `scan` finds. */
 enum Style {
@@ -93,7 +66,7 @@ class BlockReader {
   private strip = false;
   /** The items of a FlowList token. */
   private flowItems: unknown[] = [];
-  /** A hash of a plain token's text, to find its string in KEYS. */
+  /** A hash of a plain token's text, to find it among the strings read before. */
   private hash = 0;
 
   public constructor(
@@ -160,14 +133,14 @@ class BlockReader {
   private mapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > this.maxDepth) throw DECLINE;
     const out: Record<string, unknown> = {};
-    const id = ++mappings;
-    // A quoted key marks no KEYS entry (`"a": 1` then `a: 2`): after one, every key is looked up.
+    const id = openMapping();
+    // A quoted key marks no cached key (`"a": 1` then `a: 2`): after one, every key is looked up.
     let quoted = false;
     for (;;) {
       if (!this.isKey) throw DECLINE; // a scalar where a key must be
       const plain = this.style === Style.Plain;
       if (!plain) quoted = true;
-      const cached = plain ? this.cachedKey() : undefined;
+      const cached = plain ? cachedKey(this.hash, this.text, this.tokenStart, this.tokenEnd) : undefined;
       const key = cached === undefined ? this.key() : cached.text;
       // A key used since this mapping opened may be in it already: the exact reader words the error.
       if ((cached === undefined || quoted || cached.usedBy >= id) && Object.hasOwn(out, key)) throw DECLINE;
@@ -309,49 +282,6 @@ class BlockReader {
   }
 
   /**
-   * The text of a literal block scalar whose header ends the current line: the lines after it, up
-   * to the first one holding something at or left of its first line's column, which must be right
-   * of `indent`; with one final line break, or none when stripped. Refused: no text at all, a line
-   * of spaces only (readers disagree on how such lines set the indentation), a tab or other
-   * character outside the printable set.
-   */
-  private literal(indent: number): string {
-    const text = this.text;
-    let column = -1;
-    let value = '';
-    let breaks = 0; // empty lines since the last line of text
-    let last = this.lineEnd;
-    for (let start = this.lineEnd + 1; start < text.length; ) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      if (end - start > MAX_LINE) throw DECLINE;
-      if (end === start) {
-        breaks++;
-        start = end + 1;
-        continue;
-      }
-      let i = start;
-      while (i < end && text.charCodeAt(i) === SPACE) i++;
-      if (i === end) throw DECLINE; // a line of spaces only
-      if (column < 0) {
-        if (i - start <= indent) break;
-        column = i - start;
-      } else if (i - start < column) {
-        break;
-      }
-      for (let k = i; k < end; k++) if (!printable(text.charCodeAt(k))) throw DECLINE;
-      // The break ending the previous line of text, then one per empty line; leading empty lines count too.
-      value += '\n'.repeat(breaks + (last === this.lineEnd ? 0 : 1)) + text.slice(start + column, end);
-      breaks = 0;
-      last = end;
-      start = end + 1;
-    }
-    if (column < 0) throw DECLINE; // no text
-    this.lineEnd = last;
-    return this.strip ? value : `${value}\n`;
-  }
-
-  /**
    * A flow sequence of scalars on one line, `[a, "b", 'c']` or `[]`, from its `[` at `i`: its end, past
    * the `]`, with its items in `flowItems`. Plain items are words of FLOW_PLAIN characters only
    * (no spaces, colons or indicators, where flow and block rules and the two parsers differ);
@@ -415,39 +345,19 @@ class BlockReader {
     this.hash = hash;
   }
 
-  /**
-   * The scanned plain token's value. A string of up to MAX_VALUE characters is taken from VALUES
-   * when read before, so the manifests of a plan's two sides share their equal strings: the diff
-   * then finds them equal by identity, without comparing their characters, and fewer strings are
-   * made.
-   */
+  /** The scanned plain token's value; a string read before is taken from block-reader-strings.ts. */
   private plainValue(): unknown {
     const { text, tokenStart, tokenEnd } = this;
-    const length = tokenEnd - tokenStart;
-    if (length > MAX_VALUE) return plainScalar(text.slice(tokenStart, tokenEnd));
-    const cached = VALUES.get(this.hash);
-    if (cached !== undefined && cached.length === length && text.startsWith(cached, tokenStart)) return cached;
+    if (tokenEnd - tokenStart > MAX_VALUE) return plainScalar(text.slice(tokenStart, tokenEnd));
+    const cached = cachedValue(this.hash, text, tokenStart, tokenEnd);
+    if (cached !== undefined) return cached;
     const v = plainScalar(text.slice(tokenStart, tokenEnd));
-    if (typeof v === 'string') {
-      // Its own text (plainScalar gives a string only for that): the next reading of it resolves alike.
-      if (VALUES.size >= MAX_KEYS) VALUES.clear();
-      VALUES.set(this.hash, v);
-    }
+    // A string only for its own text (plainScalar's contract).
+    if (typeof v === 'string') keepValue(this.hash, v);
     return v;
   }
 
-  /** The scanned plain token as a key read before, when KEYS has it. */
-  private cachedKey(): CachedKey | undefined {
-    const { text, tokenStart, tokenEnd } = this;
-    const cached = KEYS.get(this.hash);
-    return cached !== undefined &&
-      cached.text.length === tokenEnd - tokenStart &&
-      text.startsWith(cached.text, tokenStart)
-      ? cached
-      : undefined;
-  }
-
-  /** The scanned token as a key (not in KEYS): a string, as go-yaml's resolver and YAMLToJSON would give it. */
+  /** The scanned token as a key not read before: a string, as go-yaml's resolver and YAMLToJSON would give it. */
   private key(): string {
     if (this.style !== Style.Plain) {
       const s = this.quotedText(this.tokenStart, this.tokenEnd);
@@ -456,9 +366,7 @@ class BlockReader {
     }
     const s = this.text.slice(this.tokenStart, this.tokenEnd);
     if (s === '<<' || s === '__proto__' || typeof plainValue(s) !== 'string') throw DECLINE;
-    if (KEYS.size >= MAX_KEYS) KEYS.clear();
-    // Used by the mapping reading it, or one it holds: `mappings` is at least that one's number.
-    KEYS.set(this.hash, { text: s, usedBy: mappings });
+    keepKey(this.hash, s);
     return s;
   }
 
@@ -468,8 +376,11 @@ class BlockReader {
    */
   private scalar(depth: number, indent: number): unknown {
     switch (this.style) {
-      case Style.Literal:
-        return this.literal(indent);
+      case Style.Literal: {
+        const { value, last } = literalBlock(this.text, this.lineEnd, indent, this.strip);
+        this.lineEnd = last;
+        return value;
+      }
       case Style.EmptyMap:
       case Style.FlowList:
         if (depth + 1 > this.maxDepth) throw DECLINE;
