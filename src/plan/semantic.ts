@@ -231,27 +231,19 @@ function diffPresent(
     }
     const keys = Object.keys(a);
     const bKeys = Object.keys(b);
-    if (sameKeys(keys, bKeys)) {
-      // The same fields in the same order, as two manifests written alike mostly have: each is
-      // own on both sides, so no look-up of ownership is needed.
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const ak = a[k];
-        const bk = b[k];
-        if (ak === bk) continue;
-        path.push(isMap ? key(k) : k);
-        diffChild(ak, bk, k, name, !isMap, path, out);
-        path.pop();
-      }
-      return;
-    }
-    for (const k of keys) {
-      const bk = Object.hasOwn(b, k) ? b[k] : undefined;
-      if (a[k] === bk) continue; // equal values: absent alike or equal alike
+    // The same fields in the same order, as two manifests written alike mostly have: each is own
+    // on both sides, so no look-up of ownership is needed, and b has no field a lacks.
+    const same = sameKeys(keys, bKeys);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const ak = a[k];
+      const bk = same || Object.hasOwn(b, k) ? b[k] : undefined;
+      if (ak === bk) continue; // equal values: absent alike or equal alike
       path.push(isMap ? key(k) : k);
-      diffChild(a[k], bk, k, name, !isMap, path, out);
+      diffChild(ak, bk, k, name, !isMap, path, out);
       path.pop();
     }
+    if (same) return;
     for (const k of bKeys) {
       if (Object.hasOwn(a, k) || absent(b[k], k, name)) continue;
       path.push(isMap ? key(k) : k);
