@@ -1,5 +1,6 @@
 import { DECLINE, MAX_LINE, printable } from './block-reader-scalars';
 
+// Local, as in block-reader.ts: an imported constant is read from the module object at each use.
 const SPACE = 0x20;
 
 /**
